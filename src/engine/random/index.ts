@@ -1,0 +1,2 @@
+export { Prng, hashString32 } from './prng';
+export { ZipfSampler } from './zipf';

@@ -1,0 +1,3 @@
+export { Scheduler } from './scheduler';
+export type { Cancellable, EventHandler } from './scheduler';
+export { parseDurationMs, formatDuration } from './duration';
