@@ -1,0 +1,33 @@
+/**
+ * The one place the UI talks to the simulation worker: wraps it with Comlink and writes each
+ * published frame into the store with a single setState.
+ */
+import * as Comlink from 'comlink';
+import type { SimulatorApi } from '../worker/sim.worker';
+import type { ClockCommand, SnapshotFrame } from '../worker/protocol';
+import type { WorldSnapshot } from '../worker/runtime';
+import { useSim } from './stores/sim-store';
+
+let remote: Comlink.Remote<SimulatorApi> | null = null;
+
+export function simulator(): Comlink.Remote<SimulatorApi> {
+  if (!remote) {
+    const worker = new Worker(new URL('../worker/sim.worker.ts', import.meta.url), { type: 'module', name: 'simulation' });
+    remote = Comlink.wrap<SimulatorApi>(worker);
+    void remote.onFrame(
+      Comlink.proxy((frame: SnapshotFrame<WorldSnapshot>) => {
+        useSim.getState().receiveFrame(frame);
+      }),
+    );
+  }
+  return remote;
+}
+
+export async function loadScenario(doc: unknown): Promise<void> {
+  const result = await simulator().load(doc);
+  useSim.getState().setLoadResult(result);
+}
+
+export async function sendClock(cmd: ClockCommand): Promise<void> {
+  await simulator().clock(cmd);
+}
