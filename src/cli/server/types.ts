@@ -1,9 +1,14 @@
 /**
  * Shared types of the local AWS-compatible API server: the REST fallback contract (used by the
- * S3 path-style handler) and the streaming extension of a JsonServiceApi (SubscribeToShard).
+ * S3 path-style handler) and, re-exported, the served-API types of the wire layer.
  * Node-free on purpose, so handlers can be unit-tested without a socket.
  */
-import type { ApiErrorShape, ApiResult, JsonServiceApi } from '../../engine/api/result';
+export type {
+  ApiBinding,
+  StreamingJsonServiceApi,
+  Subscription,
+  SubscriptionEvent,
+} from '../../app/sdk/wire-types';
 
 /** A request that carried no X-Amz-Target header, handed to the registered REST handlers in order. */
 export interface RestRequest {
@@ -24,22 +29,3 @@ export interface RestResponse {
 
 /** Answers a REST request, or returns undefined when the request is not for it (next handler, then 404). */
 export type RestHandler = (req: RestRequest) => Promise<RestResponse | undefined>;
-
-/** What a SubscribeToShard subscription pushes, as A's Kinesis API defines it. */
-export type SubscriptionEvent =
-  | { readonly kind: 'event'; readonly event: Record<string, unknown> }
-  | { readonly kind: 'error'; readonly error: ApiErrorShape }
-  | { readonly kind: 'end' };
-
-export interface Subscription {
-  close(): void;
-}
-
-/** A JSON API that may also stream (only Kinesis' SubscribeToShard today). */
-export interface StreamingJsonServiceApi extends JsonServiceApi {
-  subscribeToShard?(body: Record<string, unknown>, sink: (ev: SubscriptionEvent) => void): ApiResult<Subscription>;
-  /** Output members holding blobs (base64 in JSON, byte strings in CBOR). */
-  readonly blobFields?: readonly string[];
-  /** Output members holding timestamps (epoch seconds in JSON, tag 1 in CBOR). */
-  readonly timestampFields?: readonly string[];
-}

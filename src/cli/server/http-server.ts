@@ -1,0 +1,185 @@
+/**
+ * One TCP port that serves both HTTP/1.1 (AWS CLI, browsers, fetch) and cleartext HTTP/2 with
+ * prior knowledge (the Node AWS SDK's default handler). Each new connection is sniffed for the
+ * HTTP/2 client preface and handed to the matching Node server. Requests carrying X-Amz-Target
+ * go to the WireDispatcher; others to the REST handlers (S3 path-style), else 404.
+ */
+import http from 'node:http';
+import http2 from 'node:http2';
+import net from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { errorResponse, jsonCodec, newRequestId, type WireDispatcher } from '../../app/sdk/wire-dispatch';
+import type { WireResponse } from '../../app/sdk/wire-types';
+import type { RestHandler, RestResponse } from './types';
+
+const H2_PREFACE = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n', 'latin1');
+
+export interface ApiHttpServerOptions {
+  readonly dispatcher: WireDispatcher;
+  readonly restHandlers?: readonly RestHandler[];
+  /** Called before each request is handled (e.g. to bring the virtual clock up to wall time). */
+  readonly beforeRequest?: () => void;
+  readonly host?: string;
+  /** 0 picks a free port. */
+  readonly port?: number;
+}
+
+export interface RunningHttpServer {
+  readonly host: string;
+  readonly port: number;
+  /** e.g. "http://127.0.0.1:4567". */
+  readonly endpoint: string;
+  close(): Promise<void>;
+}
+
+type AnyRequest = http.IncomingMessage | http2.Http2ServerRequest;
+type AnyResponse = http.ServerResponse | http2.Http2ServerResponse;
+
+const CORS_EXPOSE = 'x-amzn-RequestId, x-amzn-ErrorType, x-amz-id-2, x-amz-request-id, ETag, Content-Length, Content-Range, Last-Modified';
+
+function corsHeaders(req: AnyRequest): Record<string, string> {
+  const origin = req.headers.origin;
+  const requested = req.headers['access-control-request-headers'];
+  return {
+    'access-control-allow-origin': typeof origin === 'string' ? origin : '*',
+    'access-control-allow-methods': 'GET, POST, PUT, DELETE, HEAD, OPTIONS',
+    'access-control-allow-headers': typeof requested === 'string' ? requested : '*',
+    'access-control-expose-headers': CORS_EXPOSE,
+    'access-control-max-age': '600',
+    vary: 'Origin',
+  };
+}
+
+function headerText(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v.join(', ') : v;
+}
+
+function readBody(req: AnyRequest): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function send(res: AnyResponse, status: number, headers: Record<string, string>, body: Uint8Array | string): void {
+  headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
+  (res as http.ServerResponse).writeHead(status, headers);
+  res.end(body);
+}
+
+function sendWire(req: AnyRequest, res: AnyResponse, wire: WireResponse, cors: Record<string, string>): void {
+  if (wire.kind === 'buffered') {
+    send(res, wire.status, { ...cors, ...wire.headers }, wire.body);
+    return;
+  }
+  (res as http.ServerResponse).writeHead(wire.status, { ...cors, ...wire.headers });
+  const stop = (): void => wire.close();
+  res.on('close', stop);
+  req.on('close', stop);
+  wire.attach((frame) => { res.write(frame); }, () => { res.end(); });
+}
+
+async function handle(options: ApiHttpServerOptions, req: AnyRequest, res: AnyResponse): Promise<void> {
+  const cors = corsHeaders(req);
+  if (req.method === 'OPTIONS') {
+    req.resume();
+    send(res, 204, cors, '');
+    return;
+  }
+  const body = await readBody(req);
+  options.beforeRequest?.();
+  const target = headerText(req.headers['x-amz-target']);
+  if (target) {
+    const wire = options.dispatcher.dispatch({
+      target,
+      contentType: headerText(req.headers['content-type']),
+      authenticated: req.headers.authorization !== undefined || (req.url ?? '').includes('X-Amz-Credential='),
+      body,
+    });
+    sendWire(req, res, wire, cors);
+    return;
+  }
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) if (!k.startsWith(':') && v !== undefined) headers[k] = headerText(v)!;
+  const restReq = { method: req.method ?? 'GET', path: decodeURIComponent(url.pathname), query: url.searchParams, headers, body };
+  for (const rest of options.restHandlers ?? []) {
+    const answer: RestResponse | undefined = await rest(restReq);
+    if (answer) {
+      send(res, answer.status, { 'x-amzn-requestid': newRequestId(), ...cors, ...answer.headers }, answer.body ?? '');
+      return;
+    }
+  }
+  if (req.method === 'POST') {
+    const wire = errorResponse(jsonCodec, undefined, 'UnknownOperationException', 'Missing X-Amz-Target header: name the operation as <Service_Version>.<Operation>.', 400);
+    sendWire(req, res, wire, cors);
+    return;
+  }
+  send(res, 404, { ...cors, 'content-type': 'application/json' }, JSON.stringify({ message: `No handler for ${req.method} ${url.pathname}` }));
+}
+
+export async function startApiHttpServer(options: ApiHttpServerOptions): Promise<RunningHttpServer> {
+  const onRequest = (req: AnyRequest, res: AnyResponse): void => {
+    handle(options, req, res).catch((e: unknown) => {
+      console.error('[api] request failed:', e);
+      if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, JSON.stringify({ __type: 'InternalFailure', message: String(e) }));
+      else res.end();
+    });
+  };
+  const h1 = http.createServer({ keepAliveTimeout: 60_000 }, onRequest);
+  const h2 = http2.createServer({ settings: { maxConcurrentStreams: 1000 } }, onRequest);
+  const sockets = new Set<net.Socket>();
+  const sessions = new Set<http2.ServerHttp2Session>();
+  h2.on('session', (s) => {
+    sessions.add(s);
+    s.on('close', () => sessions.delete(s));
+  });
+
+  const tcp = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.setNoDelay(true);
+    let seen = Buffer.alloc(0);
+    const onData = (chunk: Buffer): void => {
+      seen = seen.length === 0 ? chunk : Buffer.concat([seen, chunk]);
+      const n = Math.min(seen.length, H2_PREFACE.length);
+      const looksH2 = seen.subarray(0, n).equals(H2_PREFACE.subarray(0, n));
+      if (looksH2 && seen.length < H2_PREFACE.length) return; // need the whole preface to decide
+      socket.removeListener('data', onData);
+      socket.pause();
+      if (looksH2) {
+        // The HTTP/2 session reads what is still buffered on the socket before taking over its handle.
+        socket.unshift(seen);
+        h2.emit('connection', socket);
+      } else {
+        // The HTTP/1 parser consumes the socket handle directly, so bytes put back with unshift()
+        // would never reach it; replay them as a 'data' event, which its JS listener parses.
+        h1.emit('connection', socket);
+        socket.emit('data', seen);
+      }
+    };
+    socket.on('data', onData);
+    socket.on('error', () => socket.destroy());
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    tcp.once('error', reject);
+    tcp.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = tcp.address() as AddressInfo;
+  const host = options.host ?? '127.0.0.1';
+  return {
+    host,
+    port: address.port,
+    endpoint: `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`,
+    close: () => new Promise<void>((resolve) => {
+      for (const s of sessions) s.destroy();
+      for (const s of sockets) s.destroy();
+      h1.close();
+      h2.close();
+      tcp.close(() => resolve());
+    }),
+  };
+}
