@@ -76,9 +76,9 @@ function sendWire(req: AnyRequest, res: AnyResponse, wire: WireResponse, cors: R
   }
   (res as http.ServerResponse).writeHead(wire.status, { ...cors, ...wire.headers });
   const stop = (): void => wire.close();
-  res.on('close', stop);
+  (res as http.ServerResponse).on('close', stop);
   req.on('close', stop);
-  wire.attach((frame) => { res.write(frame); }, () => { res.end(); });
+  (req as http.IncomingMessage).on('close', stop);
 }
 
 async function handle(options: ApiHttpServerOptions, req: AnyRequest, res: AnyResponse): Promise<void> {
@@ -141,7 +141,7 @@ export async function startApiHttpServer(options: ApiHttpServerOptions): Promise
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.setNoDelay(true);
-    let seen = Buffer.alloc(0);
+    let seen: Buffer = Buffer.alloc(0);
     const onData = (chunk: Buffer): void => {
       seen = seen.length === 0 ? chunk : Buffer.concat([seen, chunk]);
       const n = Math.min(seen.length, H2_PREFACE.length);

@@ -5,6 +5,7 @@
  */
 export type {
   ApiBinding,
+  BodyCodec,
   StreamingJsonServiceApi,
   Subscription,
   SubscriptionEvent,
