@@ -77,8 +77,8 @@ function sendWire(req: AnyRequest, res: AnyResponse, wire: WireResponse, cors: R
   (res as http.ServerResponse).writeHead(wire.status, { ...cors, ...wire.headers });
   const stop = (): void => wire.close();
   (res as http.ServerResponse).on('close', stop);
-  req.on('close', stop);
   (req as http.IncomingMessage).on('close', stop);
+  wire.attach((frame) => { res.write(frame); }, () => { res.end(); });
 }
 
 async function handle(options: ApiHttpServerOptions, req: AnyRequest, res: AnyResponse): Promise<void> {
