@@ -78,7 +78,8 @@ function sendWire(req: AnyRequest, res: AnyResponse, wire: WireResponse, cors: R
   const stop = (): void => wire.close();
   (res as http.ServerResponse).on('close', stop);
   (req as http.IncomingMessage).on('close', stop);
-  wire.attach((frame) => { res.write(frame); }, () => { res.end(); });
+  const out = res as http.ServerResponse;
+  wire.attach((frame) => { out.write(frame); }, () => { out.end(); });
 }
 
 async function handle(options: ApiHttpServerOptions, req: AnyRequest, res: AnyResponse): Promise<void> {
