@@ -25,6 +25,7 @@ export type PriceKey =
   | 'fhT1'
   | 'fhT2'
   | 'fhT3'
+  | 'fhVendedLogsGB'
   | 'fhFormatConversionGB'
   | 'fhDpGB'
   | 'fhDpPer1000Objects'
@@ -83,6 +84,7 @@ const US_EAST_1_ROWS: readonly PriceRow[] = [
   row('fhT1', 0.029, '$/GB, first 500 TB/month', '2026-11-22', FH_CALC),
   row('fhT2', 0.025, '$/GB, next 1.5 PB/month', '2026-11-22', FH_CALC),
   row('fhT3', 0.02, '$/GB, beyond 2 PB/month', '2026-11-22', FH_CALC),
+  row('fhVendedLogsGB', 0.13, '$/GB, vended-logs source (no 5 KB rounding)', '2025-06-01', 'spec firehose.md §12 (list prices 2024–2025)'),
   row('fhFormatConversionGB', 0.018, '$/GB', '2026-11-22', FH_CALC),
   row('fhDpGB', 0.02, '$/GB', '2026-11-22', FH_CALC),
   row('fhDpPer1000Objects', 0.005, '$/1,000 S3 objects', '2026-11-22', FH_CALC),
