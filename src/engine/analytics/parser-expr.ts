@@ -1,0 +1,474 @@
+/**
+ * Expression grammar (recursive descent, one function per production, lowest precedence first):
+ * or → and → not → predicate → additive → multiplicative → unary → postfix → primary.
+ * Special call syntaxes (SUBSTRING … FROM … FOR, TRIM, POSITION … IN, FLOOR … TO, STEP … BY,
+ * EXTRACT, OVERLAY, CAST) are normalised into `func_call`/`cast_expr` nodes.
+ */
+import type { BinaryOp, Expr, FuncCall, Identifier, TimeUnit, TypeName, WindowSpec } from './ast';
+import type { Position } from './diagnostics';
+import type { Cursor } from './parser-cursor';
+import { describe } from './parser-cursor';
+
+const COMPARISON_OPS = new Set(['=', '<>', '!=', '<', '>', '<=', '>=']);
+const NILADIC = new Set(['CURRENT_ROW_TIMESTAMP', 'CURRENT_TIMESTAMP', 'LOCALTIMESTAMP', 'CURRENT_DATE', 'CURRENT_TIME', 'LOCALTIME']);
+
+export function parseExpr(c: Cursor): Expr {
+  return parseOr(c);
+}
+
+function binary(op: BinaryOp, left: Expr, right: Expr): Expr {
+  return { type: 'binary_expr', op, left, right, range: { start: left.range.start, end: right.range.end } };
+}
+
+function parseOr(c: Cursor): Expr {
+  let left = parseAnd(c);
+  while (c.acceptWord('OR')) left = binary('OR', left, parseAnd(c));
+  return left;
+}
+
+function parseAnd(c: Cursor): Expr {
+  let left = parseNot(c);
+  while (c.acceptWord('AND')) left = binary('AND', left, parseNot(c));
+  return left;
+}
+
+function parseNot(c: Cursor): Expr {
+  const start = c.peek().range.start;
+  if (c.acceptWord('NOT')) {
+    const operand = parseNot(c);
+    return { type: 'unary_expr', op: 'NOT', operand, range: c.rangeFrom(start) };
+  }
+  return parsePredicate(c);
+}
+
+function parsePredicate(c: Cursor): Expr {
+  let left = parseAdditive(c);
+  for (;;) {
+    const start = left.range.start;
+    const t = c.peek();
+    if (t.kind === 'op' && COMPARISON_OPS.has(t.value)) {
+      c.next();
+      const op = (t.value === '!=' ? '<>' : t.value) as BinaryOp;
+      left = binary(op, left, parseAdditive(c));
+      continue;
+    }
+    if (c.acceptWord('IS')) {
+      const not = c.acceptWord('NOT');
+      if (c.acceptWords('DISTINCT', 'FROM')) {
+        const right = parseAdditive(c);
+        left = { type: 'is_expr', operand: left, not, test: 'DISTINCT_FROM', right, range: c.rangeFrom(start) };
+        continue;
+      }
+      const word = c.peek();
+      if (word.kind === 'ident' && ['NULL', 'TRUE', 'FALSE', 'UNKNOWN'].includes(word.value)) {
+        c.next();
+        left = { type: 'is_expr', operand: left, not, test: word.value as 'NULL', right: null, range: c.rangeFrom(start) };
+        continue;
+      }
+      throw c.error(`expected NULL, TRUE, FALSE, UNKNOWN or DISTINCT FROM after IS but found ${describe(word)}`);
+    }
+    const save = c.position;
+    const not = c.acceptWord('NOT');
+    if (c.acceptWord('LIKE') || c.acceptWords('SIMILAR', 'TO')) {
+      const similar = c.tokens[c.position - 1].value === 'TO';
+      const pattern = parseAdditive(c);
+      const escape = c.acceptWord('ESCAPE') ? parseAdditive(c) : null;
+      left = { type: 'like_expr', operand: left, pattern, escape, not, similar, range: c.rangeFrom(start) };
+      continue;
+    }
+    if (c.acceptWord('BETWEEN')) {
+      c.acceptWord('SYMMETRIC');
+      c.acceptWord('ASYMMETRIC');
+      const low = parseAdditive(c);
+      c.expectWord('AND');
+      const high = parseAdditive(c);
+      left = { type: 'between_expr', operand: left, low, high, not, range: c.rangeFrom(start) };
+      continue;
+    }
+    if (c.acceptWord('IN')) {
+      c.expectOp('(');
+      if (c.isWord('SELECT')) throw c.error('IN (sub-query) is not supported in streaming SQL: join with a reference table instead');
+      const list = parseExprList(c);
+      c.expectOp(')');
+      left = { type: 'in_expr', operand: left, list, not, range: c.rangeFrom(start) };
+      continue;
+    }
+    c.position = save;
+    return left;
+  }
+}
+
+function parseAdditive(c: Cursor): Expr {
+  let left = parseMultiplicative(c);
+  for (;;) {
+    if (c.acceptOp('+')) left = binary('+', left, parseMultiplicative(c));
+    else if (c.acceptOp('-')) left = binary('-', left, parseMultiplicative(c));
+    else if (c.acceptOp('||')) left = binary('||', left, parseMultiplicative(c));
+    else return left;
+  }
+}
+
+function parseMultiplicative(c: Cursor): Expr {
+  let left = parseUnary(c);
+  for (;;) {
+    if (c.acceptOp('*')) left = binary('*', left, parseUnary(c));
+    else if (c.acceptOp('/')) left = binary('/', left, parseUnary(c));
+    else if (c.acceptOp('%')) left = binary('%', left, parseUnary(c));
+    else return left;
+  }
+}
+
+function parseUnary(c: Cursor): Expr {
+  const start = c.peek().range.start;
+  if (c.acceptOp('-')) return { type: 'unary_expr', op: '-', operand: parseUnary(c), range: c.rangeFrom(start) };
+  if (c.acceptOp('+')) return { type: 'unary_expr', op: '+', operand: parseUnary(c), range: c.rangeFrom(start) };
+  return parsePostfix(c);
+}
+
+function parsePostfix(c: Cursor): Expr {
+  let expr = parsePrimary(c);
+  while (c.isOp('.') && expr.type !== 'column_ref') {
+    c.next();
+    const field = c.identifier('a field name', true);
+    expr = { type: 'field_access', operand: expr, field, range: { start: expr.range.start, end: field.range.end } };
+  }
+  return expr;
+}
+
+export function parseExprList(c: Cursor): Expr[] {
+  const list = [parseExpr(c)];
+  while (c.acceptOp(',')) list.push(parseExpr(c));
+  return list;
+}
+
+function parsePrimary(c: Cursor): Expr {
+  const t = c.peek();
+  const start = t.range.start;
+  if (t.kind === 'number') {
+    c.next();
+    return { type: 'literal', kind: 'number', value: t.value, range: t.range };
+  }
+  if (t.kind === 'string') {
+    c.next();
+    return { type: 'literal', kind: 'string', value: t.value, range: t.range };
+  }
+  if (t.kind === 'op' && t.value === '(') return parseParenthesized(c);
+  if (t.kind === 'op' && t.value === '*') {
+    c.next();
+    return { type: 'star', qualifier: null, range: t.range };
+  }
+  if (t.kind === 'quoted_ident') return parseColumnRef(c);
+  if (t.kind !== 'ident') throw c.error(`expected an expression but found ${describe(t)}`);
+  switch (t.value) {
+    case 'NULL':
+      c.next();
+      return { type: 'literal', kind: 'null', value: null, range: t.range };
+    case 'TRUE':
+    case 'FALSE':
+      c.next();
+      return { type: 'literal', kind: 'boolean', value: t.value === 'TRUE', range: t.range };
+    case 'CASE':
+      return parseCase(c);
+    case 'CAST':
+      return parseCast(c);
+    case 'INTERVAL':
+      return parseIntervalLiteral(c);
+    case 'CURSOR': {
+      c.next();
+      c.expectOp('(');
+      const query = c.parseQuery(c);
+      c.expectOp(')');
+      return { type: 'cursor_expr', query, range: c.rangeFrom(start) };
+    }
+    case 'DESCRIPTOR': {
+      c.next();
+      c.expectOp('(');
+      const columns = [c.identifier('a column name', true)];
+      while (c.acceptOp(',')) columns.push(c.identifier('a column name', true));
+      c.expectOp(')');
+      return { type: 'descriptor_expr', columns, range: c.rangeFrom(start) };
+    }
+    case 'TABLE': {
+      if (c.peek(1).kind !== 'ident' && c.peek(1).kind !== 'quoted_ident') break;
+      c.next();
+      const name = c.identifier('a table name');
+      const partitionBy = c.acceptWords('PARTITION', 'BY') ? parseExprList(c) : [];
+      return { type: 'table_arg', name, partitionBy, range: c.rangeFrom(start) };
+    }
+    case 'TIMESTAMP':
+    case 'DATE':
+    case 'TIME':
+      if (c.peek(1).kind === 'string') {
+        c.next();
+        const value = c.next().value;
+        return { type: 'typed_literal', kind: t.value, value, range: c.rangeFrom(start) };
+      }
+      break;
+  }
+  if (NILADIC.has(t.value) && !c.isOp('(', 1)) {
+    c.next();
+    return call(t.value, [], start, c, { bare: true });
+  }
+  if (c.isOp('(', 1)) return parseFunctionCall(c);
+  return parseColumnRef(c);
+}
+
+function parseParenthesized(c: Cursor): Expr {
+  const start = c.peek().range.start;
+  c.expectOp('(');
+  if (c.isWord('SELECT')) throw c.error('scalar sub-queries are not supported in streaming SQL');
+  const inner = parseExpr(c);
+  c.expectOp(')');
+  // `(ts1 - ts2) SECOND`: the interval qualifier that turns a timestamp difference into a number.
+  if (c.isTimeUnit() && !c.isOp('(', 1)) {
+    const unit = c.timeUnit();
+    return { type: 'interval_qualified', operand: inner, unit, range: c.rangeFrom(start) };
+  }
+  return inner;
+}
+
+function parseColumnRef(c: Cursor): Expr {
+  const start = c.peek().range.start;
+  const parts: Identifier[] = [c.identifier('a column name', true)];
+  while (c.isOp('.')) {
+    if (c.isOp('*', 1)) {
+      c.next();
+      c.next();
+      if (parts.length !== 1) throw c.error('expected alias.* with a single qualifier');
+      return { type: 'star', qualifier: parts[0], range: c.rangeFrom(start) };
+    }
+    c.next();
+    parts.push(c.identifier('a column name', true));
+  }
+  return { type: 'column_ref', parts, range: c.rangeFrom(start) };
+}
+
+function parseCase(c: Cursor): Expr {
+  const start = c.peek().range.start;
+  c.expectWord('CASE');
+  const operand = c.isWord('WHEN') ? null : parseExpr(c);
+  const whens: { when: Expr; then: Expr }[] = [];
+  while (c.acceptWord('WHEN')) {
+    const when = parseExpr(c);
+    c.expectWord('THEN');
+    whens.push({ when, then: parseExpr(c) });
+  }
+  if (whens.length === 0) throw c.error('CASE needs at least one WHEN … THEN …');
+  const otherwise = c.acceptWord('ELSE') ? parseExpr(c) : null;
+  c.expectWord('END');
+  return { type: 'case_expr', operand, whens, otherwise, range: c.rangeFrom(start) };
+}
+
+function parseCast(c: Cursor): Expr {
+  const start = c.peek().range.start;
+  c.expectWord('CAST');
+  c.expectOp('(');
+  const operand = parseExpr(c);
+  c.expectWord('AS');
+  const target = parseTypeName(c);
+  c.expectOp(')');
+  return { type: 'cast_expr', operand, target, range: c.rangeFrom(start) };
+}
+
+function parseIntervalLiteral(c: Cursor): Expr {
+  const start = c.peek().range.start;
+  c.expectWord('INTERVAL');
+  let negative = false;
+  if (c.acceptOp('-')) negative = true;
+  else c.acceptOp('+');
+  const t = c.peek();
+  if (t.kind !== 'string' && t.kind !== 'number') throw c.error(`expected a quoted interval value such as '10' but found ${describe(t)}`);
+  c.next();
+  const unit = c.timeUnit();
+  if (c.acceptOp('(')) {
+    c.next();
+    if (c.acceptOp(',')) c.next();
+    c.expectOp(')');
+  }
+  let toUnit: TimeUnit | null = null;
+  if (c.acceptWord('TO')) {
+    toUnit = c.timeUnit();
+    if (c.acceptOp('(')) {
+      c.next();
+      c.expectOp(')');
+    }
+  }
+  return { type: 'interval_literal', value: t.value, negative, unit, toUnit, range: c.rangeFrom(start) };
+}
+
+function call(name: string, args: Expr[], start: Position, c: Cursor, extra: Partial<FuncCall> = {}): FuncCall {
+  return {
+    type: 'func_call', name, args, distinct: false, unit: null, trimSpec: null, over: null, bare: false,
+    ...extra, range: c.rangeFrom(start),
+  };
+}
+
+function parseFunctionCall(c: Cursor): Expr {
+  const start = c.peek().range.start;
+  const name = c.next().value;
+  c.expectOp('(');
+  switch (name) {
+    case 'EXTRACT': {
+      const unit = c.timeUnit();
+      c.expectWord('FROM');
+      const arg = parseExpr(c);
+      c.expectOp(')');
+      return call(name, [arg], start, c, { unit });
+    }
+    case 'POSITION': {
+      const needle = parseAdditive(c);
+      if (c.acceptWord('IN')) {
+        const haystack = parseExpr(c);
+        c.expectOp(')');
+        return call(name, [needle, haystack], start, c);
+      }
+      break;
+    }
+    case 'TRIM':
+      return parseTrim(c, start);
+    case 'SUBSTRING':
+    case 'OVERLAY': {
+      const first = parseExpr(c);
+      if (name === 'OVERLAY' && c.acceptWord('PLACING')) {
+        const args = [first, parseExpr(c)];
+        c.expectWord('FROM');
+        args.push(parseExpr(c));
+        if (c.acceptWord('FOR')) args.push(parseExpr(c));
+        c.expectOp(')');
+        return call(name, args, start, c);
+      }
+      if (name === 'SUBSTRING' && c.acceptWord('FROM')) {
+        const args = [first, parseExpr(c)];
+        if (c.acceptWord('FOR')) args.push(parseExpr(c));
+        c.expectOp(')');
+        return call(name, args, start, c);
+      }
+      const rest = c.acceptOp(',') ? parseExprList(c) : [];
+      c.expectOp(')');
+      return call(name, [first, ...rest], start, c);
+    }
+    case 'FLOOR':
+    case 'CEIL':
+    case 'CEILING': {
+      const arg = parseExpr(c);
+      const unit = c.acceptWord('TO') ? c.timeUnit() : null;
+      c.expectOp(')');
+      return call(name === 'CEILING' ? 'CEIL' : name, [arg], start, c, { unit });
+    }
+    case 'STEP': {
+      const arg = parseExpr(c);
+      c.expectWord('BY');
+      const width = parseExpr(c);
+      c.expectOp(')');
+      return call(name, [arg, width], start, c);
+    }
+  }
+  let distinct = false;
+  let args: Expr[] = [];
+  if (!c.isOp(')')) {
+    if (c.acceptWord('DISTINCT')) distinct = true;
+    else c.acceptWord('ALL');
+    args = parseExprList(c);
+  }
+  c.expectOp(')');
+  let over: WindowSpec | Identifier | null = null;
+  if (c.acceptWord('OVER')) over = c.isOp('(') ? parseWindowSpec(c) : c.identifier('a window name');
+  return call(name, args, start, c, { distinct, over });
+}
+
+function parseTrim(c: Cursor, start: Position): Expr {
+  let trimSpec: 'BOTH' | 'LEADING' | 'TRAILING' | null = null;
+  for (const spec of ['BOTH', 'LEADING', 'TRAILING'] as const) if (c.acceptWord(spec)) trimSpec = spec;
+  if (trimSpec && c.acceptWord('FROM')) {
+    const s = parseExpr(c);
+    c.expectOp(')');
+    return call('TRIM', [s], start, c, { trimSpec });
+  }
+  const first = parseExpr(c);
+  if (c.acceptWord('FROM')) {
+    const s = parseExpr(c);
+    c.expectOp(')');
+    return call('TRIM', [s, first], start, c, { trimSpec: trimSpec ?? 'BOTH' });
+  }
+  c.expectOp(')');
+  return call('TRIM', [first], start, c, { trimSpec });
+}
+
+export function parseWindowSpec(c: Cursor): WindowSpec {
+  const start = c.peek().range.start;
+  c.expectOp('(');
+  let base: Identifier | null = null;
+  if (c.isIdentifierStart() && !c.isWord('PARTITION') && !c.isWord('ORDER')) base = c.identifier('a window name');
+  const partitionBy = c.acceptWords('PARTITION', 'BY') ? parseExprList(c) : [];
+  const orderBy: Expr[] = [];
+  if (c.acceptWords('ORDER', 'BY')) {
+    do {
+      orderBy.push(parseExpr(c));
+      if (c.acceptWord('DESC')) throw c.error('window ORDER BY must be ascending on a time attribute');
+      c.acceptWord('ASC');
+    } while (c.acceptOp(','));
+  }
+  let frame: WindowSpec['frame'] = null;
+  const modeToken = c.peek();
+  if (c.acceptWord('RANGE') || c.acceptWord('ROWS')) {
+    const mode = modeToken.value as 'RANGE' | 'ROWS';
+    if (c.acceptWord('BETWEEN')) {
+      const preceding = parseFrameBound(c);
+      c.expectWord('AND');
+      c.expectWord('CURRENT');
+      c.expectWord('ROW');
+      frame = { mode, preceding };
+    } else frame = { mode, preceding: parseFrameBound(c) };
+  }
+  c.expectOp(')');
+  return { type: 'window_spec', base, partitionBy, orderBy, frame, range: c.rangeFrom(start) };
+}
+
+function parseFrameBound(c: Cursor): Expr | 'UNBOUNDED' | 'CURRENT' {
+  if (c.acceptWords('CURRENT', 'ROW')) return 'CURRENT';
+  if (c.acceptWord('UNBOUNDED')) {
+    if (c.isWord('FOLLOWING')) throw c.error('UNBOUNDED FOLLOWING is not allowed: a streaming window must end at the current row');
+    c.expectWord('PRECEDING');
+    return 'UNBOUNDED';
+  }
+  const size = parseAdditive(c);
+  if (c.isWord('FOLLOWING')) throw c.error('FOLLOWING bounds are not allowed: a streaming window must end at the current row');
+  c.expectWord('PRECEDING');
+  return size;
+}
+
+const TYPE_ALIASES: Record<string, string> = {
+  INT: 'INTEGER', NUMERIC: 'DECIMAL', DEC: 'DECIMAL', FLOAT: 'DOUBLE', STRING: 'VARCHAR', BOOL: 'BOOLEAN',
+  CHARACTER: 'CHAR', TIMESTAMP_LTZ: 'TIMESTAMP', BYTES: 'VARBINARY',
+};
+const KNOWN_TYPES = new Set([
+  'TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'DECIMAL', 'REAL', 'DOUBLE', 'BOOLEAN', 'CHAR', 'VARCHAR', 'BINARY',
+  'VARBINARY', 'DATE', 'TIME', 'TIMESTAMP',
+]);
+
+export function parseTypeName(c: Cursor): TypeName {
+  const start = c.peek().range.start;
+  const t = c.peek();
+  if (t.kind !== 'ident') throw c.error(`expected a type name but found ${describe(t)}`);
+  c.next();
+  let name = TYPE_ALIASES[t.value] ?? t.value;
+  if (name === 'DOUBLE') c.acceptWord('PRECISION');
+  if (name === 'CHAR' && c.acceptWord('VARYING')) name = 'VARCHAR';
+  if (!KNOWN_TYPES.has(name)) throw c.error(`unknown type ${t.text}: use INTEGER, BIGINT, DOUBLE, DECIMAL(p,s), VARCHAR(n), BOOLEAN, TIMESTAMP, …`, t.range);
+  const params: number[] = [];
+  if (c.acceptOp('(')) {
+    do {
+      const p = c.peek();
+      if (p.kind !== 'number') throw c.error(`expected a number in the type parameters but found ${describe(p)}`);
+      c.next();
+      params.push(Number(p.value));
+    } while (c.acceptOp(','));
+    c.expectOp(')');
+  }
+  if (name === 'TIMESTAMP' || name === 'TIME') {
+    if (c.acceptWords('WITH', 'LOCAL', 'TIME', 'ZONE') || c.acceptWords('WITHOUT', 'TIME', 'ZONE')) {
+      /* zone-less in the simulator: all timestamps are UTC */
+    }
+  }
+  return { type: 'type_name', name, params, range: c.rangeFrom(start) };
+}
