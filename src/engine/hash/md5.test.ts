@@ -59,3 +59,14 @@ describe('hash keys', () => {
     }
   });
 });
+
+describe('key byte lengths', () => {
+  it('reports the UTF-8 length of the last hashed key and of any string', async () => {
+    const { lastHashedKeyByteLength, utf8ByteLength } = await import('./md5');
+    for (const key of ['abc', 'é', '🎉x', 'a\ud800b', '日本']) {
+      md5PartitionKey(key);
+      expect(lastHashedKeyByteLength()).toBe(Buffer.byteLength(key, 'utf8'));
+      expect(utf8ByteLength(key)).toBe(Buffer.byteLength(key, 'utf8'));
+    }
+  });
+});

@@ -12,6 +12,13 @@ let utf8Scratch = new Uint8Array(256);
 const state = new Int32Array(4);
 const blockWords = new Int32Array(16);
 const sharedOut = new Uint32Array(4);
+/** UTF-8 byte length of the key hashed last: partition-key bytes count towards the shard write limit. */
+let lastKeyBytes = 0;
+
+/** UTF-8 byte length of the key most recently passed to md5PartitionKey. */
+export function lastHashedKeyByteLength(): number {
+  return lastKeyBytes;
+}
 
 function resetState(): void {
   state[0] = 0x67452301;
@@ -175,6 +182,7 @@ function writeDigestWords(out: Uint32Array): Uint32Array {
 /** Slow path: packs the scratch UTF-8 bytes of a non-ASCII key. */
 function hashUtf8Key(key: string, out: Uint32Array): Uint32Array {
   const len = encodeUtf8Scratch(key);
+  lastKeyBytes = len;
   const blocks = paddedBlockCount(len);
   const w = ensureKeyWords(blocks * 16);
   w.fill(0, 0, blocks * 16);
@@ -211,6 +219,7 @@ export function md5PartitionKey(key: string, out: Uint32Array = sharedOut): Uint
   }
   w[j++] = tail;
   for (; j < wordCount; j++) w[j] = 0;
+  lastKeyBytes = len;
   writeLengthAndPad(w, len, blocks);
   resetState();
   compressBlocks(w, 0, blocks);
@@ -247,6 +256,21 @@ export function md5Bytes(data: Uint8Array): Uint8Array {
     digest[k * 4 + 3] = (v >>> 24) & 0xff;
   }
   return digest;
+}
+
+/** UTF-8 byte length of a string without encoding it. */
+export function utf8ByteLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
 }
 
 /** Lower-case hex of a string's MD5 (UTF-8); for tests and display, never for routing. */

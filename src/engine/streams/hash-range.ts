@@ -1,0 +1,108 @@
+/**
+ * Hash-key range kernels (plain data in, plain data out): even ranges at creation, split and merge checks,
+ * and the split/merge plan that UpdateShardCount(UNIFORM_SCALING) executes. BigInt is fine here: control plane.
+ */
+import { HASH_KEY_MAX } from '../hash/hash-key';
+
+export interface HashRange {
+  readonly start: bigint;
+  readonly end: bigint;
+}
+
+const SPACE = HASH_KEY_MAX + 1n;
+
+/** N equal ranges: width floor(2^128/N); the last one ends at 2^128−1 (spec §4, AWS CLI example). */
+export function evenRanges(count: number): HashRange[] {
+  const width = SPACE / BigInt(count);
+  const ranges: HashRange[] = [];
+  for (let i = 0; i < count; i++) {
+    const start = width * BigInt(i);
+    const end = i === count - 1 ? HASH_KEY_MAX : width * BigInt(i + 1) - 1n;
+    ranges.push({ start, end });
+  }
+  return ranges;
+}
+
+/** Why a split key is refused, or undefined when it is valid (spec §7: strictly inside, above start + 1). */
+export function splitKeyProblem(range: HashRange, newStart: bigint): string | undefined {
+  if (newStart <= range.start + 1n || newStart >= range.end) {
+    return `NewStartingHashKey ${newStart} must be greater than one plus the shard's StartingHashKey ${range.start} and less than its EndingHashKey ${range.end}`;
+  }
+  return undefined;
+}
+
+export function splitRange(range: HashRange, newStart: bigint): [HashRange, HashRange] {
+  return [
+    { start: range.start, end: newStart - 1n },
+    { start: newStart, end: range.end },
+  ];
+}
+
+/** Two ranges are adjacent when one ends exactly one below where the other starts. */
+export function areAdjacent(a: HashRange, b: HashRange): boolean {
+  return a.end + 1n === b.start || b.end + 1n === a.start;
+}
+
+export function mergeRanges(a: HashRange, b: HashRange): HashRange {
+  return { start: a.start < b.start ? a.start : b.start, end: a.end > b.end ? a.end : b.end };
+}
+
+/** A step of a resharding plan, referring to shards by position in a working list of ranges. */
+export type ReshardStep =
+  | { readonly kind: 'split'; readonly range: HashRange; readonly newStart: bigint }
+  | { readonly kind: 'merge'; readonly left: HashRange; readonly right: HashRange };
+
+/**
+ * Plans UNIFORM_SCALING from the current open ranges (sorted, tiling the space) to `target` even ranges:
+ * first split every current range at each target boundary strictly inside it, then merge the pieces of each
+ * target range left to right. Every step names ranges only, so each child has at most two parents.
+ * Pieces narrower than a split allows (boundary at start + 1) are merged instead; with even targets that
+ * never happens for ranges wider than a few keys.
+ */
+export function planUniformScaling(current: readonly HashRange[], target: number): ReshardStep[] {
+  const targets = evenRanges(target);
+  const boundaries = targets.slice(1).map((r) => r.start);
+  const steps: ReshardStep[] = [];
+  const pieces: HashRange[] = [];
+  for (const range of current) {
+    let rest = range;
+    for (const b of boundaries) {
+      if (b <= rest.start || b > rest.end) continue;
+      if (splitKeyProblem(rest, b) !== undefined) {
+        // Too close to the edge for a legal split: keep the piece whole (rare; tiny ranges only).
+        continue;
+      }
+      steps.push({ kind: 'split', range: rest, newStart: b });
+      const [low, high] = splitRange(rest, b);
+      pieces.push(low);
+      rest = high;
+    }
+    pieces.push(rest);
+  }
+  // Group pieces by the target range that contains their start, then merge each group left to right.
+  let p = 0;
+  for (const t of targets) {
+    let acc: HashRange | undefined;
+    while (p < pieces.length && pieces[p].start <= t.end) {
+      const piece = pieces[p++];
+      if (acc) {
+        steps.push({ kind: 'merge', left: acc, right: piece });
+        acc = mergeRanges(acc, piece);
+      } else {
+        acc = piece;
+      }
+    }
+  }
+  return steps;
+}
+
+/** True when `ranges` (any order) tile 0…2^128−1 exactly: no gap, no overlap. */
+export function tilesKeySpace(ranges: readonly HashRange[]): boolean {
+  const sorted = [...ranges].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  let next = 0n;
+  for (const r of sorted) {
+    if (r.start !== next || r.end < r.start) return false;
+    next = r.end + 1n;
+  }
+  return next === SPACE;
+}

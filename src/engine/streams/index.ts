@@ -1,0 +1,19 @@
+/**
+ * Kinesis Data Streams engine. Start with `new KinesisService(sim, options)`; in-engine actors use
+ * `service.stream(name)` and the Stream fast paths (`putRecord`, `putAggregate`, `openShards`, per-shard
+ * `counters`, `readShard`), the JSON API uses the service's control-plane and data-plane operations.
+ */
+export { KinesisService, REALISTIC_DELAYS, DEFAULT_MEMORY_BUDGET_BYTES } from './service';
+export type { KinesisServiceOptions, TransitionDelays, StreamRef } from './service';
+export { Stream, PUT_THROTTLED, PUT_TOO_LARGE, PUT_STREAM_GONE } from './stream';
+export type { StreamStatus, StreamMode, MemoryLedger } from './stream';
+export { Shard, emptyShardCounters } from './shard';
+export type { ShardCounters } from './shard';
+export { readShard, emptyReadPage } from './shard-reader';
+export type { ReadPage, RecordVisitor } from './shard-reader';
+export { Consumer, ConsumerRegistry } from './consumers';
+export type { ConsumerStatus } from './consumers';
+export { renderSequenceNumber, parseSequenceNumber, shardIdOf, shardNumberOf } from './sequence-number';
+export { evenRanges, planUniformScaling, tilesKeySpace } from './hash-range';
+export type { HashRange } from './hash-range';
+export * from './limits';

@@ -1,0 +1,69 @@
+/**
+ * Kinesis Data Streams limits and defaults, as numbers the engine enforces. Each names its source:
+ * "quotas" = docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html; "API" = the API reference
+ * page of the operation; "spec" = /shared/spec/data-streams.md (which records where sources disagree).
+ */
+
+const MiB = 1_048_576;
+
+// Per-shard write limits (quotas): 1 MiB/s including partition-key bytes, 1,000 records/s.
+export const WRITE_BYTES_PER_SEC_MAX = MiB;
+export const WRITE_RECORDS_PER_SEC_MAX = 1_000;
+
+// Per-shard shared read limits (quotas; GetRecords API): 5 calls/s, 2 MiB/s, ≤10,000 records or 10 MiB a call.
+export const READ_CALLS_PER_SEC_MAX = 5;
+export const READ_BYTES_PER_SEC_MAX = 2 * MiB;
+export const GET_RECORDS_LIMIT_MAX = 10_000;
+export const GET_RECORDS_BYTES_MAX = 10 * MiB;
+// GetShardIterator (API): 5 calls/s per open shard.
+export const GET_SHARD_ITERATOR_PER_SEC_MAX = 5;
+// Enhanced fan-out (SubscribeToShard API): 2 MiB/s per consumer per shard; a subscription lives 5 minutes.
+export const EFO_BYTES_PER_SEC_MAX = 2 * MiB;
+export const SUBSCRIPTION_LIFETIME_MS = 5 * 60_000;
+export const RESUBSCRIBE_TAKEOVER_MS = 5_000;
+
+// Records (PutRecord/PutRecords API): data + key ≤ 1 MiB by default; key 1–256 Unicode chars.
+export const RECORD_BYTES_MAX = MiB;
+export const PARTITION_KEY_LENGTH_MAX = 256;
+// PutRecords (API): 1–500 entries, whole request ≤ 5 MiB (spec §5 [disagree]: we keep the historical 5 MiB).
+export const PUT_RECORDS_ENTRIES_MAX = 500;
+export const PUT_RECORDS_BYTES_MAX = 5 * MiB;
+
+// Retention (IncreaseStreamRetentionPeriod API): 24 h default, 24–8,760 h.
+export const RETENTION_HOURS_DEFAULT = 24;
+export const RETENTION_HOURS_MIN = 24;
+export const RETENTION_HOURS_MAX = 8_760;
+
+// Shard iterators (GetShardIterator API): valid 5 minutes.
+export const ITERATOR_LIFETIME_MS = 5 * 60_000;
+
+// Control plane (quotas; spec §3, §7, §10).
+export const SHARD_LIMIT_DEFAULT = 20_000; // us-east-1 account shard quota
+export const STREAMS_CREATING_MAX = 5;
+export const ON_DEMAND_STREAMS_MAX = 50;
+export const ON_DEMAND_INITIAL_SHARDS = 4; // 4 MiB/s + 4,000 records/s at creation
+export const UPDATE_SHARD_COUNT_PER_DAY_MAX = 10;
+export const UPDATE_SHARD_COUNT_TARGET_MAX = 10_000;
+export const UPDATE_STREAM_MODE_PER_DAY_MAX = 2;
+export const CONSUMERS_PER_STREAM_MAX = 20;
+export const CONSUMERS_CREATING_MAX = 5;
+export const TAGS_PER_STREAM_MAX = 50;
+export const NEXT_TOKEN_LIFETIME_MS = 300_000;
+export const DAY_MS = 86_400_000;
+
+/** Control-plane transactions per second (quotas), per account unless noted. */
+export const CONTROL_PLANE_TPS: Readonly<Record<string, number>> = {
+  CreateStream: 5,
+  DeleteStream: 5,
+  DescribeStream: 10,
+  DescribeStreamSummary: 20,
+  ListStreams: 5,
+  DescribeLimits: 1,
+  SplitShard: 5,
+  MergeShards: 5,
+  UpdateShardCount: 10,
+  RegisterStreamConsumer: 5,
+  DeregisterStreamConsumer: 5,
+  DescribeStreamConsumer: 20,
+  ListStreamConsumers: 5,
+};

@@ -1,0 +1,220 @@
+/**
+ * Per-shard record storage as struct-of-arrays chunks, so the write fast path allocates nothing per record.
+ * An entry is either one record (partition key, arrival time, sequence counter, data bytes, optional payload)
+ * or an aggregate bucket (key '' — real keys are never empty) holding `count` records with consecutive
+ * counters written in one virtual second. Entries are addressed by absolute index (never reused), ordered by
+ * counter and by arrival time, so retention trims from the head and reads binary-search.
+ */
+
+const CHUNK_CAPACITY = 1024;
+/** Rough bytes an entry costs beyond its payload: typed-array slots plus two references. */
+export const ENTRY_OVERHEAD_BYTES = 48;
+
+class LogChunk {
+  readonly firstCounter = new Float64Array(CHUNK_CAPACITY);
+  readonly count = new Uint32Array(CHUNK_CAPACITY);
+  readonly bytes = new Float64Array(CHUNK_CAPACITY);
+  readonly arrivalMs = new Float64Array(CHUNK_CAPACITY);
+  readonly keys: string[] = [];
+  payloads: (Uint8Array | undefined)[] | undefined;
+  length = 0;
+  constructor(readonly baseIndex: number) {}
+}
+
+/** What a trim or eviction removed. */
+export interface RemovedTotals {
+  records: number;
+  bytes: number;
+  memoryBytes: number;
+}
+
+export class ShardLog {
+  private chunks: LogChunk[] = [];
+  /** Absolute index of the oldest retained entry, and one past the newest. */
+  private head = 0;
+  private end = 0;
+  retainedRecords = 0;
+  retainedBytes = 0;
+  memoryBytes = 0;
+
+  get headIndex(): number {
+    return this.head;
+  }
+
+  get endIndex(): number {
+    return this.end;
+  }
+
+  get isEmpty(): boolean {
+    return this.head === this.end;
+  }
+
+  private chunkFor(index: number): LogChunk {
+    return this.chunks[Math.floor((index - this.chunks[0].baseIndex) / CHUNK_CAPACITY)];
+  }
+
+  private tailChunk(): LogChunk {
+    let tail = this.chunks.length > 0 ? this.chunks[this.chunks.length - 1] : undefined;
+    if (!tail || tail.length === CHUNK_CAPACITY) {
+      tail = new LogChunk(this.end);
+      this.chunks.push(tail);
+    }
+    return tail;
+  }
+
+  /** Appends one record; returns the memory it costs. */
+  append(counter: number, dataBytes: number, arrivalMs: number, key: string, payload: Uint8Array | undefined): number {
+    const chunk = this.tailChunk();
+    const i = chunk.length++;
+    chunk.firstCounter[i] = counter;
+    chunk.count[i] = 1;
+    chunk.bytes[i] = dataBytes;
+    chunk.arrivalMs[i] = arrivalMs;
+    chunk.keys[i] = key;
+    if (payload !== undefined) {
+      if (!chunk.payloads) chunk.payloads = [];
+      chunk.payloads[i] = payload;
+    }
+    this.end++;
+    this.retainedRecords++;
+    this.retainedBytes += dataBytes;
+    const memory = ENTRY_OVERHEAD_BYTES + key.length + (payload !== undefined ? payload.byteLength : 0);
+    this.memoryBytes += memory;
+    return memory;
+  }
+
+  /**
+   * Appends `count` records as one bucket, or folds them into the newest entry when that is a bucket of the
+   * same virtual second whose counters continue exactly. Returns the memory it costs.
+   */
+  appendBucket(firstCounter: number, count: number, bytes: number, arrivalMs: number): number {
+    if (this.end > this.head) {
+      const last = this.end - 1;
+      const chunk = this.chunkFor(last);
+      const i = last - chunk.baseIndex;
+      if (
+        chunk.keys[i] === '' &&
+        Math.floor(chunk.arrivalMs[i] / 1000) === Math.floor(arrivalMs / 1000) &&
+        chunk.firstCounter[i] + chunk.count[i] === firstCounter
+      ) {
+        chunk.count[i] += count;
+        chunk.bytes[i] += bytes;
+        this.retainedRecords += count;
+        this.retainedBytes += bytes;
+        return 0;
+      }
+    }
+    const chunk = this.tailChunk();
+    const i = chunk.length++;
+    chunk.firstCounter[i] = firstCounter;
+    chunk.count[i] = count;
+    chunk.bytes[i] = bytes;
+    chunk.arrivalMs[i] = arrivalMs;
+    chunk.keys[i] = '';
+    this.end++;
+    this.retainedRecords += count;
+    this.retainedBytes += bytes;
+    this.memoryBytes += ENTRY_OVERHEAD_BYTES;
+    return ENTRY_OVERHEAD_BYTES;
+  }
+
+  firstCounterAt(index: number): number {
+    const c = this.chunkFor(index);
+    return c.firstCounter[index - c.baseIndex];
+  }
+
+  countAt(index: number): number {
+    const c = this.chunkFor(index);
+    return c.count[index - c.baseIndex];
+  }
+
+  bytesAt(index: number): number {
+    const c = this.chunkFor(index);
+    return c.bytes[index - c.baseIndex];
+  }
+
+  arrivalMsAt(index: number): number {
+    const c = this.chunkFor(index);
+    return c.arrivalMs[index - c.baseIndex];
+  }
+
+  keyAt(index: number): string {
+    const c = this.chunkFor(index);
+    return c.keys[index - c.baseIndex];
+  }
+
+  payloadAt(index: number): Uint8Array | undefined {
+    const c = this.chunkFor(index);
+    return c.payloads?.[index - c.baseIndex];
+  }
+
+  /** Index of the first retained entry whose last counter is ≥ `counter` (end index when none). */
+  seekCounter(counter: number): number {
+    let lo = this.head;
+    let hi = this.end;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = this.chunkFor(mid);
+      const j = mid - c.baseIndex;
+      if (c.firstCounter[j] + c.count[j] - 1 < counter) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Index of the first retained entry that arrived at or after `timeMs` (end index when none). */
+  seekTime(timeMs: number): number {
+    let lo = this.head;
+    let hi = this.end;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.arrivalMsAt(mid) < timeMs) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Drops entries that arrived before `cutoffMs`, adding what went into `removed`. */
+  trimBefore(cutoffMs: number, removed: RemovedTotals): void {
+    while (this.head < this.end) {
+      const c = this.chunks[0];
+      const j = this.head - c.baseIndex;
+      if (c.arrivalMs[j] >= cutoffMs) break;
+      this.dropHead(removed);
+    }
+  }
+
+  /** Drops up to `maxEntries` of the oldest entries (memory-budget eviction). */
+  evictOldest(maxEntries: number, removed: RemovedTotals): void {
+    for (let n = 0; n < maxEntries && this.head < this.end; n++) this.dropHead(removed);
+  }
+
+  /** Arrival time of the oldest retained entry, or +Infinity when empty. */
+  oldestArrivalMs(): number {
+    return this.head < this.end ? this.arrivalMsAt(this.head) : Number.POSITIVE_INFINITY;
+  }
+
+  /** Removes everything (stream deletion); returns what was held. */
+  clear(removed: RemovedTotals): void {
+    while (this.head < this.end) this.dropHead(removed);
+  }
+
+  private dropHead(removed: RemovedTotals): void {
+    const c = this.chunks[0];
+    const j = this.head - c.baseIndex;
+    const count = c.count[j];
+    const bytes = c.bytes[j];
+    const payload = c.payloads?.[j];
+    const memory = count === 1 && c.keys[j] !== '' ? ENTRY_OVERHEAD_BYTES + c.keys[j].length + (payload ? payload.byteLength : 0) : ENTRY_OVERHEAD_BYTES;
+    if (c.payloads) c.payloads[j] = undefined;
+    this.head++;
+    this.retainedRecords -= count;
+    this.retainedBytes -= bytes;
+    this.memoryBytes -= memory;
+    removed.records += count;
+    removed.bytes += bytes;
+    removed.memoryBytes += memory;
+    // A fully consumed chunk goes; the tail chunk stays while it still has room for appends.
+    if (j + 1 === CHUNK_CAPACITY) this.chunks.shift();
+  }
+}

@@ -1,0 +1,178 @@
+/**
+ * One shard: its hash-key range and lineage, its sequence counter, its log, its per-second write/read
+ * admission windows and its cumulative counters. Admission is O(1): fixed one-second windows aligned to the
+ * virtual clock's seconds, so no aligned second ever holds more than the limit.
+ */
+import { bigIntToHashKey } from '../hash/hash-key';
+import type { HashRange } from './hash-range';
+import {
+  GET_SHARD_ITERATOR_PER_SEC_MAX,
+  READ_BYTES_PER_SEC_MAX,
+  READ_CALLS_PER_SEC_MAX,
+  WRITE_BYTES_PER_SEC_MAX,
+  WRITE_RECORDS_PER_SEC_MAX,
+} from './limits';
+import { shardIdOf } from './sequence-number';
+import { ShardLog } from './shard-log';
+
+/**
+ * Cumulative per-shard counters (never reset). Metrics sample them once per virtual second and take
+ * differences; `accepted = retained + expired + evicted` holds for records and bytes at all times.
+ */
+export interface ShardCounters {
+  /** Records/bytes accepted (bytes = data bytes; `incomingBytesWithKeys` adds partition-key bytes). */
+  incomingRecords: number;
+  incomingBytes: number;
+  incomingBytesWithKeys: number;
+  /** Records refused by the write limits, and their bytes. */
+  throttledWriteRecords: number;
+  throttledWriteBytes: number;
+  /** GetRecords calls served, and refused by the read limits. */
+  readCalls: number;
+  throttledReadCalls: number;
+  throttledIteratorCalls: number;
+  /** Records/bytes returned to readers (shared GetRecords and enhanced fan-out). */
+  outgoingRecords: number;
+  outgoingBytes: number;
+  /** Removed by retention, and by the simulator's memory budget. */
+  expiredRecords: number;
+  expiredBytes: number;
+  evictedRecords: number;
+  evictedBytes: number;
+}
+
+export function emptyShardCounters(): ShardCounters {
+  return {
+    incomingRecords: 0, incomingBytes: 0, incomingBytesWithKeys: 0, throttledWriteRecords: 0, throttledWriteBytes: 0,
+    readCalls: 0, throttledReadCalls: 0, throttledIteratorCalls: 0, outgoingRecords: 0, outgoingBytes: 0,
+    expiredRecords: 0, expiredBytes: 0, evictedRecords: 0, evictedBytes: 0,
+  };
+}
+
+export class Shard {
+  readonly id: string;
+  readonly startWords: Uint32Array;
+  readonly endWords: Uint32Array;
+  readonly log = new ShardLog();
+  readonly counters: ShardCounters = emptyShardCounters();
+  readonly childNumbers: number[] = [];
+  /** Next sequence counter to hand out; the first record gets `startCounter`. */
+  nextCounter: number;
+  closedAtMs: number | undefined;
+  /** Last counter the closed shard can hold (≥ every record in it). */
+  endCounter: number | undefined;
+  /** Set once a closed shard's data has all passed retention: it no longer appears in listings. */
+  expired = false;
+
+  // Write window (current virtual second).
+  writeSecond = -1;
+  writeBytesThisSec = 0;
+  writeRecordsThisSec = 0;
+  // Shared read window; a call that overdraws the per-second byte budget blocks reads until its debt is repaid.
+  private readSecond = -1;
+  private readCallsThisSec = 0;
+  private readBytesThisSec = 0;
+  private readBlockedUntilMs = 0;
+  private iteratorSecond = -1;
+  private iteratorCallsThisSec = 0;
+
+  constructor(
+    readonly number: number,
+    readonly range: HashRange,
+    readonly createdAtMs: number,
+    readonly startCounter: number,
+    readonly parentNumber: number | undefined,
+    readonly adjacentParentNumber: number | undefined,
+  ) {
+    this.id = shardIdOf(number);
+    this.startWords = bigIntToHashKey(range.start);
+    this.endWords = bigIntToHashKey(range.end);
+    this.nextCounter = startCounter;
+  }
+
+  get isOpen(): boolean {
+    return this.closedAtMs === undefined;
+  }
+
+  /** Admits a write of `records` totalling `bytesWithKeys` in the second of `nowMs`, or refuses it whole. */
+  admitWrite(records: number, bytesWithKeys: number, nowMs: number): boolean {
+    const second = Math.floor(nowMs / 1000);
+    if (second !== this.writeSecond) {
+      this.writeSecond = second;
+      this.writeBytesThisSec = 0;
+      this.writeRecordsThisSec = 0;
+    }
+    if (this.writeRecordsThisSec + records > WRITE_RECORDS_PER_SEC_MAX || this.writeBytesThisSec + bytesWithKeys > WRITE_BYTES_PER_SEC_MAX) {
+      return false;
+    }
+    this.writeRecordsThisSec += records;
+    this.writeBytesThisSec += bytesWithKeys;
+    return true;
+  }
+
+  /** Records still admissible this second (for the aggregate path). */
+  writeHeadroom(nowMs: number): { records: number; bytes: number } {
+    const second = Math.floor(nowMs / 1000);
+    if (second !== this.writeSecond) return { records: WRITE_RECORDS_PER_SEC_MAX, bytes: WRITE_BYTES_PER_SEC_MAX };
+    return { records: WRITE_RECORDS_PER_SEC_MAX - this.writeRecordsThisSec, bytes: WRITE_BYTES_PER_SEC_MAX - this.writeBytesThisSec };
+  }
+
+  /** Whether a GetRecords call may run now (5 calls/s and no outstanding byte debt); counts the call either way. */
+  admitReadCall(nowMs: number): boolean {
+    this.rollReadWindow(nowMs);
+    if (nowMs < this.readBlockedUntilMs || this.readCallsThisSec >= READ_CALLS_PER_SEC_MAX) {
+      this.counters.throttledReadCalls++;
+      return false;
+    }
+    this.readCallsThisSec++;
+    this.counters.readCalls++;
+    return true;
+  }
+
+  /**
+   * Charges bytes a call returned against the 2 MiB/s budget. Overdrawing (a call may return up to 10 MiB)
+   * blocks further calls until the debt is repaid: a 10 MiB answer blocks the next ~5 s (spec §6).
+   */
+  chargeReadBytes(bytes: number, nowMs: number): void {
+    this.rollReadWindow(nowMs);
+    this.readBytesThisSec += bytes;
+    if (this.readBytesThisSec > READ_BYTES_PER_SEC_MAX) {
+      const secondsOfBudgetUsed = Math.ceil(this.readBytesThisSec / READ_BYTES_PER_SEC_MAX);
+      this.readBlockedUntilMs = Math.max(this.readBlockedUntilMs, (this.readSecond + secondsOfBudgetUsed) * 1000);
+    }
+  }
+
+  /** Bytes a call may still return this second before it starts to overdraw. */
+  readBytesLeftThisSec(nowMs: number): number {
+    this.rollReadWindow(nowMs);
+    return Math.max(0, READ_BYTES_PER_SEC_MAX - this.readBytesThisSec);
+  }
+
+  admitIteratorCall(nowMs: number): boolean {
+    const second = Math.floor(nowMs / 1000);
+    if (second !== this.iteratorSecond) {
+      this.iteratorSecond = second;
+      this.iteratorCallsThisSec = 0;
+    }
+    if (this.iteratorCallsThisSec >= GET_SHARD_ITERATOR_PER_SEC_MAX) {
+      this.counters.throttledIteratorCalls++;
+      return false;
+    }
+    this.iteratorCallsThisSec++;
+    return true;
+  }
+
+  close(nowMs: number): void {
+    this.closedAtMs = nowMs;
+    this.endCounter = Math.max(this.startCounter, this.nextCounter - 1);
+  }
+
+  private rollReadWindow(nowMs: number): void {
+    const second = Math.floor(nowMs / 1000);
+    if (second !== this.readSecond) {
+      this.readSecond = second;
+      this.readCallsThisSec = 0;
+      this.readBytesThisSec = 0;
+    }
+  }
+}

@@ -1,0 +1,266 @@
+/**
+ * A stream: its shards (by number; closed ones kept until their data passes retention), the routing table
+ * of open shards, and the in-engine fast paths. `putRecord` hashes, routes, admits and appends without
+ * allocating; it reports the outcome as a number and leaves the sequence counter in `lastSequenceCounter`.
+ * Control-plane state (status, tags, encryption, consumers) lives here too; rules about when a control-plane
+ * call is allowed live in the service.
+ */
+import { compareHashKeyAt, decimalToHashKey } from '../hash/hash-key';
+import { lastHashedKeyByteLength, md5PartitionKey, utf8ByteLength } from '../hash/md5';
+import type { HashRange } from './hash-range';
+import { evenRanges } from './hash-range';
+import { GET_RECORDS_BYTES_MAX, GET_RECORDS_LIMIT_MAX, RECORD_BYTES_MAX, RETENTION_HOURS_DEFAULT } from './limits';
+import { renderSequenceNumber } from './sequence-number';
+import { Shard } from './shard';
+import type { RemovedTotals } from './shard-log';
+import type { ReadPage, RecordVisitor } from './shard-reader';
+import { readShard } from './shard-reader';
+
+export type StreamStatus = 'CREATING' | 'ACTIVE' | 'UPDATING' | 'DELETING';
+export type StreamMode = 'PROVISIONED' | 'ON_DEMAND';
+
+/** Outcome codes of the fast paths: a shard number (≥ 0) means accepted. */
+export const PUT_THROTTLED = -1;
+export const PUT_TOO_LARGE = -2;
+export const PUT_STREAM_GONE = -3;
+
+/** The service-wide memory budget; the stream reports what it stores and the ledger evicts the oldest when over. */
+export interface MemoryLedger {
+  usedBytes: number;
+  budgetBytes: number;
+  evict(): void;
+}
+
+export interface StreamInit {
+  readonly name: string;
+  readonly arn: string;
+  readonly mode: StreamMode;
+  readonly shardCount: number;
+  readonly createdAtMs: number;
+  readonly ledger: MemoryLedger;
+}
+
+export class Stream {
+  readonly name: string;
+  readonly arn: string;
+  readonly createdAtMs: number;
+  /** Creation time in whole seconds: ties sequence numbers and iterators to this incarnation of the name. */
+  readonly epochSec: number;
+  status: StreamStatus = 'CREATING';
+  mode: StreamMode;
+  retentionHours = RETENTION_HOURS_DEFAULT;
+  encryptionType: 'NONE' | 'KMS' = 'NONE';
+  keyId: string | undefined;
+  readonly tags = new Map<string, string>();
+  readonly shardLevelMetrics = new Set<string>();
+  /** Every shard ever created, indexed by shard number. */
+  readonly shards: Shard[] = [];
+  deleted = false;
+  /** Set by the fast paths on acceptance: the shard and sequence counter of the record just written. */
+  lastShardNumber = -1;
+  lastSequenceCounter = -1;
+  private routeStarts = new Uint32Array(0);
+  private routeShards: Shard[] = [];
+  private readonly hashScratch = new Uint32Array(4);
+  private readonly ledger: MemoryLedger;
+  private readonly removedScratch: RemovedTotals = { records: 0, bytes: 0, memoryBytes: 0 };
+
+  constructor(init: StreamInit) {
+    this.name = init.name;
+    this.arn = init.arn;
+    this.mode = init.mode;
+    this.createdAtMs = init.createdAtMs;
+    this.epochSec = Math.floor(init.createdAtMs / 1000);
+    this.ledger = init.ledger;
+    for (const range of evenRanges(init.shardCount)) this.addShard(range, init.createdAtMs, 1, undefined, undefined);
+    this.rebuildRouting();
+  }
+
+  get retentionMs(): number {
+    return this.retentionHours * 3_600_000;
+  }
+
+  /** Open shards in hash-key order (the routing table; do not mutate). */
+  openShards(): readonly Shard[] {
+    return this.routeShards;
+  }
+
+  get openShardCount(): number {
+    return this.routeShards.length;
+  }
+
+  /** Shards that still appear in listings: open ones and closed ones whose data has not all expired. */
+  listedShards(): Shard[] {
+    return this.shards.filter((s) => !s.expired);
+  }
+
+  shard(shardNumber: number): Shard | undefined {
+    return this.shards[shardNumber];
+  }
+
+  /** The open shard whose range holds the hash key (4 big-endian words). */
+  route(hashKey: Uint32Array): Shard {
+    const starts = this.routeStarts;
+    const h0 = hashKey[0];
+    let lo = 0;
+    let hi = this.routeShards.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      const s0 = starts[mid << 2];
+      const startIsAtOrBelow = s0 < h0 || (s0 === h0 && compareHashKeyAt(starts, mid << 2, hashKey) <= 0);
+      if (startIsAtOrBelow) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.routeShards[lo];
+  }
+
+  /**
+   * Fast path for in-engine producers. `data` is the payload, or only its size for size-only records.
+   * `explicitHashKey` (4 words or a decimal string) replaces the MD5 of the key. Returns the shard number when
+   * accepted (sequence counter in `lastSequenceCounter`), else PUT_THROTTLED / PUT_TOO_LARGE / PUT_STREAM_GONE.
+   * Validation beyond size is the caller's job (the JSON API validates requests fully).
+   */
+  putRecord(partitionKey: string, data: Uint8Array | number, explicitHashKey?: Uint32Array | string, nowMs?: number): number {
+    if (this.deleted || this.status === 'CREATING') return PUT_STREAM_GONE;
+    let hash: Uint32Array;
+    let keyBytes: number;
+    if (explicitHashKey === undefined) {
+      hash = md5PartitionKey(partitionKey, this.hashScratch);
+      keyBytes = lastHashedKeyByteLength();
+    } else {
+      hash = typeof explicitHashKey === 'string' ? decimalToHashKey(explicitHashKey, this.hashScratch) : explicitHashKey;
+      keyBytes = utf8ByteLength(partitionKey);
+    }
+    const dataBytes = typeof data === 'number' ? data : data.byteLength;
+    const total = dataBytes + keyBytes;
+    if (total > RECORD_BYTES_MAX) return PUT_TOO_LARGE;
+    const shard = this.route(hash);
+    const now = nowMs ?? this.clockMs();
+    const c = shard.counters;
+    if (!shard.admitWrite(1, total, now)) {
+      c.throttledWriteRecords++;
+      c.throttledWriteBytes += dataBytes;
+      return PUT_THROTTLED;
+    }
+    const counter = shard.nextCounter++;
+    c.incomingRecords++;
+    c.incomingBytes += dataBytes;
+    c.incomingBytesWithKeys += total;
+    const ledger = this.ledger;
+    ledger.usedBytes += shard.log.append(counter, dataBytes, now, partitionKey, typeof data === 'number' ? undefined : data);
+    if (ledger.usedBytes > ledger.budgetBytes) ledger.evict();
+    this.lastShardNumber = shard.number;
+    this.lastSequenceCounter = counter;
+    return shard.number;
+  }
+
+  /**
+   * Aggregate write path for very large loads: `records` records totalling `bytes` (data + keys) offered to one
+   * shard at `nowMs`. Admits as many as this second's limits allow (average record size), stores them as one
+   * per-second bucket, advances the sequence counter by the count and returns how many were accepted; the
+   * rest are counted as throttled.
+   */
+  putAggregate(shardNumber: number, records: number, bytes: number, nowMs: number): number {
+    const shard = this.shards[shardNumber];
+    if (this.deleted || this.status === 'CREATING' || !shard || !shard.isOpen || records <= 0) return 0;
+    const avg = bytes / records;
+    const room = shard.writeHeadroom(nowMs);
+    let accepted = Math.min(records, room.records);
+    if (avg > 0) accepted = Math.min(accepted, Math.floor(room.bytes / avg));
+    accepted = Math.max(0, accepted);
+    const c = shard.counters;
+    c.throttledWriteRecords += records - accepted;
+    c.throttledWriteBytes += (records - accepted) * avg;
+    if (accepted === 0) return 0;
+    const acceptedBytes = accepted * avg;
+    shard.admitWrite(accepted, acceptedBytes, nowMs);
+    const first = shard.nextCounter;
+    shard.nextCounter += accepted;
+    c.incomingRecords += accepted;
+    c.incomingBytes += acceptedBytes;
+    c.incomingBytesWithKeys += acceptedBytes;
+    this.ledger.usedBytes += shard.log.appendBucket(first, accepted, acceptedBytes, nowMs);
+    if (this.ledger.usedBytes > this.ledger.budgetBytes) this.ledger.evict();
+    this.lastShardNumber = shardNumber;
+    this.lastSequenceCounter = first + accepted - 1;
+    return accepted;
+  }
+
+  /**
+   * A GetRecords-equivalent read for in-engine polling consumers, under the shard's shared limits (5 calls/s,
+   * 2 MiB/s with debt, ≤ 10,000 records / 10 MiB a call). Returns false (and counts it) when throttled;
+   * otherwise fills `page` (and calls `visit` per record when given).
+   */
+  pollShard(shardNumber: number, fromCounter: number, maxRecords: number, nowMs: number, page: ReadPage, visit?: RecordVisitor): boolean {
+    const shard = this.shards[shardNumber];
+    if (!shard || !shard.admitReadCall(nowMs)) return false;
+    readShard(shard, fromCounter, Math.min(maxRecords, GET_RECORDS_LIMIT_MAX), GET_RECORDS_BYTES_MAX, nowMs, page, visit);
+    shard.chargeReadBytes(page.bytes, nowMs);
+    shard.counters.outgoingRecords += page.records;
+    shard.counters.outgoingBytes += page.bytes;
+    return true;
+  }
+
+  /** The AWS-format sequence number of a record of this stream. */
+  sequenceNumber(shardNumber: number, counter: number): string {
+    return renderSequenceNumber(this.epochSec, counter, shardNumber);
+  }
+
+  /** Drops data older than retention; closed shards whose data is all gone stop being listed. */
+  trim(nowMs: number): void {
+    const cutoffMs = nowMs - this.retentionMs;
+    for (const shard of this.shards) {
+      if (shard.expired) continue;
+      const removed = this.removedScratch;
+      removed.records = 0;
+      removed.bytes = 0;
+      removed.memoryBytes = 0;
+      shard.log.trimBefore(cutoffMs, removed);
+      shard.counters.expiredRecords += removed.records;
+      shard.counters.expiredBytes += removed.bytes;
+      this.ledger.usedBytes -= removed.memoryBytes;
+      if (!shard.isOpen && shard.log.isEmpty && (shard.closedAtMs ?? 0) <= cutoffMs) shard.expired = true;
+    }
+  }
+
+  /** Memory-budget eviction of up to `maxEntries` oldest entries of one shard. */
+  evictFrom(shard: Shard, maxEntries: number): void {
+    const removed = this.removedScratch;
+    removed.records = 0;
+    removed.bytes = 0;
+    removed.memoryBytes = 0;
+    shard.log.evictOldest(maxEntries, removed);
+    shard.counters.evictedRecords += removed.records;
+    shard.counters.evictedBytes += removed.bytes;
+    this.ledger.usedBytes -= removed.memoryBytes;
+  }
+
+  /** Releases all storage (stream deleted). */
+  release(): void {
+    const removed: RemovedTotals = { records: 0, bytes: 0, memoryBytes: 0 };
+    for (const shard of this.shards) shard.log.clear(removed);
+    this.ledger.usedBytes -= removed.memoryBytes;
+    this.deleted = true;
+  }
+
+  /** Adds a shard (creation or resharding); children start counting above their parents. */
+  addShard(range: HashRange, nowMs: number, startCounter: number, parent: Shard | undefined, adjacentParent: Shard | undefined): Shard {
+    const shard = new Shard(this.shards.length, range, nowMs, startCounter, parent?.number, adjacentParent?.number);
+    this.shards.push(shard);
+    parent?.childNumbers.push(shard.number);
+    adjacentParent?.childNumbers.push(shard.number);
+    return shard;
+  }
+
+  /** Rebuilds the routing table from the open shards (after creation or resharding). */
+  rebuildRouting(): void {
+    const open = this.shards.filter((s) => s.isOpen).sort((a, b) => (a.range.start < b.range.start ? -1 : 1));
+    const starts = new Uint32Array(open.length * 4);
+    open.forEach((s, i) => starts.set(s.startWords, i * 4));
+    this.routeStarts = starts;
+    this.routeShards = open;
+  }
+
+  /** Injected by the service so `putRecord` without `nowMs` reads the virtual clock. */
+  clockMs: () => number = () => this.createdAtMs;
+}
