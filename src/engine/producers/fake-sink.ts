@@ -35,7 +35,15 @@ export class FakeSink implements ProducerSink {
     return this.putAt(this.shardOf(partitionKey, explicitHashKey), partitionKey, data);
   }
 
-  putAt(shard: number, partitionKey: string, data: Uint8Array | number): number {
+  hashOf(partitionKey: string): Uint32Array {
+    return md5PartitionKey(partitionKey, new Uint32Array(4));
+  }
+
+  putHashed(partitionKey: string, data: Uint8Array | number, hash: Uint32Array): number {
+    return this.putAt(Math.floor((hash[0] / 4294967296) * this.shards), partitionKey, data);
+  }
+
+  private putAt(shard: number, partitionKey: string, data: Uint8Array | number): number {
     this.roll();
     const bytes = (typeof data === 'number' ? data : data.length) + partitionKey.length;
     if (this.secRecords[shard] + 1 > SHARD_WRITE_RECORDS_PER_SEC || this.secBytes[shard] + bytes > SHARD_WRITE_BYTES_PER_SEC) {

@@ -1,8 +1,8 @@
 /**
  * The narrow interface a producer writes through. The scenario loader adapts the streams
  * service's fast path to it; tests use small fakes. Outcomes are numbers, not objects, so the
- * hot path allocates nothing: an accepted record returns its shard index (≥ 0), a throttled one
- * returns −1 − shardIndex.
+ * hot path allocates nothing: an accepted record returns its shard index (≥ 0); any negative
+ * number means refused (throttled, or the stream could not take it yet) and the producer retries.
  */
 
 export interface ProducerSink {
@@ -10,10 +10,12 @@ export interface ProducerSink {
   /** Writes one record now. `data` is the payload, or only its size in bytes for size-only records. */
   put(partitionKey: string, data: Uint8Array | number, explicitHashKey: string | undefined): number;
   /**
-   * Writes one record to a shard the caller already routed it to (a cached pool key's shard),
-   * skipping the MD5; same outcome encoding as `put`.
+   * Writes one record whose key's MD5 the caller cached (`hashOf`), skipping the hashing;
+   * same outcome encoding as `put`. Routing still follows the current shard map.
    */
-  putAt(shardIndex: number, partitionKey: string, data: Uint8Array | number): number;
+  putHashed(partitionKey: string, data: Uint8Array | number, hash: Uint32Array): number;
+  /** The 128-bit MD5 of a partition key as 4 big-endian words (a fresh array the caller may keep). */
+  hashOf(partitionKey: string): Uint32Array;
   /** Number of shard slots the sink indexes (open and closed); shard indices are below it. */
   shardSlots(): number;
   /** Shard index a key routes to now (for caching pool keys and aggregate mode). */
@@ -30,6 +32,3 @@ export function isAccepted(outcome: number): boolean {
   return outcome >= 0;
 }
 
-export function shardOfOutcome(outcome: number): number {
-  return outcome >= 0 ? outcome : -1 - outcome;
-}

@@ -55,8 +55,8 @@ export class Producer {
   private batchOpenedMs = 0;
   private readonly retries = new Map<number, PendingRecord[]>();
   private retryBacklog = 0;
-  private readonly shardCache: Int32Array | undefined;
-  private shardCacheVersion = -1;
+  /** Each pool key's MD5, computed once: pool keys then cost no hashing per record. */
+  private readonly hashCache: (Uint32Array | undefined)[] | undefined;
   private ticker: Cancellable | undefined;
   private readonly startedMs: number;
   private wanted = 0;
@@ -77,7 +77,7 @@ export class Producer {
     this.keyAcceptedRecords = n ? new Float64Array(n) : undefined;
     this.keyAcceptedBytes = n ? new Float64Array(n) : undefined;
     // Explicit hash keys and aggregated records route by something other than the pool key: no cache.
-    this.shardCache = n && !this.keys.explicitHashKeys && !this.aggregator ? new Int32Array(n) : undefined;
+    this.hashCache = n && !this.keys.explicitHashKeys && !this.aggregator ? new Array<Uint32Array | undefined>(n) : undefined;
     this.startedMs = sim.nowMs + (config.startAtSec ?? 0) * 1000;
   }
 
@@ -104,7 +104,6 @@ export class Producer {
     } else {
       this.wanted = rateAt(this.config.rate, tSec);
     }
-    this.refreshShardCache();
     this.sendDueRetries(nowMs);
     const n = this.integrator.take(this.wanted, this.config.tickMs);
     for (let i = 0; i < n; i++) this.generate(nowMs);
@@ -163,16 +162,15 @@ export class Producer {
     let accepted = 0;
     let throttled = 0;
     let acceptedBytes = 0;
-    const cache = this.shardCache;
+    const cache = this.hashCache;
     for (let i = 0; i < batch.length; i++) {
       const r = batch[i];
       if (r.attempts > 0) sec.retried++;
       r.attempts++;
       let outcome: number;
       if (cache && r.keyIndex >= 0) {
-        let shard = cache[r.keyIndex];
-        if (shard < 0) shard = cache[r.keyIndex] = this.sink.shardOf(r.key, undefined);
-        outcome = this.sink.putAt(shard, r.key, r.data);
+        const hash = cache[r.keyIndex] ?? (cache[r.keyIndex] = this.sink.hashOf(r.key));
+        outcome = this.sink.putHashed(r.key, r.data, hash);
       } else {
         outcome = this.sink.put(r.key, r.data, r.explicitHashKey);
       }
@@ -233,15 +231,6 @@ export class Producer {
       this.retries.delete(tick);
       this.retryBacklog -= list.length;
       for (const r of list) this.enqueue(r, nowMs);
-    }
-  }
-
-  private refreshShardCache(): void {
-    if (!this.shardCache) return;
-    const v = this.sink.shardMapVersion();
-    if (v !== this.shardCacheVersion) {
-      this.shardCache.fill(-1);
-      this.shardCacheVersion = v;
     }
   }
 

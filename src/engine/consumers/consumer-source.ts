@@ -1,0 +1,30 @@
+/**
+ * The narrow interface consumers read through; the scenario loader adapts a streams-service
+ * Stream to it. Shards are addressed by shard number (index into every shard ever created).
+ * Shared reads (`getRecords`) apply the shard's 5 calls/s and 2 MiB/s limits and count the call;
+ * dedicated reads (enhanced fan-out) leave the shared budget alone.
+ */
+import type { ReadPage, RecordVisitor } from '../streams/shard-reader';
+
+export interface ShardView {
+  readonly number: number;
+  readonly id: string;
+  readonly isOpen: boolean;
+  readonly parentNumber: number | undefined;
+  readonly adjacentParentNumber: number | undefined;
+  /** Counter the next written record will get (the tip). */
+  readonly nextCounter: number;
+  /** Counter of the oldest retained record (the trim horizon). */
+  trimHorizonCounter(): number;
+}
+
+export interface ConsumerSource {
+  readonly streamName: string;
+  /** Every shard ever created (open and closed), by number; closed shards past retention are omitted. */
+  shards(): readonly ShardView[];
+  shard(number: number): ShardView | undefined;
+  /** One GetRecords call; false when the shard's read limits refused it (counted as ReadProvisionedThroughputExceeded). */
+  getRecords(shardNumber: number, fromCounter: number, limit: number, nowMs: number, page: ReadPage, visit?: RecordVisitor): boolean;
+  /** Enhanced fan-out push of up to `maxBytes` (the consumer's own 2 MiB/s budget). */
+  readDedicated(shardNumber: number, fromCounter: number, maxRecords: number, maxBytes: number, nowMs: number, page: ReadPage, visit?: RecordVisitor): void;
+}

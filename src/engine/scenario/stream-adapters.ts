@@ -1,0 +1,126 @@
+/**
+ * Adapters from the streams service's Stream to the narrow ports producers and consumers use
+ * (ProducerSink, ConsumerSource). Shared GetRecords reads apply the shard's admission (5 calls/s,
+ * 2 MiB/s with the 10 MiB-call debt rule) and count outgoing records/bytes on the shard, as the
+ * JSON API's GetRecords does; dedicated (enhanced fan-out) reads count outgoing only.
+ */
+import type { ConsumerSource, ShardView } from '../consumers/consumer-source';
+import { md5PartitionKey } from '../hash/md5';
+import type { ProducerSink } from '../producers/producer-sink';
+import type { Shard } from '../streams/shard';
+import type { ReadPage, RecordVisitor } from '../streams/shard-reader';
+import { readShard } from '../streams/shard-reader';
+import { GET_RECORDS_BYTES_MAX } from '../streams/limits';
+import type { Stream } from '../streams/stream';
+
+const KEY_SPACE = 2 ** 128;
+
+export class StreamSinkAdapter implements ProducerSink {
+  constructor(private readonly stream: Stream, private readonly clock: () => number) {}
+
+  get streamName(): string {
+    return this.stream.name;
+  }
+
+  put(partitionKey: string, data: Uint8Array | number, explicitHashKey: string | undefined): number {
+    return this.stream.putRecord(partitionKey, data, explicitHashKey, this.clock());
+  }
+
+  putHashed(partitionKey: string, data: Uint8Array | number, hash: Uint32Array): number {
+    // A precomputed MD5 routes exactly like the key itself; the key's bytes still count toward the limit.
+    return this.stream.putRecord(partitionKey, data, hash, this.clock());
+  }
+
+  hashOf(partitionKey: string): Uint32Array {
+    return md5PartitionKey(partitionKey, new Uint32Array(4));
+  }
+
+  shardSlots(): number {
+    return this.stream.shards.length;
+  }
+
+  shardOf(partitionKey: string, explicitHashKey: string | undefined): number {
+    if (explicitHashKey !== undefined) {
+      const v = BigInt(explicitHashKey);
+      const words = new Uint32Array([Number((v >> 96n) & 0xffffffffn), Number((v >> 64n) & 0xffffffffn), Number((v >> 32n) & 0xffffffffn), Number(v & 0xffffffffn)]);
+      return this.stream.route(words).number;
+    }
+    return this.stream.route(md5PartitionKey(partitionKey, new Uint32Array(4))).number;
+  }
+
+  openShardShares(): { shardIndex: number; share: number }[] {
+    return this.stream.openShards().map((s) => ({ shardIndex: s.number, share: Number(s.range.end - s.range.start + 1n) / KEY_SPACE }));
+  }
+
+  shardMapVersion(): number {
+    return this.stream.shards.length;
+  }
+
+  putAggregate(shardIndex: number, records: number, bytes: number): number {
+    return this.stream.putAggregate(shardIndex, records, bytes, this.clock());
+  }
+}
+
+class ShardViewOf implements ShardView {
+  constructor(private readonly shard: Shard) {}
+  get number(): number { return this.shard.number; }
+  get id(): string { return this.shard.id; }
+  get isOpen(): boolean { return this.shard.isOpen; }
+  get parentNumber(): number | undefined { return this.shard.parentNumber; }
+  get adjacentParentNumber(): number | undefined { return this.shard.adjacentParentNumber; }
+  get nextCounter(): number { return this.shard.nextCounter; }
+  trimHorizonCounter(): number {
+    const log = this.shard.log;
+    return log.isEmpty ? this.shard.nextCounter : log.firstCounterAt(log.headIndex);
+  }
+}
+
+export class StreamSourceAdapter implements ConsumerSource {
+  private views: ShardViewOf[] = [];
+  private listed: ShardViewOf[] = [];
+  private listedFor = -1;
+  private expiredSeen = 0;
+
+  constructor(private readonly stream: Stream) {}
+
+  get streamName(): string {
+    return this.stream.name;
+  }
+
+  shards(): readonly ShardView[] {
+    const all = this.stream.shards;
+    let expired = 0;
+    for (const s of all) if (s.expired) expired++;
+    if (all.length !== this.listedFor || expired !== this.expiredSeen) {
+      while (this.views.length < all.length) this.views.push(new ShardViewOf(all[this.views.length]));
+      this.listed = this.views.filter((_, i) => !all[i].expired);
+      this.listedFor = all.length;
+      this.expiredSeen = expired;
+    }
+    return this.listed;
+  }
+
+  shard(number: number): ShardView | undefined {
+    this.shards();
+    const s = this.stream.shards[number];
+    return s && !s.expired ? this.views[number] : undefined;
+  }
+
+  getRecords(shardNumber: number, fromCounter: number, limit: number, nowMs: number, page: ReadPage, visit?: RecordVisitor): boolean {
+    const shard = this.stream.shards[shardNumber];
+    if (!shard || !shard.admitReadCall(nowMs)) return false;
+    readShard(shard, fromCounter, limit, GET_RECORDS_BYTES_MAX, nowMs, page, visit);
+    shard.chargeReadBytes(page.bytes, nowMs);
+    shard.counters.outgoingRecords += page.records;
+    shard.counters.outgoingBytes += page.bytes;
+    return true;
+  }
+
+  readDedicated(shardNumber: number, fromCounter: number, maxRecords: number, maxBytes: number, nowMs: number, page: ReadPage, visit?: RecordVisitor): void {
+    const shard = this.stream.shards[shardNumber];
+    if (!shard) return;
+    readShard(shard, fromCounter, maxRecords, maxBytes, nowMs, page, visit, false);
+    shard.counters.outgoingRecords += page.records;
+    shard.counters.outgoingBytes += page.bytes;
+  }
+}
