@@ -1,0 +1,18 @@
+export { FirehoseService, DESTINATION_ID } from './firehose-service';
+export type { FirehoseServiceOptions, DeliveryStreamSnapshot } from './firehose-service';
+export { createInProcessInvoker } from './transform-invoker';
+export type {
+  TransformInvoker, TransformOutcome, TransformRequest, TransformResponse, TransformRequestRecord, TransformResponseRecord,
+  TransformResult, TransformErrorType, TransformFunction,
+} from './transform-invoker';
+export { compress, decompress, COMPRESSION_EXTENSION, COMPRESSION_FORMATS } from './compression';
+export type { CompressionFormat } from './compression';
+export type { ParquetColumn, ParquetColumnType } from './parquet';
+export { PARQUET_COLUMN_TYPES } from './parquet';
+export type { SinkFaults, HttpEndpointSink, SearchDomain, WarehouseCluster, SplunkSink, SinkRegistry } from './sinks';
+export type { BufferSnapshot, PartitionSnapshot } from './delivery-stream';
+export type { FlushEvent, FirehoseCounter } from './metrics';
+export type { RecordLedger, ResolvedStreamConfig } from './types';
+export { pendingRecords } from './types';
+export { encodeBase64, decodeBase64 } from './base64';
+export * from './limits';
