@@ -56,6 +56,10 @@ export class Stream {
   /** Every shard ever created, indexed by shard number. */
   readonly shards: Shard[] = [];
   deleted = false;
+  /** Times of accepted UpdateShardCount calls (the 10-per-rolling-24h rule). */
+  scalingHistoryMs: number[] = [];
+  /** Times of accepted UpdateStreamMode calls (2 per rolling 24 h). */
+  modeChangeHistoryMs: number[] = [];
   /** Set by the fast paths on acceptance: the shard and sequence counter of the record just written. */
   lastShardNumber = -1;
   lastSequenceCounter = -1;
