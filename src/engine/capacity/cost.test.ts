@@ -85,6 +85,12 @@ describe('example 4: 10 MiB/s of 1 KiB records, 2 shared consumers', () => {
     expect(exact.terms.find((t) => t.constraint === 'shared-read')?.shards).toBe(10);
     expect(sizeShards({ recordsPerSecPeak: 10_240, bytesPerSecPeak: 10 * MIB, targetUtilization: 0.8, consumers }).shards).toBe(13);
   });
+  it('EFO consumers add no shared-read term', () => {
+    const withEfo = sizeShards({ recordsPerSecPeak: 10_240, bytesPerSecPeak: 10 * MIB, targetUtilization: 0.8, consumers: [...consumers, efo('x'), efo('y'), efo('z')] });
+    expect(withEfo.shards).toBe(13);
+    expect(withEfo.efoConsumers).toBe(3);
+    expect(withEfo.terms.find((t) => t.constraint === 'shared-read')?.exactShards).toBeCloseTo(12.5, 9);
+  });
   it('provisioned $519.10', () => {
     const c = provisionedCost(input, P);
     expect(cents(byId(c.lines, 'provisioned.shardHours'))).toBe(142.35);

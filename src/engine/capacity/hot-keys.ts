@@ -55,6 +55,12 @@ export interface HotKeyAnalysis {
   readonly throttledFraction: number;
   /** Part of that fraction no shard count or mode removes (per-key excess). */
   readonly unfixableFraction: number;
+  /**
+   * Throttling on shards that hold no over-limit key: what more shards (or a better split) fix.
+   * Shards holding an over-limit key also refuse some of their other keys' records; that collateral
+   * is counted in throttledFraction but not here, because the fix for it is the key, not the shard count.
+   */
+  readonly skewThrottledFraction: number;
   readonly salting: readonly SaltingAdvice[];
 }
 
@@ -90,14 +96,18 @@ export function analyzeHotKeys(input: HotKeyInput): HotKeyAnalysis {
     bytes[j] += (weights.remainderShare * w) / n;
     recs[j] += (weights.remainderShare * r) / n;
   }
+  const poisoned = new Uint8Array(n);
+  for (const k of placed) if (k.shardsWorth > 1) poisoned[k.shardIndex] = 1;
   const shards: ShardLoad[] = [];
   let throttledRecords = 0;
+  let skewRecords = 0;
   let hot = 0;
   for (let j = 0; j < n; j++) {
     const fb = bytes[j] > 0 ? Math.max(0, bytes[j] - SHARD_WRITE_BYTES_PER_SEC) / bytes[j] : 0;
     const fr = recs[j] > 0 ? Math.max(0, recs[j] - SHARD_WRITE_RECORDS_PER_SEC) / recs[j] : 0;
     const throttledFraction = Math.max(fb, fr);
     throttledRecords += throttledFraction * recs[j];
+    if (!poisoned[j]) skewRecords += throttledFraction * recs[j];
     const utilization = Math.max(bytes[j] / SHARD_WRITE_BYTES_PER_SEC, recs[j] / SHARD_WRITE_RECORDS_PER_SEC);
     shards.push({ index: j, bytesPerSec: bytes[j], recordsPerSec: recs[j], utilization, throttledFraction, listedKeys: listed[j] });
     if (utilization > shards[hot].utilization) hot = j;
@@ -113,6 +123,7 @@ export function analyzeHotKeys(input: HotKeyInput): HotKeyAnalysis {
     hotShardIndex: hot,
     throttledFraction: r > 0 ? throttledRecords / r : 0,
     unfixableFraction: unfixable,
+    skewThrottledFraction: r > 0 ? skewRecords / r : 0,
     salting: over.slice(0, 3).map((k) => saltingAdvice(k, n, input.targetUtilization)),
   };
 }

@@ -13,7 +13,7 @@ import {
   SHARDS_PER_STREAM_QUOTA,
 } from './units';
 
-export type SizingConstraint = 'minimum' | 'write-bytes' | 'write-records' | 'shared-read' | 'consumer-processing' | 'surge-lag';
+export type SizingConstraint = 'minimum' | 'write-bytes' | 'write-records' | 'shared-read' | 'consumer-processing' | 'surge-lag' | 'surge-write' | 'key-skew';
 
 export interface SizingTerm {
   readonly constraint: SizingConstraint;
@@ -34,7 +34,8 @@ export interface SizingInput {
   readonly userRecordsPerSecPeak?: number;
   readonly targetUtilization: number;
   readonly consumers: readonly ConsumerFigures[];
-  readonly surge?: { readonly userRecordsPerSec: number; readonly seconds: number };
+  /** A short burst above the peak; `recordsPerSec`/`bytesPerSec` are Kinesis records (after aggregation). */
+  readonly surge?: { readonly userRecordsPerSec: number; readonly seconds: number; readonly recordsPerSec?: number; readonly bytesPerSec?: number };
 }
 
 export interface ShardSizing {
@@ -63,6 +64,11 @@ export function sizeShards(input: SizingInput): ShardSizing {
   const efo = input.consumers.length - shared.length;
   const terms: SizingTerm[] = [MIN_TERM, term('write-bytes', w / u), term('write-records', r / (SHARD_WRITE_RECORDS_PER_SEC * u))];
   if (shared.length > 0) terms.push(term('shared-read', (shared.length * w) / (2 * u)));
+  const surge = input.surge;
+  if (surge?.bytesPerSec !== undefined && surge.recordsPerSec !== undefined) {
+    // A surge may eat the headroom but must not exceed the hard per-shard limits, or writes throttle.
+    terms.push(term('surge-write', Math.max(surge.bytesPerSec / MIB, surge.recordsPerSec / SHARD_WRITE_RECORDS_PER_SEC)));
+  }
   for (const c of input.consumers) {
     const proc = c.processingRecordsPerSecPerShard;
     if (proc === undefined) continue;

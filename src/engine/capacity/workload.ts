@@ -8,7 +8,7 @@
  *   "traffic": {
  *     "recordsPerSecond": { "average": 2000, "peak": 8000 [= average],
  *                           "surge": { "recordsPerSecond": 20000, "seconds": 60 } [none],
- *                           "previousPeak": 1500 [= average] },  // trailing 30-day peak, for the on-demand ramp check
+ *                           "previousPeak": 1500 [= peak] },  // trailing 30-day peak before this load (on-demand ramp check)
  *     "recordSize": { "kind": "fixed", "bytes": 800 }            // data blob only, 1 … maxRecordSizeBytes
  *                 | { "kind": "uniform", "minBytes": 200, "maxBytes": 2000 }
  *                 | { "kind": "lognormal", "medianBytes": 600, "sigma": 0.5 }     // sigma 0 … 3
@@ -140,7 +140,8 @@ export function parseWorkload(json: unknown): WorkloadParse {
   r.noUnknownFields(rpsObj, rpsPath, ['average', 'peak', 'surge', 'previousPeak']);
   const average = r.number(rpsObj, 'average', rpsPath, { min: 0, minExclusive: true, max: RATE_LIMIT });
   const peak = r.number(rpsObj, 'peak', rpsPath, { min: Number.isFinite(average) ? average : 0, max: RATE_LIMIT }, average);
-  const previousPeak = r.number(rpsObj, 'previousPeak', rpsPath, { min: 0, max: RATE_LIMIT }, average);
+  // A recurring peak has been seen before, so by default it is its own trailing 30-day peak.
+  const previousPeak = r.number(rpsObj, 'previousPeak', rpsPath, { min: 0, max: RATE_LIMIT }, peak);
   let surge: Workload['traffic']['recordsPerSecond']['surge'];
   if (rpsObj.surge !== undefined) {
     const s = r.object(rpsObj.surge, join(rpsPath, 'surge')) ?? {};

@@ -1,0 +1,165 @@
+/**
+ * The planner's entry point: a validated workload and a price table in, a JSON-able CapacityPlan out
+ * (sizing with every term, hot keys, on-demand ramp, drain times, three-way cost, Firehose and
+ * analytics cost, findings and the recommendation). Pure and deterministic.
+ */
+import { analyticsCost, firehoseCost, type AnalyticsCost, type FirehoseCost } from './cost-firehose';
+import type { BillingMode, ModeCost } from './cost-line';
+import { onDemandAdvantageCost, onDemandStandardCost, provisionedCost, type StreamCostInput } from './cost-streams';
+import { analyzeHotKeys, type HotKeyAnalysis } from './hot-keys';
+import { keyWeights } from './key-weights';
+import { checkOnDemandRamp, type RampCheck } from './on-demand-ramp';
+import { DEFAULT_PRICE_TABLE, type PriceTable } from './price-table';
+import { recommend, type Finding, type Recommendation } from './recommend';
+import { drainTimeSeconds, sizeShards, utilizationAt, type ShardSizing } from './shard-sizing';
+import { searchSkewFreeShards } from './skew-search';
+import { consumerFigures, trafficFigures, type ConsumerFigures, type TrafficFigures } from './traffic';
+import { MIB, SHARDS_PER_STREAM_QUOTA, SHARD_WRITE_BYTES_PER_SEC, SHARD_WRITE_RECORDS_PER_SEC } from './units';
+import type { Workload } from './workload';
+
+export interface ConsumerDrain {
+  readonly consumer: string;
+  /** Backlog per shard the surge leaves behind this consumer, in bytes. */
+  readonly surgeBacklogBytesPerShard: number;
+  /** Seconds to clear it at peak write rate; Infinity when the consumer never catches up (JSON: null). */
+  readonly drainSeconds: number;
+  readonly keepsUpAtPeak: boolean;
+}
+
+export interface CapacityPlan {
+  readonly kind: 'capacity-plan';
+  readonly workloadName: string;
+  readonly traffic: Omit<TrafficFigures, 'sizes'>;
+  readonly consumers: readonly ConsumerFigures[];
+  readonly sizing: ShardSizing;
+  readonly hotKeys: HotKeyAnalysis;
+  readonly onDemandRamp: { readonly standard: RampCheck; readonly advantage: RampCheck };
+  readonly drain: readonly ConsumerDrain[];
+  /** Provisioned writes refused during the surge at the planned shard count (fraction of surge records). */
+  readonly surgeWriteThrottledFraction: number;
+  readonly costs: Readonly<Record<BillingMode, ModeCost>>;
+  readonly firehose?: FirehoseCost;
+  readonly analytics?: AnalyticsCost;
+  readonly prices: { readonly region: string; readonly asOf: string };
+  readonly findings: readonly Finding[];
+  readonly recommendation: Recommendation;
+}
+
+/** How far above the load-based count the skew-aware search looks. */
+function skewSearchLimit(base: number): number {
+  return Math.min(SHARDS_PER_STREAM_QUOTA, Math.max(base * 4, base + 64));
+}
+
+export function planCapacity(workload: Workload, prices: PriceTable = DEFAULT_PRICE_TABLE): CapacityPlan {
+  const traffic = trafficFigures(workload);
+  const consumers = consumerFigures(workload);
+  const u = workload.targetUtilization;
+  const base = sizeShards({
+    recordsPerSecPeak: traffic.recordsPerSecPeak,
+    bytesPerSecPeak: traffic.bytesPerSecPeak,
+    userRecordsPerSecPeak: traffic.userRecordsPerSecPeak,
+    targetUtilization: u,
+    consumers,
+    surge: traffic.surge,
+  });
+  const weights = keyWeights(workload.traffic.keys);
+  const w = traffic.bytesPerSecPeak;
+  const r = traffic.recordsPerSecPeak;
+  let sizing = base;
+  let hotKeys = analyzeHotKeys({ weights, shardCount: base.shards, bytesPerSec: w, recordsPerSec: r, targetUtilization: u });
+  if (hotKeys.skewThrottledFraction > 1e-9) {
+    const found = searchSkewFreeShards({ weights, fromShards: base.shards + 1, toShards: skewSearchLimit(base.shards), bytesPerSec: w, recordsPerSec: r });
+    if (found.shards !== undefined) {
+      const candidate = analyzeHotKeys({ weights, shardCount: found.shards, bytesPerSec: w, recordsPerSec: r, targetUtilization: u });
+      if (candidate.skewThrottledFraction < hotKeys.skewThrottledFraction) {
+        hotKeys = candidate;
+        const skewTerm = { constraint: 'key-skew' as const, shards: found.shards, exactShards: found.shards };
+        const util = utilizationAt(found.shards, w, r, base.sharedConsumers);
+        sizing = {
+          ...base,
+          shards: found.shards,
+          binding: skewTerm,
+          terms: [...base.terms, skewTerm],
+          peakUtilization: util,
+          headroomAtPeak: 1 - Math.max(util.bytes, util.records, util.sharedRead),
+          exceedsShardQuota: found.shards > SHARDS_PER_STREAM_QUOTA,
+        };
+      }
+    }
+  }
+
+  const surge = traffic.surge;
+  const rampInput = {
+    previousPeakBytesPerSec: (workload.traffic.recordsPerSecond.previousPeak / traffic.userRecordsPerSecPeak) * traffic.bytesPerSecPeak,
+    previousPeakRecordsPerSec: (workload.traffic.recordsPerSecond.previousPeak / traffic.userRecordsPerSecPeak) * traffic.recordsPerSecPeak,
+    demandBytesPerSec: Math.max(traffic.bytesPerSecPeak, surge?.bytesPerSec ?? 0),
+    demandRecordsPerSec: Math.max(traffic.recordsPerSecPeak, surge?.recordsPerSec ?? 0),
+    demandSeconds: surge && surge.bytesPerSec > traffic.bytesPerSecPeak ? surge.seconds : undefined,
+  };
+  const warm = workload.onDemand.warmThroughputMiBps;
+  const onDemandRamp = {
+    standard: checkOnDemandRamp(rampInput),
+    advantage: checkOnDemandRamp({ ...rampInput, warmThroughputBytesPerSec: warm === undefined ? undefined : warm * MIB }),
+  };
+
+  const n = sizing.shards;
+  const surgeWriteThrottledFraction = surge
+    ? Math.max(0, 1 - (n * SHARD_WRITE_BYTES_PER_SEC) / surge.bytesPerSec, 1 - (n * SHARD_WRITE_RECORDS_PER_SEC) / surge.recordsPerSec)
+    : 0;
+  const drain = consumers.filter((c) => c.readMode === 'shared').map((c) => consumerDrain(c, traffic, n, sizing.sharedConsumers));
+
+  const costInput: StreamCostInput = {
+    hoursPerMonth: workload.hoursPerMonth,
+    shards: n,
+    recordsPerSecAverage: traffic.recordsPerSecAverage,
+    bytesPerSecAverage: traffic.bytesPerSecAverage,
+    ppuPerRecordMean: traffic.ppuPerRecordMean,
+    onDemandBilledBytesPerRecordMean: traffic.onDemandBilledBytesPerRecordMean,
+    retentionHours: workload.retentionHours,
+    sharedConsumers: sizing.sharedConsumers,
+    efoConsumers: sizing.efoConsumers,
+    longTermReadGiBPerMonth: workload.longTermReadGiBPerMonth,
+    efoCountsTowardCommitment: workload.onDemand.efoCountsTowardCommitment,
+  };
+  const costs = {
+    provisioned: provisionedCost(costInput, prices),
+    'on-demand-standard': onDemandStandardCost(costInput, prices),
+    'on-demand-advantage': onDemandAdvantageCost(costInput, prices),
+  };
+  const { sizes: _sizes, ...trafficOut } = traffic;
+  const partial = {
+    workloadName: workload.name,
+    traffic: trafficOut,
+    consumers,
+    sizing,
+    hotKeys,
+    onDemandRamp,
+    drain,
+    surgeWriteThrottledFraction,
+    costs,
+  };
+  const { findings, recommendation } = recommend(workload, partial);
+  return {
+    kind: 'capacity-plan',
+    ...partial,
+    firehose: workload.firehose && firehoseCost(workload.firehose, prices, workload.hoursPerMonth),
+    analytics: workload.analytics && analyticsCost(workload.analytics, prices, workload.hoursPerMonth),
+    prices: { region: prices.region, asOf: prices.asOf },
+    findings,
+    recommendation,
+  };
+}
+
+function consumerDrain(c: ConsumerFigures, t: TrafficFigures, shards: number, sharedConsumers: number): ConsumerDrain {
+  const bytesPerUserRecord = t.bytesPerSecPeak / t.userRecordsPerSecPeak;
+  const processingBytesPerSec = c.processingRecordsPerSecPerShard === undefined ? undefined : c.processingRecordsPerSecPerShard * bytesPerUserRecord;
+  const readRate = Math.min(2 * MIB / Math.max(1, sharedConsumers), processingBytesPerSec ?? Number.POSITIVE_INFINITY);
+  const writePerShard = t.bytesPerSecPeak / shards;
+  const surgeBacklog = t.surge ? Math.max(0, t.surge.bytesPerSec / shards - readRate) * t.surge.seconds : 0;
+  return {
+    consumer: c.name,
+    surgeBacklogBytesPerShard: surgeBacklog,
+    drainSeconds: drainTimeSeconds({ backlogBytes: surgeBacklog, sharedConsumers, processingBytesPerSec, writeBytesPerSec: writePerShard }),
+    keepsUpAtPeak: readRate >= writePerShard,
+  };
+}

@@ -1,0 +1,191 @@
+/**
+ * Findings and the mode recommendation (spec §8.6): the cheapest billing mode with no predicted
+ * (fixable) throttling, the runner-up and its delta, qualitative flags, a one-line headline in plain
+ * words and the settings as data so the UI can apply them with one click.
+ */
+import type { BillingMode, ModeCost } from './cost-line';
+import type { HotKeyAnalysis } from './hot-keys';
+import type { RampCheck } from './on-demand-ramp';
+import type { ShardSizing, SizingTerm } from './shard-sizing';
+import type { TrafficFigures } from './traffic';
+import { EFO_CONSUMERS_PER_STREAM_MAX, EFO_CONSUMERS_PER_STREAM_MAX_ADVANTAGE, MIB } from './units';
+import type { Workload } from './workload';
+
+export type FindingSeverity = 'info' | 'warning' | 'critical';
+
+export interface Finding {
+  readonly code: string;
+  readonly severity: FindingSeverity;
+  readonly message: string;
+}
+
+export interface RecommendedSettings {
+  readonly mode: BillingMode;
+  /** StreamModeDetails.StreamMode as the API takes it. */
+  readonly streamMode: 'PROVISIONED' | 'ON_DEMAND';
+  /** Open shards for provisioned mode. */
+  readonly shardCount?: number;
+  /** On-demand Advantage warm throughput, when the ramp needs it. */
+  readonly warmThroughputMiBps?: number;
+  readonly retentionHours: number;
+  readonly efoConsumers: number;
+}
+
+export interface Recommendation {
+  readonly kind: 'recommendation';
+  readonly settings: RecommendedSettings;
+  readonly headline: string;
+  readonly reasons: readonly string[];
+  readonly monthlyUsd: number;
+  readonly runnerUp: { readonly mode: BillingMode; readonly monthlyUsd: number; readonly deltaMonthlyUsd: number };
+  /** Fraction of records each mode is predicted to refuse beyond what no mode can fix. */
+  readonly predictedFixableThrottling: Readonly<Record<BillingMode, number>>;
+  /** Fraction no mode or shard count removes (keys over the per-key limit). */
+  readonly unfixableThrottling: number;
+  readonly flags: readonly string[];
+}
+
+export interface PlanSoFar {
+  readonly traffic: Omit<TrafficFigures, 'sizes'>;
+  readonly sizing: ShardSizing;
+  readonly hotKeys: HotKeyAnalysis;
+  readonly onDemandRamp: { readonly standard: RampCheck; readonly advantage: RampCheck };
+  readonly drain: readonly { readonly consumer: string; readonly drainSeconds: number; readonly keepsUpAtPeak: boolean }[];
+  readonly surgeWriteThrottledFraction: number;
+  readonly costs: Readonly<Record<BillingMode, ModeCost>>;
+}
+
+const MODE_NAMES: Record<BillingMode, string> = {
+  provisioned: 'provisioned',
+  'on-demand-standard': 'on-demand Standard',
+  'on-demand-advantage': 'on-demand Advantage',
+};
+
+export function modeName(mode: BillingMode): string {
+  return MODE_NAMES[mode];
+}
+
+export function recommend(w: Workload, p: PlanSoFar): { findings: Finding[]; recommendation: Recommendation } {
+  const findings = collectFindings(w, p);
+  const hot = p.hotKeys;
+  const unfixable = hot.unfixableFraction;
+  const skewThrottle = hot.skewThrottledFraction;
+  const advantageNeedsWarm = !p.onDemandRamp.advantage.safe && w.onDemand.warmThroughputMiBps === undefined;
+  const throttling: Record<BillingMode, number> = {
+    provisioned: Math.max(skewThrottle, p.surgeWriteThrottledFraction),
+    'on-demand-standard': p.onDemandRamp.standard.throttledFraction,
+    // Advantage can pre-warm: recommend the warm throughput that makes the ramp safe.
+    'on-demand-advantage': advantageNeedsWarm ? 0 : p.onDemandRamp.advantage.throttledFraction,
+  };
+  const modes = (Object.keys(p.costs) as BillingMode[]).sort((a, b) => p.costs[a].totalMonthlyUsd - p.costs[b].totalMonthlyUsd);
+  const clean = modes.filter((m) => throttling[m] <= 1e-9);
+  const chosen = clean[0] ?? modes.reduce((a, b) => (throttling[b] < throttling[a] ? b : a));
+  const runner = modes.find((m) => m !== chosen) ?? chosen;
+  const warmMiBps = chosen === 'on-demand-advantage' ? (w.onDemand.warmThroughputMiBps ?? (advantageNeedsWarm ? p.onDemandRamp.advantage.recommendedWarmThroughputMiBps : undefined)) : undefined;
+  const settings: RecommendedSettings = {
+    mode: chosen,
+    streamMode: chosen === 'provisioned' ? 'PROVISIONED' : 'ON_DEMAND',
+    ...(chosen === 'provisioned' ? { shardCount: p.sizing.shards } : {}),
+    ...(warmMiBps !== undefined ? { warmThroughputMiBps: warmMiBps } : {}),
+    retentionHours: w.retentionHours,
+    efoConsumers: p.sizing.efoConsumers,
+  };
+  const monthlyUsd = p.costs[chosen].totalMonthlyUsd;
+  const reasons = [bindingReason(p.sizing.binding, p.sizing)];
+  if (clean.length === 0) reasons.push('every mode is predicted to throttle; this is the one that throttles least');
+  else if (clean[0] !== modes[0]) reasons.push(`${modeName(modes[0])} is cheaper but predicted to throttle ${pct(throttling[modes[0]])} of records`);
+  if (!p.sizing.getRecordsFeasible) reasons.push(`${p.sizing.getRecordsCallsPerSecPerShard} GetRecords calls per second per shard exceed the limit of 5 at any shard count — move consumers to enhanced fan-out`);
+  const hotKey = hot.keysOverLimit[0];
+  if (hotKey) reasons.push(`key '${hotKey.key}' alone needs ${hotKey.shardsWorth.toFixed(1)} shards — it will throttle at any shard count; use a compound key`);
+  else if (skewThrottle > 1e-9) reasons.push(`key skew still overloads shard ${hot.hotShardIndex} (${pct(skewThrottle)} of records throttled)`);
+  const lead =
+    chosen === 'provisioned'
+      ? `${p.sizing.shards} shards, provisioned (${usd(monthlyUsd)}/month)`
+      : `${modeName(chosen)}${warmMiBps !== undefined ? ` with ${warmMiBps} MiB/s warm throughput` : ''} (${usd(monthlyUsd)}/month)`;
+  const recommendation: Recommendation = {
+    kind: 'recommendation',
+    settings,
+    headline: `${lead}: ${reasons.join('; ')}`,
+    reasons,
+    monthlyUsd,
+    runnerUp: { mode: runner, monthlyUsd: p.costs[runner].totalMonthlyUsd, deltaMonthlyUsd: p.costs[runner].totalMonthlyUsd - monthlyUsd },
+    predictedFixableThrottling: throttling,
+    unfixableThrottling: unfixable,
+    flags: qualitativeFlags(w, p),
+  };
+  return { findings, recommendation };
+}
+
+function bindingReason(t: SizingTerm, s: ShardSizing): string {
+  const x = t.exactShards.toFixed(1);
+  switch (t.constraint) {
+    case 'minimum':
+      return 'one shard carries the whole load';
+    case 'write-bytes':
+      return `writes need ${x} shards at peak (bytes, at ${pct(utilOf(s))} target utilisation)`;
+    case 'write-records':
+      return `writes need ${x} shards at peak (records per second)`;
+    case 'shared-read':
+      return `${s.sharedConsumers} shared consumers need ${x} shards to share 2 MiB/s per shard`;
+    case 'consumer-processing':
+      return `consumer '${t.consumer}' needs ${x} shards to keep up with its processing speed`;
+    case 'surge-lag':
+      return `consumer '${t.consumer}' needs ${x} shards to drain the surge within its lag budget`;
+    case 'surge-write':
+      return `the surge needs ${x} shards at the hard write limit`;
+    case 'key-skew':
+      return `key skew needs ${t.shards} shards so that no shard overflows on an even split`;
+  }
+}
+
+function utilOf(s: ShardSizing): number {
+  const bytes = s.terms.find((t) => t.constraint === 'write-bytes');
+  return bytes && bytes.exactShards > 0 ? s.peakUtilization.bytes * (s.shards / bytes.exactShards) : 1;
+}
+
+function collectFindings(w: Workload, p: PlanSoFar): Finding[] {
+  const f: Finding[] = [];
+  const add = (code: string, severity: FindingSeverity, message: string) => f.push({ code, severity, message });
+  for (const k of p.hotKeys.keysOverLimit) {
+    const salt = p.hotKeys.salting.find((s) => s.key === k.key);
+    add('hot-key', 'critical', `Key '${k.key}' carries ${pct(k.share)} of records (${(k.bytesPerSec / MIB).toFixed(2)} MiB/s, ${Math.round(k.recordsPerSec)} records/s): ${k.shardsWorth.toFixed(1)} shards' worth on one hash value, so it throttles in every mode and at any shard count.${salt ? ` Salt it into ${salt.subKeys} sub-keys (${salt.subKeyNames.slice(0, 4).join(', ')}${salt.subKeys > 4 ? ', …' : ''}): at ${p.hotKeys.shardCount} shards they land on ${salt.distinctShards} distinct shards (chance of all distinct: ${pct(salt.probabilityDistinct)}), or use ExplicitHashKey or aggregation.` : ''}`);
+  }
+  const skew = p.hotKeys.skewThrottledFraction;
+  if (skew > 1e-9) add('key-skew', 'warning', `At ${p.hotKeys.shardCount} shards, shard ${p.hotKeys.hotShardIndex} runs at ${pct(p.hotKeys.shards[p.hotKeys.hotShardIndex].utilization)} of its write limit; ${pct(skew)} of records would be throttled. Spread keys or split that shard's range.`);
+  if (p.sizing.binding.constraint === 'key-skew') add('key-skew-sized', 'info', `MD5 placement of the heaviest keys needed ${p.sizing.shards} shards instead of ${Math.max(...p.sizing.terms.filter((t) => t.constraint !== 'key-skew').map((t) => t.shards))}.`);
+  if (!p.sizing.getRecordsFeasible) add('get-records-tps', 'critical', `Shared consumers make ${p.sizing.getRecordsCallsPerSecPerShard} GetRecords calls per second per shard; the limit is 5 and no shard count changes that. Move consumers to enhanced fan-out.`);
+  const efoMax = EFO_CONSUMERS_PER_STREAM_MAX;
+  if (p.sizing.efoConsumers > efoMax) add('efo-limit', p.sizing.efoConsumers > EFO_CONSUMERS_PER_STREAM_MAX_ADVANTAGE ? 'critical' : 'warning', `${p.sizing.efoConsumers} enhanced fan-out consumers exceed the ${efoMax} per stream allowed (${EFO_CONSUMERS_PER_STREAM_MAX_ADVANTAGE} under on-demand Advantage).`);
+  if (p.surgeWriteThrottledFraction > 0) add('surge-throttle', 'warning', `The surge of ${Math.round(w.traffic.recordsPerSecond.surge?.recordsPerSecond ?? 0)} records/s exceeds ${p.sizing.shards} shards: ${pct(p.surgeWriteThrottledFraction)} of surge records are throttled and must be retried by the producer.`);
+  for (const d of p.drain) {
+    if (!d.keepsUpAtPeak) add('consumer-behind', 'critical', `Consumer '${d.consumer}' reads slower than data arrives at peak; its lag grows without bound.`);
+    else if (d.drainSeconds > 0) add('surge-lag', 'info', `Consumer '${d.consumer}' falls behind during the surge and needs ${Number.isFinite(d.drainSeconds) ? `${Math.round(d.drainSeconds)} s` : 'forever'} to catch up.`);
+  }
+  const std = p.onDemandRamp.standard;
+  if (!std.safe) add('on-demand-ramp', 'warning', `On-demand ramp unsafe: capacity is ${(std.capacityBytesPerSec / MIB).toFixed(1)} MiB/s / ${Math.round(std.capacityRecordsPerSec)} records/s before the peak, so ${(std.throttledBytesPerSec / MIB).toFixed(1)} MiB/s (${pct(std.throttledFraction)}) is throttled for up to ${Math.round(std.throttledSeconds / 60)} min. Pre-warm: Advantage warm throughput ≥ ${std.recommendedWarmThroughputMiBps} MiB/s, provisioned with ≥ ${p.sizing.shards} shards beforehand, or ramp at most 2× per 15 minutes.`);
+  if (std.exceedsStreamMax) add('on-demand-max', 'warning', 'Peak demand exceeds the default on-demand stream maximum of 200 MiB/s or 200,000 records/s; request a quota increase.');
+  if (p.sizing.exceedsShardQuota) add('shard-quota', 'critical', `${p.sizing.shards} shards exceed the default quota of 20,000 shards per stream.`);
+  if (w.traffic.aggregation.enabled && w.traffic.aggregation.keysCarryOrdering) add('aggregation-hot-shard', 'warning', 'Aggregated records are routed by their first user record’s key, so keys that carry ordering can pile onto one shard; set ExplicitHashKey per aggregate or aggregate per key.');
+  if (p.traffic.aggregation) add('aggregation', 'info', `Aggregation packs ${p.traffic.aggregation.userRecordsPerAggregate} user records into each ${Math.round(p.traffic.aggregation.aggregateBytes)} B Kinesis record.`);
+  return f;
+}
+
+function qualitativeFlags(w: Workload, p: PlanSoFar): string[] {
+  const flags: string[] = [];
+  const rps = w.traffic.recordsPerSecond;
+  if (rps.peak / rps.average > 4) flags.push('spiky: peak/avg > 4 → on-demand avoids paying for idle shards');
+  if (p.traffic.bytesPerSecAverage < 10 * MIB) flags.push('< 10 MiB/s → Advantage commitment dominates');
+  if (p.sizing.efoConsumers >= 2 || w.retentionHours > 24) flags.push('≥ 2 EFO consumers or retention > 24 h → Advantage discount');
+  if (p.hotKeys.keysOverLimit.length > 0) flags.push('hot key → no mode fixes it');
+  if (p.sizing.sharedConsumers > 1) flags.push('several shared consumers: AWS recommends one GetRecords consumer per on-demand stream and enhanced fan-out for more');
+  return flags;
+}
+
+export function pct(x: number): string {
+  const v = x * 100;
+  return `${v >= 10 || v === 0 ? v.toFixed(0) : v.toFixed(1)}%`;
+}
+
+export function usd(x: number): string {
+  return `$${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
