@@ -1,0 +1,96 @@
+/**
+ * `npm run api -- [options]`: the local AWS-compatible Kinesis endpoint (HTTP/1.1 and h2c on one
+ * port, JSON 1.1 and CBOR 1.1), with the simulation's clock following wall time. Runs until
+ * interrupted.
+ */
+import { parseArgs } from 'node:util';
+import { SHARD_LIMIT_DEFAULT } from '../engine/streams/index';
+import { DEFAULT_TRANSITION_DELAY_MS, startLocalApiServer } from './server/local-api-server';
+
+const HELP = `Usage: npm run api -- [options]
+
+Serves the Kinesis Data Streams API (X-Amz-Target: Kinesis_20131202.<Operation>) on one port that
+speaks HTTP/1.1 (AWS CLI, browsers, fetch) and cleartext HTTP/2 (the Node AWS SDK's default), with
+application/x-amz-json-1.1 and application/x-amz-cbor-1.1 bodies. Any credentials and region are
+accepted; signatures are not checked.
+
+Options:
+  --port <n>               TCP port (default 4567; 0 picks a free one)
+  --host <addr>            address to listen on (default 127.0.0.1)
+  --transition-delay <s>   seconds a stream/consumer stays CREATING, UPDATING or DELETING
+                           (default ${DEFAULT_TRANSITION_DELAY_MS / 1000})
+  --shard-limit <n>        account shard quota (default ${SHARD_LIMIT_DEFAULT}, as in us-east-1)
+  --region <name>          region used in ARNs (default us-east-1)
+  --seed <n|text>          seed of the simulation's random choices (default: the start time)
+  -h, --help               show this help
+
+Example:
+  aws --endpoint-url http://127.0.0.1:4567 kinesis list-streams
+  new KinesisClient({ endpoint: 'http://127.0.0.1:4567', region: 'us-east-1',
+                      credentials: { accessKeyId: 'x', secretAccessKey: 'x' } })
+`;
+
+function fail(message: string): never {
+  console.error(`npm run api: ${message}\n\n${HELP}`);
+  process.exit(2);
+}
+
+function numberOption(raw: string | undefined, name: string, fallback: number, check: (n: number) => boolean): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || !check(n)) fail(`--${name} ${raw} is not valid`);
+  return n;
+}
+
+let parsed;
+try {
+  parsed = parseArgs({
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'transition-delay': { type: 'string' },
+      'shard-limit': { type: 'string' },
+      region: { type: 'string' },
+      seed: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+} catch (e) {
+  fail(e instanceof Error ? e.message : String(e));
+}
+const { values } = parsed;
+if (values.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+
+const port = numberOption(values.port, 'port', 4567, (n) => Number.isInteger(n) && n >= 0 && n < 65536);
+const transitionDelayS = numberOption(values['transition-delay'], 'transition-delay', DEFAULT_TRANSITION_DELAY_MS / 1000, (n) => n >= 0);
+const shardLimit = numberOption(values['shard-limit'], 'shard-limit', SHARD_LIMIT_DEFAULT, (n) => Number.isInteger(n) && n >= 1);
+const seedText = values.seed;
+const seed = seedText === undefined ? undefined : /^-?\d+$/.test(seedText) ? Number(seedText) : seedText;
+
+const server = await startLocalApiServer({
+  port,
+  host: values.host ?? '127.0.0.1',
+  transitionDelayMs: transitionDelayS * 1000,
+  shardLimit,
+  region: values.region ?? 'us-east-1',
+  seed,
+}).catch((e: unknown) => fail(e instanceof Error ? e.message : String(e)));
+
+console.log(`Kinesis Sandbox API listening on ${server.endpoint} (HTTP/1.1 + h2c, JSON 1.1 + CBOR 1.1)`);
+console.log(`  region ${server.kinesis.region}, account ${server.kinesis.accountId}, shard limit ${shardLimit}, transition delay ${transitionDelayS}s, seed ${server.sim.seed}`);
+console.log(`  try: aws --endpoint-url ${server.endpoint} kinesis list-streams`);
+console.log('Press Ctrl+C to stop.');
+
+let stopping = false;
+const stop = (): void => {
+  if (stopping) process.exit(1);
+  stopping = true;
+  console.log('\nStopping…');
+  void server.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,79 @@
+/**
+ * `api.putrecords.sdk`: records/s accepted by the local API server through the real
+ * @aws-sdk/client-kinesis (default HTTP/2 handler), 500-record PutRecords batches of 100-byte
+ * records from several concurrent loops into a stream with enough shards never to throttle.
+ * Client and server share this process, so the figure includes the SDK's own cost.
+ */
+import { CreateStreamCommand, KinesisClient, PutRecordsCommand, type PutRecordsRequestEntry } from '@aws-sdk/client-kinesis';
+import type { Benchmark } from '../bench/harness';
+import { startLocalApiServer, type LocalApiServer } from './local-api-server';
+import { waitForStreamActive } from './sdk-test-support';
+
+const SHARDS = 256;
+const BATCH_RECORDS = 500;
+const RECORD_BYTES = 100;
+const CONCURRENT_LOOPS = 8;
+const BATCHES_PER_LOOP = 25;
+const STREAM = 'bench-putrecords';
+
+let server: LocalApiServer | undefined;
+let client: KinesisClient | undefined;
+let batches: PutRecordsRequestEntry[][] = [];
+
+function makeBatches(count: number): PutRecordsRequestEntry[][] {
+  let seed = 12345;
+  const next = (): number => {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    return seed;
+  };
+  const hex = (n: number): string => n.toString(16).padStart(8, '0');
+  return Array.from({ length: count }, () => Array.from({ length: BATCH_RECORDS }, () => {
+    const data = new Uint8Array(RECORD_BYTES);
+    for (let i = 0; i < RECORD_BYTES; i++) data[i] = 32 + (next() % 95);
+    return { PartitionKey: `${hex(next())}-${hex(next())}-${hex(next())}-${hex(next())}`, Data: data };
+  }));
+}
+
+export const benchmarks: Benchmark[] = [
+  {
+    name: 'api.putrecords.sdk',
+    unit: 'records/s',
+    higherIsBetter: true,
+    runs: 5,
+    goal: 30_000,
+    async setup() {
+      server = await startLocalApiServer({ transitionDelayMs: 0, seed: 1, memoryBudgetBytes: 512 * 1_048_576 });
+      client = new KinesisClient({
+        endpoint: server.endpoint,
+        region: 'us-east-1',
+        credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
+      });
+      await client.send(new CreateStreamCommand({ StreamName: STREAM, ShardCount: SHARDS }));
+      await waitForStreamActive(client, STREAM);
+      batches = makeBatches(CONCURRENT_LOOPS * 4);
+      // Warm-up: JIT, HTTP/2 session.
+      await Promise.all(batches.slice(0, CONCURRENT_LOOPS).map((Records) => client!.send(new PutRecordsCommand({ StreamName: STREAM, Records }))));
+      await new Promise((r) => setTimeout(r, 1100));
+    },
+    async teardown() {
+      client?.destroy();
+      await server?.close();
+    },
+    async run() {
+      const c = client!;
+      let accepted = 0;
+      const t0 = performance.now();
+      await Promise.all(Array.from({ length: CONCURRENT_LOOPS }, async (_, loop) => {
+        for (let i = 0; i < BATCHES_PER_LOOP; i++) {
+          const Records = batches[(loop * 4 + (i % 4)) % batches.length];
+          const out = await c.send(new PutRecordsCommand({ StreamName: STREAM, Records }));
+          accepted += Records.length - (out.FailedRecordCount ?? 0);
+        }
+      }));
+      const seconds = (performance.now() - t0) / 1000;
+      // Let the per-second write windows roll over so runs do not throttle each other.
+      await new Promise((r) => setTimeout(r, 1100));
+      return accepted / seconds;
+    },
+  },
+];
