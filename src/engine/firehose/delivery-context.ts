@@ -7,7 +7,7 @@ import type { Prng } from '../random/prng';
 import type { Scheduler } from '../time/scheduler';
 import type { FirehoseMetrics, FlushEvent } from './metrics';
 import type { SinkFaults, SinkRegistry } from './sinks';
-import type { PipelineRecord, RecordLedger, ResolvedStreamConfig } from './types';
+import type { ErrorRecord, PipelineRecord, RecordLedger, ResolvedStreamConfig } from './types';
 
 export interface DeliveryContext {
   readonly scheduler: Scheduler;
@@ -21,6 +21,8 @@ export interface DeliveryContext {
   config(): ResolvedStreamConfig;
   version(): number;
   s3Faults(bucket: string): SinkFaults;
+  /** Queues failed records for the S3 error output (written in small time batches). */
+  reportErrors(errors: readonly ErrorRecord[]): void;
   /** Batches handed to delivery and not yet settled (for DataFreshness and snapshots). */
   readonly inFlight: Set<DeliveryBatch>;
 }

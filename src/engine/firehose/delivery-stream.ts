@@ -13,7 +13,6 @@ import { ZERO_BUFFER_TICK_MS } from './limits';
 import type { FlushEvent } from './metrics';
 import { ConversionError, parseJsonDocuments, toRow } from './parquet';
 import { partitionIdentity, PrefixError } from './prefix';
-import { writeErrorOutput } from './s3-writer';
 import { TransformStage, type TransformStageSnapshot } from './transform-stage';
 import type { TransformInvoker } from './transform-invoker';
 import type { ErrorRecord, FlushReason, PipelineRecord } from './types';
@@ -76,7 +75,7 @@ export class DeliveryPipeline {
     const failures: ErrorRecord[] = [];
     const fail = (type: ErrorRecord['type'], errorCode: string, errorMessage: string) => {
       failures.push({ record, type, errorCode, errorMessage, attemptsMade: 1 });
-      writeErrorOutput(this.ctx, failures);
+      this.ctx.reportErrors(failures);
     };
     if (cfg.processing.metadataQuery) {
       this.ctx.metrics.add('JQProcessing.Records');

@@ -12,7 +12,7 @@ import { BACKOFF_CAP_MS, BACKOFF_JITTER, BACKOFF_START_MS } from './limits';
 import { DELIVERY_METRIC_PREFIX } from './metrics';
 import { writeParquet } from './parquet';
 import { evaluatePrefix, type ErrorOutputType } from './prefix';
-import { newObjectKey, randomStringFor, writeErrorOutput, writeWithRetry } from './s3-writer';
+import { newObjectKey, randomStringFor, writeWithRetry } from './s3-writer';
 import type { SinkOutcome } from './sinks';
 import type { PipelineRecord, ResolvedDestination } from './types';
 import { indexNameFor } from './index-rotation';
@@ -134,7 +134,7 @@ function deliverWithRetryWindow(ctx: DeliveryContext, batch: DeliveryBatch, d: R
         ctx.metrics.add(`${prefix}.Successes`);
         if (failedIdx.size > 0) {
           // Document-level rejections are not retried: they go straight to the backup.
-          writeErrorOutput(ctx, (outcome.failedItems ?? []).map((f) => ({ record: pending[f.index], type: FAILED_TYPE[d.kind], errorCode: f.errorCode, errorMessage: f.errorMessage, attemptsMade: attempts })));
+          ctx.reportErrors((outcome.failedItems ?? []).map((f) => ({ record: pending[f.index], type: FAILED_TYPE[d.kind], errorCode: f.errorCode, errorMessage: f.errorMessage, attemptsMade: attempts })));
         }
         settle(ctx, batch, failedIdx.size > 0 ? 'error-output' : 'delivered', attempts);
         return;
@@ -151,7 +151,7 @@ function deliverWithRetryWindow(ctx: DeliveryContext, batch: DeliveryBatch, d: R
       const nextMs = nowMs + waitMs + backoffMs(attempts - 1, ctx.prng.next());
       if (nextMs - firstFailureMs > d.retryDurationMs) {
         ctx.scheduler.at(nowMs + waitMs, () => {
-          writeErrorOutput(ctx, pending.map((record) => ({ record, type: FAILED_TYPE[d.kind], errorCode: outcome.errorCode, errorMessage: outcome.errorMessage, attemptsMade: attempts })));
+          ctx.reportErrors(pending.map((record) => ({ record, type: FAILED_TYPE[d.kind], errorCode: outcome.errorCode, errorMessage: outcome.errorMessage, attemptsMade: attempts })));
           settle(ctx, batch, 'error-output', attempts);
         });
         pending = [];

@@ -16,6 +16,7 @@ import { BATCH_BYTES_MAX, BATCH_RECORDS_MAX, DELIVERY_STREAMS_DEFAULT_MAX, direc
 import { FirehoseMetrics, type FlushEvent } from './metrics';
 import type { ParquetColumn } from './parquet';
 import { defaultFaults, SinkRegistry, type SinkFaults } from './sinks';
+import { ErrorOutputBuffer } from './s3-writer';
 import { admitRecord, admitRequest, newWindow, type QuotaWindow } from './throughput-quota';
 import type { TransformInvoker } from './transform-invoker';
 import { emptyLedger, type DeliveryStreamStatus, type DeliveryStreamType, type PipelineRecord, type RecordLedger, type ResolvedStreamConfig } from './types';
@@ -339,8 +340,10 @@ export class FirehoseService implements SimulationPart {
       config: () => (holder.entry as StreamEntry).resolved.config,
       version: () => (holder.entry as StreamEntry).version,
       s3Faults: (bucket) => this.s3Faults(bucket),
+      reportErrors: (errors) => errorBuffer.add(errors),
       inFlight: new Set(),
     };
+    const errorBuffer = new ErrorOutputBuffer(() => ctx);
     const entry: StreamEntry = {
       name, arn, type, status: 'CREATING', version: 1, createdMs: this.sim.nowMs, resolved, tags, ctx, source,
       pipeline: new DeliveryPipeline(ctx, (lambdaArn) => this.invokers.get(lambdaArn)),

@@ -116,3 +116,30 @@ export function writeErrorOutput(ctx: DeliveryContext, errors: readonly ErrorRec
     }, 'BackupToS3');
   }
 }
+
+/** [sim] Error records arising within this window share one error-output object. */
+export const ERROR_OUTPUT_BATCH_MS = 1_000;
+
+/** Collects failed records and writes them together, so a burst of failures makes few objects. */
+export class ErrorOutputBuffer {
+  private pending: ErrorRecord[] = [];
+  private scheduled = false;
+  constructor(private readonly ctx: () => DeliveryContext) {}
+
+  add(errors: readonly ErrorRecord[]): void {
+    if (errors.length === 0) return;
+    this.pending.push(...errors);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.ctx().scheduler.after(ERROR_OUTPUT_BATCH_MS, () => {
+      this.scheduled = false;
+      const batch = this.pending;
+      this.pending = [];
+      writeErrorOutput(this.ctx(), batch);
+    });
+  }
+
+  get size(): number {
+    return this.pending.length;
+  }
+}

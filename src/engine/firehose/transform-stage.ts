@@ -8,7 +8,6 @@ import type { Cancellable } from '../time/scheduler';
 import { decodeBase64, encodeBase64 } from './base64';
 import type { DeliveryContext } from './delivery-context';
 import { LAMBDA_PAYLOAD_BYTES_MAX } from './limits';
-import { writeErrorOutput } from './s3-writer';
 import type { TransformInvoker, TransformOutcome, TransformRequest } from './transform-invoker';
 import type { ErrorRecord, PipelineRecord, ResolvedLambda } from './types';
 
@@ -154,7 +153,7 @@ export class TransformStage {
 
   private fail(errors: ErrorRecord[]): void {
     this.ctx.metrics.add('FailedProcessing.Records', errors.length);
-    writeErrorOutput(this.ctx, errors);
+    this.ctx.reportErrors(errors);
   }
 }
 
