@@ -12,6 +12,8 @@ export interface CostLine {
   readonly unit: string;
   readonly priceKey: PriceKey;
   readonly unitPrice: number;
+  /** The unit price is per this many units of quantity (1e6 for PUT payload units, 1000 for S3 objects). */
+  readonly per: number;
   readonly monthlyUsd: number;
   readonly note?: string;
 }
@@ -28,7 +30,7 @@ export interface ModeCost {
 /** A line billed per unit of the price key; `per` divides the quantity first (e.g. 1e6 for "per million"). */
 export function line(table: PriceTable, id: string, label: string, quantity: number, unit: string, key: PriceKey, per = 1, note?: string): CostLine {
   const unitPrice = price(table, key);
-  return { id, label, quantity, unit, priceKey: key, unitPrice, monthlyUsd: (quantity / per) * unitPrice, ...(note ? { note } : {}) };
+  return { id, label, quantity, unit, priceKey: key, unitPrice, per, monthlyUsd: (quantity / per) * unitPrice, ...(note ? { note } : {}) };
 }
 
 export function total(lines: readonly CostLine[]): number {

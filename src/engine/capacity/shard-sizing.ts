@@ -80,7 +80,8 @@ export function sizeShards(input: SizingInput): ShardSizing {
     }
   }
   let binding = terms[0];
-  for (const t of terms) if (t.shards > binding.shards) binding = t;
+  // Ties go to the term that needs the most before rounding: it is the one closest to its limit.
+  for (const t of terms) if (t.shards > binding.shards || (t.shards === binding.shards && t.exactShards > binding.exactShards)) binding = t;
   const shards = binding.shards;
   const calls = shared.reduce((s, c) => s + c.pollsPerSecondPerShard, 0);
   const peakUtilization = utilizationAt(shards, input.bytesPerSecPeak, r, shared.length);
