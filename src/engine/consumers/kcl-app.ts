@@ -129,15 +129,17 @@ export class KclApp {
     this.processed += n;
     this.processedBytes += page.bytes;
     lease.position = page.nextCounter;
-    lease.millisBehind = page.millisBehindLatest;
-    if (page.millisBehindLatest > this.iteratorAgeMaxMs) this.iteratorAgeMaxMs = page.millisBehindLatest;
+    // CloudWatch's iterator age: now − arrival of the call's last record (or how far behind, when none came back).
+    const ageMs = n > 0 ? Math.max(page.millisBehindLatest, nowMs - page.lastArrivalMs) : page.millisBehindLatest;
+    lease.millisBehind = ageMs;
+    if (ageMs > this.iteratorAgeMaxMs) this.iteratorAgeMaxMs = ageMs;
     if (stats) {
       stats.getRecordsCalls++;
       stats.getRecordsSuccess++;
       stats.getRecordsRecords += n;
       stats.getRecordsBytes += page.bytes;
       stats.getRecordsLatencyMsSum += 10;
-      if (page.millisBehindLatest > stats.getRecordsIteratorAgeMsMax) stats.getRecordsIteratorAgeMsMax = page.millisBehindLatest;
+      if (ageMs > stats.getRecordsIteratorAgeMsMax) stats.getRecordsIteratorAgeMsMax = ageMs;
     }
     const busyMs = n > 0 ? processingMs(this.config.processing, n, page.bytes, this.prng) : 0;
     lease.sinceCheckpoint += n;

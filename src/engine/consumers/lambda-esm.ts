@@ -38,6 +38,11 @@ export interface LambdaConfig {
   readonly bisectOnError: boolean;
   readonly onFailureDestination: boolean;
   readonly pollIntervalMs: number;
+  /**
+   * Route each record to a lane by its key's hash (record mode). Off in aggregate mode, where
+   * records have no keys and a page is split evenly across lanes instead.
+   */
+  readonly keyOrderedLanes?: boolean;
 }
 
 interface Run { count: number; bytes: number; arrivalMs: number }
@@ -101,7 +106,7 @@ export class LambdaEsm {
     if (room <= 0) return;
     this.calls++;
     const lanes = p.lanes;
-    const visit = lanes.length === 1 ? undefined : (counter: number, arrivalMs: number, key: string, bytes: number) => {
+    const visit = lanes.length === 1 || this.config.keyOrderedLanes === false ? undefined : (counter: number, arrivalMs: number, key: string, bytes: number) => {
       const lane = lanes[(key === '' ? counter : hashString32(key)) % lanes.length];
       appendRun(lane, 1, bytes, arrivalMs);
     };
@@ -111,7 +116,14 @@ export class LambdaEsm {
       return;
     }
     const page = this.page;
-    if (lanes.length === 1 && page.records > 0) appendRun(lanes[0], page.records, page.bytes, page.lastArrivalMs);
+    if (!visit && page.records > 0) {
+      const per = Math.floor(page.records / lanes.length);
+      let extra = page.records - per * lanes.length;
+      for (const lane of lanes) {
+        const n = per + (extra-- > 0 ? 1 : 0);
+        if (n > 0) appendRun(lane, n, (page.bytes * n) / page.records, page.lastArrivalMs);
+      }
+    }
     p.position = page.nextCounter;
     p.millisBehind = page.millisBehindLatest;
     if (page.atShardEnd) p.endSeen = true;

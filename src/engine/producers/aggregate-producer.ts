@@ -1,0 +1,199 @@
+/**
+ * Aggregate-mode producer for loads too big to keep every record (≥ tens of thousands per second
+ * for hours). Once per virtual second it turns the wanted rate into per-shard counts — the key
+ * distribution folded onto the shard map (each pool key's shard computed once with the real
+ * MD5), drawn as Poisson counts — and offers each shard its count through the stream's
+ * aggregate path, which admits exactly as many as the shard's per-second limits allow.
+ * Throttled records are retried the next second (oldest first) up to maxRetries, then dropped.
+ * Counts and bytes per shard per second stay exact; payloads and keys are not materialised.
+ */
+import type { StreamCallStats } from '../metrics/call-stats';
+import type { Prng } from '../random/prng';
+import type { Simulation } from '../simulation';
+import type { Cancellable } from '../time/scheduler';
+import type { KeyGenerator } from './key-strategy';
+import { makeKeyGenerator } from './key-strategy';
+import type { ProducerConfig } from './producer-config';
+import type { ProducerCounts, ProducerFiguresView } from './producer-figures';
+import { emptyCounts } from './producer-figures';
+import type { ProducerSink } from './producer-sink';
+import { RateIntegrator, rateAt } from './rate-profile';
+import { meanSize } from './size-distribution';
+
+const TOP_KEYS_TRACKED = 20;
+
+export class AggregateProducer {
+  readonly mode = 'aggregate' as const;
+  readonly keys: KeyGenerator;
+  readonly total: ProducerCounts = emptyCounts();
+  private lastSecond: ProducerCounts = emptyCounts();
+  private readonly prng: Prng;
+  private readonly integrator = new RateIntegrator();
+  private ticker: Cancellable | undefined;
+  private readonly startedMs: number;
+  private wanted = 0;
+  private mapVersion = -1;
+  /** Shard numbers with a share of the traffic and their weights (sum 1). */
+  private shardNumbers = new Int32Array(0);
+  private shardWeights = new Float64Array(0);
+  /** Pending retries per shard slot and attempt level: pending[level][shardNumber]. */
+  private pending: Float64Array[] = [];
+  private readonly recordBytes: number;
+  /** The most likely keys (by weight), their shard and accepted totals. */
+  readonly topKeyIndices: Int32Array;
+  private topKeyShards = new Int32Array(0);
+  readonly topKeyAcceptedRecords: Float64Array;
+  private acceptedFractionByShard = new Float64Array(0);
+
+  constructor(private readonly sim: Simulation, readonly config: ProducerConfig, private readonly sink: ProducerSink, private readonly calls?: StreamCallStats) {
+    this.prng = sim.prng.fork(`producer:${config.name}:aggregate`);
+    this.keys = makeKeyGenerator(config.keys, this.prng.fork('keys'));
+    const keyLength = this.keys.table ? this.keys.table.reduce((s, k) => s + k.length, 0) / Math.max(1, this.keys.table.length) : 36;
+    this.recordBytes = meanSize(config.size) + keyLength;
+    const w = this.keys.weights;
+    const order = w ? Array.from(w.keys()).sort((a, b) => w[b] - w[a] || a - b).slice(0, TOP_KEYS_TRACKED) : [];
+    this.topKeyIndices = Int32Array.from(order);
+    this.topKeyAcceptedRecords = new Float64Array(order.length);
+    this.startedMs = sim.nowMs + (config.startAtSec ?? 0) * 1000;
+  }
+
+  get name(): string {
+    return this.config.name;
+  }
+
+  start(): void {
+    if (this.ticker) return;
+    this.ticker = this.sim.scheduler.every(1000, (now) => this.tick(now), this.startedMs);
+  }
+
+  stop(): void {
+    this.ticker?.cancel();
+    this.ticker = undefined;
+  }
+
+  /** Folds key weights onto the current open shards. */
+  private refreshShardWeights(nowMs: number): void {
+    const version = this.sink.shardMapVersion();
+    const timeBucket = this.config.keys.kind === 'timeBucket';
+    if (version === this.mapVersion && !timeBucket) return;
+    this.mapVersion = version;
+    const slots = this.sink.shardSlots();
+    const weights = new Float64Array(slots);
+    const table = this.keys.table;
+    const kw = this.keys.weights;
+    if (timeBucket) {
+      const pick = { index: -1, key: '', explicitHashKey: undefined as string | undefined };
+      this.keys.next(nowMs, pick);
+      weights[this.sink.shardOf(pick.key, undefined)] = 1;
+    } else if (table && kw) {
+      const ehk = this.keys.explicitHashKeys;
+      for (let i = 0; i < table.length; i++) weights[this.sink.shardOf(table[i], ehk?.[i])] += kw[i];
+    } else {
+      for (const { shardIndex, share } of this.sink.openShardShares()) weights[shardIndex] += share;
+    }
+    const numbers: number[] = [];
+    for (let s = 0; s < slots; s++) if (weights[s] > 0) numbers.push(s);
+    this.shardNumbers = Int32Array.from(numbers);
+    this.shardWeights = Float64Array.from(numbers, (s) => weights[s]);
+    const levels = this.config.retry.maxRetries + 1;
+    this.pending = Array.from({ length: levels }, (_, l) => {
+      const next = new Float64Array(slots);
+      if (this.pending[l]) next.set(this.pending[l].subarray(0, Math.min(slots, this.pending[l].length)));
+      return next;
+    });
+    this.acceptedFractionByShard = new Float64Array(slots);
+    if (table) this.topKeyShards = Int32Array.from(this.topKeyIndices, (i) => this.sink.shardOf(table[i], this.keys.explicitHashKeys?.[i]));
+  }
+
+  tick(nowMs: number): void {
+    const tSec = (nowMs - this.startedMs) / 1000;
+    const stopped = this.config.stopAtSec !== undefined && tSec >= this.config.stopAtSec - (this.config.startAtSec ?? 0);
+    this.wanted = stopped ? 0 : rateAt(this.config.rate, tSec);
+    this.refreshShardWeights(nowMs);
+    const n = this.integrator.take(this.wanted, 1000);
+    const sec = emptyCounts();
+    const levels = this.pending.length;
+    const bytesPer = this.recordBytes;
+    const prng = this.prng;
+    const numbers = this.shardNumbers;
+    const weights = this.shardWeights;
+    const frac = this.acceptedFractionByShard;
+    for (let j = 0; j < numbers.length; j++) {
+      const s = numbers[j];
+      const fresh = n > 0 ? prng.poisson(n * weights[j]) : 0;
+      let offered = fresh;
+      let retries = 0;
+      for (let l = 1; l < levels; l++) retries += this.pending[l][s];
+      offered += retries;
+      if (offered === 0) { frac[s] = 1; continue; }
+      const accepted = this.sink.putAggregate(s, offered, offered * bytesPer);
+      frac[s] = fresh > 0 ? Math.min(1, Math.max(0, accepted - retries) / fresh) : 1;
+      // Acceptance goes to the oldest attempts first. Level l holds records tried l times; walking
+      // from the top, each level's refused records move up one level (read before overwritten) or drop.
+      let left = accepted;
+      let dropped = 0;
+      for (let l = levels - 1; l >= 0; l--) {
+        const at = l === 0 ? fresh : this.pending[l][s];
+        const ok = Math.min(at, left);
+        left -= ok;
+        if (l + 1 >= levels) dropped += at - ok;
+        else this.pending[l + 1][s] = at - ok;
+      }
+      sec.attempted += offered;
+      sec.accepted += accepted;
+      sec.throttled += offered - accepted;
+      sec.retried += retries;
+      sec.dropped += dropped;
+      sec.acceptedBytes += accepted * bytesPer;
+    }
+    sec.userRecords = sec.accepted;
+    sec.calls = Math.ceil(sec.attempted / this.config.batch.maxRecords);
+    const latencyMs = this.config.latency.baseMs + this.config.latency.perRecordMs * Math.min(sec.attempted, this.config.batch.maxRecords);
+    sec.latencyMsSum = sec.calls * latencyMs;
+    if (this.keys.table) {
+      for (let i = 0; i < this.topKeyIndices.length; i++) {
+        this.topKeyAcceptedRecords[i] += n * this.keys.weights![this.topKeyIndices[i]] * frac[this.topKeyShards[i]];
+      }
+    }
+    this.addTotals(sec);
+    const calls = this.calls;
+    if (calls) {
+      calls.putRecordsCalls += sec.calls;
+      calls.putRecordsSuccess += sec.calls;
+      calls.putRecordsLatencyMsSum += sec.latencyMsSum;
+      calls.putRecordsTotalRecords += sec.attempted;
+      calls.putRecordsSuccessfulRecords += sec.accepted;
+      calls.putRecordsFailedRecords += sec.throttled;
+      calls.putRecordsThrottledRecords += sec.throttled;
+      calls.putRecordsBytes += sec.acceptedBytes;
+    }
+  }
+
+  private addTotals(sec: ProducerCounts): void {
+    const t = this.total;
+    t.attempted += sec.attempted; t.accepted += sec.accepted; t.throttled += sec.throttled; t.retried += sec.retried;
+    t.dropped += sec.dropped; t.userRecords += sec.userRecords; t.acceptedBytes += sec.acceptedBytes; t.calls += sec.calls; t.latencyMsSum += sec.latencyMsSum;
+    this.lastSecond = sec;
+  }
+
+  totals(): ProducerCounts {
+    return { ...this.total };
+  }
+
+  /** Expected accepted records of the most likely keys (aggregate mode does not count per record). */
+  topKeys(): { key: string; records: number; bytes: number }[] {
+    const table = this.keys.table;
+    if (!table) return [];
+    return Array.from(this.topKeyIndices, (k, i) => ({ key: table[k], records: Math.round(this.topKeyAcceptedRecords[i]), bytes: Math.round(this.topKeyAcceptedRecords[i] * this.recordBytes) }));
+  }
+
+  figures(): ProducerFiguresView {
+    let backlog = 0;
+    for (let l = 1; l < this.pending.length; l++) for (const v of this.pending[l]) backlog += v;
+    const last = this.lastSecond;
+    return {
+      kind: 'producer', name: this.config.name, streamName: this.config.streamName, mode: this.mode, wantedRecordsPerSec: this.wanted,
+      total: this.totals(), lastSecond: { ...last }, backlogRecords: backlog, putLatencyMsAvg: last.calls > 0 ? last.latencyMsSum / last.calls : 0,
+    };
+  }
+}

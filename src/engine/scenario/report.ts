@@ -1,0 +1,107 @@
+/**
+ * The run report of a headless run (`npm run sim`): per stream, records accepted / throttled /
+ * dropped, peak and p99 per-shard write utilisation, hottest shards and keys; per consumer, max
+ * iterator age and lag. Plain JSON; `runScenario` drives a whole run in chunks with progress.
+ */
+import { Simulation } from '../simulation';
+import type { ScenarioRuntime } from './load';
+import { loadScenario } from './load';
+import type { TopKey } from './top-keys';
+import { topKeysOf } from './top-keys';
+
+export interface StreamReport {
+  readonly name: string;
+  readonly openShards: number;
+  readonly recordsAttempted: number;
+  readonly recordsAccepted: number;
+  readonly recordsThrottled: number;
+  readonly recordsDropped: number;
+  readonly bytesAccepted: number;
+  readonly peakShardUtilisation: number;
+  readonly p99ShardUtilisation: number;
+  readonly hottestShards: readonly { readonly shardId: string; readonly incomingRecords: number; readonly throttledRecords: number; readonly peakUtilisation: number }[];
+  readonly hottestKeys: readonly TopKey[];
+}
+
+export interface ConsumerReport {
+  readonly name: string;
+  readonly type: string;
+  readonly stream: string;
+  readonly recordsProcessed: number;
+  readonly recordsRedelivered: number;
+  readonly readThrottled: number;
+  readonly maxIteratorAgeMs: number;
+  readonly lagRecords: number;
+}
+
+export interface RunReport {
+  readonly kind: 'run-report';
+  readonly scenario: string;
+  readonly seed: string;
+  readonly simulatedMs: number;
+  readonly aggregateMode: boolean;
+  readonly modeReason: string;
+  readonly streams: readonly StreamReport[];
+  readonly producers: readonly { readonly name: string; readonly stream: string; readonly mode: string; readonly attempted: number; readonly accepted: number; readonly throttled: number; readonly retried: number; readonly dropped: number; readonly putLatencyMsAvg: number }[];
+  readonly consumers: readonly ConsumerReport[];
+}
+
+export function buildReport(run: ScenarioRuntime): RunReport {
+  const streams: StreamReport[] = [];
+  for (const [name, sampler] of run.samplers) {
+    const stream = sampler.stream;
+    let attempted = 0, accepted = 0, throttled = 0, dropped = 0, bytes = 0;
+    for (const p of run.producers) {
+      if (p.config.streamName !== name) continue;
+      const t = p.totals();
+      attempted += t.attempted; accepted += t.accepted; throttled += t.throttled; dropped += t.dropped; bytes += t.acceptedBytes;
+    }
+    let peak = 0;
+    for (const v of sampler.peakUtil) peak = Math.max(peak, v);
+    const hottest = stream.shards
+      .map((s) => ({ shardId: s.id, incomingRecords: sampler.totalIncoming[s.number] ?? 0, throttledRecords: sampler.totalThrottled[s.number] ?? 0, peakUtilisation: round3(sampler.peakUtil[s.number] ?? 0) }))
+      .sort((a, b) => b.incomingRecords + b.throttledRecords - (a.incomingRecords + a.throttledRecords) || (a.shardId < b.shardId ? -1 : 1))
+      .slice(0, 5);
+    streams.push({
+      name, openShards: stream.openShardCount, recordsAttempted: attempted, recordsAccepted: accepted, recordsThrottled: throttled, recordsDropped: dropped,
+      bytesAccepted: Math.round(bytes), peakShardUtilisation: round3(peak), p99ShardUtilisation: round3(sampler.utilQuantile(0.99)),
+      hottestShards: hottest, hottestKeys: topKeysOf(run.producers, name, 5),
+    });
+  }
+  return {
+    kind: 'run-report',
+    scenario: run.doc.name ?? 'scenario',
+    seed: String(run.doc.seed),
+    simulatedMs: run.sim.elapsedMs,
+    aggregateMode: run.mode === 'aggregate',
+    modeReason: run.modeReason,
+    streams,
+    producers: run.producers.map((p) => {
+      const f = p.figures();
+      const t = f.total;
+      return { name: p.name, stream: p.config.streamName, mode: p.mode, attempted: t.attempted, accepted: t.accepted, throttled: t.throttled, retried: t.retried, dropped: t.dropped, putLatencyMsAvg: t.calls ? round3(t.latencyMsSum / t.calls) : 0 };
+    }),
+    consumers: run.consumers.map((c) => {
+      const f = c.figures();
+      return { name: c.name, type: f.type, stream: f.streamName, recordsProcessed: f.recordsProcessed, recordsRedelivered: f.recordsRedelivered, readThrottled: f.readThrottled, maxIteratorAgeMs: f.iteratorAgeMsMax, lagRecords: f.lagRecords };
+    }),
+  };
+}
+
+function round3(v: number): number {
+  return Math.round(v * 1000) / 1000;
+}
+
+/** Loads `doc` on a fresh simulation and runs it for `durationMs`, reporting progress (0…1) between chunks. */
+export function runScenario(doc: unknown, durationMs: number, onProgress?: (fraction: number) => void, seed?: number | string): { run: ScenarioRuntime; report: RunReport } {
+  const d = doc as { seed?: number | string };
+  const sim = new Simulation({ seed: seed ?? d.seed ?? 0 });
+  const run = loadScenario(sim, doc);
+  const chunkMs = Math.max(1000, Math.min(60_000, Math.round(durationMs / 200 / 1000) * 1000));
+  const endMs = sim.nowMs + durationMs;
+  while (sim.nowMs < endMs) {
+    sim.runUntil(Math.min(endMs, sim.nowMs + chunkMs));
+    onProgress?.(1 - (endMs - sim.nowMs) / durationMs);
+  }
+  return { run, report: buildReport(run) };
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { Simulation } from '../simulation';
+import { DEMO_SCENARIO } from './demo';
+import { loadScenario, ScenarioError } from './load';
+import { runScenario } from './report';
+import type { ScenarioDoc } from './schema';
+import { buildSnapshot } from './snapshot';
+import { validateScenario } from './validate';
+
+const base = (over: Partial<ScenarioDoc> = {}): ScenarioDoc => ({
+  version: 1,
+  seed: 7,
+  streams: [{ name: 's', shards: 4 }],
+  producers: [{ name: 'p', stream: 's', rate: { kind: 'constant', recordsPerSec: 1000 } }],
+  ...over,
+});
+
+describe('scenario validation', () => {
+  it('names the bad field path', () => {
+    const bad = { ...base(), producers: [{ name: 'p', stream: 's', rate: { kind: 'constant', recordsPerSec: -1 } }] };
+    const r = validateScenario(bad);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors).toContain('producers[0].rate.recordsPerSec must be ≥ 0');
+    const r2 = validateScenario({ version: 2, seed: 1, streams: [{ name: 'bad name!', shards: 0 }], producers: [{ name: 'p', stream: 'nope', rate: { kind: 'zig' } }], consumers: [{ type: 'kcl', name: 'p', stream: 's' }], firehose: {} });
+    expect(r2.ok).toBe(false);
+    if (!r2.ok) {
+      expect(r2.errors).toEqual(expect.arrayContaining([
+        'version must be 1',
+        'streams[0].name must be 1–128 characters of a-z, A-Z, 0-9, _ . -',
+        'streams[0].shards must be ≥ 1',
+        'producers[0].stream names no stream of this scenario ("nope")',
+        'producers[0].rate.kind must be one of "constant", "ramp", "step", "sine", "bursts", "replay"',
+        'consumers[0].name repeats the name "p" (producer and consumer names must be unique)',
+        'firehose must be an array',
+      ]));
+    }
+    expect(() => loadScenario(new Simulation({ seed: 1 }), bad)).toThrow(ScenarioError);
+    expect(validateScenario(DEMO_SCENARIO).ok).toBe(true);
+  });
+});
+
+describe('capacity behaviour (published limits)', () => {
+  it('a hot key throttles at 1,000 records/s whatever the shard count', () => {
+    for (const shards of [2, 16]) {
+      const doc = base({ streams: [{ name: 's', shards }], producers: [{ name: 'p', stream: 's', rate: { kind: 'constant', recordsPerSec: 2500 }, keys: { kind: 'pool', keys: 1 }, retry: { maxRetries: 0 } }] });
+      const { report } = runScenario(doc, 30_000);
+      const s = report.streams[0];
+      // Writes fall in seconds 0…30 (the tick at exactly 30 s opens second 30): ≤ 1,000 per second.
+      expect(s.recordsAccepted).toBeGreaterThan(29_500);
+      expect(s.recordsAccepted).toBeLessThanOrEqual(31_000);
+      expect(s.peakShardUtilisation).toBeLessThanOrEqual(1);
+      expect(s.recordsThrottled).toBeGreaterThan(40_000);
+      expect(s.hottestKeys[0].key).toBe('key-0');
+      expect(s.peakShardUtilisation).toBeCloseTo(1, 2);
+    }
+  });
+
+  it('polling consumers see ReadProvisionedThroughputExceeded once their calls exceed 5/s per shard', () => {
+    const consumers = (n: number) => Array.from({ length: n }, (_, i) => ({ type: 'kcl' as const, name: `app-${i}`, stream: 's', pollIntervalMs: 1000 }));
+    const quiet = runScenario(base({ streams: [{ name: 's', shards: 2 }], consumers: consumers(5) }), 20_000).report;
+    expect(quiet.consumers.every((c) => c.readThrottled === 0)).toBe(true);
+    const busy = runScenario(base({ streams: [{ name: 's', shards: 2 }], consumers: consumers(7) }), 20_000).report;
+    const throttled = busy.consumers.reduce((s, c) => s + c.readThrottled, 0);
+    // 7 apps × 2 shards × 1 call/s against 5 calls/s per shard: 2 refused calls per shard per second.
+    expect(throttled).toBeGreaterThan(2 * 2 * 15);
+  });
+
+  it('keeps per-shard accounting exact in aggregate mode and says so', () => {
+    const doc = base({ settings: { aggregateThresholdRecordsPerSec: 10_000 }, streams: [{ name: 's', shards: 8 }], producers: [{ name: 'p', stream: 's', rate: { kind: 'constant', recordsPerSec: 20_000 }, keys: { kind: 'pool', keys: 1000, distribution: 'zipf', zipfExponent: 1.1 } }], consumers: [{ type: 'kcl', name: 'c', stream: 's', initialPosition: 'TRIM_HORIZON' }] });
+    const { run, report } = runScenario(doc, 60_000);
+    expect(report.aggregateMode).toBe(true);
+    expect(report.modeReason).toMatch(/aggregate mode/);
+    const p = report.producers[0];
+    expect(p.attempted).toBe(p.accepted + p.throttled);
+    // No shard ever admits more than 1,000 records in one second.
+    expect(report.streams[0].peakShardUtilisation).toBeLessThanOrEqual(1.0001);
+    const stream = run.service.stream('s')!;
+    const incoming = stream.shards.reduce((s, sh) => s + sh.counters.incomingRecords, 0);
+    expect(incoming).toBe(p.accepted);
+    expect(report.consumers[0].recordsProcessed).toBeGreaterThan(incoming * 0.9);
+    expect(report.streams[0].hottestKeys[0].key).toBe('key-0');
+  });
+});
+
+describe('determinism and snapshots', () => {
+  it('the same scenario and seed reproduce the same metrics exactly', () => {
+    const a = runScenario(DEMO_SCENARIO, 45_000);
+    const b = runScenario(DEMO_SCENARIO, 45_000);
+    expect(a.report).toEqual(b.report);
+    const keys = a.run.metrics.keys();
+    expect(keys.length).toBeGreaterThan(20);
+    const wa = a.run.metrics.window(keys, a.run.sim.startMs, a.run.sim.nowMs);
+    const wb = b.run.metrics.window(keys, b.run.sim.startMs, b.run.sim.nowMs);
+    for (const k of keys) expect(Array.from(wa.series[k])).toEqual(Array.from(wb.series[k]));
+    const c = runScenario({ ...DEMO_SCENARIO, seed: 'other' }, 45_000);
+    expect(c.report).not.toEqual(a.report);
+  });
+
+  it('the demo is interesting within the first minute: throttles, a crash re-delivery, lag', () => {
+    const { report } = runScenario(DEMO_SCENARIO, 60_000);
+    expect(report.streams[0].recordsThrottled).toBeGreaterThan(0);
+    const kcl = report.consumers.find((c) => c.type === 'kcl')!;
+    expect(kcl.recordsRedelivered).toBeGreaterThan(0);
+    expect(report.consumers.find((c) => c.type === 'lambda')!.maxIteratorAgeMs).toBeGreaterThan(1000);
+  });
+
+  it('builds a JSON-able snapshot with per-shard utilisation and top keys', () => {
+    const sim = new Simulation({ seed: 3 });
+    loadScenario(sim, DEMO_SCENARIO);
+    sim.advanceBy(10_000);
+    const snap = buildSnapshot(sim)!;
+    expect(JSON.parse(JSON.stringify(snap))).toEqual(snap);
+    expect(snap.aggregateMode).toBe(false);
+    expect(snap.streams[0].shardUtilisation).toHaveLength(4);
+    expect(snap.streams[0].topKeys[0].key).toBe('user-42');
+    expect(snap.producers[0].total.accepted).toBeGreaterThan(0);
+    expect(snap.consumers).toHaveLength(2);
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * The scenario document, version 1: everything a user configures — streams, producers,
+ * consumers, run settings and the seed. Plain JSON; `validateScenario` checks it and names the
+ * bad field path. `firehose` and `analytics` belong to other modules and are only checked to be arrays.
+ */
+import type { KeyStrategy } from '../producers/key-strategy';
+import type { BatchSettings, LatencyModel } from '../producers/producer-config';
+import type { RateProfile } from '../producers/rate-profile';
+import type { RetryPolicy } from '../producers/retry-policy';
+import type { SizeDistribution } from '../producers/size-distribution';
+import type { ProcessingModel } from '../consumers/processing-model';
+import type { KclCrash } from '../consumers/kcl-app';
+
+export interface ScenarioStream {
+  readonly name: string;
+  readonly mode?: 'PROVISIONED' | 'ON_DEMAND';
+  /** Provisioned shard count (ignored for on-demand). */
+  readonly shards?: number;
+  readonly retentionHours?: number;
+}
+
+export interface ScenarioProducer {
+  readonly name: string;
+  readonly stream: string;
+  readonly rate: RateProfile;
+  readonly size?: SizeDistribution;
+  readonly keys?: KeyStrategy;
+  readonly template?: string;
+  readonly api?: 'PutRecord' | 'PutRecords';
+  readonly batch?: Partial<BatchSettings>;
+  readonly aggregation?: { readonly enabled: boolean; readonly maxBytes?: number };
+  readonly retry?: Partial<RetryPolicy>;
+  readonly latency?: Partial<LatencyModel>;
+  readonly startAtSec?: number;
+  readonly stopAtSec?: number;
+}
+
+interface ConsumerBase {
+  readonly name: string;
+  readonly stream: string;
+  readonly initialPosition?: 'TRIM_HORIZON' | 'LATEST';
+}
+
+export interface ScenarioKclConsumer extends ConsumerBase {
+  readonly type: 'kcl';
+  readonly workers?: number;
+  readonly pollIntervalMs?: number;
+  readonly maxRecords?: number;
+  readonly checkpointEveryRecords?: number;
+  readonly checkpointEveryMs?: number;
+  readonly processing?: ProcessingModel;
+  readonly failoverTimeMs?: number;
+  readonly crashes?: readonly KclCrash[];
+}
+
+export interface ScenarioEfoConsumer extends ConsumerBase {
+  readonly type: 'efo';
+  readonly processing?: ProcessingModel;
+}
+
+export interface ScenarioLambdaConsumer extends ConsumerBase {
+  readonly type: 'lambda';
+  readonly batchSize?: number;
+  readonly batchingWindowSec?: number;
+  readonly parallelizationFactor?: number;
+  readonly duration?: ProcessingModel;
+  readonly errorRate?: number;
+  readonly maxRetries?: number;
+  readonly maxRecordAgeSec?: number;
+  readonly bisectOnError?: boolean;
+  readonly onFailureDestination?: boolean;
+}
+
+export type ScenarioConsumer = ScenarioKclConsumer | ScenarioEfoConsumer | ScenarioLambdaConsumer;
+
+export interface ScenarioSettings {
+  /** 'auto' picks aggregate mode when the summed peak rate exceeds the threshold. */
+  readonly mode?: 'auto' | 'record' | 'aggregate';
+  readonly aggregateThresholdRecordsPerSec?: number;
+  /** Keep per-shard series (default: on up to 256 shards in total). */
+  readonly shardLevelMetrics?: boolean;
+  readonly memoryBudgetMiB?: number;
+}
+
+export interface ScenarioDoc {
+  readonly version: 1;
+  readonly name?: string;
+  readonly description?: string;
+  readonly seed: number | string;
+  /** Default run length for `npm run sim` when no --duration is given. */
+  readonly durationSec?: number;
+  readonly settings?: ScenarioSettings;
+  readonly streams: readonly ScenarioStream[];
+  readonly producers: readonly ScenarioProducer[];
+  readonly consumers?: readonly ScenarioConsumer[];
+  /** Owned by the Firehose module; validated loosely here. */
+  readonly firehose?: readonly unknown[];
+  /** Owned by the Analytics module; validated loosely here. */
+  readonly analytics?: readonly unknown[];
+}
+
+export const AGGREGATE_THRESHOLD_DEFAULT = 50_000;

@@ -1,0 +1,290 @@
+/**
+ * Validation of scenario documents: every problem is reported with its field path, e.g.
+ * `producers[0].rate.recordsPerSec must be ≥ 0`, and all problems are collected (not just the first).
+ */
+import { KDG_PLACEHOLDERS } from '../producers/payload-template';
+import type { ScenarioDoc } from './schema';
+
+export type ValidationResult = { readonly ok: true; readonly doc: ScenarioDoc } | { readonly ok: false; readonly errors: readonly string[] };
+
+type Obj = Record<string, unknown>;
+
+class Checker {
+  readonly errors: string[] = [];
+
+  fail(path: string, message: string): void {
+    this.errors.push(`${path} ${message}`);
+  }
+
+  obj(v: unknown, path: string): Obj | undefined {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) return v as Obj;
+    this.fail(path, 'must be an object');
+    return undefined;
+  }
+
+  arr(v: unknown, path: string, optional = false): unknown[] | undefined {
+    if (v === undefined && optional) return undefined;
+    if (Array.isArray(v)) return v;
+    this.fail(path, 'must be an array');
+    return undefined;
+  }
+
+  num(o: Obj, key: string, path: string, opts: { min?: number; max?: number; int?: boolean; optional?: boolean; exclusiveMin?: boolean } = {}): void {
+    const v = o[key];
+    const p = `${path}.${key}`;
+    if (v === undefined) {
+      if (!opts.optional) this.fail(p, 'is required');
+      return;
+    }
+    if (typeof v !== 'number' || !Number.isFinite(v)) return this.fail(p, 'must be a number');
+    if (opts.int && !Number.isInteger(v)) return this.fail(p, 'must be a whole number');
+    if (opts.min !== undefined && (opts.exclusiveMin ? v <= opts.min : v < opts.min)) return this.fail(p, `must be ${opts.exclusiveMin ? '>' : '≥'} ${opts.min}`);
+    if (opts.max !== undefined && v > opts.max) return this.fail(p, `must be ≤ ${opts.max}`);
+  }
+
+  str(o: Obj, key: string, path: string, opts: { optional?: boolean; pattern?: RegExp; hint?: string } = {}): void {
+    const v = o[key];
+    const p = `${path}.${key}`;
+    if (v === undefined) {
+      if (!opts.optional) this.fail(p, 'is required');
+      return;
+    }
+    if (typeof v !== 'string') return this.fail(p, 'must be a string');
+    if (opts.pattern && !opts.pattern.test(v)) this.fail(p, opts.hint ?? `must match ${opts.pattern}`);
+  }
+
+  oneOf(o: Obj, key: string, path: string, values: readonly string[], optional = true): void {
+    const v = o[key];
+    if (v === undefined && optional) return;
+    if (typeof v !== 'string' || !values.includes(v)) this.fail(`${path}.${key}`, `must be one of ${values.map((x) => `"${x}"`).join(', ')}`);
+  }
+
+  bool(o: Obj, key: string, path: string): void {
+    if (o[key] !== undefined && typeof o[key] !== 'boolean') this.fail(`${path}.${key}`, 'must be true or false');
+  }
+}
+
+const STREAM_NAME = /^[a-zA-Z0-9_.-]{1,128}$/;
+
+export function validateScenario(input: unknown): ValidationResult {
+  const c = new Checker();
+  const doc = c.obj(input, 'scenario');
+  if (!doc) return { ok: false, errors: c.errors };
+  if (doc.version !== 1) c.fail('version', 'must be 1');
+  if (typeof doc.seed !== 'number' && typeof doc.seed !== 'string') c.fail('seed', 'must be a number or a string');
+  c.num(doc, 'durationSec', 'scenario', { min: 0, exclusiveMin: true, optional: true });
+  if (doc.settings !== undefined) {
+    const s = c.obj(doc.settings, 'settings');
+    if (s) {
+      c.oneOf(s, 'mode', 'settings', ['auto', 'record', 'aggregate']);
+      c.num(s, 'aggregateThresholdRecordsPerSec', 'settings', { min: 0, optional: true });
+      c.num(s, 'memoryBudgetMiB', 'settings', { min: 1, optional: true });
+      c.bool(s, 'shardLevelMetrics', 'settings');
+    }
+  }
+  const streamNames = new Set<string>();
+  (c.arr(doc.streams, 'streams') ?? []).forEach((raw, i) => {
+    const path = `streams[${i}]`;
+    const s = c.obj(raw, path);
+    if (!s) return;
+    c.str(s, 'name', path, { pattern: STREAM_NAME, hint: 'must be 1–128 characters of a-z, A-Z, 0-9, _ . -' });
+    if (typeof s.name === 'string') {
+      if (streamNames.has(s.name)) c.fail(`${path}.name`, `repeats the stream name "${s.name}"`);
+      streamNames.add(s.name);
+    }
+    c.oneOf(s, 'mode', path, ['PROVISIONED', 'ON_DEMAND']);
+    c.num(s, 'shards', path, { min: 1, max: 20_000, int: true, optional: s.mode === 'ON_DEMAND' });
+    c.num(s, 'retentionHours', path, { min: 24, max: 8760, int: true, optional: true });
+  });
+  const checkStreamRef = (o: Obj, path: string) => {
+    c.str(o, 'stream', path);
+    if (typeof o.stream === 'string' && !streamNames.has(o.stream)) c.fail(`${path}.stream`, `names no stream of this scenario ("${o.stream}")`);
+  };
+  const actorNames = new Set<string>();
+  const checkName = (o: Obj, path: string) => {
+    c.str(o, 'name', path, { pattern: /^[\w.:-]{1,128}$/, hint: 'must be 1–128 characters of letters, digits, _ . : -' });
+    if (typeof o.name === 'string') {
+      if (actorNames.has(o.name)) c.fail(`${path}.name`, `repeats the name "${o.name}" (producer and consumer names must be unique)`);
+      actorNames.add(o.name);
+    }
+  };
+  (c.arr(doc.producers, 'producers') ?? []).forEach((raw, i) => {
+    const path = `producers[${i}]`;
+    const p = c.obj(raw, path);
+    if (!p) return;
+    checkName(p, path);
+    checkStreamRef(p, path);
+    validateRate(c, p.rate, `${path}.rate`);
+    if (p.size !== undefined) validateSize(c, p.size, `${path}.size`);
+    if (p.keys !== undefined) validateKeys(c, p.keys, `${path}.keys`);
+    if (p.template !== undefined && typeof p.template !== 'string') c.fail(`${path}.template`, `must be a string (placeholders such as ${KDG_PLACEHOLDERS.slice(0, 3).join(', ')})`);
+    c.oneOf(p, 'api', path, ['PutRecord', 'PutRecords']);
+    if (p.batch !== undefined) {
+      const b = c.obj(p.batch, `${path}.batch`);
+      if (b) {
+        c.num(b, 'maxRecords', `${path}.batch`, { min: 1, max: 500, int: true, optional: true });
+        c.num(b, 'maxBytes', `${path}.batch`, { min: 1, max: 5 * 1_048_576, optional: true });
+        c.num(b, 'lingerMs', `${path}.batch`, { min: 0, optional: true });
+      }
+    }
+    if (p.aggregation !== undefined) {
+      const a = c.obj(p.aggregation, `${path}.aggregation`);
+      if (a) {
+        c.bool(a, 'enabled', `${path}.aggregation`);
+        c.num(a, 'maxBytes', `${path}.aggregation`, { min: 64, max: 1_048_576, optional: true });
+      }
+    }
+    if (p.retry !== undefined) {
+      const r = c.obj(p.retry, `${path}.retry`);
+      if (r) {
+        c.num(r, 'maxRetries', `${path}.retry`, { min: 0, max: 100, int: true, optional: true });
+        c.num(r, 'baseDelayMs', `${path}.retry`, { min: 0, optional: true });
+        c.num(r, 'maxDelayMs', `${path}.retry`, { min: 0, optional: true });
+        c.num(r, 'maxRecordAgeMs', `${path}.retry`, { min: 0, optional: true });
+        c.oneOf(r, 'jitter', `${path}.retry`, ['full', 'equal', 'none']);
+      }
+    }
+    c.num(p, 'startAtSec', path, { min: 0, optional: true });
+    c.num(p, 'stopAtSec', path, { min: 0, optional: true });
+  });
+  (c.arr(doc.consumers, 'consumers', true) ?? []).forEach((raw, i) => {
+    const path = `consumers[${i}]`;
+    const o = c.obj(raw, path);
+    if (!o) return;
+    checkName(o, path);
+    checkStreamRef(o, path);
+    c.oneOf(o, 'type', path, ['kcl', 'efo', 'lambda'], false);
+    c.oneOf(o, 'initialPosition', path, ['TRIM_HORIZON', 'LATEST']);
+    if (o.type === 'kcl') {
+      c.num(o, 'workers', path, { min: 1, max: 1000, int: true, optional: true });
+      c.num(o, 'pollIntervalMs', path, { min: 1, optional: true });
+      c.num(o, 'maxRecords', path, { min: 1, max: 10_000, int: true, optional: true });
+      c.num(o, 'checkpointEveryRecords', path, { min: 1, int: true, optional: true });
+      c.num(o, 'checkpointEveryMs', path, { min: 1, optional: true });
+      c.num(o, 'failoverTimeMs', path, { min: 0, optional: true });
+      (c.arr(o.crashes, `${path}.crashes`, true) ?? []).forEach((cr, j) => {
+        const co = c.obj(cr, `${path}.crashes[${j}]`);
+        if (!co) return;
+        c.num(co, 'atSec', `${path}.crashes[${j}]`, { min: 0 });
+        c.num(co, 'worker', `${path}.crashes[${j}]`, { min: 0, int: true });
+        c.num(co, 'downSec', `${path}.crashes[${j}]`, { min: 0, optional: true });
+      });
+    }
+    if (o.type === 'lambda') {
+      c.num(o, 'batchSize', path, { min: 1, max: 10_000, int: true, optional: true });
+      c.num(o, 'batchingWindowSec', path, { min: 0, max: 300, optional: true });
+      c.num(o, 'parallelizationFactor', path, { min: 1, max: 10, int: true, optional: true });
+      c.num(o, 'errorRate', path, { min: 0, max: 1, optional: true });
+      c.num(o, 'maxRetries', path, { min: -1, max: 10_000, int: true, optional: true });
+      c.num(o, 'maxRecordAgeSec', path, { min: -1, max: 604_800, optional: true });
+      c.bool(o, 'bisectOnError', path);
+      c.bool(o, 'onFailureDestination', path);
+    }
+    for (const key of ['processing', 'duration']) {
+      if (o[key] === undefined) continue;
+      const m = c.obj(o[key], `${path}.${key}`);
+      if (!m) continue;
+      c.num(m, 'perBatchMs', `${path}.${key}`, { min: 0 });
+      c.num(m, 'perRecordMs', `${path}.${key}`, { min: 0 });
+      c.num(m, 'perKiBMs', `${path}.${key}`, { min: 0, optional: true });
+      c.num(m, 'sigma', `${path}.${key}`, { min: 0, optional: true });
+    }
+  });
+  c.arr(doc.firehose, 'firehose', true);
+  c.arr(doc.analytics, 'analytics', true);
+  return c.errors.length ? { ok: false, errors: c.errors } : { ok: true, doc: doc as unknown as ScenarioDoc };
+}
+
+function validateRate(c: Checker, raw: unknown, path: string): void {
+  const r = c.obj(raw, path);
+  if (!r) return;
+  const rate = { min: 0 };
+  switch (r.kind) {
+    case 'constant':
+      return c.num(r, 'recordsPerSec', path, rate);
+    case 'ramp':
+      c.num(r, 'fromRecordsPerSec', path, rate);
+      c.num(r, 'toRecordsPerSec', path, rate);
+      return c.num(r, 'durationSec', path, { min: 0 });
+    case 'step':
+      (c.arr(r.steps, `${path}.steps`) ?? []).forEach((s, i) => {
+        const o = c.obj(s, `${path}.steps[${i}]`);
+        if (!o) return;
+        c.num(o, 'atSec', `${path}.steps[${i}]`, { min: 0 });
+        c.num(o, 'recordsPerSec', `${path}.steps[${i}]`, rate);
+      });
+      return;
+    case 'sine':
+      c.num(r, 'meanRecordsPerSec', path, rate);
+      c.num(r, 'amplitudeRecordsPerSec', path, { min: 0 });
+      c.num(r, 'periodSec', path, { min: 0, exclusiveMin: true, optional: true });
+      return c.num(r, 'phaseSec', path, { optional: true });
+    case 'bursts':
+      c.num(r, 'baseRecordsPerSec', path, rate);
+      c.num(r, 'burstRecordsPerSec', path, rate);
+      c.num(r, 'everySec', path, { min: 0, exclusiveMin: true });
+      c.num(r, 'burstDurationSec', path, { min: 0 });
+      return c.num(r, 'firstBurstAtSec', path, { min: 0, optional: true });
+    case 'replay':
+      (c.arr(r.recordsPerSec, `${path}.recordsPerSec`) ?? []).forEach((v, i) => {
+        if (typeof v !== 'number' || !(v >= 0)) c.fail(`${path}.recordsPerSec[${i}]`, 'must be a number ≥ 0');
+      });
+      return c.bool(r, 'loop', path);
+    default:
+      c.fail(`${path}.kind`, 'must be one of "constant", "ramp", "step", "sine", "bursts", "replay"');
+  }
+}
+
+function validateSize(c: Checker, raw: unknown, path: string): void {
+  const s = c.obj(raw, path);
+  if (!s) return;
+  const bytes = { min: 0, max: 1_048_576 };
+  switch (s.kind) {
+    case 'fixed':
+      return c.num(s, 'bytes', path, bytes);
+    case 'uniform':
+      c.num(s, 'minBytes', path, bytes);
+      c.num(s, 'maxBytes', path, bytes);
+      if (typeof s.minBytes === 'number' && typeof s.maxBytes === 'number' && s.minBytes > s.maxBytes) c.fail(`${path}.maxBytes`, 'must be ≥ minBytes');
+      return;
+    case 'normal':
+      c.num(s, 'meanBytes', path, bytes);
+      return c.num(s, 'stdDevBytes', path, { min: 0 });
+    case 'logNormal':
+      c.num(s, 'medianBytes', path, { min: 1, max: 1_048_576 });
+      return c.num(s, 'sigma', path, { min: 0 });
+    default:
+      c.fail(`${path}.kind`, 'must be one of "fixed", "uniform", "normal", "logNormal"');
+  }
+}
+
+function validateKeys(c: Checker, raw: unknown, path: string): void {
+  const k = c.obj(raw, path);
+  if (!k) return;
+  switch (k.kind) {
+    case 'uuid':
+      return;
+    case 'pool':
+      c.num(k, 'keys', path, { min: 1, max: 10_000_000, int: true });
+      c.oneOf(k, 'distribution', path, ['uniform', 'zipf']);
+      return c.num(k, 'zipfExponent', path, { min: 0, optional: true });
+    case 'hotKey':
+      c.num(k, 'hotPercent', path, { min: 0, max: 100 });
+      c.num(k, 'otherKeys', path, { min: 1, int: true, optional: true });
+      return c.str(k, 'hotKey', path, { optional: true, pattern: /^.{1,256}$/u, hint: 'must be 1–256 characters' });
+    case 'sequential':
+      return c.num(k, 'wrap', path, { min: 1, int: true, optional: true });
+    case 'timeBucket':
+      return c.num(k, 'bucketMs', path, { min: 1 });
+    case 'explicitHash': {
+      const list = c.arr(k.hashKeys, `${path}.hashKeys`) ?? [];
+      if (list.length === 0) c.fail(`${path}.hashKeys`, 'must list at least one hash key');
+      list.forEach((h, i) => {
+        if (typeof h !== 'string' || !/^(0|[1-9]\d{0,38})$/.test(h) || BigInt(h) >= 2n ** 128n) c.fail(`${path}.hashKeys[${i}]`, 'must be a decimal integer in 0…2^128−1');
+      });
+      return;
+    }
+    default:
+      c.fail(`${path}.kind`, 'must be one of "uuid", "pool", "hotKey", "sequential", "timeBucket", "explicitHash"');
+  }
+}
