@@ -119,7 +119,7 @@ function deliverWithRetryWindow(ctx: DeliveryContext, batch: DeliveryBatch, d: R
   const requestId = ctx.prng.uuid();
   let attempts = 0;
   let firstFailureMs: number | undefined;
-  let pending = batch.records;
+  const pending = batch.records;
   const attempt = () => {
     attempts++;
     ctx.metrics.add(`${prefix}.Attempts`);
@@ -150,11 +150,11 @@ function deliverWithRetryWindow(ctx: DeliveryContext, batch: DeliveryBatch, d: R
       firstFailureMs ??= nowMs + waitMs;
       const nextMs = nowMs + waitMs + backoffMs(attempts - 1, ctx.prng.next());
       if (nextMs - firstFailureMs > d.retryDurationMs) {
+        const givenUp = pending;
         ctx.scheduler.at(nowMs + waitMs, () => {
-          ctx.reportErrors(pending.map((record) => ({ record, type: FAILED_TYPE[d.kind], errorCode: outcome.errorCode, errorMessage: outcome.errorMessage, attemptsMade: attempts })));
+          ctx.reportErrors(givenUp.map((record) => ({ record, type: FAILED_TYPE[d.kind], errorCode: outcome.errorCode, errorMessage: outcome.errorMessage, attemptsMade: attempts })));
           settle(ctx, batch, 'error-output', attempts);
         });
-        pending = [];
         return;
       }
       ctx.scheduler.at(nextMs, attempt);
