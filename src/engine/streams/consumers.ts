@@ -24,6 +24,7 @@ export class Consumer {
   private readonly budgetSecond = new Map<number, number>();
   private readonly budgetBytes = new Map<number, number>();
   readonly subscriptions = new Map<number, SubscriptionHandle>();
+  readonly tags = new Map<string, string>();
   outgoingRecords = 0;
   outgoingBytes = 0;
 

@@ -49,6 +49,8 @@ export class Stream {
   status: StreamStatus = 'CREATING';
   mode: StreamMode;
   retentionHours = RETENTION_HOURS_DEFAULT;
+  /** MaxRecordSizeInKiB as configured (reported by DescribeStreamSummary; the engine enforces 1 MiB). */
+  maxRecordSizeKiB = 1024;
   encryptionType: 'NONE' | 'KMS' = 'NONE';
   keyId: string | undefined;
   readonly tags = new Map<string, string>();

@@ -26,7 +26,7 @@ export interface PushedRecord {
 export interface SubscriptionEvent {
   readonly shardNumber: number;
   readonly records: PushedRecord[];
-  /** Counter to resume from: the sequence number of the next record (rendered by the API). */
+  /** Counter of the last record delivered (or just before the start): resume with AFTER_SEQUENCE_NUMBER. */
   readonly continuationCounter: number;
   readonly millisBehindLatest: number;
   readonly childShards: ChildShardInfo[] | undefined;
@@ -99,7 +99,7 @@ export function subscribeToShard(
         event: {
           shardNumber: shard.number,
           records,
-          continuationCounter: position,
+          continuationCounter: position - 1,
           millisBehindLatest: page.millisBehindLatest,
           childShards: atEnd ? childShardsOf(stream, shard) : undefined,
         },

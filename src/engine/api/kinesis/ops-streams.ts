@@ -1,0 +1,125 @@
+/** Stream-level operations: create, delete, describe, list, limits, mode, retention, encryption, monitoring. */
+import { invalidArgument } from '../../streams/errors';
+import type { KinesisService } from '../../streams/service';
+import type { StreamMode } from '../../streams/stream';
+import { decreaseRetention, increaseRetention, setEnhancedMonitoring, startEncryption, stopEncryption, updateStreamMode } from '../../streams/stream-settings';
+import { TAGS_PER_STREAM_MAX } from '../../streams/limits';
+import { checkTagCharacters } from './ops-tags';
+import { decodeListToken, encodeListToken } from './tokens';
+import type { Doc } from './wire';
+import { streamDescriptionDoc, streamSummaryDoc } from './wire';
+import { toEpochSeconds } from './validation';
+
+const DESCRIBE_SHARDS_MAX = 100;
+const LIST_STREAMS_DEFAULT = 100;
+
+export function createStream(service: KinesisService, input: Doc): Doc {
+  const mode = ((input.StreamModeDetails as Doc | undefined)?.StreamMode as StreamMode | undefined) ?? 'PROVISIONED';
+  const shardCount = input.ShardCount as number | undefined;
+  if (mode === 'PROVISIONED' && shardCount === undefined) {
+    throw invalidArgument('ShardCount is required for a PROVISIONED stream (or set StreamModeDetails.StreamMode to ON_DEMAND).');
+  }
+  if (mode === 'ON_DEMAND' && shardCount !== undefined) {
+    throw invalidArgument('ShardCount must not be set for an ON_DEMAND stream; on-demand streams manage their shards.');
+  }
+  const tags = input.Tags as Record<string, string> | undefined;
+  if (tags) {
+    if (Object.keys(tags).length > TAGS_PER_STREAM_MAX) throw invalidArgument(`A stream cannot have more than ${TAGS_PER_STREAM_MAX} tags.`);
+    checkTagCharacters(tags, false);
+  }
+  const stream = service.createStream(input.StreamName as string, mode, shardCount, tags);
+  if (input.MaxRecordSizeInKiB !== undefined) stream.maxRecordSizeKiB = input.MaxRecordSizeInKiB as number;
+  return {};
+}
+
+export function deleteStream(service: KinesisService, input: Doc): Doc {
+  service.deleteStream(service.resolve(input), input.EnforceConsumerDeletion === true);
+  return {};
+}
+
+export function describeStream(service: KinesisService, input: Doc): Doc {
+  service.checkRate('DescribeStream');
+  const stream = service.resolve(input);
+  const limit = Math.min((input.Limit as number | undefined) ?? DESCRIBE_SHARDS_MAX, DESCRIBE_SHARDS_MAX);
+  let shards = stream.listedShards();
+  const after = input.ExclusiveStartShardId as string | undefined;
+  if (after !== undefined) shards = shards.filter((s) => s.id > after);
+  return { StreamDescription: streamDescriptionDoc(stream, shards.slice(0, limit), shards.length > limit) };
+}
+
+export function describeStreamSummary(service: KinesisService, input: Doc): Doc {
+  service.checkRate('DescribeStreamSummary');
+  return { StreamDescriptionSummary: streamSummaryDoc(service, service.resolve(input)) };
+}
+
+export function listStreams(service: KinesisService, input: Doc): Doc {
+  service.checkRate('ListStreams');
+  let after = input.ExclusiveStartStreamName as string | undefined;
+  let limit = (input.Limit as number | undefined) ?? LIST_STREAMS_DEFAULT;
+  if (input.NextToken !== undefined) {
+    const token = decodeListToken(input.NextToken as string, 'streams', service.nowMs);
+    after = token.after as string;
+    limit = (input.Limit as number | undefined) ?? token.maxResults ?? limit;
+  }
+  const all = service.allStreams().filter((s) => after === undefined || s.name > after);
+  const page = all.slice(0, limit);
+  const more = all.length > limit;
+  const doc: Doc = {
+    StreamNames: page.map((s) => s.name),
+    HasMoreStreams: more,
+    StreamSummaries: page.map((s) => ({
+      StreamName: s.name,
+      StreamARN: s.arn,
+      StreamStatus: s.status,
+      StreamModeDetails: { StreamMode: s.mode },
+      StreamCreationTimestamp: toEpochSeconds(s.createdAtMs),
+    })),
+  };
+  if (more) doc.NextToken = encodeListToken({ list: 'streams', after: page[page.length - 1].name, maxResults: limit, issuedAtMs: service.nowMs });
+  return doc;
+}
+
+export function describeLimits(service: KinesisService): Doc {
+  service.checkRate('DescribeLimits');
+  return {
+    ShardLimit: service.shardLimit,
+    OpenShardCount: service.openShardTotal(),
+    OnDemandStreamCount: service.onDemandStreamCount(),
+    OnDemandStreamCountLimit: service.onDemandStreamLimit,
+  };
+}
+
+export function updateStreamModeOp(service: KinesisService, input: Doc): Doc {
+  const stream = service.resolve({ StreamARN: input.StreamARN as string });
+  updateStreamMode(service, stream, (input.StreamModeDetails as Doc).StreamMode as StreamMode);
+  return {};
+}
+
+export function increaseRetentionOp(service: KinesisService, input: Doc): Doc {
+  increaseRetention(service, service.resolve(input), input.RetentionPeriodHours as number);
+  return {};
+}
+
+export function decreaseRetentionOp(service: KinesisService, input: Doc): Doc {
+  decreaseRetention(service, service.resolve(input), input.RetentionPeriodHours as number);
+  return {};
+}
+
+export function startEncryptionOp(service: KinesisService, input: Doc): Doc {
+  startEncryption(service, service.resolve(input), input.EncryptionType as string, input.KeyId as string);
+  return {};
+}
+
+export function stopEncryptionOp(service: KinesisService, input: Doc): Doc {
+  stopEncryption(service, service.resolve(input), input.EncryptionType as string, input.KeyId as string);
+  return {};
+}
+
+function monitoring(service: KinesisService, input: Doc, enable: boolean): Doc {
+  const stream = service.resolve(input);
+  const [current, desired] = setEnhancedMonitoring(stream, input.ShardLevelMetrics as string[], enable);
+  return { StreamName: stream.name, StreamARN: stream.arn, CurrentShardLevelMetrics: current, DesiredShardLevelMetrics: desired };
+}
+
+export const enableMonitoringOp = (service: KinesisService, input: Doc): Doc => monitoring(service, input, true);
+export const disableMonitoringOp = (service: KinesisService, input: Doc): Doc => monitoring(service, input, false);

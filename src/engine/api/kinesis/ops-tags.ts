@@ -1,0 +1,76 @@
+/** Tagging: the stream-named operations (AddTagsToStream …) and the ARN-named ones (TagResource …). */
+import { invalidArgument, resourceNotFound } from '../../streams/errors';
+import type { KinesisService } from '../../streams/service';
+import type { Stream } from '../../streams/stream';
+import { addTags, removeTags } from '../../streams/stream-settings';
+import type { Doc } from './wire';
+
+const TAG_CHARS = /^[\p{L}\p{N} _./=+\-@]*$/u;
+const TAG_CHARS_WITH_COLON = /^[\p{L}\p{N} _./=+\-@:]*$/u;
+
+/** Tag keys and values may hold letters, digits, spaces and _ . / = + - @ (and : through TagResource). */
+export function checkTagCharacters(tags: Record<string, string>, allowColon: boolean): void {
+  const re = allowColon ? TAG_CHARS_WITH_COLON : TAG_CHARS;
+  for (const [k, v] of Object.entries(tags)) {
+    if (!re.test(k) || !re.test(v)) {
+      throw invalidArgument(`Tag ${k}=${v} has characters outside letters, digits, spaces and _ . / = + - @${allowColon ? ' :' : ''}.`);
+    }
+  }
+}
+
+export function addTagsToStream(service: KinesisService, input: Doc): Doc {
+  const tags = input.Tags as Record<string, string>;
+  checkTagCharacters(tags, false);
+  addTags(service, service.resolve(input), tags);
+  return {};
+}
+
+export function removeTagsFromStream(service: KinesisService, input: Doc): Doc {
+  removeTags(service, service.resolve(input), input.TagKeys as string[]);
+  return {};
+}
+
+function sortedTags(stream: Stream): { Key: string; Value: string }[] {
+  return [...stream.tags.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([Key, Value]) => ({ Key, Value }));
+}
+
+export function listTagsForStream(service: KinesisService, input: Doc): Doc {
+  const stream = service.resolve(input);
+  const limit = (input.Limit as number | undefined) ?? 50;
+  const after = input.ExclusiveStartTagKey as string | undefined;
+  const tags = sortedTags(stream).filter((t) => after === undefined || t.Key > after);
+  return { Tags: tags.slice(0, limit), HasMoreTags: tags.length > limit };
+}
+
+/** A ResourceARN names a stream or a consumer; tags of consumers live on the consumer. */
+function tagTarget(service: KinesisService, arn: string): { tags: Map<string, string>; stream?: Stream } {
+  if (arn.includes('/consumer/')) {
+    const consumer = service.consumers.find({ ConsumerARN: arn });
+    return { tags: consumer.tags };
+  }
+  if (!/:stream\/[^/]+$/.test(arn)) throw resourceNotFound(`Resource ${arn} not found: only streams and consumers carry tags.`);
+  const stream = service.resolve({ StreamARN: arn });
+  return { tags: stream.tags, stream };
+}
+
+export function tagResource(service: KinesisService, input: Doc): Doc {
+  const tags = input.Tags as Record<string, string>;
+  checkTagCharacters(tags, true);
+  const target = tagTarget(service, input.ResourceARN as string);
+  if (target.stream) addTags(service, target.stream, tags);
+  else for (const [k, v] of Object.entries(tags)) target.tags.set(k, v);
+  return {};
+}
+
+export function untagResource(service: KinesisService, input: Doc): Doc {
+  const target = tagTarget(service, input.ResourceARN as string);
+  if (target.stream) removeTags(service, target.stream, input.TagKeys as string[]);
+  else for (const k of input.TagKeys as string[]) target.tags.delete(k);
+  return {};
+}
+
+export function listTagsForResource(service: KinesisService, input: Doc): Doc {
+  const target = tagTarget(service, input.ResourceARN as string);
+  const tags = [...target.tags.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([Key, Value]) => ({ Key, Value }));
+  return { Tags: tags };
+}
