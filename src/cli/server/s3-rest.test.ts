@@ -16,7 +16,7 @@ function inProcess(store: ObjectStore) {
       }
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(request.headers)) headers[k.toLowerCase()] = v;
-      let body = new Uint8Array();
+      let body: Uint8Array = new Uint8Array();
       if (typeof request.body === 'string') body = new TextEncoder().encode(request.body);
       else if (request.body instanceof Uint8Array) body = request.body;
       const res = handleS3Request(store, { method: request.method, path: decodeURIComponent(request.path), query, headers, body });
