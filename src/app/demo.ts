@@ -1,4 +1,6 @@
-/** The scenario the console opens on. */
+/** The scenario the console opens on: the engine's built-in demo. */
+import { DEMO_SCENARIO } from '../engine/scenario/demo';
+
 export function demoScenario(): unknown {
-  return { version: 1, name: 'Clickstream demo', seed: 42 };
+  return DEMO_SCENARIO;
 }

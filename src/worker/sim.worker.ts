@@ -1,11 +1,17 @@
 /// <reference lib="webworker" />
 /**
- * The simulation worker: a thin Comlink facade over SimulatorHost. Nothing here simulates.
+ * The simulation worker: a thin Comlink facade over SimulatorHost, composed of one API module
+ * per console area (src/worker/api). Nothing here simulates.
  */
 import * as Comlink from 'comlink';
-import type { ClockCommand, FrameListener, LoadResult } from './protocol';
 import { SimulatorHost } from './simulator-host';
-import { createRuntime, type WorldSnapshot } from './runtime';
+import { createRuntime, type LiveWorld, type WorldSnapshot } from './runtime';
+import type { WorkerContext } from './api/context';
+import { clockApi, type ClockApi } from './api/clock-api';
+import { streamsApi, type StreamsApi } from './api/streams-api';
+import { firehoseApi, type FirehoseApi } from './api/firehose-api';
+import { analyticsApi, type AnalyticsApi } from './api/analytics-api';
+import { plannerApi, type PlannerApi } from './api/planner-api';
 
 // setTimeout(0) is clamped to 4 ms after a few nestings; a MessageChannel hop is not.
 const channel = new MessageChannel();
@@ -24,22 +30,16 @@ const host = new SimulatorHost<WorldSnapshot>(createRuntime, {
   },
 });
 
-export interface SimulatorApi {
-  load(doc: unknown): Promise<LoadResult>;
-  clock(cmd: ClockCommand): Promise<void>;
-  onFrame(listener: FrameListener<WorldSnapshot>): Promise<void>;
-}
+const ctx: WorkerContext = { host, world: () => host.current() as LiveWorld | null };
+
+export type SimulatorApi = ClockApi & StreamsApi & FirehoseApi & AnalyticsApi & PlannerApi;
 
 const api: SimulatorApi = {
-  async load(doc) {
-    return host.load(doc);
-  },
-  async clock(cmd) {
-    host.clock(cmd);
-  },
-  async onFrame(listener) {
-    host.onFrame((frame) => listener(frame));
-  },
+  ...clockApi(ctx),
+  ...streamsApi(ctx),
+  ...firehoseApi(ctx),
+  ...analyticsApi(ctx),
+  ...plannerApi(ctx),
 };
 
 Comlink.expose(api);

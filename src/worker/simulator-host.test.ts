@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SimulatorHost, PUBLISH_INTERVAL_MS, type HostTimers } from './simulator-host';
 import { createRuntime } from './runtime';
+import { DEMO_SCENARIO } from '../engine/scenario/demo';
 import type { SnapshotFrame } from './protocol';
 
 /** Fake wall clock: `later` callbacks run when the test advances wall time. */
@@ -31,7 +32,7 @@ describe('SimulatorHost', () => {
     const host = new SimulatorHost(createRuntime, timers);
     const frames: SnapshotFrame[] = [];
     host.onFrame((f) => frames.push(f));
-    expect(host.load({ name: 't', seed: 1 }).ok).toBe(true);
+    expect(host.load(DEMO_SCENARIO).ok).toBe(true);
     host.clock({ kind: 'speed', speed: 10 });
     frames.length = 0;
     host.clock({ kind: 'play' });
@@ -48,7 +49,7 @@ describe('SimulatorHost', () => {
   it('stops advancing when paused and steps exactly while paused', () => {
     const timers = fakeTimers();
     const host = new SimulatorHost(createRuntime, timers);
-    host.load({ seed: 1 });
+    host.load(DEMO_SCENARIO);
     host.clock({ kind: 'play' });
     timers.advance(500);
     host.clock({ kind: 'pause' });
@@ -62,7 +63,7 @@ describe('SimulatorHost', () => {
   it('resets to the start of the scenario, paused', () => {
     const timers = fakeTimers();
     const host = new SimulatorHost(createRuntime, timers);
-    host.load({ seed: 1 });
+    host.load(DEMO_SCENARIO);
     const start = host.clockState().startMs;
     host.clock({ kind: 'step', ms: 5000 });
     host.clock({ kind: 'reset' });

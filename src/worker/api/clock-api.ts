@@ -1,0 +1,24 @@
+/** Loading scenarios, the clock, and frame subscription. */
+import type { ClockCommand, FrameListener, LoadResult } from '../protocol';
+import type { WorldSnapshot } from '../runtime';
+import type { WorkerContext } from './context';
+
+export interface ClockApi {
+  load(doc: unknown): Promise<LoadResult>;
+  clock(cmd: ClockCommand): Promise<void>;
+  onFrame(listener: FrameListener<WorldSnapshot>): Promise<void>;
+}
+
+export function clockApi(ctx: WorkerContext): ClockApi {
+  return {
+    async load(doc) {
+      return ctx.host.load(doc);
+    },
+    async clock(cmd) {
+      ctx.host.clock(cmd);
+    },
+    async onFrame(listener) {
+      ctx.host.onFrame((frame) => listener(frame));
+    },
+  };
+}
