@@ -5,7 +5,7 @@
  * sequence counters above their parents' so a reader that finishes parents first sees rising numbers.
  */
 import { DAY_MS, UPDATE_SHARD_COUNT_PER_DAY_MAX, UPDATE_SHARD_COUNT_TARGET_MAX } from './limits';
-import { invalidArgument, limitExceeded, resourceInUse, resourceNotFound, validationError } from './errors';
+import { invalidArgument, limitExceeded, resourceNotFound, validationError } from './errors';
 import type { HashRange } from './hash-range';
 import { areAdjacent, mergeRanges, planUniformScaling, splitKeyProblem, splitRange } from './hash-range';
 import { shardNumberOf } from './sequence-number';
@@ -26,7 +26,8 @@ export function requireShard(service: KinesisService, stream: Stream, shardId: s
 function requireOpenForReshard(service: KinesisService, stream: Stream, shardId: string): Shard {
   const shard = requireShard(service, stream, shardId);
   if (!shard.isOpen) {
-    throw resourceInUse(`Shard ${shard.id} in stream ${stream.name} under account ${service.accountId} has already been merged or split, and thus is not eligible for merging or splitting.`);
+    // AWS answers InvalidArgumentException here (observed: splitting an already split shard).
+    throw invalidArgument(`Shard ${shard.id} in stream ${stream.name} under account ${service.accountId} has already been merged or split, and thus is not eligible for merging or splitting.`);
   }
   return shard;
 }
