@@ -14,6 +14,7 @@ import type { DeliveryContext } from './delivery-context';
 import { DeliveryPipeline, type BufferSnapshot } from './delivery-stream';
 import { BATCH_BYTES_MAX, BATCH_RECORDS_MAX, DELIVERY_STREAMS_DEFAULT_MAX, directPutQuotaFor, RECORD_BYTES_MAX, STREAM_NAME, type DirectPutQuota } from './limits';
 import { FirehoseMetrics, type FlushEvent } from './metrics';
+import { KinesisSourcePoller, type KinesisSourceReader } from './kinesis-source';
 import type { ParquetColumn } from './parquet';
 import { defaultFaults, SinkRegistry, type SinkFaults } from './sinks';
 import { ErrorOutputBuffer } from './s3-writer';
@@ -31,6 +32,11 @@ export interface FirehoseServiceOptions {
   readonly lambdaTimeoutMs?: number;
   /** [sim] Time a stream spends CREATING before ACTIVE; 0 = immediately ACTIVE. */
   readonly creationDelayMs?: number;
+  /**
+   * Finds the Kinesis data stream behind a KinesisStreamARN (see `kinesisSourcesFrom`). Without it,
+   * KinesisStreamAsSource streams are created but read nothing (feed them with `ingestFromKinesis`).
+   */
+  readonly kinesisSources?: (streamArn: string) => KinesisSourceReader | undefined;
 }
 
 interface StreamEntry {
@@ -49,6 +55,7 @@ interface StreamEntry {
   quotaLimits: DirectPutQuota;
   readonly source?: Doc;
   recordSeq: number;
+  poller?: KinesisSourcePoller;
 }
 
 export interface DeliveryStreamSnapshot {
@@ -156,8 +163,11 @@ export class FirehoseService implements SimulationPart {
     if (tags.size > 50) throw invalid('a Firehose stream can have at most 50 tags');
     // [sim] the bucket is created when missing, so a new stream works out of the box.
     if (!this.store.hasBucket(resolved.config.s3.bucket)) this.store.createBucket(resolved.config.s3.bucket);
+    const reader = source && this.options.kinesisSources ? this.options.kinesisSources(String(source.KinesisStreamARN)) : undefined;
+    if (source && this.options.kinesisSources && !reader) throw invalid(`the Kinesis stream ${String(source.KinesisStreamARN)} does not exist; create it first`);
     const entry = this.newEntry(name, arn, type, resolved, tags, source);
     this.streams.set(name, entry);
+    if (reader) entry.poller = this.startPoller(entry, reader);
     const delay = this.options.creationDelayMs ?? 0;
     if (delay > 0) this.sim.scheduler.after(delay, () => { if (entry.status === 'CREATING') entry.status = 'ACTIVE'; });
     else entry.status = 'ACTIVE';
@@ -197,6 +207,7 @@ export class FirehoseService implements SimulationPart {
   deleteDeliveryStream(name: string): Doc {
     const s = this.require(name);
     s.status = 'DELETING';
+    s.poller?.stop();
     s.pipeline.dispose();
     this.streams.delete(name);
     return {};
@@ -318,6 +329,14 @@ export class FirehoseService implements SimulationPart {
   }
 
   // --- internals --------------------------------------------------------------------------
+
+  private startPoller(entry: StreamEntry, reader: KinesisSourceReader): KinesisSourcePoller {
+    return new KinesisSourcePoller(reader, this.sim.scheduler, {
+      ingest: (shardId, records) => this.ingestFromKinesis(entry.name, records.map((r) => ({ ...r, shardId }))),
+      throttled: () => entry.ctx.metrics.add('ThrottledGetRecords'),
+      millisBehindLatest: (ms) => entry.ctx.metrics.set('KinesisMillisBehindLatest', ms),
+    });
+  }
 
   private resolveEnv() {
     return {

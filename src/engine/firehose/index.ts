@@ -16,3 +16,6 @@ export type { RecordLedger, ResolvedStreamConfig } from './types';
 export { pendingRecords } from './types';
 export { encodeBase64, decodeBase64 } from './base64';
 export * from './limits';
+export { KinesisSourcePoller, kinesisStreamReader } from './kinesis-source';
+export type { KinesisSourceReader, SourceShard, SourceRecord, SourcePoll } from './kinesis-source';
+export { kinesisSourcesFrom } from './kinesis-source-adapter';

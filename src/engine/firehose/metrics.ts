@@ -72,6 +72,11 @@ export class FirehoseMetrics {
     this.counters.set(name, (this.counters.get(name) ?? 0) + amount);
   }
 
+  /** Gauges (e.g. KinesisMillisBehindLatest) share the map: the latest value, not a total. */
+  set(name: string, value: number): void {
+    this.counters.set(name, value);
+  }
+
   get(name: FirehoseCounter | string): number {
     return this.counters.get(name) ?? 0;
   }

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { Simulation } from '../simulation';
+import { KinesisService } from '../streams/service';
+import { FirehoseService } from './firehose-service';
+import { kinesisSourcesFrom } from './kinesis-source-adapter';
+import { text, untext } from './test-helpers';
+
+function setup() {
+  const sim = new Simulation({ seed: 'kds-source' });
+  const kinesis = new KinesisService(sim, { transitionDelayMs: 0 });
+  const firehose = new FirehoseService(sim, { kinesisSources: kinesisSourcesFrom(kinesis) });
+  return { sim, kinesis, firehose };
+}
+
+const source = (arn: string) => ({
+  DeliveryStreamName: 'from-kds', DeliveryStreamType: 'KinesisStreamAsSource',
+  KinesisStreamSourceConfiguration: { KinesisStreamARN: arn, RoleARN: 'arn:aws:iam::000000000000:role/r' },
+  ExtendedS3DestinationConfiguration: { BucketARN: 'arn:aws:s3:::kds-sink', RoleARN: 'r', BufferingHints: { SizeInMBs: 1, IntervalInSeconds: 60 } },
+});
+
+describe('Kinesis data stream as source', () => {
+  it('reads from LATEST at creation, one poll per shard per second, and delivers with the stream metadata', () => {
+    const { sim, kinesis, firehose } = setup();
+    const stream = kinesis.createStream('clicks', 'PROVISIONED', 2);
+    sim.advanceBy(1);
+    stream.putRecord('before', text('old\n'));
+    firehose.createDeliveryStream(source(stream.arn));
+    for (let i = 0; i < 10; i++) stream.putRecord(`k${i}`, text(`new-${i}\n`));
+    sim.advanceBy(2_000);
+    const snap = firehose.snapshot('from-kds');
+    expect(snap.counters['DataReadFromKinesisStream.Records']).toBe(10);
+    const readCalls = stream.shards.reduce((n, s) => n + s.counters.readCalls, 0);
+    expect(readCalls).toBe(4); // 2 shards × 2 seconds: Firehose counts against the shard read limits
+    sim.advanceBy(61_000);
+    const [obj] = firehose.store.listObjectsV2({ bucket: 'kds-sink' }).contents;
+    const lines = untext(obj.body).trim().split('\n').sort();
+    expect(lines).toEqual(Array.from({ length: 10 }, (_, i) => `new-${i}`).sort());
+    expect(firehose.snapshot('from-kds').ledger).toMatchObject({ ingested: 10, delivered: 10, pending: 0 });
+  });
+
+  it('counts throttled polls when other consumers use up the shard read calls', () => {
+    const { sim, kinesis, firehose } = setup();
+    const stream = kinesis.createStream('busy', 'PROVISIONED', 1);
+    sim.advanceBy(1);
+    firehose.createDeliveryStream(source(stream.arn));
+    // Another consumer takes all 5 read calls of the next second before Firehose polls.
+    sim.scheduler.at(sim.nowMs + 999 - (sim.nowMs % 1000), (now) => {
+      for (let i = 0; i < 5; i++) stream.shards[0].admitReadCall(now + 1);
+    });
+    sim.advanceBy(1_500);
+    expect(firehose.snapshot('from-kds').counters.ThrottledGetRecords).toBe(1);
+  });
+
+  it('refuses a source stream that does not exist', () => {
+    const { firehose } = setup();
+    expect(() => firehose.createDeliveryStream(source('arn:aws:kinesis:us-east-1:000000000000:stream/missing'))).toThrow(/does not exist/);
+  });
+});
