@@ -5,6 +5,7 @@
  */
 import { hashKeyToBigInt, md5PartitionKey } from '../hash';
 import type { KeyWeights } from './key-weights';
+import { placementOf, shardOfListedKey } from './key-placement';
 import { evenSplitShardOf } from './reshard-path';
 import { KEY_WRITE_BYTES_PER_SEC, KEY_WRITE_RECORDS_PER_SEC, SHARD_WRITE_BYTES_PER_SEC, SHARD_WRITE_RECORDS_PER_SEC } from './units';
 
@@ -83,8 +84,10 @@ export function analyzeHotKeys(input: HotKeyInput): HotKeyAnalysis {
   const recs = new Float64Array(n);
   const listed = new Uint32Array(n);
   const placed: KeyOverLimit[] = [];
-  for (const k of weights.keys) {
-    const j = shardOfKey(k.key, n);
+  const placement = placementOf(weights);
+  for (let i = 0; i < weights.keys.length; i++) {
+    const k = weights.keys[i];
+    const j = shardOfListedKey(placement, i, n);
     bytes[j] += k.share * w;
     recs[j] += k.share * r;
     listed[j]++;

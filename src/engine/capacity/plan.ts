@@ -45,9 +45,13 @@ export interface CapacityPlan {
   readonly recommendation: Recommendation;
 }
 
-/** How far above the load-based count the skew-aware search looks. */
+/**
+ * How far above the load-based count the skew-aware search looks. Beyond about twice the load-based
+ * count, buying shards to separate heavy keys costs more than fixing the keys, so the planner stops
+ * and reports the skew instead.
+ */
 function skewSearchLimit(base: number): number {
-  return Math.min(SHARDS_PER_STREAM_QUOTA, Math.max(base * 4, base + 64));
+  return Math.min(SHARDS_PER_STREAM_QUOTA, Math.max(base * 2, base + 8));
 }
 
 export function planCapacity(workload: Workload, prices: PriceTable = DEFAULT_PRICE_TABLE): CapacityPlan {

@@ -1,0 +1,140 @@
+/**
+ * Analytic estimate versus a simulated run, for the UI's what-if table: the planner's steady-state
+ * prediction at the simulated shard count next to what the engine measured, each row marked agree or
+ * differs with the likely cause (key skew, bursts, retries, consumer speed) in plain words.
+ * Agreement tolerance for throttling is ±2 percentage points (spec §7 acceptance test).
+ */
+import { analyzeHotKeys } from './hot-keys';
+import { keyWeights } from './key-weights';
+import { consumerFigures, trafficFigures } from './traffic';
+import { SHARD_SHARED_READ_BYTES_PER_SEC, SHARD_WRITE_BYTES_PER_SEC, SHARD_WRITE_RECORDS_PER_SEC } from './units';
+import type { Workload } from './workload';
+
+/** What a simulated run measured; all fields are plain numbers so the worker can send it as is. */
+export interface SimulatedOutcome {
+  readonly kind: 'simulated-outcome';
+  readonly shardCount: number;
+  readonly durationSeconds: number;
+  /** Percentage (0–100) of put attempts refused with ProvisionedThroughputExceeded. */
+  readonly writeThrottledPercent: number;
+  /** Records the producers gave up on after their retries. */
+  readonly droppedRecords: number;
+  readonly recordsOffered: number;
+  readonly p99PutLatencyMs: number;
+  readonly maxIteratorAgeMs: number;
+  /** Highest per-shard write utilisation seen in any one-second window (1 = at the limit). */
+  readonly peakShardUtilization: number;
+}
+
+export type DifferenceCause = 'skew' | 'bursts' | 'retries' | 'consumer-speed' | 'model-gap';
+
+export interface ComparisonRow {
+  readonly metric: 'write-throttled' | 'peak-shard-utilization' | 'dropped-records' | 'max-iterator-age' | 'p99-put-latency';
+  readonly unit: string;
+  /** null where the static estimate has no model (put latency). */
+  readonly predicted: number | null;
+  readonly simulated: number;
+  readonly verdict: 'agree' | 'differs';
+  readonly cause?: DifferenceCause;
+  readonly explanation: string;
+}
+
+export interface PlanVsSimulation {
+  readonly kind: 'plan-vs-simulation';
+  readonly shardCount: number;
+  readonly rows: readonly ComparisonRow[];
+  readonly summary: string;
+}
+
+/** Throttling tolerance in percentage points. */
+const THROTTLE_TOLERANCE_PP = 2;
+/** Utilisation tolerance, relative. */
+const UTILIZATION_TOLERANCE = 0.15;
+/** Polling consumers see about one poll interval of age even when they keep up. */
+const POLL_AGE_ALLOWANCE_MS = 2000;
+
+export function compareWithSimulation(workload: Workload, outcome: SimulatedOutcome): PlanVsSimulation {
+  const n = outcome.shardCount;
+  const t = trafficFigures(workload);
+  const weights = keyWeights(workload.traffic.keys);
+  const hot = analyzeHotKeys({ weights, shardCount: n, bytesPerSec: t.bytesPerSecPeak, recordsPerSec: t.recordsPerSecPeak, targetUtilization: workload.targetUtilization });
+  const surge = t.surge;
+  const surgeFraction = surge ? Math.max(0, 1 - (n * SHARD_WRITE_BYTES_PER_SEC) / surge.bytesPerSec, 1 - (n * SHARD_WRITE_RECORDS_PER_SEC) / surge.recordsPerSec) : 0;
+  const surgeSeconds = surge ? Math.min(surge.seconds, outcome.durationSeconds) : 0;
+  const steadySeconds = outcome.durationSeconds - surgeSeconds;
+  const offered = t.recordsPerSecPeak * steadySeconds + (surge ? surge.recordsPerSec * surgeSeconds : 0);
+  const predictedThrottled = offered > 0 ? (100 * (hot.throttledFraction * t.recordsPerSecPeak * steadySeconds + surgeFraction * (surge?.recordsPerSec ?? 0) * surgeSeconds)) / offered : 0;
+  const hotUtil = hot.shards[hot.hotShardIndex]?.utilization ?? 0;
+  const rows: ComparisonRow[] = [];
+
+  const dThrottle = outcome.writeThrottledPercent - predictedThrottled;
+  const skewy = hot.throttledFraction > 0 || hotUtil > 1.05 * Math.max(t.bytesPerSecPeak / n / SHARD_WRITE_BYTES_PER_SEC, t.recordsPerSecPeak / n / SHARD_WRITE_RECORDS_PER_SEC);
+  rows.push(
+    Math.abs(dThrottle) <= THROTTLE_TOLERANCE_PP
+      ? { metric: 'write-throttled', unit: '%', predicted: predictedThrottled, simulated: outcome.writeThrottledPercent, verdict: 'agree', explanation: 'Steady-state throttling matches the per-shard and per-key limits.' }
+      : dThrottle > 0
+        ? {
+            metric: 'write-throttled', unit: '%', predicted: predictedThrottled, simulated: outcome.writeThrottledPercent, verdict: 'differs',
+            cause: hotUtil > 0.8 && !skewy ? 'bursts' : skewy ? 'skew' : 'bursts',
+            explanation: skewy
+              ? `The simulation throttled more than the averages predict: shard ${hot.hotShardIndex} runs at ${(hotUtil * 100).toFixed(0)}% on average, and sampled keys are burstier per second than their mean share, so the hot shard overflows in more seconds.`
+              : 'Arrivals vary second by second (Poisson, surges), so some seconds exceed a shard’s limit even though the average fits; retried records add load in the next seconds.',
+          }
+        : { metric: 'write-throttled', unit: '%', predicted: predictedThrottled, simulated: outcome.writeThrottledPercent, verdict: 'differs', cause: 'retries', explanation: 'The simulation throttled less than predicted: producer back-off spreads retried records into quieter seconds, and the write bucket lends up to one record’s size for large records.' },
+  );
+
+  const dUtil = outcome.peakShardUtilization - hotUtil;
+  rows.push(
+    Math.abs(dUtil) <= UTILIZATION_TOLERANCE * Math.max(hotUtil, 0.1)
+      ? { metric: 'peak-shard-utilization', unit: 'fraction of limit', predicted: hotUtil, simulated: outcome.peakShardUtilization, verdict: 'agree', explanation: 'The hottest shard carries what the MD5 placement of the keys predicts.' }
+      : {
+          metric: 'peak-shard-utilization', unit: 'fraction of limit', predicted: hotUtil, simulated: outcome.peakShardUtilization, verdict: 'differs',
+          cause: dUtil > 0 ? (surge ? 'bursts' : 'skew') : 'model-gap',
+          explanation: dUtil > 0
+            ? surge ? 'The simulated peak second includes the surge and retries on top of the steady rate the estimate uses.' : 'One-second windows of sampled keys peak above their average share; the estimate uses mean shares.'
+            : 'The simulation measured less than the offered load: throttled producers back off, so the shard sees less than the demand the estimate assumes.',
+        },
+  );
+
+  const unfixable = hot.unfixableFraction > 0 || surgeFraction > 0;
+  rows.push({
+    metric: 'dropped-records', unit: 'records', predicted: 0, simulated: outcome.droppedRecords,
+    verdict: outcome.droppedRecords === 0 ? 'agree' : 'differs',
+    ...(outcome.droppedRecords > 0 ? { cause: (unfixable ? (hot.unfixableFraction > 0 ? 'skew' : 'bursts') : 'retries') as DifferenceCause } : {}),
+    explanation: outcome.droppedRecords === 0
+      ? 'No records lost.'
+      : unfixable
+        ? `Throttled records ran out of retries: ${hot.unfixableFraction > 0 ? `key '${hot.keysOverLimit[0]?.key}' exceeds the per-key limit, so its excess can never be written` : 'the surge exceeded the shards’ capacity for longer than the retry budget'}.`
+        : 'Records were dropped although the averages fit: the producer’s retry budget is too small for per-second bursts.',
+  });
+
+  const consumers = consumerFigures(workload);
+  const shared = consumers.filter((c) => c.readMode === 'shared').length;
+  const readPerShard = shared > 0 ? SHARD_SHARED_READ_BYTES_PER_SEC / shared : Number.POSITIVE_INFINITY;
+  const slowest = consumers.reduce((m, c) => Math.min(m, (c.processingRecordsPerSecPerShard ?? Number.POSITIVE_INFINITY) * (t.bytesPerSecPeak / t.userRecordsPerSecPeak)), readPerShard);
+  // The hottest shard's accepted write rate is what its consumers must keep up with.
+  const writePerShard = hot.shards[hot.hotShardIndex]?.bytesPerSec ?? t.bytesPerSecPeak / n;
+  const deficit = Math.max(0, Math.min(writePerShard, SHARD_WRITE_BYTES_PER_SEC) - slowest);
+  const predictedAgeMs = consumers.length === 0 ? 0 : deficit > 0 ? (deficit / Math.max(slowest, 1)) * outcome.durationSeconds * 1000 : POLL_AGE_ALLOWANCE_MS / 2;
+  const ageAgrees = outcome.maxIteratorAgeMs <= predictedAgeMs * 1.5 + POLL_AGE_ALLOWANCE_MS;
+  rows.push({
+    metric: 'max-iterator-age', unit: 'ms', predicted: predictedAgeMs, simulated: outcome.maxIteratorAgeMs,
+    verdict: ageAgrees ? 'agree' : 'differs',
+    ...(ageAgrees ? {} : { cause: (surge ? 'bursts' : 'consumer-speed') as DifferenceCause }),
+    explanation: ageAgrees
+      ? deficit > 0 ? 'Consumers fall behind at the rate the estimate predicts.' : 'Consumers keep up; the age stays near one poll interval.'
+      : surge ? 'A surge built a backlog that consumers are still draining; the steady-state estimate does not include it.' : 'Consumers fall behind more than their configured speed implies (checkpoint pauses, batch overheads, or shared-read contention).',
+  });
+
+  rows.push({
+    metric: 'p99-put-latency', unit: 'ms', predicted: null, simulated: outcome.p99PutLatencyMs,
+    verdict: 'agree',
+    explanation: outcome.writeThrottledPercent > 0 ? 'Latency includes retries after throttling; the static estimate has no latency model.' : 'No throttling, so put latency is the service’s base latency.',
+  });
+
+  const differing = rows.filter((r) => r.verdict === 'differs');
+  const summary = differing.length === 0
+    ? `At ${n} shards the simulation agrees with the estimate.`
+    : `At ${n} shards the simulation differs on ${differing.map((r) => `${r.metric} (${r.cause})`).join(', ')}.`;
+  return { kind: 'plan-vs-simulation', shardCount: n, rows, summary };
+}
