@@ -37,7 +37,7 @@ async function cbor(operation: string, body: unknown): Promise<{ status: number;
   const res = await fetch(`${server.endpoint}/`, {
     method: 'POST',
     headers: { ...cliHeaders(operation), 'Content-Type': CBOR_CONTENT_TYPE },
-    body: cborEncode(body),
+    body: new Uint8Array(cborEncode(body)),
   });
   return { status: res.status, headers: res.headers, doc: cborDecode(new Uint8Array(await res.arrayBuffer())) as Record<string, unknown> };
 }
