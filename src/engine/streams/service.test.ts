@@ -129,3 +129,21 @@ describe('reads', () => {
     expect(errorName(() => getShardIterator(service, stream, { shardId: 'shardId-000000000000', type: 'LATEST' }))).toBe('ProvisionedThroughputExceededException');
   });
 });
+
+describe('on-demand capacity', () => {
+  it('splits shards that run hot, so capacity follows a ramp above the initial 4,000 records/s', () => {
+    const { service, sim } = setup({ delays: { reshardMs: 30_000 } });
+    const stream = service.createStream('od', 'ON_DEMAND', undefined);
+    let throttledLate = 0;
+    // ~6,000 records/s over 400 keys: above the initial 4 shards' 4,000 records/s.
+    for (let s = 0; s < 600; s++) {
+      for (let i = 0; i < 6000; i++) {
+        const r = stream.putRecord(`key-${i % 400}`, 10, undefined, sim.nowMs + Math.floor(i / 6));
+        if (r < 0 && s >= 500) throttledLate++;
+      }
+      sim.advanceBy(1000);
+    }
+    expect(stream.openShardCount).toBeGreaterThan(6);
+    expect(throttledLate).toBe(0);
+  });
+});

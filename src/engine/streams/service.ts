@@ -15,6 +15,7 @@ import {
   STREAMS_CREATING_MAX,
 } from './limits';
 import { ConsumerRegistry } from './consumers';
+import { OnDemandScaler } from './on-demand';
 import type { MemoryLedger, StreamMode } from './stream';
 import { Stream } from './stream';
 
@@ -71,6 +72,7 @@ export class KinesisService implements SimulationPart {
   private readonly enforceRates: boolean;
   private readonly rateWindows = new Map<string, { second: number; count: number }>();
   private lastTrimSecond = -1;
+  private readonly onDemand: OnDemandScaler;
 
   constructor(readonly sim: Simulation, options: KinesisServiceOptions = {}) {
     this.region = options.region ?? 'us-east-1';
@@ -85,6 +87,7 @@ export class KinesisService implements SimulationPart {
     const budgetBytes = options.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET_BYTES;
     this.memory = { usedBytes: 0, budgetBytes, evict: () => this.evictOldest() };
     this.consumers = new ConsumerRegistry(this);
+    this.onDemand = new OnDemandScaler(sim.nowMs, (fn) => this.after(this.delays.reshardMs, fn));
     sim.attach(this);
   }
 
@@ -223,12 +226,13 @@ export class KinesisService implements SimulationPart {
     w.count++;
   }
 
-  /** Retention trimming, at most once per virtual second. */
+  /** Retention trimming at most once per virtual second; on-demand scaling once a minute. */
   afterAdvance(nowMs: number): void {
     const second = Math.floor(nowMs / 1000);
     if (second === this.lastTrimSecond) return;
     this.lastTrimSecond = second;
     for (const stream of this.streams.values()) stream.trim(nowMs);
+    this.onDemand.tick(this.streams.values(), nowMs);
   }
 
   /** Evicts the oldest entries across all shards until usage is back under the low-water mark. */
