@@ -43,7 +43,10 @@ export class AggregateProducer {
   readonly topKeyIndices: Int32Array;
   private topKeyShards = new Int32Array(0);
   readonly topKeyAcceptedRecords: Float64Array;
+  /** Records accepted per offered record on each shard in the last second. */
   private acceptedFractionByShard = new Float64Array(0);
+  /** Traffic share of each shard slot (sum over its keys' weights). */
+  private weightBySlot = new Float64Array(0);
 
   constructor(private readonly sim: Simulation, readonly config: ProducerConfig, private readonly sink: ProducerSink, private readonly calls?: StreamCallStats) {
     this.prng = sim.prng.fork(`producer:${config.name}:aggregate`);
@@ -102,6 +105,7 @@ export class AggregateProducer {
       return next;
     });
     this.acceptedFractionByShard = new Float64Array(slots);
+    this.weightBySlot = weights;
     if (table) this.topKeyShards = Int32Array.from(this.topKeyIndices, (i) => this.sink.shardOf(table[i], this.keys.explicitHashKeys?.[i]));
   }
 
@@ -117,7 +121,7 @@ export class AggregateProducer {
     const prng = this.prng;
     const numbers = this.shardNumbers;
     const weights = this.shardWeights;
-    const frac = this.acceptedFractionByShard;
+    const frac = this.acceptedFractionByShard; // accepted records per shard this second
     for (let j = 0; j < numbers.length; j++) {
       const s = numbers[j];
       const fresh = n > 0 ? prng.poisson(n * weights[j]) : 0;
@@ -125,9 +129,9 @@ export class AggregateProducer {
       let retries = 0;
       for (let l = 1; l < levels; l++) retries += this.pending[l][s];
       offered += retries;
-      if (offered === 0) { frac[s] = 1; continue; }
+      if (offered === 0) { frac[s] = 0; continue; }
       const accepted = this.sink.putAggregate(s, offered, offered * bytesPer);
-      frac[s] = fresh > 0 ? Math.min(1, Math.max(0, accepted - retries) / fresh) : 1;
+      frac[s] = accepted;
       // Acceptance goes to the oldest attempts first. Level l holds records tried l times; walking
       // from the top, each level's refused records move up one level (read before overwritten) or drop.
       let left = accepted;
@@ -152,7 +156,10 @@ export class AggregateProducer {
     sec.latencyMsSum = sec.calls * latencyMs;
     if (this.keys.table) {
       for (let i = 0; i < this.topKeyIndices.length; i++) {
-        this.topKeyAcceptedRecords[i] += n * this.keys.weights![this.topKeyIndices[i]] * frac[this.topKeyShards[i]];
+        // A key's share of what its shard accepted is its share of the shard's traffic.
+        const shard = this.topKeyShards[i];
+        const shardWeight = this.weightBySlot[shard];
+        if (shardWeight > 0) this.topKeyAcceptedRecords[i] += (frac[shard] * this.keys.weights![this.topKeyIndices[i]]) / shardWeight;
       }
     }
     this.addTotals(sec);

@@ -36,20 +36,27 @@ export interface KeyGenerator {
   next(nowMs: number, out: KeyPick): void;
 }
 
-const HEX2: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const HEX_CODES = Array.from('0123456789abcdef', (ch) => ch.charCodeAt(0));
+/** Reused char-code buffer; dashes stay in place. */
+const UUID_CODES: number[] = new Array<number>(36).fill(45);
 
-/** A version-4 UUID built from 4 draws through a byte→hex table (about 3× faster than toString/padStart). */
+/**
+ * A version-4 UUID from 4 draws, built as char codes and turned into a flat one-byte string in one
+ * call: about 1.5× faster than concatenating hex pairs, and the MD5 then reads a flat string.
+ */
 export function fastUuid(prng: Prng): string {
-  const a = prng.nextUint32();
-  const b = prng.nextUint32();
-  const c = (prng.nextUint32() & 0x3fffffff) | 0x80000000;
-  const d = prng.nextUint32();
-  return (
-    HEX2[a >>> 24] + HEX2[(a >>> 16) & 255] + HEX2[(a >>> 8) & 255] + HEX2[a & 255] + '-' +
-    HEX2[b >>> 24] + HEX2[(b >>> 16) & 255] + '-4' + HEX2[(b >>> 8) & 15].slice(1) + HEX2[b & 255] + '-' +
-    HEX2[c >>> 24] + HEX2[(c >>> 16) & 255] + '-' + HEX2[(c >>> 8) & 255] + HEX2[c & 255] +
-    HEX2[d >>> 24] + HEX2[(d >>> 16) & 255] + HEX2[(d >>> 8) & 255] + HEX2[d & 255]
-  );
+  const codes = UUID_CODES;
+  let j = 0;
+  for (let w = 0; w < 4; w++) {
+    let v = prng.nextUint32();
+    if (w === 1) v = (v & 0xffff0fff) | 0x4000; // version 4
+    else if (w === 2) v = ((v & 0x3fffffff) | 0x80000000) >>> 0; // variant 10xx
+    for (let k = 0; k < 8; k++) {
+      if (j === 8 || j === 13 || j === 18 || j === 23) j++;
+      codes[j++] = HEX_CODES[(v >>> (28 - 4 * k)) & 15];
+    }
+  }
+  return String.fromCharCode.apply(null, codes);
 }
 
 export function makeKeyGenerator(strategy: KeyStrategy, prng: Prng): KeyGenerator {
@@ -66,9 +73,11 @@ export function makeKeyGenerator(strategy: KeyStrategy, prng: Prng): KeyGenerato
         const zipf = new ZipfSampler(strategy.keys, strategy.zipfExponent ?? 1);
         const weights = new Float64Array(strategy.keys);
         for (let i = 0; i < strategy.keys; i++) weights[i] = zipf.probability(i);
+        // Walker's alias method: one draw and O(1) per key instead of a binary search over the CDF.
+        const alias = new AliasTable(weights);
         return {
           table, weights, explicitHashKeys: undefined,
-          next(_nowMs, out) { const i = zipf.sample(prng); out.index = i; out.key = table[i]; out.explicitHashKey = undefined; },
+          next(_nowMs, out) { const i = alias.sample(prng); out.index = i; out.key = table[i]; out.explicitHashKey = undefined; },
         };
       }
       const n = strategy.keys;
@@ -126,5 +135,40 @@ export function makeKeyGenerator(strategy: KeyStrategy, prng: Prng): KeyGenerato
         next(_nowMs, out) { const k = i++ % n; out.index = k; out.key = pk; out.explicitHashKey = strategy.hashKeys[k]; },
       };
     }
+  }
+}
+
+/** Walker's alias table over discrete weights (summing to 1): O(n) to build, O(1) per draw. */
+export class AliasTable {
+  private readonly prob: Float64Array;
+  private readonly alias: Int32Array;
+  readonly n: number;
+
+  constructor(weights: Float64Array) {
+    const n = (this.n = weights.length);
+    this.prob = new Float64Array(n);
+    this.alias = new Int32Array(n);
+    let total = 0;
+    for (const w of weights) total += w;
+    const scaled = Float64Array.from(weights, (w) => (w * n) / total);
+    const small: number[] = [];
+    const large: number[] = [];
+    for (let i = n - 1; i >= 0; i--) (scaled[i] < 1 ? small : large).push(i);
+    while (small.length > 0 && large.length > 0) {
+      const s = small.pop()!;
+      const l = large.pop()!;
+      this.prob[s] = scaled[s];
+      this.alias[s] = l;
+      scaled[l] = scaled[l] + scaled[s] - 1;
+      (scaled[l] < 1 ? small : large).push(l);
+    }
+    for (const i of large) { this.prob[i] = 1; this.alias[i] = i; }
+    for (const i of small) { this.prob[i] = 1; this.alias[i] = i; }
+  }
+
+  sample(prng: Prng): number {
+    const u = prng.next() * this.n;
+    const i = Math.floor(u);
+    return u - i < this.prob[i] ? i : this.alias[i];
   }
 }

@@ -50,7 +50,8 @@ export class Producer {
   private readonly aggregator: Aggregator | undefined;
   private readonly integrator = new RateIntegrator();
   private readonly pick: KeyPick = { index: -1, key: '', explicitHashKey: undefined };
-  private batch: PendingRecord[] = [];
+  /** The open batch as parallel arrays (no object per record on the hot path). */
+  private readonly batch: RecordBatch;
   private batchBytes = 0;
   private batchOpenedMs = 0;
   private readonly retries = new Map<number, PendingRecord[]>();
@@ -79,6 +80,7 @@ export class Producer {
     // Explicit hash keys and aggregated records route by something other than the pool key: no cache.
     this.hashCache = n && !this.keys.explicitHashKeys && !this.aggregator ? new Array<Uint32Array | undefined>(n) : undefined;
     this.startedMs = sim.nowMs + (config.startAtSec ?? 0) * 1000;
+    this.batch = new RecordBatch(config.api === 'PutRecord' ? 1 : config.batch.maxRecords);
   }
 
   get name(): string {
@@ -126,70 +128,76 @@ export class Producer {
       this.aggregator.add(user);
       return;
     }
-    this.enqueue({ key: pick.key, keyIndex: pick.index, explicitHashKey: pick.explicitHashKey, data, sizeBytes: bytes + pick.key.length, createdMs: nowMs, attempts: 0, userRecords: 1 }, nowMs);
+    this.enqueue(pick.key, pick.index, pick.explicitHashKey, data, bytes + pick.key.length, nowMs, 0, 1, nowMs);
   }
 
   private flushAggregator(nowMs: number): void {
     const out = this.aggregator?.flush();
     if (!out) return;
-    this.enqueue({ key: out.partitionKey, keyIndex: -1, explicitHashKey: out.explicitHashKey, data: out.data, sizeBytes: out.data.length + out.partitionKey.length, createdMs: nowMs, attempts: 0, userRecords: out.userRecords }, nowMs);
+    this.enqueue(out.partitionKey, -1, out.explicitHashKey, out.data, out.data.length + out.partitionKey.length, nowMs, 0, out.userRecords, nowMs);
   }
 
-  private enqueue(r: PendingRecord, nowMs: number): void {
-    if (this.config.api === 'PutRecord') {
-      this.batch.push(r);
-      this.sendBatch(nowMs);
-      return;
-    }
-    if (this.batch.length > 0 && this.batchBytes + r.sizeBytes > this.config.batch.maxBytes) this.sendBatch(nowMs);
-    if (this.batch.length === 0) this.batchOpenedMs = nowMs;
-    this.batch.push(r);
-    this.batchBytes += r.sizeBytes;
-    if (this.batch.length >= this.config.batch.maxRecords) this.sendBatch(nowMs);
+  private enqueue(key: string, keyIndex: number, explicitHashKey: string | undefined, data: Uint8Array | number, sizeBytes: number, createdMs: number, attempts: number, userRecords: number, nowMs: number): void {
+    const b = this.batch;
+    if (b.length > 0 && this.batchBytes + sizeBytes > this.config.batch.maxBytes) this.sendBatch(nowMs);
+    if (b.length === 0) this.batchOpenedMs = nowMs;
+    b.push(key, keyIndex, explicitHashKey, data, sizeBytes, createdMs, attempts, userRecords);
+    this.batchBytes += sizeBytes;
+    if (b.length >= b.capacity) this.sendBatch(nowMs);
   }
 
-  /** Sends the current batch as one call (PutRecord when it holds one record of a PutRecord producer). */
+  /** Sends the current batch as one call: PutRecord (one record) or PutRecords. */
   private sendBatch(nowMs: number): void {
-    const batch = this.batch;
-    if (batch.length === 0) return;
-    this.batch = [];
-    this.batchBytes = 0;
+    const b = this.batch;
+    const count = b.length;
+    if (count === 0) return;
     const lat = this.config.latency;
-    const latencyMs = (lat.baseMs + lat.perRecordMs * batch.length) * (lat.sigma > 0 ? this.prng.logNormal(0, lat.sigma) : 1);
+    const latencyMs = (lat.baseMs + lat.perRecordMs * count) * (lat.sigma > 0 ? this.prng.logNormal(0, lat.sigma) : 1);
     const sec = this.second;
     sec.calls++;
     sec.latencyMsSum += latencyMs;
     let accepted = 0;
     let throttled = 0;
     let acceptedBytes = 0;
+    let retried = 0;
+    let userRecords = 0;
     const cache = this.hashCache;
-    for (let i = 0; i < batch.length; i++) {
-      const r = batch[i];
-      if (r.attempts > 0) sec.retried++;
-      r.attempts++;
+    const sink = this.sink;
+    const keyRecords = this.keyAcceptedRecords;
+    const keyBytes = this.keyAcceptedBytes;
+    for (let i = 0; i < count; i++) {
+      const key = b.keys[i];
+      const keyIndex = b.keyIndex[i];
+      const data = b.data[i];
+      if (b.attempts[i] > 0) retried++;
       let outcome: number;
-      if (cache && r.keyIndex >= 0) {
-        const hash = cache[r.keyIndex] ?? (cache[r.keyIndex] = this.sink.hashOf(r.key));
-        outcome = this.sink.putHashed(r.key, r.data, hash);
+      if (cache !== undefined && keyIndex >= 0) {
+        const hash = cache[keyIndex] ?? (cache[keyIndex] = sink.hashOf(key));
+        outcome = sink.putHashed(key, data, hash);
       } else {
-        outcome = this.sink.put(r.key, r.data, r.explicitHashKey);
+        outcome = sink.put(key, data, b.explicitHashKeys[i]);
       }
+      const size = b.sizeBytes[i];
       if (outcome >= 0) {
         accepted++;
-        acceptedBytes += r.sizeBytes;
-        sec.userRecords += r.userRecords;
-        if (this.keyAcceptedRecords && r.keyIndex >= 0) {
-          this.keyAcceptedRecords[r.keyIndex]++;
-          this.keyAcceptedBytes![r.keyIndex] += r.sizeBytes;
+        acceptedBytes += size;
+        userRecords += b.userRecords[i];
+        if (keyRecords !== undefined && keyIndex >= 0) {
+          keyRecords[keyIndex]++;
+          keyBytes![keyIndex] += size;
         }
       } else {
         throttled++;
-        this.scheduleRetry(r, nowMs + latencyMs);
+        this.scheduleRetry({ key, keyIndex, explicitHashKey: b.explicitHashKeys[i], data, sizeBytes: size, createdMs: b.createdMs[i], attempts: b.attempts[i] + 1, userRecords: b.userRecords[i] }, nowMs + latencyMs);
       }
     }
-    sec.attempted += batch.length;
+    b.clear();
+    this.batchBytes = 0;
+    sec.attempted += count;
     sec.accepted += accepted;
     sec.throttled += throttled;
+    sec.retried += retried;
+    sec.userRecords += userRecords;
     sec.acceptedBytes += acceptedBytes;
     const calls = this.calls;
     if (!calls) return;
@@ -200,7 +208,7 @@ export class Producer {
     } else {
       calls.putRecordsCalls++;
       calls.putRecordsLatencyMsSum += latencyMs;
-      calls.putRecordsTotalRecords += batch.length;
+      calls.putRecordsTotalRecords += count;
       calls.putRecordsSuccessfulRecords += accepted;
       calls.putRecordsFailedRecords += throttled;
       calls.putRecordsThrottledRecords += throttled;
@@ -230,7 +238,7 @@ export class Producer {
       if (tick > nowTick) continue;
       this.retries.delete(tick);
       this.retryBacklog -= list.length;
-      for (const r of list) this.enqueue(r, nowMs);
+      for (const r of list) this.enqueue(r.key, r.keyIndex, r.explicitHashKey, r.data, r.sizeBytes, r.createdMs, r.attempts, r.userRecords, nowMs);
     }
   }
 
@@ -270,5 +278,44 @@ export class Producer {
       backlogRecords: this.retryBacklog + this.batch.length,
       putLatencyMsAvg: last.calls > 0 ? last.latencyMsSum / last.calls : 0,
     };
+  }
+}
+
+/** A batch of records as parallel arrays, reused from call to call. */
+class RecordBatch {
+  length = 0;
+  readonly keys: string[] = [];
+  readonly keyIndex: Int32Array;
+  readonly explicitHashKeys: (string | undefined)[] = [];
+  readonly data: (Uint8Array | number)[] = [];
+  readonly sizeBytes: Float64Array;
+  readonly createdMs: Float64Array;
+  readonly attempts: Uint16Array;
+  readonly userRecords: Uint32Array;
+
+  constructor(readonly capacity: number) {
+    this.keyIndex = new Int32Array(capacity);
+    this.sizeBytes = new Float64Array(capacity);
+    this.createdMs = new Float64Array(capacity);
+    this.attempts = new Uint16Array(capacity);
+    this.userRecords = new Uint32Array(capacity);
+  }
+
+  push(key: string, keyIndex: number, explicitHashKey: string | undefined, data: Uint8Array | number, sizeBytes: number, createdMs: number, attempts: number, userRecords: number): void {
+    const i = this.length++;
+    this.keys[i] = key;
+    this.keyIndex[i] = keyIndex;
+    this.explicitHashKeys[i] = explicitHashKey;
+    this.data[i] = data;
+    this.sizeBytes[i] = sizeBytes;
+    this.createdMs[i] = createdMs;
+    this.attempts[i] = attempts;
+    this.userRecords[i] = userRecords;
+  }
+
+  clear(): void {
+    // Drop references to payloads so they can be collected; keys are overwritten by the next batch.
+    if (typeof this.data[0] !== 'number') this.data.fill(0);
+    this.length = 0;
   }
 }

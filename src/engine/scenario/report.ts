@@ -64,7 +64,7 @@ export function buildReport(run: ScenarioRuntime): RunReport {
       .slice(0, 5);
     streams.push({
       name, openShards: stream.openShardCount, recordsAttempted: attempted, recordsAccepted: accepted, recordsThrottled: throttled, recordsDropped: dropped,
-      bytesAccepted: Math.round(bytes), peakShardUtilisation: round3(peak), p99ShardUtilisation: round3(sampler.utilQuantile(0.99)),
+      bytesAccepted: Math.round(bytes), peakShardUtilisation: round3(peak), p99ShardUtilisation: round3(Math.min(peak, sampler.utilQuantile(0.99))),
       hottestShards: hottest, hottestKeys: topKeysOf(run.producers, name, 5),
     });
   }

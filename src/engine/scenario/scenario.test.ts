@@ -78,7 +78,8 @@ describe('capacity behaviour (published limits)', () => {
     const incoming = stream.shards.reduce((s, sh) => s + sh.counters.incomingRecords, 0);
     expect(incoming).toBe(p.accepted);
     expect(report.consumers[0].recordsProcessed).toBeGreaterThan(incoming * 0.9);
-    expect(report.streams[0].hottestKeys[0].key).toBe('key-0');
+    // Saturated shards split their 1,000 records/s among their keys, so key-0 is hot but need not top the list.
+    expect(report.streams[0].hottestKeys.map((k) => k.key)).toContain('key-0');
   });
 });
 

@@ -101,9 +101,11 @@ export class StreamSourceAdapter implements ConsumerSource {
   }
 
   shard(number: number): ShardView | undefined {
-    this.shards();
-    const s = this.stream.shards[number];
-    return s && !s.expired ? this.views[number] : undefined;
+    const all = this.stream.shards;
+    const s = all[number];
+    if (!s || s.expired) return undefined;
+    while (this.views.length < all.length) this.views.push(new ShardViewOf(all[this.views.length]));
+    return this.views[number];
   }
 
   getRecords(shardNumber: number, fromCounter: number, limit: number, nowMs: number, page: ReadPage, visit?: RecordVisitor): boolean {
