@@ -160,8 +160,12 @@ describe('S3 failures', () => {
     sim.advanceBy(120_000);
     expect(service.snapshot('s').buffers.batchesInFlight).toBe(1);
     expect(service.snapshot('s').buffers.dataFreshnessSec).toBeGreaterThanOrEqual(119);
+    expect(service.snapshot('s').gauges['DeliveryToS3.DataFreshness']).toBeGreaterThanOrEqual(119);
+    expect(service.snapshot('s').gauges['DeliveryToS3.Success']).toBe(0);
     service.s3Faults('sink-bucket').down = false;
     sim.advanceBy(10_000);
+    expect(service.snapshot('s').gauges['DeliveryToS3.Success']).toBeGreaterThan(0);
+    expect(service.snapshot('s').gauges['DeliveryToS3.DataFreshness']).toBe(0);
     expect(service.snapshot('s').ledger).toMatchObject({ delivered: 1, pending: 0 });
     service.store.deleteBucket('sink-bucket', true);
     service.putRecord('s', text('b'));

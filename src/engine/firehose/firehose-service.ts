@@ -11,16 +11,17 @@ import type { Prng } from '../random/prng';
 import type { Simulation, SimulationPart } from '../simulation';
 import { DESTINATION_CONFIG_KEYS, invalid, mergeDoc, resolveStreamConfig, type DestinationConfigKey, type Doc, type ResolvedWithDescription } from './config';
 import type { DeliveryContext } from './delivery-context';
-import { DeliveryPipeline, type BufferSnapshot } from './delivery-stream';
+import { DeliveryPipeline } from './delivery-stream';
 import { BATCH_BYTES_MAX, BATCH_RECORDS_MAX, DELIVERY_STREAMS_DEFAULT_MAX, directPutQuotaFor, RECORD_BYTES_MAX, STREAM_NAME, type DirectPutQuota } from './limits';
-import { FirehoseMetrics, type FlushEvent } from './metrics';
+import { FirehoseMetrics } from './metrics';
+import { gaugesFor, type DeliveryStreamSnapshot } from './snapshot';
 import { KinesisSourcePoller, type KinesisSourceReader } from './kinesis-source';
 import type { ParquetColumn } from './parquet';
 import { defaultFaults, SinkRegistry, type SinkFaults } from './sinks';
 import { ErrorOutputBuffer } from './s3-writer';
 import { admitRecord, admitRequest, newWindow, type QuotaWindow } from './throughput-quota';
 import type { TransformInvoker } from './transform-invoker';
-import { emptyLedger, type DeliveryStreamStatus, type DeliveryStreamType, type PipelineRecord, type RecordLedger, type ResolvedStreamConfig } from './types';
+import { emptyLedger, type DeliveryStreamStatus, type DeliveryStreamType, type PipelineRecord, type ResolvedStreamConfig } from './types';
 
 export interface FirehoseServiceOptions {
   readonly region?: string;
@@ -58,16 +59,8 @@ interface StreamEntry {
   poller?: KinesisSourcePoller;
 }
 
-export interface DeliveryStreamSnapshot {
-  readonly name: string;
-  readonly status: DeliveryStreamStatus;
-  readonly version: number;
-  readonly ledger: RecordLedger & { readonly pending: number };
-  readonly buffers: BufferSnapshot;
-  readonly counters: Record<string, number>;
-  readonly flushes: FlushEvent[];
-  readonly quota: DirectPutQuota;
-}
+
+export type { DeliveryStreamSnapshot } from './snapshot';
 
 export const DESTINATION_ID = 'destinationId-000000000001';
 
@@ -121,11 +114,14 @@ export class FirehoseService implements SimulationPart {
   snapshot(name: string): DeliveryStreamSnapshot {
     const s = this.require(name);
     const ledger = s.ctx.ledger;
+    const buffers = s.pipeline.snapshot();
+    const counters = s.ctx.metrics.snapshot();
     return {
       name, status: s.status, version: s.version,
       ledger: { ...ledger, pending: s.pipeline.pending() },
-      buffers: s.pipeline.snapshot(),
-      counters: s.ctx.metrics.snapshot(),
+      buffers,
+      counters,
+      gauges: gaugesFor(s.resolved.config.destination.kind, counters, buffers, s.quotaLimits),
       flushes: s.ctx.metrics.flushes.toArray(),
       quota: s.quotaLimits,
     };

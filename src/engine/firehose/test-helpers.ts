@@ -19,9 +19,9 @@ export function s3Stream(name: string, extra: Doc = {}, streamExtra: Doc = {}): 
   };
 }
 
-/** Lets pending promise callbacks (async transforms) run. */
+/** Lets pending promise callbacks (in-process async transforms) run: they need only microtask turns. */
 export async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+  for (let i = 0; i < 20; i++) await Promise.resolve();
 }
 
 /** Advances virtual time in steps, letting async transform outcomes land between steps. */
