@@ -7,8 +7,14 @@ import { DEFAULT_PRICE_TABLE, PRICE_KEYS, withPriceOverrides, type PriceKey, typ
 import { planCapacity } from '../engine/capacity/plan';
 import { renderPlanText } from '../engine/capacity/report-text';
 import { formatIssues, parseWorkload } from '../engine/capacity/workload';
+import { infraFromPlan, toAwsCli, toCloudFormation, toTerraform } from '../engine/capacity/export';
 
-const HELP = `Usage: npm run plan -- <workload.json> [--json] [--price <key>=<usd> …]
+const HELP = `Usage: npm run plan -- <workload.json> [--json] [--price <key>=<usd> …] [--export cloudformation|terraform|cli]
+
+  --json                       the whole plan as JSON (Infinity drain times become null)
+  --price <key>=<usd>          override one price of the us-east-1 table (repeatable)
+  --export <format>            print the recommended stream as a CloudFormation template,
+                               Terraform HCL or AWS CLI commands instead of the report
 
 Estimates shards (with the binding constraint), hot keys, on-demand ramp safety and the monthly
 cost in provisioned, on-demand Standard and on-demand Advantage modes (plus Firehose and analytics
@@ -60,9 +66,17 @@ if (args.length === 0 || args.includes('--help') || args.includes('-h')) {
 const json = args.includes('--json');
 const overrides: PriceOverrides = {};
 const files: string[] = [];
+const EXPORTS = ['cloudformation', 'terraform', 'cli'] as const;
+let exportFormat: (typeof EXPORTS)[number] | undefined;
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--json') continue;
+  if (a === '--export') {
+    const f = args[++i] ?? '';
+    if (!(EXPORTS as readonly string[]).includes(f)) fail(`--export: format must be one of ${EXPORTS.join(', ')}, got "${f}"`);
+    exportFormat = f as (typeof EXPORTS)[number];
+    continue;
+  }
   if (a === '--price') {
     const spec = args[++i] ?? '';
     const [key, value] = spec.split('=');
@@ -86,4 +100,11 @@ if (!parsed.ok) fail(`${files[0]} is not a valid workload:\n${formatIssues(parse
 const today = new Date().toISOString().slice(0, 10);
 const prices = Object.keys(overrides).length ? withPriceOverrides(DEFAULT_PRICE_TABLE, overrides, today) : DEFAULT_PRICE_TABLE;
 const plan = planCapacity(parsed.workload, prices);
-process.stdout.write(json ? `${JSON.stringify(plan, null, 2)}\n` : `${renderPlanText(plan)}\n`);
+if (exportFormat) {
+  const model = infraFromPlan(plan, parsed.workload.name.replace(/[^a-zA-Z0-9_.-]/g, '-'));
+  const text =
+    exportFormat === 'cloudformation' ? `${JSON.stringify(toCloudFormation(model), null, 2)}\n` : exportFormat === 'terraform' ? toTerraform(model) : toAwsCli(model);
+  process.stdout.write(text);
+} else {
+  process.stdout.write(json ? `${JSON.stringify(plan, null, 2)}\n` : `${renderPlanText(plan)}\n`);
+}

@@ -143,11 +143,22 @@ export function planCapacity(workload: Workload, prices: PriceTable = DEFAULT_PR
     costs,
   };
   const { findings, recommendation } = recommend(workload, partial);
+  const firehose = workload.firehose && firehoseCost(workload.firehose, prices, workload.hoursPerMonth);
+  const analytics = workload.analytics && analyticsCost(workload.analytics, prices, workload.hoursPerMonth);
+  if (firehose) {
+    for (const note of firehose.notes) findings.push({ code: 'firehose', severity: 'warning', message: `Firehose '${firehose.name}': ${note}` });
+    if (workload.firehose?.source === 'direct-put') {
+      findings.push({ code: 'firehose-direct-put', severity: 'info', message: `Firehose '${firehose.name}' takes Direct PUT: the data stream figures above apply only if producers also write to a Kinesis data stream.` });
+    }
+  }
+  if (analytics?.badge && analytics.flinkEquivalent) {
+    findings.push({ code: 'analytics-legacy', severity: 'warning', message: `Kinesis Data Analytics for SQL is ${analytics.badge}; the Managed Service for Apache Flink equivalent costs ${analytics.flinkEquivalent.totalMonthlyUsd.toFixed(2)} USD/month.` });
+  }
   return {
     kind: 'capacity-plan',
     ...partial,
-    firehose: workload.firehose && firehoseCost(workload.firehose, prices, workload.hoursPerMonth),
-    analytics: workload.analytics && analyticsCost(workload.analytics, prices, workload.hoursPerMonth),
+    firehose,
+    analytics,
     prices: { region: prices.region, asOf: prices.asOf },
     findings,
     recommendation,
