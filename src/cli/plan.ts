@@ -48,6 +48,7 @@ Workload file (JSON; sizes in bytes, rates per second; [defaults]):
                                  dynamicPartitioning: { partitions 1–500, jqHoursPerMonth [0] }, vpc: { azCount 1–6 } }
   analytics                    { kind: "flink", parallelism, parallelismPerKpu 1–4 [1], studio [false] }
                                | { kind: "legacy-sql", kpus }
+  currentShards                1–100000 [none]: adds the UpdateShardCount path to the recommendation
   hoursPerMonth                1–744 [730]
 
 Examples: examples/workloads/*.json. Price keys: ${PRICE_KEYS.join(', ')}.

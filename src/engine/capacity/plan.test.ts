@@ -133,3 +133,18 @@ describe('shards needed is monotonic in rate and size (property)', () => {
     );
   });
 });
+
+describe('plan extras', () => {
+  it('adds the UpdateShardCount path from the current shard count', () => {
+    const plan = planCapacity(workload({ ...tenKiB, currentShards: 4 }));
+    expect(plan.recommendation.settings.shardCount).toBe(13);
+    expect(plan.reshard?.steps).toEqual([8, 13]);
+    expect(plan.findings.find((f) => f.code === 'reshard')?.message).toMatch(/2 UpdateShardCount calls \(8 → 13\)/);
+  });
+  it('flags records above the maximum record size', () => {
+    const plan = planCapacity(workload({ maxRecordSizeBytes: 4096, traffic: { recordsPerSecond: { average: 10 }, recordSize: { kind: 'lognormal', medianBytes: 2048, sigma: 1 }, keys: { kind: 'uniform', count: 10 } } }));
+    // P(X > 2·median) for σ = 1 is 1 − Φ(ln 2) ≈ 24.4%.
+    expect(plan.traffic.oversizeFraction).toBeCloseTo(0.244, 2);
+    expect(plan.findings.map((f) => f.code)).toContain('oversize-records');
+  });
+});

@@ -9,6 +9,7 @@ import { onDemandAdvantageCost, onDemandStandardCost, provisionedCost, type Stre
 import { analyzeHotKeys, type HotKeyAnalysis } from './hot-keys';
 import { keyWeights } from './key-weights';
 import { checkOnDemandRamp, type RampCheck } from './on-demand-ramp';
+import { planUpdateShardCount, type ReshardPlan } from './reshard-path';
 import { DEFAULT_PRICE_TABLE, type PriceTable } from './price-table';
 import { recommend, type Finding, type Recommendation } from './recommend';
 import { drainTimeSeconds, sizeShards, utilizationAt, type ShardSizing } from './shard-sizing';
@@ -41,6 +42,8 @@ export interface CapacityPlan {
   readonly firehose?: FirehoseCost;
   readonly analytics?: AnalyticsCost;
   readonly prices: { readonly region: string; readonly asOf: string };
+  /** UpdateShardCount calls from the workload's currentShards to the recommended count (provisioned only). */
+  readonly reshard?: ReshardPlan;
   readonly findings: readonly Finding[];
   readonly recommendation: Recommendation;
 }
@@ -151,6 +154,18 @@ export function planCapacity(workload: Workload, prices: PriceTable = DEFAULT_PR
       findings.push({ code: 'firehose-direct-put', severity: 'info', message: `Firehose '${firehose.name}' takes Direct PUT: the data stream figures above apply only if producers also write to a Kinesis data stream.` });
     }
   }
+  const target = recommendation.settings.shardCount;
+  const reshard = workload.currentShards !== undefined && target !== undefined ? planUpdateShardCount(workload.currentShards, target) : undefined;
+  if (reshard && reshard.steps.length > 0) {
+    findings.push({
+      code: reshard.exceedsDailyCallLimit ? 'reshard-too-many-calls' : 'reshard',
+      severity: reshard.exceedsDailyCallLimit ? 'warning' : 'info',
+      message: `From ${reshard.from} to ${reshard.to} shards takes ${reshard.steps.length} UpdateShardCount call${reshard.steps.length > 1 ? 's' : ''} (${reshard.steps.join(' → ')}); each may at most double or halve the open shards${reshard.exceedsDailyCallLimit ? ', and more than 10 calls exceed the per-stream limit per rolling 24 h' : ''}.`,
+    });
+  }
+  if (traffic.oversizeFraction > 0) {
+    findings.push({ code: 'oversize-records', severity: 'warning', message: `${(traffic.oversizeFraction * 100).toFixed(2)}% of records exceed the ${workload.maxRecordSizeBytes} B maximum record size and would be rejected (a validation error, not throttling); raise maxRecordSizeBytes (up to 10 MiB) or split them.` });
+  }
   if (analytics?.badge && analytics.flinkEquivalent) {
     findings.push({ code: 'analytics-legacy', severity: 'warning', message: `Kinesis Data Analytics for SQL is ${analytics.badge}; the Managed Service for Apache Flink equivalent costs ${analytics.flinkEquivalent.totalMonthlyUsd.toFixed(2)} USD/month.` });
   }
@@ -160,6 +175,7 @@ export function planCapacity(workload: Workload, prices: PriceTable = DEFAULT_PR
     firehose,
     analytics,
     prices: { region: prices.region, asOf: prices.asOf },
+    ...(reshard ? { reshard } : {}),
     findings,
     recommendation,
   };

@@ -31,6 +31,8 @@ export interface TrafficFigures {
   readonly onDemandBilledBytesPerRecordMean: number;
   readonly surge?: { readonly recordsPerSec: number; readonly bytesPerSec: number; readonly seconds: number; readonly userRecordsPerSec: number };
   readonly aggregation?: AggregationShape;
+  /** Fraction of user records larger than the stream's maximum record size: rejected, not throttled. */
+  readonly oversizeFraction: number;
   readonly sizes: readonly WeightedSize[];
 }
 
@@ -50,6 +52,9 @@ export interface ConsumerFigures {
 export function trafficFigures(w: Workload): TrafficFigures {
   const t = w.traffic;
   const sizes = discretizeSizes(t.recordSize, w.maxRecordSizeBytes);
+  const oversizeFraction = discretizeSizes(t.recordSize)
+    .filter((s) => s.bytes > w.maxRecordSizeBytes)
+    .reduce((sum, s) => sum + s.probability, 0);
   const keyBytes = t.partitionKeyBytes;
   const dataBytesMean = meanBytes(sizes);
   const rps = t.recordsPerSecond;
@@ -76,6 +81,7 @@ export function trafficFigures(w: Workload): TrafficFigures {
       onDemandBilledBytesPerRecordMean: onDemandBilledBytes(shape.aggregateBytes),
       surge,
       aggregation: shape,
+      oversizeFraction,
       sizes,
     };
   }
@@ -99,6 +105,7 @@ export function trafficFigures(w: Workload): TrafficFigures {
     ppuPerRecordMean: expectation(sizes, (b) => putPayloadUnits(b + keyBytes)),
     onDemandBilledBytesPerRecordMean: expectation(sizes, (b) => onDemandBilledBytes(b + keyBytes)),
     surge,
+    oversizeFraction,
     sizes,
   };
 }

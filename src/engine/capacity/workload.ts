@@ -40,6 +40,7 @@
  *                 "vpc": { "azCount": 2 } } [none],
  *   "analytics": { "kind": "flink", "parallelism": 4, "parallelismPerKpu": 1 [1], "studio": false }
  *              | { "kind": "legacy-sql", "kpus": 2 } [none],
+ *   "currentShards": 4 [none],                          // open shards today: adds the UpdateShardCount path
  *   "hoursPerMonth": 730 [730]
  * }
  */
@@ -116,11 +117,12 @@ export interface Workload {
   readonly firehose?: FirehoseSpec;
   readonly analytics?: AnalyticsSpec;
   readonly hoursPerMonth: number;
+  readonly currentShards?: number;
 }
 
 export type WorkloadParse = { readonly ok: true; readonly workload: Workload } | { readonly ok: false; readonly issues: readonly WorkloadIssue[] };
 
-const TOP_FIELDS = ['name', 'description', 'traffic', 'consumers', 'retentionHours', 'targetUtilization', 'maxRecordSizeBytes', 'longTermReadGiBPerMonth', 'onDemand', 'firehose', 'analytics', 'hoursPerMonth'];
+const TOP_FIELDS = ['name', 'description', 'traffic', 'consumers', 'retentionHours', 'targetUtilization', 'maxRecordSizeBytes', 'longTermReadGiBPerMonth', 'onDemand', 'firehose', 'analytics', 'hoursPerMonth', 'currentShards'];
 const RATE_LIMIT = 1e9;
 
 /** Validates untrusted JSON and resolves defaults; lists every problem with its path and allowed range. */
@@ -183,6 +185,7 @@ export function parseWorkload(json: unknown): WorkloadParse {
     firehose: top.firehose === undefined ? undefined : readFirehose(r, top.firehose, 'firehose', defaults),
     analytics: top.analytics === undefined ? undefined : readAnalytics(r, top.analytics, 'analytics'),
     hoursPerMonth: r.number(top, 'hoursPerMonth', '', { min: 1, max: 744 }, HOURS_PER_MONTH),
+    currentShards: r.optionalNumber(top, 'currentShards', '', { min: 1, max: 100_000, integer: true }),
   };
   const names = new Set<string>();
   consumers.forEach((c, i) => {
