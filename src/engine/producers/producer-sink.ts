@@ -28,6 +28,9 @@ export interface ProducerSink {
   putAggregate(shardIndex: number, records: number, bytes: number): number;
 }
 
+/** Refused for good (record over the size limit): the producer drops it instead of retrying. Same code as the streams fast path's PUT_TOO_LARGE. */
+export const SINK_TOO_LARGE = -2;
+
 export function isAccepted(outcome: number): boolean {
   return outcome >= 0;
 }

@@ -17,6 +17,7 @@ import type { ProducerConfig } from './producer-config';
 import type { ProducerCounts, ProducerFiguresView } from './producer-figures';
 import { emptyCounts } from './producer-figures';
 import type { ProducerSink } from './producer-sink';
+import { SINK_TOO_LARGE } from './producer-sink';
 import { RateIntegrator, rateAt } from './rate-profile';
 import { decideRetry } from './retry-policy';
 import type { SizeSampler } from './size-distribution';
@@ -186,6 +187,10 @@ export class Producer {
           keyRecords[keyIndex]++;
           keyBytes![keyIndex] += size;
         }
+      } else if (outcome === SINK_TOO_LARGE) {
+        // Not a throttle: retrying cannot help. Counted as refused and dropped at once.
+        throttled++;
+        sec.dropped += b.userRecords[i];
       } else {
         throttled++;
         this.scheduleRetry({ key, keyIndex, explicitHashKey: b.explicitHashKeys[i], data, sizeBytes: size, createdMs: b.createdMs[i], attempts: b.attempts[i] + 1, userRecords: b.userRecords[i] }, nowMs + latencyMs);

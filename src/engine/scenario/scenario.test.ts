@@ -35,6 +35,9 @@ describe('scenario validation', () => {
       ]));
     }
     expect(() => loadScenario(new Simulation({ seed: 1 }), bad)).toThrow(ScenarioError);
+    const badTemplate = validateScenario({ ...base(), producers: [{ name: 'p', stream: 's', rate: { kind: 'constant', recordsPerSec: 1 }, template: '{{internet.nothing}}' }] });
+    expect(badTemplate.ok).toBe(false);
+    if (!badTemplate.ok) expect(badTemplate.errors[0]).toMatch(/^producers\[0\]\.template \{\{internet\.nothing\}\} is not a known placeholder/);
     expect(validateScenario(DEMO_SCENARIO).ok).toBe(true);
   });
 });
@@ -103,6 +106,14 @@ describe('determinism and snapshots', () => {
     const kcl = report.consumers.find((c) => c.type === 'kcl')!;
     expect(kcl.recordsRedelivered).toBeGreaterThan(0);
     expect(report.consumers.find((c) => c.type === 'lambda')!.maxIteratorAgeMs).toBeGreaterThan(1000);
+  });
+
+  it('aggregate mode is deterministic too', () => {
+    const doc = base({ settings: { mode: 'aggregate' }, streams: [{ name: 's', shards: 16 }], producers: [{ name: 'p', stream: 's', rate: { kind: 'sine', meanRecordsPerSec: 15_000, amplitudeRecordsPerSec: 5000, periodSec: 60 }, keys: { kind: 'pool', keys: 500, distribution: 'zipf', zipfExponent: 1.1 } }], consumers: [{ type: 'lambda', name: 'f', stream: 's', parallelizationFactor: 4, errorRate: 0.1, maxRetries: 1 }] });
+    const a = runScenario(doc, 90_000);
+    const b = runScenario(doc, 90_000);
+    expect(a.report).toEqual(b.report);
+    expect(a.report.producers[0].throttled).toBeGreaterThan(0);
   });
 
   it('builds a JSON-able snapshot with per-shard utilisation and top keys', () => {

@@ -2,7 +2,7 @@
  * Validation of scenario documents: every problem is reported with its field path, e.g.
  * `producers[0].rate.recordsPerSec must be ≥ 0`, and all problems are collected (not just the first).
  */
-import { KDG_PLACEHOLDERS } from '../producers/payload-template';
+import { compileTemplate, KDG_PLACEHOLDERS, TemplateError } from '../producers/payload-template';
 import type { ScenarioDoc } from './schema';
 
 export type ValidationResult = { readonly ok: true; readonly doc: ScenarioDoc } | { readonly ok: false; readonly errors: readonly string[] };
@@ -118,6 +118,14 @@ export function validateScenario(input: unknown): ValidationResult {
     if (p.size !== undefined) validateSize(c, p.size, `${path}.size`);
     if (p.keys !== undefined) validateKeys(c, p.keys, `${path}.keys`);
     if (p.template !== undefined && typeof p.template !== 'string') c.fail(`${path}.template`, `must be a string (placeholders such as ${KDG_PLACEHOLDERS.slice(0, 3).join(', ')})`);
+    if (typeof p.template === 'string') {
+      try {
+        compileTemplate(p.template, 0);
+      } catch (e) {
+        if (!(e instanceof TemplateError)) throw e;
+        c.fail(`${path}.template`, e.message);
+      }
+    }
     c.oneOf(p, 'api', path, ['PutRecord', 'PutRecords']);
     if (p.batch !== undefined) {
       const b = c.obj(p.batch, `${path}.batch`);
