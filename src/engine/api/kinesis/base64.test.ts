@@ -21,3 +21,12 @@ describe('base64', () => {
     for (const bad of ['a', 'ab$d', 'abc===', '日本', 'ab=c']) expect(decodeBase64(bad)).toBeUndefined();
   });
 });
+
+describe('base64 size paths', () => {
+  it('encodes every length around the small/large switch like Buffer', () => {
+    for (const n of [0, 1, 2, 3, 1022, 1023, 1024, 1025, 1026, 3000]) {
+      const bytes = new Uint8Array(n).map((_, i) => (i * 31 + 7) & 255);
+      expect(encodeBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
+    }
+  });
+});

@@ -11,9 +11,33 @@ for (let i = 0; i < 64; i++) {
   DECODE[ALPHABET.charCodeAt(i)] = i;
 }
 const PAD = 61; // '='
-const CHUNK_CHARS = 8192;
+/** Two base64 characters for every 12-bit value: small payloads encode by string concatenation. */
+const PAIRS: string[] = [];
+for (let i = 0; i < 4096; i++) PAIRS.push(ALPHABET[i >> 6] + ALPHABET[i & 63]);
+/** Above this size, filling bytes and decoding them as Latin-1 beats concatenation. */
+const PAIRS_MAX_BYTES = 1024;
+const latin1 = new TextDecoder('latin1');
 
 export function encodeBase64(bytes: Uint8Array): string {
+  return bytes.length <= PAIRS_MAX_BYTES ? encodeSmall(bytes) : encodeLarge(bytes);
+}
+
+function encodeSmall(bytes: Uint8Array): string {
+  const len = bytes.length;
+  let text = '';
+  let i = 0;
+  for (; i + 2 < len; i += 3) {
+    const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+    text += PAIRS[n >>> 12] + PAIRS[n & 4095];
+  }
+  if (i < len) {
+    const n = (bytes[i] << 16) | (i + 1 < len ? bytes[i + 1] << 8 : 0);
+    text += PAIRS[n >>> 12] + (i + 1 < len ? ALPHABET[(n >>> 6) & 63] : '=') + '=';
+  }
+  return text;
+}
+
+function encodeLarge(bytes: Uint8Array): string {
   const len = bytes.length;
   const out = new Uint8Array(Math.ceil(len / 3) * 4);
   let o = 0;
@@ -32,12 +56,7 @@ export function encodeBase64(bytes: Uint8Array): string {
     out[o++] = i + 1 < len ? ENCODE[(n >>> 6) & 63] : PAD;
     out[o++] = PAD;
   }
-  // Build the string in chunks: String.fromCharCode.apply has an argument-count limit.
-  let text = '';
-  for (let c = 0; c < out.length; c += CHUNK_CHARS) {
-    text += String.fromCharCode.apply(null, out.subarray(c, c + CHUNK_CHARS) as unknown as number[]);
-  }
-  return text;
+  return latin1.decode(out);
 }
 
 /** Decodes standard base64; undefined when the text is not valid base64. */

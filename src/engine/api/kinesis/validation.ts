@@ -70,11 +70,24 @@ function checkLength(problems: string[], value: unknown, shown: unknown, length:
   if (max !== undefined && length > max) fail(problems, shown ?? value, member, `Member must have length less than or equal to ${max}`);
 }
 
+/** Length in Unicode code points (what the model's string lengths count), without allocating. */
+function codePointLength(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n--;
+      i++;
+    }
+  }
+  return n;
+}
+
 function checkValue(v: unknown, rule: Rule, member: string, name: string, problems: string[]): unknown {
   switch (rule.kind) {
     case 'string': {
       if (typeof v !== 'string') throw serializationError(`Member ${name} must be a string, got ${typeof v}.`);
-      checkLength(problems, v, undefined, [...v].length, member, rule.min, rule.max);
+      checkLength(problems, v, undefined, codePointLength(v), member, rule.min, rule.max);
       if (rule.pattern && !rule.pattern.test(v)) {
         fail(problems, v, member, `Member must satisfy regular expression pattern: ${rule.pattern.source.replace(/^\^\(\?:|\)\$$/g, '').replace(/^\^|\$$/g, '')}`);
       }
