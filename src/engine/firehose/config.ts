@@ -4,6 +4,7 @@
  * out-of-range values with InvalidArgumentException messages that name the limit.
  */
 import { AwsServiceError } from '../api/result';
+import { decodeBase64 } from './base64';
 import { COMPRESSION_FORMATS, type CompressionFormat } from './compression';
 import { compileQuery, JqError } from './jq-lite';
 import {
@@ -111,7 +112,16 @@ function processing(config: unknown, env: ResolveEnv, where: string): ResolvedPr
         }
         break;
       }
-      case 'RecordDeAggregation':
+      case 'RecordDeAggregation': {
+        const type = params.get('SubRecordType') ?? 'JSON';
+        if (type === 'JSON') result = { ...result, deaggregation: { kind: 'JSON' } };
+        else if (type === 'DELIMITED') {
+          const delimiter = decodeBase64(params.get('Delimiter') ?? '');
+          if (!delimiter || delimiter.length === 0) throw invalid(`${where}: DELIMITED de-aggregation needs a base64 Delimiter parameter`);
+          result = { ...result, deaggregation: { kind: 'DELIMITED', delimiter } };
+        } else throw invalid(`${where}: SubRecordType must be JSON or DELIMITED, got ${type}`);
+        break;
+      }
       case 'CloudWatchLogProcessing':
         throw invalid(`${where}: the ${String(po.Type)} processor is not simulated yet`);
       default:

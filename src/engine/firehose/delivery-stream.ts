@@ -7,6 +7,7 @@
 import type { Cancellable } from '../time/scheduler';
 import { utf8 } from './base64';
 import { concatBytes } from './compression';
+import { deaggregate } from './deaggregation';
 import { deliverBatch } from './delivery';
 import type { DeliveryBatch, DeliveryContext } from './delivery-context';
 import { ZERO_BUFFER_TICK_MS } from './limits';
@@ -61,12 +62,16 @@ export class DeliveryPipeline {
   /** Records already admitted by the quota; counted as ingested here. */
   ingest(records: readonly PipelineRecord[]): void {
     const cfg = this.ctx.config();
-    this.ctx.ledger.ingested += records.length;
-    for (const r of records) {
+    for (const put of records) {
       this.ctx.metrics.add('IncomingRecords');
-      this.ctx.metrics.add('IncomingBytes', r.data.length);
-      if (cfg.processing.lambda) this.transform.add(r);
-      else this.afterTransform(r);
+      this.ctx.metrics.add('IncomingBytes', put.data.length);
+      const parts = cfg.processing.deaggregation ? deaggregate(put.data, cfg.processing.deaggregation) : [put.data];
+      this.ctx.ledger.ingested += parts.length;
+      for (let i = 0; i < parts.length; i++) {
+        const r = parts.length === 1 ? put : { ...put, recordId: `${put.recordId}.${i}`, raw: parts[i], data: parts[i] };
+        if (cfg.processing.lambda) this.transform.add(r);
+        else this.afterTransform(r);
+      }
     }
   }
 

@@ -12,7 +12,7 @@ import type { Simulation, SimulationPart } from '../simulation';
 import { DESTINATION_CONFIG_KEYS, invalid, mergeDoc, resolveStreamConfig, type DestinationConfigKey, type Doc, type ResolvedWithDescription } from './config';
 import type { DeliveryContext } from './delivery-context';
 import { DeliveryPipeline } from './delivery-stream';
-import { BATCH_BYTES_MAX, BATCH_RECORDS_MAX, DELIVERY_STREAMS_DEFAULT_MAX, directPutQuotaFor, RECORD_BYTES_MAX, STREAM_NAME, type DirectPutQuota } from './limits';
+import { BATCH_BYTES_MAX, CONTROL_PLANE_TPS, BATCH_RECORDS_MAX, DELIVERY_STREAMS_DEFAULT_MAX, directPutQuotaFor, RECORD_BYTES_MAX, STREAM_NAME, type DirectPutQuota } from './limits';
 import { FirehoseMetrics } from './metrics';
 import { gaugesFor, type DeliveryStreamSnapshot } from './snapshot';
 import { KinesisSourcePoller, type KinesisSourceReader } from './kinesis-source';
@@ -38,6 +38,8 @@ export interface FirehoseServiceOptions {
    * KinesisStreamAsSource streams are created but read nothing (feed them with `ingestFromKinesis`).
    */
   readonly kinesisSources?: (streamArn: string) => KinesisSourceReader | undefined;
+  /** Enforce the 5 TPS control-plane quota per operation (LimitExceededException); default true. */
+  readonly enforceControlPlaneRates?: boolean;
 }
 
 interface StreamEntry {
@@ -76,6 +78,7 @@ export class FirehoseService implements SimulationPart {
   private readonly bucketFaults = new Map<string, SinkFaults>();
   private readonly prng: Prng;
   private readonly options: FirehoseServiceOptions;
+  private readonly rateWindows = new Map<string, { second: number; count: number }>();
 
   constructor(readonly sim: Simulation, options: FirehoseServiceOptions = {}) {
     this.options = options;
@@ -139,6 +142,7 @@ export class FirehoseService implements SimulationPart {
   // --- control plane ----------------------------------------------------------------------
 
   createDeliveryStream(input: Doc): { DeliveryStreamARN: string } {
+    this.checkRate('CreateDeliveryStream');
     const name = String(input.DeliveryStreamName ?? '');
     if (!STREAM_NAME.test(name)) throw invalid(`DeliveryStreamName must be 1–64 characters of [a-zA-Z0-9_.-], got ${JSON.stringify(name)}`);
     if (this.streams.has(name)) throw new AwsServiceError('ResourceInUseException', `Firehose stream ${name} under account ${this.accountId} already exists.`);
@@ -171,6 +175,7 @@ export class FirehoseService implements SimulationPart {
   }
 
   describeDeliveryStream(name: string): Doc {
+    this.checkRate('DescribeDeliveryStream');
     const s = this.require(name);
     return {
       DeliveryStreamDescription: {
@@ -192,6 +197,7 @@ export class FirehoseService implements SimulationPart {
   }
 
   listDeliveryStreams(input: { Limit?: number; DeliveryStreamType?: string; ExclusiveStartDeliveryStreamName?: string }): Doc {
+    this.checkRate('ListDeliveryStreams');
     const limit = input.Limit ?? 10;
     if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw invalid(`Limit must be 1–10000, got ${limit}`);
     const names = this.streamNames()
@@ -201,7 +207,9 @@ export class FirehoseService implements SimulationPart {
   }
 
   deleteDeliveryStream(name: string): Doc {
+    this.checkRate('DeleteDeliveryStream');
     const s = this.require(name);
+    if (s.status === 'CREATING') throw new AwsServiceError('ResourceInUseException', `Firehose stream ${name} is CREATING; it can be deleted once it is ACTIVE`);
     s.status = 'DELETING';
     s.poller?.stop();
     s.pipeline.dispose();
@@ -210,6 +218,7 @@ export class FirehoseService implements SimulationPart {
   }
 
   updateDestination(input: Doc): Doc {
+    this.checkRate('UpdateDestination');
     const name = String(input.DeliveryStreamName ?? '');
     const s = this.require(name);
     if (s.status !== 'ACTIVE') throw new AwsServiceError('ResourceInUseException', `Firehose stream ${name} is ${s.status}; wait until it is ACTIVE`);
@@ -236,6 +245,7 @@ export class FirehoseService implements SimulationPart {
   }
 
   tagDeliveryStream(name: string, tags: readonly Doc[]): Doc {
+    this.checkRate('TagDeliveryStream');
     const s = this.require(name);
     const next = new Map(s.tags);
     for (const t of tags) next.set(String(t.Key), String(t.Value ?? ''));
@@ -245,12 +255,14 @@ export class FirehoseService implements SimulationPart {
   }
 
   untagDeliveryStream(name: string, keys: readonly string[]): Doc {
+    this.checkRate('UntagDeliveryStream');
     const s = this.require(name);
     for (const k of keys) s.tags.delete(k);
     return {};
   }
 
   listTagsForDeliveryStream(name: string, input: { ExclusiveStartTagKey?: string; Limit?: number }): Doc {
+    this.checkRate('ListTagsForDeliveryStream');
     const s = this.require(name);
     const limit = input.Limit ?? 50;
     const all = [...s.tags].sort(([a], [b]) => (a < b ? -1 : 1)).filter(([k]) => !input.ExclusiveStartTagKey || k > input.ExclusiveStartTagKey);
@@ -325,6 +337,21 @@ export class FirehoseService implements SimulationPart {
   }
 
   // --- internals --------------------------------------------------------------------------
+
+  /** Control-plane operations are limited to 5 calls per second each (hard quota). */
+  private checkRate(operation: string): void {
+    if (this.options.enforceControlPlaneRates === false) return;
+    const second = Math.floor(this.sim.nowMs / 1000);
+    const w = this.rateWindows.get(operation);
+    if (!w || w.second !== second) {
+      this.rateWindows.set(operation, { second, count: 1 });
+      return;
+    }
+    if (w.count >= CONTROL_PLANE_TPS) {
+      throw new AwsServiceError('LimitExceededException', `Rate exceeded for ${operation}: at most ${CONTROL_PLANE_TPS} calls per second; back off and retry.`);
+    }
+    w.count++;
+  }
 
   private startPoller(entry: StreamEntry, reader: KinesisSourceReader): KinesisSourcePoller {
     return new KinesisSourcePoller(reader, this.sim.scheduler, {

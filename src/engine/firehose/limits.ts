@@ -81,3 +81,5 @@ export const PARTITION_KEYS_MAX = 50;
 export const EVALUATED_PREFIX_CHARS_MAX = 512;
 export const DELIVERY_STREAMS_DEFAULT_MAX = 50;
 export const STREAM_NAME = /^[a-zA-Z0-9_.-]{1,64}$/;
+/** Create/Delete/Describe/List/UpdateDestination/Tag/Untag/ListTags: 5 transactions per second each (hard). */
+export const CONTROL_PLANE_TPS = 5;

@@ -4,6 +4,7 @@
  * documents are translated into these by `config.ts`.
  */
 import type { CompressionFormat } from './compression';
+import type { DeAggregation } from './deaggregation';
 import type { CompiledQuery } from './jq-lite';
 import type { ParquetColumn } from './parquet';
 import type { ErrorOutputType, PrefixSegment } from './prefix';
@@ -32,6 +33,7 @@ export interface ResolvedLambda {
 }
 
 export interface ResolvedProcessing {
+  readonly deaggregation?: DeAggregation;
   readonly lambda?: ResolvedLambda;
   readonly appendDelimiter: boolean;
   readonly metadataQuery?: CompiledQuery;
@@ -100,6 +102,7 @@ export type FlushReason = 'size' | 'interval' | 'zero-buffer' | 'shutdown';
 
 /** Where every ingested record ended up; `pending` is what is still buffered or in flight. */
 export interface RecordLedger {
+  /** Records accepted, counted after multi-record de-aggregation (so sub-records are tracked one by one). */
   ingested: number;
   delivered: number;
   /** Written to the S3 error output / backup because processing or delivery failed. */

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { encodeBase64 } from './base64';
+import { deaggregate } from './deaggregation';
+import { newService, s3Stream, text, untext } from './test-helpers';
+
+describe('multi-record de-aggregation', () => {
+  it('splits JSON and delimited sub-records', () => {
+    expect(deaggregate(text('{"a":1}{"a":"}"}\n{"b":[1,2]}'), { kind: 'JSON' }).map(untext)).toEqual(['{"a":1}', '{"a":"}"}', '{"b":[1,2]}']);
+    expect(deaggregate(text('not json'), { kind: 'JSON' }).map(untext)).toEqual(['not json']);
+    expect(deaggregate(text('a||b||c'), { kind: 'DELIMITED', delimiter: text('||') }).map(untext)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('partitions each sub-record and re-adds newlines', () => {
+    const { sim, service } = newService();
+    service.createDeliveryStream(s3Stream('agg', {
+      BufferingHints: { SizeInMBs: 64, IntervalInSeconds: 60 },
+      Prefix: 'c=!{partitionKeyFromQuery:c}/', ErrorOutputPrefix: 'err/!{firehose:error-output-type}/',
+      DynamicPartitioningConfiguration: { Enabled: true },
+      ProcessingConfiguration: {
+        Enabled: true,
+        Processors: [
+          { Type: 'RecordDeAggregation', Parameters: [{ ParameterName: 'SubRecordType', ParameterValue: 'JSON' }] },
+          { Type: 'MetadataExtraction', Parameters: [{ ParameterName: 'MetadataExtractionQuery', ParameterValue: '{c: .c}' }, { ParameterName: 'JsonParsingEngine', ParameterValue: 'JQ-1.6' }] },
+          { Type: 'AppendDelimiterToRecord', Parameters: [] },
+        ],
+      },
+    }));
+    service.putRecord('agg', text('{"c":"x","n":1}{"c":"y","n":2}{"c":"x","n":3}'));
+    sim.advanceBy(61_000);
+    const x = service.store.listObjectsV2({ bucket: 'sink-bucket', prefix: 'c=x/' }).contents[0];
+    expect(untext(x.body)).toBe('{"c":"x","n":1}\n{"c":"x","n":3}\n');
+    const snap = service.snapshot('agg');
+    expect(snap.counters.IncomingRecords).toBe(1);
+    expect(snap.ledger).toMatchObject({ ingested: 3, delivered: 3, pending: 0 });
+  });
+
+  it('accepts a base64 delimiter and refuses a missing one', () => {
+    const { service } = newService();
+    const proc = (params: { ParameterName: string; ParameterValue: string }[]) => ({ Enabled: true, Processors: [{ Type: 'RecordDeAggregation', Parameters: params }] });
+    service.createDeliveryStream(s3Stream('d1', { ProcessingConfiguration: proc([{ ParameterName: 'SubRecordType', ParameterValue: 'DELIMITED' }, { ParameterName: 'Delimiter', ParameterValue: encodeBase64(text('|')) }]) }));
+    expect(() => service.createDeliveryStream(s3Stream('d2', { ProcessingConfiguration: proc([{ ParameterName: 'SubRecordType', ParameterValue: 'DELIMITED' }]) }))).toThrow(/Delimiter/);
+  });
+});
+
+describe('control plane', () => {
+  it('limits each control-plane operation to 5 calls per second', () => {
+    const { sim, service } = newService();
+    service.createDeliveryStream(s3Stream('rate'));
+    for (let i = 0; i < 5; i++) service.describeDeliveryStream('rate');
+    expect(() => service.describeDeliveryStream('rate')).toThrow(/Rate exceeded for DescribeDeliveryStream/);
+    sim.advanceBy(1_000);
+    expect(() => service.describeDeliveryStream('rate')).not.toThrow();
+  });
+
+  it('goes CREATING → ACTIVE, refusing puts and deletes meanwhile', () => {
+    const { sim, service } = newService({ creationDelayMs: 5_000 });
+    service.createDeliveryStream(s3Stream('slow'));
+    expect(() => service.putRecord('slow', text('x'))).toThrow(/not ACTIVE/);
+    expect(() => service.deleteDeliveryStream('slow')).toThrow(/CREATING/);
+    sim.advanceBy(5_000);
+    expect(service.putRecord('slow', text('x')).RecordId).toBeTruthy();
+  });
+
+  it('bumps the version on UpdateDestination and uses it in new object names', () => {
+    const { sim, service } = newService();
+    service.createDeliveryStream(s3Stream('v', { BufferingHints: { SizeInMBs: 1, IntervalInSeconds: 60 } }));
+    service.updateDestination({
+      DeliveryStreamName: 'v', CurrentDeliveryStreamVersionId: '1', DestinationId: 'destinationId-000000000001',
+      ExtendedS3DestinationUpdate: { Prefix: 'v2/' },
+    });
+    service.putRecord('v', text('x'));
+    sim.advanceBy(61_000);
+    expect(service.store.listObjectsV2({ bucket: 'sink-bucket' }).contents[0].key).toMatch(/^v2\/2026\/01\/01\/00\/v-2-/);
+  });
+});
