@@ -56,8 +56,7 @@ export type ReshardStep =
  * Plans UNIFORM_SCALING from the current open ranges (sorted, tiling the space) to `target` even ranges:
  * first split every current range at each target boundary strictly inside it, then merge the pieces of each
  * target range left to right. Every step names ranges only, so each child has at most two parents.
- * Pieces narrower than a split allows (boundary at start + 1) are merged instead; with even targets that
- * never happens for ranges wider than a few keys.
+ * The result is exactly `evenRanges(target)`.
  */
 export function planUniformScaling(current: readonly HashRange[], target: number): ReshardStep[] {
   const targets = evenRanges(target);
@@ -67,11 +66,9 @@ export function planUniformScaling(current: readonly HashRange[], target: number
   for (const range of current) {
     let rest = range;
     for (const b of boundaries) {
+      // Internal splits may cut anywhere inside (the API's "greater than start + 1" rule binds callers,
+      // not the service): floor(2^128/N) boundaries can fall one key past an existing boundary.
       if (b <= rest.start || b > rest.end) continue;
-      if (splitKeyProblem(rest, b) !== undefined) {
-        // Too close to the edge for a legal split: keep the piece whole (rare; tiny ranges only).
-        continue;
-      }
       steps.push({ kind: 'split', range: rest, newStart: b });
       const [low, high] = splitRange(rest, b);
       pieces.push(low);
