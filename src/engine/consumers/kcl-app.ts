@@ -92,7 +92,7 @@ export class KclApp {
   start(): void {
     if (this.ticker) return;
     this.syncLeases(this.sim.nowMs, true);
-    const tickMs = Math.min(this.config.pollIntervalMs, 200);
+    const tickMs = Math.max(10, Math.min(this.config.pollIntervalMs / 5, 100));
     this.ticker = this.sim.scheduler.every(tickMs, (now) => this.tick(now));
     for (const crash of this.config.crashes) this.sim.scheduler.at(this.sim.startMs + crash.atSec * 1000, (now) => this.crash(crash, now));
   }
@@ -121,7 +121,7 @@ export class KclApp {
     if (!this.source.getRecords(lease.shardNumber, from, this.config.maxRecords, nowMs, page)) {
       this.throttled++;
       if (stats) stats.readThrottled++;
-      lease.nextPollMs = nowMs + this.config.pollIntervalMs;
+      lease.nextPollMs = nowMs + this.jitteredIntervalMs();
       return;
     }
     const n = page.records;
@@ -153,7 +153,15 @@ export class KclApp {
       this.unblockChildren(nowMs);
       return;
     }
-    lease.nextPollMs = nowMs + Math.max(cfg.pollIntervalMs, busyMs);
+    lease.nextPollMs = nowMs + Math.max(this.jitteredIntervalMs(), busyMs);
+  }
+
+  /**
+   * The poll interval with ±10% jitter: real applications drift in and out of phase, so when too
+   * many share a shard the refused calls rotate between them instead of starving the same ones.
+   */
+  private jitteredIntervalMs(): number {
+    return this.config.pollIntervalMs * (0.9 + 0.2 * this.prng.next());
   }
 
   private checkpoint(lease: Lease, atMs: number): void {
@@ -172,7 +180,7 @@ export class KclApp {
       const startAt = fresh && this.config.initialPosition === 'LATEST' ? shard.nextCounter : shard.trimHorizonCounter();
       const lease: Lease = {
         shardNumber: shard.number, owner: this.leastLoadedWorker(nowMs), position: startAt, checkpoint: startAt, redeliverUntil: 0,
-        sinceCheckpoint: 0, lastCheckpointMs: nowMs, nextPollMs: nowMs, state: 'waiting', millisBehind: 0, orphanUntilMs: 0,
+        sinceCheckpoint: 0, lastCheckpointMs: nowMs, nextPollMs: nowMs + this.prng.next() * this.config.pollIntervalMs, state: 'waiting', millisBehind: 0, orphanUntilMs: 0,
       };
       if (fresh && this.config.initialPosition === 'LATEST' && !shard.isOpen) lease.state = 'ended';
       this.leases.set(shard.number, lease);
@@ -189,7 +197,7 @@ export class KclApp {
       const ready = parents.every((p) => p === undefined || this.leases.get(p)?.state !== 'active' && this.leases.get(p)?.state !== 'waiting');
       if (ready) {
         lease.state = 'active';
-        lease.nextPollMs = nowMs;
+        lease.nextPollMs = Math.max(lease.nextPollMs, nowMs);
       }
     }
   }

@@ -4,7 +4,7 @@
  * consumer-side de-aggregation (no magic or a bad MD5 → the data is one plain record).
  * The aggregated record is routed by its first user record's partition key (or explicit hash key).
  */
-import { md5Bytes } from '../hash/md5';
+import { md5Bytes, utf8ByteLength } from '../hash/md5';
 
 export const KPL_MAGIC = new Uint8Array([0xf3, 0x89, 0x9a, 0xc2]);
 /** KPL default AggregationMaxSize. */
@@ -74,7 +74,7 @@ export class Aggregator {
   private growth(r: UserRecord): number {
     let g = 0;
     const pkIndex = this.keys.get(r.partitionKey) ?? this.keys.size;
-    if (!this.keys.has(r.partitionKey)) { const n = encoder.encode(r.partitionKey).length; g += 1 + varintSize(n) + n; }
+    if (!this.keys.has(r.partitionKey)) { const n = utf8ByteLength(r.partitionKey); g += 1 + varintSize(n) + n; }
     let ehkIndex = -1;
     if (r.explicitHashKey !== undefined) {
       ehkIndex = this.hashKeys.get(r.explicitHashKey) ?? this.hashKeys.size;
