@@ -193,12 +193,28 @@ export function resolveStreamConfig(
     } else if (hasKind(resolved.dataPrefix, 'query-key') || hasKind(resolved.dataPrefix, 'lambda-key')) {
       throw invalid(`${key}: partitionKeyFrom… expressions need DynamicPartitioningConfiguration.Enabled = true`);
     }
+    let sourceBackup: ResolvedS3 | undefined;
+    let backupDesc: Doc | undefined;
+    if (input.S3BackupMode === 'Enabled') {
+      const backupDoc = obj(input.S3BackupConfiguration);
+      if (!backupDoc) throw invalid(`${key}: S3BackupMode Enabled needs S3BackupConfiguration`);
+      const b = s3Part(backupDoc, `${key}.S3BackupConfiguration`, 's3');
+      // The backup destination does not allow zero buffering.
+      if (b.resolved.intervalMs < 60_000) throw invalid(`${key}.S3BackupConfiguration.BufferingHints.IntervalInSeconds must be 60–900`);
+      sourceBackup = b.resolved;
+      backupDesc = b.doc;
+    } else if (input.S3BackupMode !== undefined && input.S3BackupMode !== 'Disabled') {
+      throw invalid(`${key}.S3BackupMode must be Enabled or Disabled`);
+    }
     const config: ResolvedStreamConfig = {
       ...base, destination: { kind: 's3' }, s3: resolved, sizeBytes: resolved.sizeBytes, intervalMs: resolved.intervalMs,
-      processing: proc, formatConversion,
+      processing: proc, formatConversion, sourceBackup,
       dynamicPartitioning: dynamic ? { retryDurationMs: retryMs(dp?.RetryOptions, RETRY_DURATION_SEC_DEFAULT.dynamicPartitioning, key) } : undefined,
     };
-    const description: Doc = { ExtendedS3DestinationDescription: { S3BackupMode: 'Disabled', ...doc }, S3DestinationDescription: { ...doc } };
+    const description: Doc = {
+      ExtendedS3DestinationDescription: { S3BackupMode: 'Disabled', ...doc, ...(backupDesc ? { S3BackupDescription: backupDesc } : {}) },
+      S3DestinationDescription: { ...doc },
+    };
     return { config, description, configKey: key, configDoc: doc };
   }
   const s3Doc = obj(input.S3Configuration);

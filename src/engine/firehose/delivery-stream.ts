@@ -14,6 +14,7 @@ import { ZERO_BUFFER_TICK_MS } from './limits';
 import type { FlushEvent } from './metrics';
 import { ConversionError, parseJsonDocuments, toRow } from './parquet';
 import { partitionIdentity, PrefixError } from './prefix';
+import { SourceBackup } from './source-backup';
 import { TransformStage, type TransformStageSnapshot } from './transform-stage';
 import type { TransformInvoker } from './transform-invoker';
 import type { ErrorRecord, FlushReason, PipelineRecord } from './types';
@@ -50,6 +51,7 @@ const NEWLINE = new Uint8Array([10]);
 export class DeliveryPipeline {
   private readonly partitions = new Map<string, PartitionBuffer>();
   readonly transform: TransformStage;
+  private readonly backup: SourceBackup;
 
   constructor(readonly ctx: DeliveryContext, invokerFor: (lambdaArn: string) => TransformInvoker | undefined) {
     this.transform = new TransformStage(ctx, () => {
@@ -57,6 +59,7 @@ export class DeliveryPipeline {
       if (!lambda) throw new Error('transform stage used without a Lambda processor');
       return lambda;
     }, invokerFor, (records) => records.forEach((r) => this.afterTransform(r)));
+    this.backup = new SourceBackup(ctx);
   }
 
   /** Records already admitted by the quota; counted as ingested here. */
@@ -65,6 +68,7 @@ export class DeliveryPipeline {
     for (const put of records) {
       this.ctx.metrics.add('IncomingRecords');
       this.ctx.metrics.add('IncomingBytes', put.data.length);
+      if (cfg.sourceBackup) this.backup.add(put);
       const parts = cfg.processing.deaggregation ? deaggregate(put.data, cfg.processing.deaggregation) : [put.data];
       this.ctx.ledger.ingested += parts.length;
       for (let i = 0; i < parts.length; i++) {
@@ -151,12 +155,14 @@ export class DeliveryPipeline {
 
   /** Flushes every buffer now (the Lambda buffer first), e.g. before deleting the stream. */
   flushAll(reason: FlushReason = 'shutdown'): void {
+    this.backup.flush();
     this.transform.flush();
     for (const id of [...this.partitions.keys()]) this.flush(id, reason);
   }
 
   /** Cancels timers; used when the stream is deleted. */
   dispose(): void {
+    this.backup.dispose();
     for (const b of this.partitions.values()) b.timer?.cancel();
   }
 

@@ -162,7 +162,7 @@ export class FirehoseService implements SimulationPart {
     for (const t of (Array.isArray(input.Tags) ? input.Tags : []) as Doc[]) tags.set(String(t.Key), String(t.Value ?? ''));
     if (tags.size > 50) throw invalid('a Firehose stream can have at most 50 tags');
     // [sim] the bucket is created when missing, so a new stream works out of the box.
-    if (!this.store.hasBucket(resolved.config.s3.bucket)) this.store.createBucket(resolved.config.s3.bucket);
+    this.ensureBuckets(resolved.config);
     const reader = source && this.options.kinesisSources ? this.options.kinesisSources(String(source.KinesisStreamARN)) : undefined;
     if (source && this.options.kinesisSources && !reader) throw invalid(`the Kinesis stream ${String(source.KinesisStreamARN)} does not exist; create it first`);
     const entry = this.newEntry(name, arn, type, resolved, tags, source);
@@ -237,7 +237,8 @@ export class FirehoseService implements SimulationPart {
     const next = resolveStreamConfig(name, s.type, s.resolved.config.kinesisStreamArn, key, merged, this.resolveEnv());
     if (wasDynamic && !next.config.dynamicPartitioning) throw invalid('dynamic partitioning cannot be disabled once enabled');
     if (!wasDynamic && next.config.dynamicPartitioning) throw invalid('dynamic partitioning can only be enabled when the stream is created');
-    if (!this.store.hasBucket(next.config.s3.bucket)) this.store.createBucket(next.config.s3.bucket);
+    if (s.resolved.config.sourceBackup && !next.config.sourceBackup) throw invalid('source record backup (S3BackupMode Enabled) cannot be disabled once enabled');
+    this.ensureBuckets(next.config);
     s.resolved = next;
     s.version++;
     s.lastUpdateMs = this.sim.nowMs;
@@ -337,6 +338,12 @@ export class FirehoseService implements SimulationPart {
   }
 
   // --- internals --------------------------------------------------------------------------
+
+  private ensureBuckets(config: ResolvedStreamConfig): void {
+    for (const bucket of [config.s3.bucket, config.sourceBackup?.bucket]) {
+      if (bucket && !this.store.hasBucket(bucket)) this.store.createBucket(bucket);
+    }
+  }
 
   /** Control-plane operations are limited to 5 calls per second each (hard quota). */
   private checkRate(operation: string): void {

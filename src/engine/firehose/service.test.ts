@@ -73,3 +73,51 @@ describe('control plane', () => {
     expect(service.store.listObjectsV2({ bucket: 'sink-bucket' }).contents[0].key).toMatch(/^v2\/2026\/01\/01\/00\/v-2-/);
   });
 });
+
+describe('backups', () => {
+  it('copies untransformed source records to the backup bucket (S3BackupMode Enabled), which cannot be disabled', async () => {
+    const { createInProcessInvoker } = await import('./transform-invoker');
+    const { advance } = await import('./test-helpers');
+    const { sim, service } = newService();
+    const lambda = 'arn:aws:lambda:us-east-1:0:function:up';
+    service.registerTransform(lambda, createInProcessInvoker((e) => ({
+      records: e.records.map((r) => ({ recordId: r.recordId, result: 'Ok', data: encodeBase64(text(untext(Uint8Array.from(atob(r.data), (c) => c.charCodeAt(0))).toUpperCase())) })),
+    })));
+    service.createDeliveryStream(s3Stream('bk', {
+      BufferingHints: { SizeInMBs: 1, IntervalInSeconds: 60 },
+      ProcessingConfiguration: { Enabled: true, Processors: [{ Type: 'Lambda', Parameters: [{ ParameterName: 'LambdaArn', ParameterValue: lambda }] }] },
+      S3BackupMode: 'Enabled',
+      S3BackupConfiguration: { BucketARN: 'arn:aws:s3:::raw-backup', RoleARN: 'r', Prefix: 'source/', BufferingHints: { SizeInMBs: 1, IntervalInSeconds: 60 } },
+    }));
+    service.putRecordBatch('bk', [text('a\n'), text('b\n')]);
+    await advance(sim, 130_000, 5_000);
+    const [raw] = service.store.listObjectsV2({ bucket: 'raw-backup', prefix: 'source/' }).contents;
+    expect(untext(raw.body)).toBe('a\nb\n');
+    const [out] = service.store.listObjectsV2({ bucket: 'sink-bucket' }).contents;
+    expect(untext(out.body)).toBe('A\nB\n');
+    expect(() => service.updateDestination({
+      DeliveryStreamName: 'bk', CurrentDeliveryStreamVersionId: '1', DestinationId: 'destinationId-000000000001',
+      ExtendedS3DestinationUpdate: { S3BackupMode: 'Disabled' },
+    })).toThrow(/cannot be disabled/);
+  });
+
+  it('HTTP endpoint: gzip content encoding and AllData backup', () => {
+    const { sim, service } = newService();
+    service.createDeliveryStream({
+      DeliveryStreamName: 'hz',
+      HttpEndpointDestinationConfiguration: {
+        EndpointConfiguration: { Url: 'https://gz.example.com/' }, BufferingHints: { SizeInMBs: 1, IntervalInSeconds: 60 },
+        RequestConfiguration: { ContentEncoding: 'GZIP' }, S3BackupMode: 'AllData',
+        S3Configuration: { BucketARN: 'arn:aws:s3:::all-data', RoleARN: 'r' },
+      },
+    });
+    service.putRecord('hz', text('payload'));
+    sim.advanceBy(62_000);
+    const sink = service.sinks.httpEndpoint('https://gz.example.com/');
+    expect(sink.requests[0].headers['Content-Encoding']).toBe('gzip');
+    expect(sink.recordsReceived).toBe(1);
+    const [copy] = service.store.listObjectsV2({ bucket: 'all-data' }).contents;
+    expect(untext(copy.body)).toBe('payload');
+    expect(service.snapshot('hz').ledger).toMatchObject({ delivered: 1, pending: 0 });
+  });
+});

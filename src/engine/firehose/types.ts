@@ -74,6 +74,8 @@ export interface ResolvedStreamConfig {
   readonly dynamicPartitioning?: { readonly retryDurationMs: number };
   readonly formatConversion?: ResolvedFormatConversion;
   readonly activePartitionsMax: number;
+  /** Source record backup (`S3BackupMode: Enabled`): untransformed records copied to a second bucket. */
+  readonly sourceBackup?: ResolvedS3;
 }
 
 /** One record inside the pipeline. `data` is the current payload (after transformation). */
