@@ -2,11 +2,15 @@
  * `api.putrecords.sdk`: records/s accepted by the local API server through the real
  * @aws-sdk/client-kinesis (default HTTP/2 handler), 500-record PutRecords batches of 100-byte
  * records from several concurrent loops into a stream with enough shards never to throttle.
- * Client and server share this process, so the figure includes the SDK's own cost.
+ * The server runs as `npm run api` does, in a child process (as users run it: client and server
+ * on separate cores); `api.putrecords.sdk.inprocess` puts both in this process, so its figure
+ * also pays for the SDK's own serialisation on the same thread.
  */
 import { CreateStreamCommand, KinesisClient, PutRecordsCommand, type PutRecordsRequestEntry } from '@aws-sdk/client-kinesis';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import type { Benchmark } from '../bench/harness';
-import { startLocalApiServer, type LocalApiServer } from './local-api-server';
+import { startLocalApiServer } from './local-api-server';
 import { waitForStreamActive } from './sdk-test-support';
 
 const SHARDS = 256;
@@ -16,9 +20,6 @@ const CONCURRENT_LOOPS = 8;
 const BATCHES_PER_LOOP = 25;
 const STREAM = 'bench-putrecords';
 
-let server: LocalApiServer | undefined;
-let client: KinesisClient | undefined;
-let batches: PutRecordsRequestEntry[][] = [];
 
 function makeBatches(count: number): PutRecordsRequestEntry[][] {
   let seed = 12345;
@@ -34,15 +35,50 @@ function makeBatches(count: number): PutRecordsRequestEntry[][] {
   }));
 }
 
-export const benchmarks: Benchmark[] = [
-  {
-    name: 'api.putrecords.sdk',
+interface ServerHandle {
+  readonly endpoint: string;
+  close(): Promise<void>;
+}
+
+/** Starts `src/cli/api.ts` as a child process on a free port and waits for its endpoint line. */
+async function startChildServer(): Promise<ServerHandle> {
+  const root = join(import.meta.dirname, '..', '..', '..');
+  const child: ChildProcess = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'src', 'cli', 'api.ts'), '--port', '0', '--transition-delay', '0', '--seed', '1'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    let text = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      text += c.toString();
+      const m = /listening on (http:\/\/\S+)/.exec(text);
+      if (m) resolve(m[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`api server exited with ${code}`)));
+  });
+  return {
+    endpoint,
+    close: () => new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGINT');
+    }),
+  };
+}
+
+async function startInProcessServer(): Promise<ServerHandle> {
+  return startLocalApiServer({ transitionDelayMs: 0, seed: 1 });
+}
+
+function putRecordsBenchmark(name: string, start: () => Promise<ServerHandle>): Benchmark {
+  let server: ServerHandle | undefined;
+  let client: KinesisClient | undefined;
+  let batches: PutRecordsRequestEntry[][] = [];
+  return {
+    name,
     unit: 'records/s',
     higherIsBetter: true,
     runs: 5,
     goal: 30_000,
     async setup() {
-      server = await startLocalApiServer({ transitionDelayMs: 0, seed: 1, memoryBudgetBytes: 512 * 1_048_576 });
+      server = await start();
       client = new KinesisClient({
         endpoint: server.endpoint,
         region: 'us-east-1',
@@ -51,8 +87,10 @@ export const benchmarks: Benchmark[] = [
       await client.send(new CreateStreamCommand({ StreamName: STREAM, ShardCount: SHARDS }));
       await waitForStreamActive(client, STREAM);
       batches = makeBatches(CONCURRENT_LOOPS * 4);
-      // Warm-up: JIT, HTTP/2 session.
-      await Promise.all(batches.slice(0, CONCURRENT_LOOPS).map((Records) => client!.send(new PutRecordsCommand({ StreamName: STREAM, Records }))));
+      // Warm-up: JIT on both sides, HTTP/2 session.
+      for (let i = 0; i < 3; i++) {
+        await Promise.all(batches.slice(0, CONCURRENT_LOOPS).map((Records) => client!.send(new PutRecordsCommand({ StreamName: STREAM, Records }))));
+      }
       await new Promise((r) => setTimeout(r, 1100));
     },
     async teardown() {
@@ -75,5 +113,10 @@ export const benchmarks: Benchmark[] = [
       await new Promise((r) => setTimeout(r, 1100));
       return accepted / seconds;
     },
-  },
+  };
+}
+
+export const benchmarks: Benchmark[] = [
+  putRecordsBenchmark('api.putrecords.sdk', startChildServer),
+  putRecordsBenchmark('api.putrecords.sdk.inprocess', startInProcessServer),
 ];
