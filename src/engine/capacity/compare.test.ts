@@ -35,14 +35,14 @@ describe('plan vs simulation', () => {
     // At 8 shards the hot key's shard refuses ≈ 1/6 of the key's records: ≈ 10% of all records, plus collateral.
     const predicted = compareWithSimulation(hotKey, base).rows.find((r) => r.metric === 'write-throttled')!.predicted!;
     expect(predicted).toBeGreaterThan(10);
-    const c = compareWithSimulation(hotKey, { ...base, writeThrottledPercent: predicted + 1.5, peakShardUtilization: 1.3 });
+    const c = compareWithSimulation(hotKey, { ...base, writeThrottledPercent: predicted + 1.5, peakShardUtilization: 1 });
     const row = c.rows.find((r) => r.metric === 'write-throttled')!;
     expect(row.verdict).toBe('agree');
     expect(c.rows.find((r) => r.metric === 'peak-shard-utilization')!.verdict).toBe('agree');
   });
 
   it('blames skew when the hot shard throttles more than predicted', () => {
-    const c = compareWithSimulation(hotKey, { ...base, writeThrottledPercent: 25, peakShardUtilization: 1.3 });
+    const c = compareWithSimulation(hotKey, { ...base, writeThrottledPercent: 25, peakShardUtilization: 1 });
     const row = c.rows.find((r) => r.metric === 'write-throttled')!;
     expect(row).toMatchObject({ verdict: 'differs', cause: 'skew' });
     expect(c.summary).toMatch(/write-throttled \(skew\)/);

@@ -29,3 +29,5 @@ export { planUpdateShardCount, evenSplitRange, evenSplitRanges, evenSplitShardOf
 export type { ReshardPlan, HashRange } from './reshard-path';
 export * from './units';
 export * from './export';
+export { workloadFromScenario, simulatedOutcomeFromReport, infraFromScenario, rateFigures } from './from-scenario';
+export type { ScenarioWorkload } from './from-scenario';
