@@ -1,3 +1,15 @@
+/**
+ * Amazon Data Firehose on the virtual clock. Entry points:
+ *  - `new FirehoseService(sim, { store?, region?, kinesisSources? })`: typed control/data plane taking
+ *    AWS-shaped documents (createDeliveryStream, describeDeliveryStream, putRecord(name, bytes),
+ *    putRecordBatch, updateDestination, tags…), throwing AwsServiceError.
+ *  - simulation hooks on the service: `registerTransform(lambdaArn, invoker)`, `registerTable(db, table,
+ *    columns)` (Parquet schema), `s3Faults(bucket)`, `sinks.httpEndpoint(url)/searchDomain/warehouse/splunk`
+ *    (each with mutable `faults`), `setQuota`, `flushNow`, and `snapshot(name)` (ledger, buffers,
+ *    counters, gauges, flush timeline).
+ *  - the object store: `service.store` (engine/objectstore), served over S3 REST by src/cli/server/s3-rest.ts.
+ *  - wire API: engine/api/firehose `createFirehoseApi(service)`.
+ */
 export { FirehoseService, DESTINATION_ID } from './firehose-service';
 export type { FirehoseServiceOptions, DeliveryStreamSnapshot } from './firehose-service';
 export { createInProcessInvoker } from './transform-invoker';

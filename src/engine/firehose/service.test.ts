@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeBase64 } from './base64';
+import { decodeBase64, encodeBase64 } from './base64';
 import { deaggregate } from './deaggregation';
 import { newService, s3Stream, text, untext } from './test-helpers';
 
@@ -81,7 +81,7 @@ describe('backups', () => {
     const { sim, service } = newService();
     const lambda = 'arn:aws:lambda:us-east-1:0:function:up';
     service.registerTransform(lambda, createInProcessInvoker((e) => ({
-      records: e.records.map((r) => ({ recordId: r.recordId, result: 'Ok', data: encodeBase64(text(untext(Uint8Array.from(atob(r.data), (c) => c.charCodeAt(0))).toUpperCase())) })),
+      records: e.records.map((r) => ({ recordId: r.recordId, result: 'Ok', data: encodeBase64(text(untext(decodeBase64(r.data) as Uint8Array).toUpperCase())) })),
     })));
     service.createDeliveryStream(s3Stream('bk', {
       BufferingHints: { SizeInMBs: 1, IntervalInSeconds: 60 },
