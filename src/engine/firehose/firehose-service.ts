@@ -6,6 +6,7 @@
  * per bucket, sinks (HTTP endpoint, OpenSearch, Redshift, Splunk) with their own faults.
  */
 import { AwsServiceError } from '../api/result';
+import { deaggregate as kplDeaggregate } from '../producers/kpl-aggregation';
 import { ObjectStore } from '../objectstore/object-store';
 import type { Prng } from '../random/prng';
 import type { Simulation, SimulationPart } from '../simulation';
@@ -320,16 +321,19 @@ export class FirehoseService implements SimulationPart {
     return { FailedPutCount: records.length - accepted.length, Encrypted: false, RequestResponses: responses };
   }
 
-  /** Records read from a Kinesis data stream by the source poller (no Direct PUT quota applies). */
+  /**
+   * Records read from a Kinesis data stream by the source poller (no Direct PUT quota applies).
+   * KPL-aggregated records are de-aggregated into their user records first.
+   */
   ingestFromKinesis(name: string, records: readonly { data: Uint8Array; arrivalMs: number; shardId: string; partitionKey: string; sequenceNumber: string }[]): void {
     const s = this.require(name);
     if (s.status !== 'ACTIVE') return;
     s.ctx.metrics.add('DataReadFromKinesisStream.Records', records.length);
     s.ctx.metrics.add('DataReadFromKinesisStream.Bytes', records.reduce((n, r) => n + r.data.length, 0));
-    s.pipeline.ingest(records.map((r) => ({
-      ...this.newRecord(s, r.data, r.arrivalMs),
-      kinesis: { shardId: r.shardId, partitionKey: r.partitionKey, sequenceNumber: r.sequenceNumber },
-    })));
+    s.pipeline.ingest(records.flatMap((r) => kplDeaggregate(r.partitionKey, r.data).map((u) => ({
+      ...this.newRecord(s, u.data, r.arrivalMs),
+      kinesis: { shardId: r.shardId, partitionKey: u.partitionKey, sequenceNumber: r.sequenceNumber, subsequenceNumber: u.subSequenceNumber },
+    }))));
   }
 
   /** Configuration of a stream (for source pollers and the UI). */

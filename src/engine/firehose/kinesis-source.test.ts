@@ -3,6 +3,7 @@ import { Simulation } from '../simulation';
 import { KinesisService } from '../streams/service';
 import { FirehoseService } from './firehose-service';
 import { kinesisSourcesFrom } from './kinesis-source-adapter';
+import { aggregate } from '../producers/kpl-aggregation';
 import { text, untext } from './test-helpers';
 
 function setup() {
@@ -49,6 +50,20 @@ describe('Kinesis data stream as source', () => {
     });
     sim.advanceBy(1_500);
     expect(firehose.snapshot('from-kds').counters.ThrottledGetRecords).toBe(1);
+  });
+
+  it('de-aggregates KPL-aggregated records into their user records', () => {
+    const { sim, kinesis, firehose } = setup();
+    const stream = kinesis.createStream('kpl', 'PROVISIONED', 1);
+    sim.advanceBy(1);
+    firehose.createDeliveryStream(source(stream.arn));
+    stream.putRecord('agg', aggregate([{ partitionKey: 'a', data: text('one\n') }, { partitionKey: 'b', data: text('two\n') }, { partitionKey: 'a', data: text('three\n') }]));
+    sim.advanceBy(62_000);
+    const [obj] = firehose.store.listObjectsV2({ bucket: 'kds-sink' }).contents;
+    expect(untext(obj.body)).toBe('one\ntwo\nthree\n');
+    const snap = firehose.snapshot('from-kds');
+    expect(snap.counters['DataReadFromKinesisStream.Records']).toBe(1);
+    expect(snap.ledger).toMatchObject({ ingested: 3, delivered: 3 });
   });
 
   it('refuses a source stream that does not exist', () => {

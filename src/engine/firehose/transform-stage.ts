@@ -90,7 +90,7 @@ export class TransformStage {
         recordId: r.recordId,
         approximateArrivalTimestamp: r.arrivalMs,
         data: encodeBase64(r.data),
-        ...(r.kinesis ? { kinesisRecordMetadata: { ...r.kinesis, approximateArrivalTimestamp: r.arrivalMs, subsequenceNumber: 0 } } : {}),
+        ...(r.kinesis ? { kinesisRecordMetadata: { ...r.kinesis, approximateArrivalTimestamp: r.arrivalMs } } : {}),
       })),
     };
     this.inFlight.set(invocationId, records);

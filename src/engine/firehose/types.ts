@@ -88,7 +88,7 @@ export interface PipelineRecord {
   queryKeys?: Readonly<Record<string, string>>;
   /** Parsed rows when record format conversion is on (one record may hold several JSON documents). */
   rows?: Record<string, unknown>[];
-  kinesis?: { readonly shardId: string; readonly partitionKey: string; readonly sequenceNumber: string };
+  kinesis?: { readonly shardId: string; readonly partitionKey: string; readonly sequenceNumber: string; readonly subsequenceNumber: number };
 }
 
 export interface ErrorRecord {
