@@ -1,14 +1,18 @@
 /**
- * The local AWS-compatible endpoint: one Simulation whose virtual clock follows wall time, the
- * Kinesis Data Streams service and JSON API on it, served over HTTP/1.1 + h2c by the wire layer
- * (JSON 1.1 and CBOR 1.1). More JSON APIs (Firehose) and REST handlers (S3) plug in via options.
+ * The local AWS-compatible endpoint: one Simulation whose virtual clock follows wall time, with
+ * Kinesis Data Streams, Data Firehose (reading Kinesis sources from the same service) and the
+ * Firehose object store as S3 path-style REST, served over HTTP/1.1 + h2c by the wire layer
+ * (JSON 1.1 and CBOR 1.1). More JSON APIs and REST handlers plug in via options.
  */
+import { createFirehoseApi, FIREHOSE_BLOB_FIELDS, FIREHOSE_TIMESTAMP_FIELDS } from '../../engine/api/firehose/index';
 import { createKinesisApi, KINESIS_BLOB_FIELDS, KINESIS_TIMESTAMP_FIELDS } from '../../engine/api/kinesis/index';
+import { FirehoseService, kinesisSourcesFrom } from '../../engine/firehose/index';
 import { Simulation } from '../../engine/simulation';
 import { KinesisService } from '../../engine/streams/index';
 import { WireDispatcher } from '../../app/sdk/wire-dispatch';
 import { cborCodec } from './cbor-codec';
 import { startApiHttpServer } from './http-server';
+import { createS3RestHandler } from './s3-rest';
 import type { ApiBinding, RestHandler } from './types';
 
 export interface LocalApiServerOptions {
@@ -23,6 +27,8 @@ export interface LocalApiServerOptions {
   readonly accountId?: string;
   readonly seed?: number | string;
   readonly memoryBudgetBytes?: number;
+  /** Serve Firehose_20150804 and the S3 path-style object store too (default true). */
+  readonly firehose?: boolean;
   /** How often the virtual clock catches up with wall time between requests (drives event streams). */
   readonly tickMs?: number;
   /** More JSON APIs on the same simulation, e.g. Firehose. */
@@ -37,6 +43,7 @@ export interface LocalApiServer {
   readonly port: number;
   readonly sim: Simulation;
   readonly kinesis: KinesisService;
+  readonly firehose: FirehoseService | undefined;
   readonly dispatcher: WireDispatcher;
   close(): Promise<void>;
 }
@@ -57,6 +64,19 @@ export async function startLocalApiServer(options: LocalApiServerOptions = {}): 
     [{ api: createKinesisApi(kinesis), blobFields: KINESIS_BLOB_FIELDS, timestampFields: KINESIS_TIMESTAMP_FIELDS }],
     [cborCodec],
   );
+  const restHandlers = [...(options.restHandlers?.(sim, kinesis) ?? [])];
+  let firehose: FirehoseService | undefined;
+  if (options.firehose ?? true) {
+    firehose = new FirehoseService(sim, {
+      region: options.region,
+      accountId: options.accountId,
+      creationDelayMs: options.transitionDelayMs ?? DEFAULT_TRANSITION_DELAY_MS,
+      kinesisSources: kinesisSourcesFrom(kinesis),
+    });
+    sim.attach(firehose);
+    dispatcher.register({ api: createFirehoseApi(firehose), blobFields: FIREHOSE_BLOB_FIELDS, timestampFields: FIREHOSE_TIMESTAMP_FIELDS });
+    restHandlers.push(createS3RestHandler(firehose.store));
+  }
   for (const b of options.extraApis?.(sim, kinesis) ?? []) dispatcher.register(b);
 
   // Wall time drives the virtual clock: catch up before every request and on a short tick, so
@@ -70,7 +90,7 @@ export async function startLocalApiServer(options: LocalApiServerOptions = {}): 
 
   const http = await startApiHttpServer({
     dispatcher,
-    restHandlers: options.restHandlers?.(sim, kinesis),
+    restHandlers,
     beforeRequest: catchUp,
     host: options.host,
     port: options.port,
@@ -81,6 +101,7 @@ export async function startLocalApiServer(options: LocalApiServerOptions = {}): 
     port: http.port,
     sim,
     kinesis,
+    firehose,
     dispatcher,
     close: async () => {
       clearInterval(ticker);
