@@ -20,9 +20,19 @@ import { indexNameFor } from './index-rotation';
 /** [sim] Redshift COPY is retried about every 5 minutes. */
 const REDSHIFT_RETRY_MS = 5 * 60_000;
 
+/** An HTTP endpoint request carries 1–10,000 records; bigger batches go out as several requests. */
+export const HTTP_RECORDS_PER_REQUEST_MAX = 10_000;
+
 export function deliverBatch(ctx: DeliveryContext, batch: DeliveryBatch): void {
-  ctx.inFlight.add(batch);
   const d = ctx.config().destination;
+  if (d.kind === 'http-endpoint' && batch.records.length > HTTP_RECORDS_PER_REQUEST_MAX) {
+    for (let i = 0; i < batch.records.length; i += HTTP_RECORDS_PER_REQUEST_MAX) {
+      const records = batch.records.slice(i, i + HTTP_RECORDS_PER_REQUEST_MAX);
+      deliverBatch(ctx, { ...batch, records, bytes: records.reduce((n, r) => n + r.data.length, 0) });
+    }
+    return;
+  }
+  ctx.inFlight.add(batch);
   switch (d.kind) {
     case 's3': return deliverToS3(ctx, batch);
     case 'redshift': return deliverToRedshift(ctx, batch, d);

@@ -121,3 +121,45 @@ describe('backups', () => {
     expect(service.snapshot('hz').ledger).toMatchObject({ delivered: 1, pending: 0 });
   });
 });
+
+describe('request shaping and Lambda partition keys', () => {
+  it('splits an HTTP endpoint batch into requests of at most 10,000 records', () => {
+    const { sim, service } = newService();
+    service.createDeliveryStream({
+      DeliveryStreamName: 'many',
+      HttpEndpointDestinationConfiguration: {
+        EndpointConfiguration: { Url: 'https://many.example.com/' }, BufferingHints: { SizeInMBs: 1, IntervalInSeconds: 60 },
+        S3Configuration: { BucketARN: 'arn:aws:s3:::many-backup', RoleARN: 'r' },
+      },
+    });
+    service.setQuota('many', { recordsPerSecMax: 1e6, requestsPerSecMax: 1e6, bytesPerSecMax: 1e9 });
+    const one = text('x');
+    for (let i = 0; i < 50; i++) service.putRecordBatch('many', Array.from({ length: 500 }, () => one));
+    sim.advanceBy(62_000);
+    const sink = service.sinks.httpEndpoint('https://many.example.com/');
+    expect(sink.requests.map((r) => JSON.parse(r.body).records.length)).toEqual([10_000, 10_000, 5_000]);
+    expect(service.snapshot('many').ledger).toMatchObject({ delivered: 25_000, pending: 0 });
+    expect(service.snapshot('many').buffers.batchesInFlight).toBe(0);
+  });
+
+  it('partitions by keys the Lambda returns in metadata.partitionKeys', async () => {
+    const { createInProcessInvoker } = await import('./transform-invoker');
+    const { advance } = await import('./test-helpers');
+    const { sim, service } = newService();
+    const lambda = 'arn:aws:lambda:us-east-1:0:function:keys';
+    service.registerTransform(lambda, createInProcessInvoker((e) => ({
+      records: e.records.map((r) => ({ recordId: r.recordId, result: 'Ok', data: r.data, metadata: { partitionKeys: { tenant: untext(decodeBase64(r.data) as Uint8Array).slice(0, 1) } } })),
+    })));
+    service.createDeliveryStream(s3Stream('lk', {
+      BufferingHints: { SizeInMBs: 64, IntervalInSeconds: 60 },
+      Prefix: 'tenant=!{partitionKeyFromLambda:tenant}/', ErrorOutputPrefix: 'err/!{firehose:error-output-type}/',
+      DynamicPartitioningConfiguration: { Enabled: true },
+      ProcessingConfiguration: { Enabled: true, Processors: [{ Type: 'Lambda', Parameters: [{ ParameterName: 'LambdaArn', ParameterValue: lambda }] }] },
+    }));
+    service.putRecordBatch('lk', [text('a1'), text('b1'), text('a2')]);
+    await advance(sim, 130_000, 5_000);
+    const prefixes = service.store.listObjectsV2({ bucket: 'sink-bucket', delimiter: '/' }).commonPrefixes;
+    expect(prefixes).toEqual(['tenant=a/', 'tenant=b/']);
+    expect(untext(service.store.listObjectsV2({ bucket: 'sink-bucket', prefix: 'tenant=a/' }).contents[0].body)).toBe('a1a2');
+  });
+});
