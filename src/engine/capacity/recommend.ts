@@ -91,7 +91,7 @@ export function recommend(w: Workload, p: PlanSoFar): { findings: Finding[]; rec
     efoConsumers: p.sizing.efoConsumers,
   };
   const monthlyUsd = p.costs[chosen].totalMonthlyUsd;
-  const reasons = [bindingReason(p.sizing.binding, p.sizing)];
+  const reasons = [bindingReason(p.sizing.binding, p.sizing, w.targetUtilization)];
   if (clean.length === 0) reasons.push('every mode is predicted to throttle; this is the one that throttles least');
   else if (clean[0] !== modes[0]) reasons.push(`${modeName(modes[0])} is cheaper but predicted to throttle ${pct(throttling[modes[0]])} of records`);
   if (!p.sizing.getRecordsFeasible) reasons.push(`${p.sizing.getRecordsCallsPerSecPerShard} GetRecords calls per second per shard exceed the limit of 5 at any shard count — move consumers to enhanced fan-out`);
@@ -116,13 +116,13 @@ export function recommend(w: Workload, p: PlanSoFar): { findings: Finding[]; rec
   return { findings, recommendation };
 }
 
-function bindingReason(t: SizingTerm, s: ShardSizing): string {
+function bindingReason(t: SizingTerm, s: ShardSizing, targetUtilization: number): string {
   const x = t.exactShards.toFixed(1);
   switch (t.constraint) {
     case 'minimum':
       return 'one shard carries the whole load';
     case 'write-bytes':
-      return `writes need ${x} shards at peak (bytes, at ${pct(utilOf(s))} target utilisation)`;
+      return `writes need ${x} shards at peak (bytes, at ${pct(targetUtilization)} target utilisation)`;
     case 'write-records':
       return `writes need ${x} shards at peak (records per second)`;
     case 'shared-read':
@@ -136,11 +136,6 @@ function bindingReason(t: SizingTerm, s: ShardSizing): string {
     case 'key-skew':
       return `key skew needs ${t.shards} shards so that no shard overflows on an even split`;
   }
-}
-
-function utilOf(s: ShardSizing): number {
-  const bytes = s.terms.find((t) => t.constraint === 'write-bytes');
-  return bytes && bytes.exactShards > 0 ? s.peakUtilization.bytes * (s.shards / bytes.exactShards) : 1;
 }
 
 function collectFindings(w: Workload, p: PlanSoFar): Finding[] {
@@ -157,9 +152,18 @@ function collectFindings(w: Workload, p: PlanSoFar): Finding[] {
   const efoMax = EFO_CONSUMERS_PER_STREAM_MAX;
   if (p.sizing.efoConsumers > efoMax) add('efo-limit', p.sizing.efoConsumers > EFO_CONSUMERS_PER_STREAM_MAX_ADVANTAGE ? 'critical' : 'warning', `${p.sizing.efoConsumers} enhanced fan-out consumers exceed the ${efoMax} per stream allowed (${EFO_CONSUMERS_PER_STREAM_MAX_ADVANTAGE} under on-demand Advantage).`);
   if (p.surgeWriteThrottledFraction > 0) add('surge-throttle', 'warning', `The surge of ${Math.round(w.traffic.recordsPerSecond.surge?.recordsPerSecond ?? 0)} records/s exceeds ${p.sizing.shards} shards: ${pct(p.surgeWriteThrottledFraction)} of surge records are throttled and must be retried by the producer.`);
+  // Copies of one consumer spec (name#1, name#2 …) behave alike: report them once.
+  const seen = new Set<string>();
   for (const d of p.drain) {
-    if (!d.keepsUpAtPeak) add('consumer-behind', 'critical', `Consumer '${d.consumer}' reads slower than data arrives at peak; its lag grows without bound.`);
-    else if (d.drainSeconds > 0) add('surge-lag', 'info', `Consumer '${d.consumer}' falls behind during the surge and needs ${Number.isFinite(d.drainSeconds) ? `${Math.round(d.drainSeconds)} s` : 'forever'} to catch up.`);
+    const base = d.consumer.replace(/#\d+$/, '');
+    const copies = p.drain.filter((x) => x.consumer.replace(/#\d+$/, '') === base).length;
+    const who = copies > 1 ? `Consumers '${base}' (${copies} copies)` : `Consumer '${d.consumer}'`;
+    const [reads, falls, needs] = copies > 1 ? ['read', 'fall', 'need'] : ['reads', 'falls', 'needs'];
+    const key = `${base}|${d.keepsUpAtPeak}|${Math.round(d.drainSeconds)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (!d.keepsUpAtPeak) add('consumer-behind', 'critical', `${who} ${reads} slower than data arrives at peak; lag grows without bound.`);
+    else if (d.drainSeconds > 0) add('surge-lag', 'info', `${who} ${falls} behind during the surge and ${needs} ${Number.isFinite(d.drainSeconds) ? `${Math.round(d.drainSeconds)} s` : 'forever'} to catch up.`);
   }
   const std = p.onDemandRamp.standard;
   if (!std.safe) add('on-demand-ramp', 'warning', `On-demand ramp unsafe: capacity is ${(std.capacityBytesPerSec / MIB).toFixed(1)} MiB/s / ${Math.round(std.capacityRecordsPerSec)} records/s before the peak, so ${(std.throttledBytesPerSec / MIB).toFixed(1)} MiB/s (${pct(std.throttledFraction)}) is throttled for up to ${Math.round(std.throttledSeconds / 60)} min. Pre-warm: Advantage warm throughput ≥ ${std.recommendedWarmThroughputMiBps} MiB/s, provisioned with ≥ ${p.sizing.shards} shards beforehand, or ramp at most 2× per 15 minutes.`);
