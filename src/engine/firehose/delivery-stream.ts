@@ -54,11 +54,7 @@ export class DeliveryPipeline {
   private readonly backup: SourceBackup;
 
   constructor(readonly ctx: DeliveryContext, invokerFor: (lambdaArn: string) => TransformInvoker | undefined) {
-    this.transform = new TransformStage(ctx, () => {
-      const lambda = ctx.config().processing.lambda;
-      if (!lambda) throw new Error('transform stage used without a Lambda processor');
-      return lambda;
-    }, invokerFor, (records) => records.forEach((r) => this.afterTransform(r)));
+    this.transform = new TransformStage(ctx, () => ctx.config().processing.lambda, invokerFor, (records) => records.forEach((r) => this.afterTransform(r)));
     this.backup = new SourceBackup(ctx);
   }
 
@@ -163,6 +159,7 @@ export class DeliveryPipeline {
   /** Cancels timers; used when the stream is deleted. */
   dispose(): void {
     this.backup.dispose();
+    this.transform.dispose();
     for (const b of this.partitions.values()) b.timer?.cancel();
   }
 

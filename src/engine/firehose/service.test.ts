@@ -61,6 +61,21 @@ describe('control plane', () => {
     expect(service.putRecord('slow', text('x')).RecordId).toBeTruthy();
   });
 
+  it('lets records waiting for a Lambda continue untransformed when UpdateDestination removes the processor', () => {
+    const { sim, service } = newService();
+    service.createDeliveryStream(s3Stream('rm', {
+      BufferingHints: { SizeInMBs: 1, IntervalInSeconds: 60 },
+      ProcessingConfiguration: { Enabled: true, Processors: [{ Type: 'Lambda', Parameters: [{ ParameterName: 'LambdaArn', ParameterValue: 'arn:aws:lambda:us-east-1:0:function:gone' }] }] },
+    }));
+    service.putRecord('rm', text('kept'));
+    service.updateDestination({
+      DeliveryStreamName: 'rm', CurrentDeliveryStreamVersionId: '1', DestinationId: 'destinationId-000000000001',
+      ExtendedS3DestinationUpdate: { ProcessingConfiguration: { Enabled: false } },
+    });
+    sim.advanceBy(125_000);
+    expect(service.snapshot('rm').ledger).toMatchObject({ delivered: 1, pending: 0 });
+  });
+
   it('bumps the version on UpdateDestination and uses it in new object names', () => {
     const { sim, service } = newService();
     service.createDeliveryStream(s3Stream('v', { BufferingHints: { SizeInMBs: 1, IntervalInSeconds: 60 } }));

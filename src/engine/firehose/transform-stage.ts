@@ -30,13 +30,14 @@ export class TransformStage {
 
   constructor(
     private readonly ctx: DeliveryContext,
-    private readonly lambda: () => ResolvedLambda,
+    private readonly lambda: () => ResolvedLambda | undefined,
     private readonly invokerFor: (lambdaArn: string) => TransformInvoker | undefined,
     private readonly onward: (records: PipelineRecord[]) => void,
   ) {}
 
   add(record: PipelineRecord): void {
     const cfg = this.lambda();
+    if (!cfg) return this.onward([record]);
     if (this.buffer.length === 0) {
       this.firstArrivalMs = this.ctx.scheduler.nowMs;
       this.timer = this.ctx.scheduler.after(cfg.bufferIntervalMs, () => this.flush());
@@ -64,8 +65,15 @@ export class TransformStage {
     return oldest;
   }
 
+  /** Stops the buffer timer (the stream was deleted). */
+  dispose(): void {
+    this.timer?.cancel();
+    this.timer = undefined;
+    this.buffer = [];
+  }
+
   snapshot(): TransformStageSnapshot {
-    const cfg = this.lambda();
+    const cfg = this.lambda() ?? { bufferBytes: 0, bufferIntervalMs: 0 };
     let recordsInFlight = 0;
     for (const list of this.inFlight.values()) recordsInFlight += list.length;
     return {
@@ -81,6 +89,8 @@ export class TransformStage {
 
   private invoke(records: PipelineRecord[], attempt: number): void {
     const cfg = this.lambda();
+    // The processor was removed by UpdateDestination while records waited: they continue untransformed.
+    if (!cfg) return this.onward(records);
     const invocationId = this.ctx.prng.uuid();
     const request: TransformRequest = {
       invocationId,
@@ -111,8 +121,8 @@ export class TransformStage {
     this.ctx.metrics.add('ExecuteProcessing.DurationTotalMs', outcome.durationMs);
     const failure = outcome.kind === 'error' ? outcome : checkResponseShape(outcome.response);
     if (failure) {
-      const cfg = this.lambda();
-      if (attempt <= cfg.retries) return this.invoke(records, attempt + 1);
+      const retries = this.lambda()?.retries ?? 0;
+      if (attempt <= retries) return this.invoke(records, attempt + 1);
       const code = failure.errorType === 'Timeout' ? 'Lambda.FunctionTimedOut' : failure.errorType === 'InvalidFunction' ? 'Lambda.InvalidFunction' : 'Lambda.FunctionError';
       this.fail(records.map((record) => ({ record, type: 'processing-failed', errorCode: code, errorMessage: failure.message, attemptsMade: attempt })));
       return;
