@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { analyzeHotKeys, hotShardClosedForm, probabilityDistinctShards, shardOfKey } from './hot-keys';
 import { keyWeights } from './key-weights';
 import { MIB } from './units';
@@ -47,6 +48,7 @@ describe('one hot key plus a uniform remainder (example 3)', () => {
       const a = analyzeHotKeys({ weights, shardCount: n, bytesPerSec: 2 * MIB, recordsPerSec: 1000, targetUtilization: 0.8 });
       expect(a.hottestKey.key).toBe('device-17');
       expect(a.hottestKey.shardsWorth).toBeCloseTo(1.2, 9);
+      expect(a.hottestKey.fitsOneShard).toBe(false);
       expect(a.keysOverLimit.map((k) => k.key)).toEqual(['device-17']);
       expect(a.hottestKey.excessBytesPerSec / MIB).toBeCloseTo(0.2, 9);
       // 0.2 of the key's 1.2 MiB/s is refused whatever N is: 0.6 × 1/6 = 10% of all records.
@@ -76,5 +78,30 @@ describe('key weights', () => {
     const w = keyWeights({ kind: 'zipf', count: 3, exponent: 1, prefix: 'k' });
     expect(w.keys.map((k) => k.share)).toEqual([6 / 11, 3 / 11, 2 / 11].map((x) => expect.closeTo(x, 12)));
     expect(w.remainderShare).toBe(0);
+  });
+});
+
+describe('hot-key analysis invariants (property)', () => {
+  // Invariants: per-shard loads add up to the stream's load; throttling is at least the per-key excess
+  // and at most everything. Leaves out aggregation and explicit hash keys.
+  it('conserves load and bounds throttling', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 64 }),
+        fc.integer({ min: 1, max: 300 }),
+        fc.double({ min: 0, max: 3, noNaN: true }),
+        fc.double({ min: 0.01, max: 8, noNaN: true }),
+        (shards, keys, exponent, mib) => {
+          const weights = keyWeights({ kind: 'zipf', count: keys, exponent, prefix: 'k-' });
+          const a = analyzeHotKeys({ weights, shardCount: shards, bytesPerSec: mib * MIB, recordsPerSec: mib * 1000, targetUtilization: 0.8 });
+          const total = a.shards.reduce((s, x) => s + x.bytesPerSec, 0);
+          expect(total).toBeCloseTo(mib * MIB, 3);
+          expect(a.throttledFraction).toBeGreaterThanOrEqual(a.unfixableFraction - 1e-9);
+          expect(a.throttledFraction).toBeLessThanOrEqual(1);
+          expect(a.skewThrottledFraction).toBeLessThanOrEqual(a.throttledFraction + 1e-9);
+        },
+      ),
+      { seed: 99, numRuns: 100 },
+    );
   });
 });

@@ -28,6 +28,8 @@ export interface KeyOverLimit {
   readonly recordsPerSec: number;
   /** How many shards' worth of write capacity this key alone needs (> 1 means it always throttles). */
   readonly shardsWorth: number;
+  /** Whether one shard can carry this key at all: if not, no shard count or mode stops it throttling. */
+  readonly fitsOneShard: boolean;
   readonly excessBytesPerSec: number;
   readonly excessRecordsPerSec: number;
   readonly shardIndex: number;
@@ -140,6 +142,7 @@ function keyLoad(key: string, share: number, w: number, r: number, shardIndex: n
     bytesPerSec: b,
     recordsPerSec: rec,
     shardsWorth: Math.max(b / KEY_WRITE_BYTES_PER_SEC, rec / KEY_WRITE_RECORDS_PER_SEC),
+    fitsOneShard: b <= KEY_WRITE_BYTES_PER_SEC && rec <= KEY_WRITE_RECORDS_PER_SEC,
     excessBytesPerSec: Math.max(0, b - KEY_WRITE_BYTES_PER_SEC),
     excessRecordsPerSec: Math.max(0, rec - KEY_WRITE_RECORDS_PER_SEC),
     shardIndex,
