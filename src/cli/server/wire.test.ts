@@ -3,6 +3,7 @@
  * CBOR conversion, dispatcher errors, and the one-port HTTP/1.1 + h2c server with CORS and the
  * REST fallback. The real engine is exercised in kinesis-sdk.test.ts.
  */
+import { KinesisClient, SubscribeToShardCommand } from '@aws-sdk/client-kinesis';
 import { EventStreamCodec } from '@smithy/core/event-streams';
 import { encode as cborEncode, Tag } from 'cbor-x';
 import fc from 'fast-check';
@@ -179,5 +180,91 @@ describe('one port for HTTP/1.1 and h2c', () => {
     } finally {
       session.close();
     }
+  });
+});
+
+describe('SubscribeToShard event streams (fake Kinesis API, real SDK)', () => {
+  let server: RunningHttpServer;
+  let closed = 0;
+  const fakeKinesis: StreamingJsonServiceApi = {
+    targetPrefix: 'Kinesis_20131202',
+    handle: () => ({ ok: false, error: { name: 'InternalFailure', message: 'not in this fake', httpStatus: 500, retryable: true } }),
+    subscribeToShard(body, sink) {
+      if (body.ShardId === 'missing') return { ok: false, error: { name: 'ResourceNotFoundException', message: 'no shard missing', httpStatus: 400, retryable: false } };
+      let n = 0;
+      const timer = setInterval(() => {
+        n++;
+        sink({ kind: 'event', event: { Records: [], ContinuationSequenceNumber: String(n), MillisBehindLatest: 0 } });
+        if (body.ShardId === 'fails' && n === 2) {
+          clearInterval(timer);
+          sink({ kind: 'error', error: { name: 'ResourceInUseException', message: 'taken over by a newer subscription', httpStatus: 400, retryable: false } });
+        }
+      }, 5);
+      return { ok: true, value: { close: () => { closed++; clearInterval(timer); } } };
+    },
+  };
+  const client = () => new KinesisClient({ endpoint: server.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, maxAttempts: 1 });
+
+  beforeAll(async () => {
+    server = await startApiHttpServer({ dispatcher: new WireDispatcher([{ api: fakeKinesis }]) });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('delivers an exception event as the modelled error, after the events before it', async () => {
+    const c = client();
+    const out = await c.send(new SubscribeToShardCommand({ ConsumerARN: 'arn', ShardId: 'fails', StartingPosition: { Type: 'LATEST' } }));
+    const seen: string[] = [];
+    let error: Error | undefined;
+    try {
+      for await (const ev of out.EventStream!) seen.push(ev.SubscribeToShardEvent!.ContinuationSequenceNumber!);
+    } catch (e) {
+      error = e as Error;
+    }
+    expect(seen).toEqual(['1', '2']);
+    expect(error?.name).toBe('ResourceInUseException');
+    expect(error?.message).toContain('taken over');
+    c.destroy();
+  });
+
+  it('refuses a subscription with a plain 400 before the stream starts', async () => {
+    const c = client();
+    const e = await c.send(new SubscribeToShardCommand({ ConsumerARN: 'arn', ShardId: 'missing', StartingPosition: { Type: 'LATEST' } })).catch((x: Error) => x);
+    expect((e as Error).name).toBe('ResourceNotFoundException');
+    c.destroy();
+  });
+
+  const waitClosed = async (before: number): Promise<void> => {
+    for (let i = 0; i < 100 && closed === before; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(closed).toBe(before + 1);
+  };
+  const subscribeHeaders = { 'x-amz-target': 'Kinesis_20131202.SubscribeToShard', authorization: 'x', 'content-type': 'application/x-amz-json-1.1' };
+  const subscribeBody = JSON.stringify({ ConsumerARN: 'arn', ShardId: 'ok', StartingPosition: { Type: 'LATEST' } });
+
+  it('closes the subscription when an h2 client resets the stream', async () => {
+    const before = closed;
+    const session = http2.connect(server.endpoint);
+    try {
+      const req = session.request({ ':method': 'POST', ':path': '/', ...subscribeHeaders });
+      req.end(subscribeBody);
+      await new Promise<void>((resolve) => req.once('data', () => resolve()));
+      req.close(http2.constants.NGHTTP2_CANCEL);
+      await waitClosed(before);
+    } finally {
+      session.destroy();
+    }
+  });
+
+  it('closes the subscription when an HTTP/1.1 client disconnects', async () => {
+    const before = closed;
+    const abort = new AbortController();
+    const res = await fetch(`${server.endpoint}/`, { method: 'POST', headers: subscribeHeaders, body: subscribeBody, signal: abort.signal });
+    expect(res.headers.get('content-type')).toBe('application/vnd.amazon.eventstream');
+    const reader = res.body!.getReader();
+    const first = await reader.read();
+    expect(decodeEventStreamMessages(first.value!).messages[0].headers[':event-type']).toBe('initial-response');
+    abort.abort();
+    await waitClosed(before);
   });
 });
