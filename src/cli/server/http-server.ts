@@ -54,10 +54,25 @@ function headerText(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v.join(', ') : v;
 }
 
+/** Far above any AWS request quota (PutRecords 10 MiB, Firehose batches 4 MiB): a guard for the process, not a limit. */
+export const REQUEST_BODY_BYTES_MAX = 32 * 1_048_576;
+
+class BodyTooLargeError extends Error {}
+
 function readBody(req: AnyRequest): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
+    let bytes = 0;
+    req.on('data', (c: Buffer) => {
+      bytes += c.length;
+      if (bytes > REQUEST_BODY_BYTES_MAX) {
+        req.removeAllListeners('data');
+        req.resume();
+        reject(new BodyTooLargeError(`request body over ${REQUEST_BODY_BYTES_MAX} bytes`));
+        return;
+      }
+      chunks.push(c);
+    });
     req.on('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
     req.on('error', reject);
   });
@@ -124,6 +139,11 @@ async function handle(options: ApiHttpServerOptions, req: AnyRequest, res: AnyRe
 export async function startApiHttpServer(options: ApiHttpServerOptions): Promise<RunningHttpServer> {
   const onRequest = (req: AnyRequest, res: AnyResponse): void => {
     handle(options, req, res).catch((e: unknown) => {
+      if (e instanceof BodyTooLargeError) {
+        send(res, 413, { ...corsHeaders(req), 'content-type': 'application/json', 'x-amzn-errortype': 'SerializationException' },
+          JSON.stringify({ __type: 'SerializationException', message: `${e.message}; the service's own limits are far lower.` }));
+        return;
+      }
       console.error('[api] request failed:', e);
       if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, JSON.stringify({ __type: 'InternalFailure', message: String(e) }));
       else res.end();

@@ -13,7 +13,7 @@ import { crc32, decodeEventStreamMessages, encodeEventStreamMessage } from '../.
 import { WireDispatcher } from '../../app/sdk/wire-dispatch';
 import type { StreamingJsonServiceApi } from '../../app/sdk/wire-types';
 import { CBOR_CONTENT_TYPE, cborCodec, decodeCborResponse } from './cbor-codec';
-import { startApiHttpServer, type RunningHttpServer } from './http-server';
+import { REQUEST_BODY_BYTES_MAX, startApiHttpServer, type RunningHttpServer } from './http-server';
 import type { RestHandler } from './types';
 
 const utf8 = new TextEncoder();
@@ -162,6 +162,16 @@ describe('one port for HTTP/1.1 and h2c', () => {
     const hit = await fetch(`${server.endpoint}/bucket/a%20b.txt?q=1`);
     expect(await hit.text()).toBe('GET /bucket/a b.txt 1');
     expect((await fetch(`${server.endpoint}/elsewhere`)).status).toBe(404);
+  });
+
+  it('refuses absurdly large bodies with 413', async () => {
+    const res = await fetch(`${server.endpoint}/`, {
+      method: 'POST',
+      headers: { 'X-Amz-Target': 'Echo_20200101.Echo', Authorization: 'x' },
+      body: new Uint8Array(REQUEST_BODY_BYTES_MAX + 1),
+    });
+    expect(res.status).toBe(413);
+    expect(res.headers.get('x-amzn-errortype')).toBe('SerializationException');
   });
 
   it('serves many concurrent h2c streams on one session', async () => {
