@@ -50,6 +50,24 @@ describe('EngineRequestHandler', () => {
     expect(got.Records![0].ApproximateArrivalTimestamp).toBeInstanceOf(Date);
   });
 
+  it('forwards through an async function, as across a worker boundary (structured clone)', async () => {
+    const sim = new Simulation({ seed: 12 });
+    const dispatcher = new WireDispatcher([{ api: createKinesisApi(new KinesisService(sim, { transitionDelayMs: 0 })) }]);
+    const forwarded: string[] = [];
+    const handler = new EngineRequestHandler(async (req) => {
+      forwarded.push(req.target);
+      sim.advanceBy(1000);
+      const answer = dispatcher.dispatch(structuredClone(req));
+      if (answer.kind !== 'buffered') throw new Error('streams need a Comlink proxy');
+      return structuredClone(answer);
+    });
+    const client = new KinesisClient({ requestHandler: handler, region: 'eu-central-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+    await client.send(new CreateStreamCommand({ StreamName: 'w', ShardCount: 1 }));
+    const d = await client.send(new DescribeStreamCommand({ StreamName: 'w' }));
+    expect(d.StreamDescription!.Shards).toHaveLength(1);
+    expect(forwarded).toEqual(['Kinesis_20131202.CreateStream', 'Kinesis_20131202.DescribeStream']);
+  });
+
   it('delivers errors by AWS name', async () => {
     const { client } = setup();
     const e = await client.send(new DescribeStreamCommand({ StreamName: 'missing' })).catch((x: Error) => x);
