@@ -40,7 +40,12 @@ const CORS_EXPOSE = 'x-amzn-RequestId, x-amzn-ErrorType, x-amz-id-2, x-amz-reque
 function corsHeaders(req: AnyRequest): Record<string, string> {
   const origin = req.headers.origin;
   const requested = req.headers['access-control-request-headers'];
+  // Chrome's Private Network Access: a page served from a public origin (e.g. the static console
+  // on GitHub Pages) may call this loopback server only if the preflight allows it explicitly.
+  const privateNetwork = req.headers['access-control-request-private-network'] === 'true'
+    ? { 'access-control-allow-private-network': 'true' } : {};
   return {
+    ...privateNetwork,
     'access-control-allow-origin': typeof origin === 'string' ? origin : '*',
     'access-control-allow-methods': 'GET, POST, PUT, DELETE, HEAD, OPTIONS',
     'access-control-allow-headers': typeof requested === 'string' ? requested : '*',

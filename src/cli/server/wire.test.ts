@@ -151,9 +151,14 @@ describe('one port for HTTP/1.1 and h2c', () => {
   it('answers CORS preflight', async () => {
     const res = await fetch(`${server.endpoint}/`, {
       method: 'OPTIONS',
-      headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'x-amz-target,content-type,authorization' },
+      headers: {
+        Origin: 'https://example.github.io', 'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'x-amz-target,content-type,authorization', 'Access-Control-Request-Private-Network': 'true',
+      },
     });
     expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://example.github.io');
+    expect(res.headers.get('access-control-allow-private-network')).toBe('true');
     expect(res.headers.get('access-control-allow-headers')).toContain('x-amz-target');
     expect(res.headers.get('access-control-expose-headers')).toContain('x-amzn-RequestId');
   });
