@@ -42,7 +42,7 @@ function corsHeaders(req: AnyRequest): Record<string, string> {
   const requested = req.headers['access-control-request-headers'];
   // Chrome's Private Network Access: a page served from a public origin (e.g. the static console
   // on GitHub Pages) may call this loopback server only if the preflight allows it explicitly.
-  const privateNetwork = req.headers['access-control-request-private-network'] === 'true'
+  const privateNetwork: Record<string, string> = req.headers['access-control-request-private-network'] === 'true'
     ? { 'access-control-allow-private-network': 'true' } : {};
   return {
     ...privateNetwork,
