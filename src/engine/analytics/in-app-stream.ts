@@ -1,0 +1,69 @@
+/**
+ * In-application streams (and Flink tables used as streams): a named pub/sub pipe of rows
+ * [ROWTIME, ...columns]. Pumps subscribe through taps; the outside world through listeners.
+ */
+import type { CatalogColumn } from './planner-context';
+import type { Row, SqlType, Value } from './types';
+import { formatType } from './types';
+
+export interface StreamColumnInfo {
+  readonly name: string;
+  /** The identifier as written in the SQL (for output keys "as written"). */
+  readonly writtenName: string;
+  readonly type: string;
+}
+
+export interface StreamInfo {
+  readonly kind: 'stream_info';
+  readonly name: string;
+  readonly role: 'source' | 'stream' | 'table' | 'error' | 'sink';
+  readonly columns: readonly StreamColumnInfo[];
+}
+
+export interface OutputRow {
+  readonly stream: string;
+  readonly rowtimeMs: number;
+  /** Values of the declared columns, in declaration order (ROWTIME not included). */
+  readonly values: readonly Value[];
+}
+
+export type RowListener = (row: OutputRow) => void;
+
+export class InAppStream {
+  readonly taps: ((row: Row) => void)[] = [];
+  readonly listeners: RowListener[] = [];
+  lastRowtimeMs = -Infinity;
+  rowsTotal = 0;
+
+  constructor(
+    readonly name: string,
+    readonly role: StreamInfo['role'],
+    /** Catalog columns including the hidden ROWTIME at index 0 and any hidden system columns. */
+    readonly columns: readonly CatalogColumn[],
+    readonly writtenNames: readonly string[],
+  ) {
+    this.visibleColumns = columns.map((c, index) => ({ name: c.name, type: c.type, index })).filter((c) => !columns[c.index].hidden);
+  }
+
+  readonly visibleColumns: readonly { name: string; type: SqlType; index: number }[];
+
+  insert(row: Row): void {
+    this.rowsTotal++;
+    const t = row[0] as number;
+    if (t > this.lastRowtimeMs) this.lastRowtimeMs = t;
+    for (const tap of this.taps) tap(row);
+    if (this.listeners.length) {
+      const visible = this.visibleColumns;
+      const out: OutputRow = { stream: this.name, rowtimeMs: t, values: visible.map((c) => row[c.index]) };
+      for (const l of this.listeners) l(out);
+    }
+  }
+
+  info(): StreamInfo {
+    const visible = this.visibleColumns;
+    return {
+      kind: 'stream_info', name: this.name, role: this.role,
+      columns: visible.map((c, i) => ({ name: c.name, writtenName: this.writtenNames[i] ?? c.name, type: formatType(c.type) })),
+    };
+  }
+}

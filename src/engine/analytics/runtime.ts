@@ -1,0 +1,283 @@
+/**
+ * The application runtime: SQL + input config → in-application streams, reference tables and pumps,
+ * then `push` records, `advanceWatermark`, subscribe to any stream or the error stream, `close`.
+ * Pure and deterministic: time comes only from the records' ROWTIMEs and explicit watermarks.
+ */
+import type { Statement } from './ast';
+import type { Diagnostic } from './diagnostics';
+import { diagnostic, hasErrors, SqlBindError } from './diagnostics';
+import type { EvalContext } from './functions';
+import type { InAppStream, OutputRow, RowListener, StreamInfo } from './in-app-stream';
+import type { InputSchema } from './input-schema';
+import type { TableJoinOperator } from './operators/join';
+import type { Operator } from './operators/operator';
+import { parseScript } from './parser';
+import type { Plan } from './plan';
+import { PlanBuilder } from './plan';
+import type { BuildContext } from './planner-context';
+import { Prng } from '../random/prng';
+import { declareStatement, type AppCatalog, createCatalog } from './runtime-catalog';
+import type { Row, Value } from './types';
+import { SqlRuntimeError } from './values';
+
+export interface InputConfig {
+  /** Default SOURCE_SQL_STREAM → SOURCE_SQL_STREAM_001. */
+  readonly namePrefix?: string;
+  readonly inputSchema: InputSchema;
+  /** InputParallelism.Count (1–64): creates _001 … _0NN. */
+  readonly parallelism?: number;
+}
+
+/** A reference data source: the S3 object's body as text, with its table name and schema. */
+export interface ReferenceDataSource {
+  readonly tableName: string;
+  readonly referenceSchema: InputSchema;
+  readonly body: string;
+}
+
+export interface AppOptions {
+  readonly input?: InputConfig;
+  readonly references?: readonly ReferenceDataSource[];
+  /** Seed (or PRNG) for RANDOM_CUT_FOREST; defaults to a fixed seed. */
+  readonly prng?: Prng;
+  /** CURRENT_TIMESTAMP and friends; defaults to the first record's ROWTIME. */
+  readonly startMs?: number;
+}
+
+export interface InputRecord {
+  /** The record's bytes as UTF-8 text (JSON document or CSV line(s)). */
+  readonly data: string;
+  readonly rowtimeMs: number;
+  readonly arrivalMs?: number;
+  readonly partitionKey?: string;
+  readonly sequenceNumber?: string;
+  readonly shardId?: string;
+  /** Which source stream (0-based, for InputParallelism > 1) or Flink source table name. */
+  readonly source?: number | string;
+}
+
+export interface ErrorRow {
+  readonly kind: 'error_row';
+  readonly errorTimeMs: number;
+  readonly errorLevel: string;
+  readonly errorName: string;
+  readonly message: string;
+  readonly dataRowtimeMs: number;
+  /** Hex of the original record (or of the failing row's JSON). */
+  readonly dataRow: string;
+}
+
+export interface Pump {
+  readonly name: string;
+  readonly target: string;
+  readonly reads: readonly string[];
+  readonly operators: Operator[];
+}
+
+export interface CreateResult {
+  readonly app: SqlApplication | null;
+  readonly diagnostics: Diagnostic[];
+}
+
+function hex(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let s = '';
+  for (const b of bytes) s += b.toString(16).padStart(2, '0');
+  return s;
+}
+
+export class SqlApplication {
+  private readonly errorListeners: ((e: ErrorRow) => void)[] = [];
+  private watermarkMs = -Infinity;
+  private closed = false;
+  readonly errorsTotal = { count: 0 };
+
+  private constructor(
+    readonly dialect: 'kda' | 'flink',
+    private readonly catalog: AppCatalog,
+    private readonly pumps: Pump[],
+    private readonly ctx: EvalContext,
+    readonly plan: Plan,
+    private readonly tableJoins: { table: string; op: TableJoinOperator }[],
+    private readonly startFixed: boolean,
+  ) {}
+
+  /** Parses, binds and plans `sql`. Returns diagnostics (errors and warnings); `app` is null on errors. */
+  static create(sql: string, options: AppOptions = {}): CreateResult {
+    const parsed = parseScript(sql);
+    const diagnostics = [...parsed.diagnostics];
+    const dialect = parsed.script.dialect;
+    const ctx: EvalContext = { nowMs: options.startMs ?? 0, queryStartMs: options.startMs ?? 0 };
+    const catalog = createCatalog(dialect, options, diagnostics);
+    const plan = new PlanBuilder();
+    const pumps: Pump[] = [];
+    const tableJoins: { table: string; op: TableJoinOperator }[] = [];
+    let app: SqlApplication | null = null;
+    const errors = (e: SqlRuntimeError, row: Row, rowtimeMs: number) => app?.reportError(e.errorName, e.message, rowtimeMs, hex(JSON.stringify(row.slice(1))));
+    const prng = options.prng ?? new Prng('kinesis-analytics');
+    for (const stmt of parsed.script.statements) {
+      const build: BuildContext = { catalog, ctx, errors, plan, dialect, prng, operators: [], taps: [], tableJoins, warnings: [] };
+      try {
+        const pump = declareStatement(stmt as Statement, sql, build, catalog, pumps.length, errors);
+        if (pump) pumps.push(pump);
+      } catch (e) {
+        if (!(e instanceof SqlBindError)) throw e;
+        diagnostics.push(diagnostic(e.message, e.range));
+      }
+      diagnostics.push(...build.warnings);
+    }
+    const ordered = orderPumps(pumps, diagnostics, parsed.script.statements);
+    if (hasErrors(diagnostics)) return { app: null, diagnostics };
+    app = new SqlApplication(dialect, catalog, ordered, ctx, plan.build(), tableJoins, options.startMs !== undefined);
+    return { app, diagnostics };
+  }
+
+  /** Every in-application stream, table and the error stream, with columns (for the editor). */
+  streams(): StreamInfo[] {
+    return [...this.catalog.streams.values()].map((s) => s.info());
+  }
+
+  sourceStreamNames(): string[] {
+    return this.catalog.sources.map((s) => s.name);
+  }
+
+  /** Names of streams written by pumps/INSERTs but read by none (DESTINATION_SQL_STREAM, Flink sinks). */
+  sinkStreamNames(): string[] {
+    const read = new Set(this.pumps.flatMap((p) => p.reads));
+    return [...new Set(this.pumps.map((p) => p.target))].filter((t) => !read.has(t));
+  }
+
+  subscribe(streamName: string, listener: RowListener): () => void {
+    const s = this.catalog.findStream(streamName);
+    if (!s) throw new Error(`no in-application stream named ${streamName}; known: ${[...this.catalog.streams.keys()].join(', ')}`);
+    s.listeners.push(listener);
+    return () => {
+      const i = s.listeners.indexOf(listener);
+      if (i >= 0) s.listeners.splice(i, 1);
+    };
+  }
+
+  onError(listener: (e: ErrorRow) => void): () => void {
+    this.errorListeners.push(listener);
+    return () => {
+      const i = this.errorListeners.indexOf(listener);
+      if (i >= 0) this.errorListeners.splice(i, 1);
+    };
+  }
+
+  /** Reloads a reference table from a new object body (UpdateApplication). */
+  updateReference(tableName: string, body: string): string | null {
+    const table = this.catalog.tables.get(tableName);
+    if (!table) return `no reference table named ${tableName}`;
+    const rows = table.load(body, (msg) => this.reportError('Reference_Error', msg, this.watermarkMs, hex(body.slice(0, 1024))));
+    for (const j of this.tableJoins) if (j.table === tableName) j.op.setTable(rows);
+    return null;
+  }
+
+  /** Feeds one record: mapped to rows of its source stream, each with the record's ROWTIME. */
+  push(record: InputRecord): void {
+    if (this.closed) throw new Error('the application is closed');
+    if (!this.startFixed && this.ctx.queryStartMs === 0) this.ctx.queryStartMs = record.rowtimeMs;
+    const source = this.catalog.sourceFor(record.source);
+    if (!source) {
+      this.reportError('Unknown_Source', `no source named ${String(record.source)}`, record.rowtimeMs, hex(record.data));
+      return;
+    }
+    if (record.rowtimeMs < source.stream.lastRowtimeMs) {
+      this.reportError('Out_Of_Order_Rowtime', `ROWTIME ${record.rowtimeMs} is before the stream's last ROWTIME ${source.stream.lastRowtimeMs}`, record.rowtimeMs, hex(record.data));
+      return;
+    }
+    if (!source.mapper) {
+      this.reportError('Schema_Error', `source ${source.name} has no usable schema`, record.rowtimeMs, hex(record.data));
+      return;
+    }
+    const mapped = source.mapper.map(record.data);
+    if (!mapped.ok) {
+      this.reportError(mapped.errorName, mapped.message, record.rowtimeMs, hex(record.data));
+      return;
+    }
+    const rows = mapped.rows.map((values) => source.makeRow(values, record));
+    if (this.dialect === 'kda') this.advanceWatermark(record.rowtimeMs);
+    else {
+      let wm = this.watermarkMs;
+      for (const row of rows) {
+        try {
+          wm = Math.max(wm, source.watermarkOf(row));
+        } catch (e) {
+          if (!(e instanceof SqlRuntimeError)) throw e;
+        }
+      }
+      this.runGuarded(() => { for (const row of rows) source.stream.insert(row); }, record.rowtimeMs);
+      this.advanceWatermark(wm);
+      return;
+    }
+    this.runGuarded(() => { for (const row of rows) source.stream.insert(row); }, record.rowtimeMs);
+  }
+
+  /** A ROWTIME bound (KDA) or event-time watermark (Flink): closes every window ending at or before `ms`. */
+  advanceWatermark(ms: number): void {
+    if (!(ms > this.watermarkMs)) return;
+    this.watermarkMs = ms;
+    for (const p of this.pumps) {
+      for (const op of p.operators) this.runGuarded(() => op.onWatermark(ms), ms);
+    }
+  }
+
+  /** End of a finite replay: flushes every open window, in pipeline order. */
+  close(): void {
+    if (this.closed) return;
+    for (const p of this.pumps) {
+      for (const op of p.operators) this.runGuarded(() => op.flush(), this.watermarkMs);
+    }
+    this.closed = true;
+  }
+
+  get currentWatermarkMs(): number {
+    return this.watermarkMs;
+  }
+
+  private runGuarded(body: () => void, rowtimeMs: number): void {
+    try {
+      body();
+    } catch (e) {
+      if (!(e instanceof SqlRuntimeError)) throw e;
+      this.reportError(e.errorName, e.message, rowtimeMs, '');
+    }
+  }
+
+  reportError(name: string, message: string, rowtimeMs: number, dataRowHex: string): void {
+    this.errorsTotal.count++;
+    const t = Number.isFinite(rowtimeMs) ? rowtimeMs : 0;
+    const row: ErrorRow = { kind: 'error_row', errorTimeMs: t, errorLevel: 'ERROR', errorName: name.slice(0, 32), message: message.slice(0, 4096), dataRowtimeMs: t, dataRow: dataRowHex };
+    const errStream = this.catalog.streams.get('error_stream');
+    errStream?.insert([t, t, row.errorLevel, row.errorName, row.message, t, row.dataRow]);
+    for (const l of this.errorListeners) l(row);
+  }
+}
+
+/** Orders pumps so every pump runs after the pumps that write the streams it reads. */
+function orderPumps(pumps: Pump[], diagnostics: Diagnostic[], statements: readonly Statement[]): Pump[] {
+  const ordered: Pump[] = [];
+  const done = new Set<Pump>();
+  const visiting = new Set<Pump>();
+  const visit = (p: Pump): boolean => {
+    if (done.has(p)) return true;
+    if (visiting.has(p)) return false;
+    visiting.add(p);
+    for (const r of p.reads) for (const w of pumps.filter((q) => q.target === r)) if (!visit(w)) return false;
+    visiting.delete(p);
+    done.add(p);
+    ordered.push(p);
+    return true;
+  };
+  for (const p of pumps) {
+    if (!visit(p)) {
+      const stmt = statements.find((s) => s.type === 'create_pump' && s.name.value === p.name);
+      diagnostics.push(diagnostic(`pump ${p.name} is part of a cycle of streams; pumps must form a pipeline without loops`, stmt?.range ?? statements[0].range));
+      return pumps;
+    }
+  }
+  return ordered;
+}
+
+export type { OutputRow, StreamInfo, InAppStream, Value };
