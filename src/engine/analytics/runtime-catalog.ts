@@ -74,10 +74,15 @@ function loadTable(mapper: RecordMapper, body: string, onError: (message: string
   }
   const head = body.trimStart();
   const isJson = head.startsWith('{') || head.startsWith('[');
-  if (whole && Array.isArray(doc)) for (const el of doc) add(JSON.stringify(el));
-  else if (whole && isJson) add(body);
-  else if (isJson) for (const line of body.split('\n')) if (line.trim()) add(line);
-  else add(body);
+  if (whole && Array.isArray(doc)) {
+    for (const el of doc) add(JSON.stringify(el));
+  } else if (whole && isJson) {
+    add(body);
+  } else if (isJson) {
+    for (const line of body.split('\n')) if (line.trim()) add(line);
+  } else {
+    add(body);
+  }
   return rows;
 }
 

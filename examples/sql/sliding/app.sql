@@ -1,0 +1,9 @@
+-- Sliding windows: one output row per input row.
+CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (sym VARCHAR(8), price DOUBLE, avg_1m DOUBLE, n_1m BIGINT, max_last3 DOUBLE);
+CREATE OR REPLACE PUMP "P" AS INSERT INTO "DESTINATION_SQL_STREAM"
+  SELECT STREAM "sym", "price",
+         AVG("price") OVER w1m,
+         COUNT(*) OVER w1m,
+         MAX("price") OVER (PARTITION BY "sym" ROWS 2 PRECEDING)
+  FROM "SOURCE_SQL_STREAM_001"
+  WINDOW w1m AS (PARTITION BY "sym" RANGE INTERVAL '1' MINUTE PRECEDING);

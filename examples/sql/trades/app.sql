@@ -1,0 +1,7 @@
+-- 30-second tumbling windows per symbol, only symbols with more than 2 trades.
+CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (win TIMESTAMP, ticker VARCHAR(8), n BIGINT, hi DOUBLE, avg_size INTEGER);
+CREATE OR REPLACE PUMP "P" AS INSERT INTO "DESTINATION_SQL_STREAM"
+  SELECT STREAM STEP(t.ROWTIME BY INTERVAL '30' SECOND), t."sym", COUNT(*), MAX(t."price"), SUM(t."size") / COUNT(*)
+  FROM "SOURCE_SQL_STREAM_001" AS t
+  GROUP BY t."sym", STEP(t.ROWTIME BY INTERVAL '30' SECOND)
+  HAVING COUNT(*) > 2;
