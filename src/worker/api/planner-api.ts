@@ -1,9 +1,19 @@
-/** Worker operations for the Planner page(s). */
+/**
+ * Worker operations for the Planner page: the analytic plan of a scenario's stream (pure, run here so
+ * the page stays responsive while the skew search hashes keys). What-if variants run elsewhere, in
+ * their own `whatif.worker.ts` instances, so the live simulation keeps its worker to itself.
+ */
 import type { WorkerContext } from './context';
+import { planScenario, type PlanRequest, type PlanResponse } from './planner/plan-scenario';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface PlannerApi {}
+export type { PlanRequest, PlanResponse, WorkloadEdits, InfraTexts } from './planner/plan-scenario';
+
+export interface PlannerApi {
+  planScenario(req: PlanRequest): Promise<PlanResponse>;
+}
 
 export function plannerApi(_ctx: WorkerContext): PlannerApi {
-  return {};
+  return {
+    planScenario: async (req) => planScenario(req),
+  };
 }

@@ -1,0 +1,29 @@
+/**
+ * Scenario files: JSON export of the current document and import with validateScenario's
+ * field-path errors, so a bad file says exactly what is wrong (`producers[0].rate.kind must be …`).
+ */
+import { validateScenario } from '../../engine/scenario/validate';
+import type { ScenarioDoc } from '../../engine/scenario/schema';
+
+export type ImportResult = { readonly ok: true; readonly doc: ScenarioDoc } | { readonly ok: false; readonly errors: readonly string[] };
+
+export function parseScenarioText(text: string): ImportResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, errors: [`The file is not JSON: ${(e as Error).message}`] };
+  }
+  const v = validateScenario(json);
+  return v.ok ? { ok: true, doc: json as ScenarioDoc } : { ok: false, errors: v.errors };
+}
+
+export function scenarioToJson(doc: ScenarioDoc): string {
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/** A file name from the scenario name: lower-case, dashes, `.json`. */
+export function scenarioFileName(doc: { readonly name?: string }): string {
+  const base = (doc.name ?? 'scenario').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return `${base || 'scenario'}.json`;
+}
