@@ -1,0 +1,121 @@
+/**
+ * The Analytics part of the live world: the `analytics` world extension (applications from the
+ * scenario document, the frame slice) and the operations the console sends (discover a schema,
+ * start, stop, delete). Registered at module load of analytics-api.ts.
+ */
+import { discoverSchema, type InputSchema } from '../../../engine/analytics/input-schema';
+import type { ScenarioRuntime } from '../../../engine/scenario/load';
+import type { Simulation } from '../../../engine/simulation';
+import type { KinesisService } from '../../../engine/streams/service';
+import type { WorldExtension, WorldExtensionInstance } from '../../world-extensions';
+import { APPLICATIONS_MAX, validateAnalyticsSection, validateAppConfig, type AnalyticsAppConfig } from './app-config';
+import { LiveAnalyticsApp } from './live-app';
+import type { DeliveryPut } from './output-sink';
+import type { AnalyticsSnapshot } from './snapshot-types';
+import { sampleRecords } from './source-reader';
+
+export const ANALYTICS_EXTENSION_ID = 'analytics';
+
+export type OpResult = { readonly ok: true; readonly message?: string } | { readonly ok: false; readonly message: string };
+
+export interface DiscoveryResult {
+  readonly ok: boolean;
+  readonly message?: string;
+  readonly samples: readonly string[];
+  readonly inputSchema?: InputSchema;
+}
+
+/** A way for another extension (Firehose) to accept analytics output; found on the instance by duck typing. */
+interface DeliveryCapable {
+  putFromAnalytics?: DeliveryPut;
+}
+
+export class AnalyticsWorld implements WorldExtensionInstance {
+  private readonly apps = new Map<string, LiveAnalyticsApp>();
+
+  constructor(
+    private readonly sim: Simulation,
+    private readonly service: KinesisService,
+    private readonly deliveryPut: () => DeliveryPut | null,
+  ) {}
+
+  list(): readonly LiveAnalyticsApp[] {
+    return [...this.apps.values()];
+  }
+
+  app(name: string): LiveAnalyticsApp | undefined {
+    return this.apps.get(name);
+  }
+
+  /** Names of the scenario's Kinesis data streams (sources and output destinations). */
+  streamNames(): string[] {
+    return this.service.allStreams().filter((s) => !s.deleted).map((s) => s.name);
+  }
+
+  discover(streamName: string, max = 100): DiscoveryResult {
+    const stream = this.service.stream(streamName);
+    if (!stream || stream.deleted) return { ok: false, message: `stream ${streamName} does not exist`, samples: [] };
+    const samples = sampleRecords(stream, max, this.sim.nowMs);
+    if (samples.length === 0) return { ok: false, message: `${streamName} holds no records with payloads yet: play the scenario for a few seconds`, samples };
+    return { ok: true, samples: samples.slice(0, 10), inputSchema: discoverSchema(samples) };
+  }
+
+  /** Creates (or replaces a stopped one) and starts an application. */
+  start(config: AnalyticsAppConfig): OpResult {
+    const problem = validateAppConfig(config, 'application');
+    if (problem) return { ok: false, message: problem };
+    const existing = this.apps.get(config.name);
+    if (existing?.status === 'RUNNING') return { ok: false, message: `application ${config.name} is running: stop it before changing it` };
+    if (!existing && this.apps.size >= APPLICATIONS_MAX) return { ok: false, message: `at most ${APPLICATIONS_MAX} applications per region` };
+    return this.adopt(config).start();
+  }
+
+  /** Registers an application without starting it. */
+  adopt(config: AnalyticsAppConfig): LiveAnalyticsApp {
+    const app = new LiveAnalyticsApp(config, this.sim, this.service, this.deliveryPut);
+    this.apps.set(config.name, app);
+    return app;
+  }
+
+  stop(name: string): OpResult {
+    const app = this.apps.get(name);
+    if (!app) return { ok: false, message: `no application named ${name}` };
+    app.stop();
+    return { ok: true };
+  }
+
+  remove(name: string): OpResult {
+    const app = this.apps.get(name);
+    if (!app) return { ok: false, message: `no application named ${name}` };
+    app.stop();
+    this.apps.delete(name);
+    return { ok: true };
+  }
+
+  snapshot(): AnalyticsSnapshot {
+    return { kind: 'analytics', apps: this.list().map((a) => a.snapshot()) };
+  }
+}
+
+export const analyticsExtension: WorldExtension = {
+  id: ANALYTICS_EXTENSION_ID,
+  create(sim: Simulation, scenario: ScenarioRuntime, doc: Record<string, unknown>): AnalyticsWorld {
+    const section = validateAnalyticsSection(doc.analytics);
+    if (!section.ok) throw new Error(section.message);
+    // The Firehose extension is created in registration order; look it up lazily, when an app starts.
+    const deliveryPut = (): DeliveryPut | null => {
+      const firehose = sim.part<DeliveryCapable & { id: string }>('firehose');
+      return firehose?.putFromAnalytics ? firehose.putFromAnalytics.bind(firehose) : null;
+    };
+    const world = new AnalyticsWorld(sim, scenario.service, deliveryPut);
+    for (const config of section.apps) world.adopt(config);
+    // Apps of the document start with the first tick, once producers have had a moment (schema discovery needs samples).
+    const autoStart = section.apps.filter((a) => a.autoStart !== false);
+    if (autoStart.length) {
+      sim.scheduler.after(autoStart.some((a) => !a.input.inputSchema) ? 2000 : 0, () => {
+        for (const a of autoStart) world.app(a.name)?.start();
+      });
+    }
+    return world;
+  },
+};

@@ -1,0 +1,125 @@
+/**
+ * Where an application's output in-application stream goes: the console only, a Kinesis data
+ * stream of the scenario (records put into the engine stream, under its write limits), or a
+ * delivery stream when the Firehose extension offers a way in. Writes are at-least-once: a refused
+ * put stays queued and is retried each second, so the application falls behind instead of losing rows.
+ */
+import type { StreamColumnInfo } from '../../../engine/analytics/in-app-stream';
+import type { OutputRow, Value } from '../../../engine/analytics/runtime';
+import { formatTimestamp } from '../../../engine/analytics/values';
+import type { Prng } from '../../../engine/random/prng';
+import type { KinesisService } from '../../../engine/streams/service';
+import { PUT_THROTTLED } from '../../../engine/streams/stream';
+import type { AnalyticsOutputConfig } from './app-config';
+import type { OutputSnapshot } from './snapshot-types';
+
+/** A way to hand records to a delivery stream (the Firehose world extension may provide one). */
+export type DeliveryPut = (deliveryStream: string, data: Uint8Array, nowMs: number) => 'ok' | 'throttled' | 'missing';
+
+/** Rows waiting for a refused destination; beyond this the oldest are dropped and counted. */
+export const PENDING_ROWS_MAX = 100_000;
+const encoder = new TextEncoder();
+
+function renderValue(v: Value, type: string): unknown {
+  if (v === null) return null;
+  if (typeof v === 'number' && (type.startsWith('TIMESTAMP') || type === 'DATE' || type === 'TIME')) return formatTimestamp(v);
+  return v;
+}
+
+/** One output row as the KDA JSON (or CSV) record: the declared columns as written, not ROWTIME. */
+export function serializeRow(row: OutputRow, columns: readonly StreamColumnInfo[], format: 'JSON' | 'CSV'): string {
+  if (format === 'CSV') return row.values.map((v, i) => (v === null ? '' : String(renderValue(v, columns[i]?.type ?? '')))).join(',');
+  const doc: Record<string, unknown> = {};
+  row.values.forEach((v, i) => {
+    const c = columns[i];
+    doc[c?.writtenName ?? `COL${i + 1}`] = renderValue(v, c?.type ?? '');
+  });
+  return JSON.stringify(doc);
+}
+
+export class OutputSink {
+  private readonly pending: Uint8Array[] = [];
+  private delivered = 0;
+  private throttled = 0;
+  private dropped = 0;
+  private problem: string | undefined;
+
+  constructor(
+    readonly config: AnalyticsOutputConfig,
+    readonly inAppStream: string,
+    private readonly columns: readonly StreamColumnInfo[],
+    private readonly service: KinesisService,
+    private readonly prng: Prng,
+    private readonly deliveryPut: DeliveryPut | null,
+  ) {
+    if (config.kind === 'firehose' && !deliveryPut) this.problem = 'delivery streams cannot receive analytics output in this build: rows are shown in the console only';
+  }
+
+  write(row: OutputRow): void {
+    if (this.config.kind === 'console') {
+      this.delivered++;
+      return;
+    }
+    if (this.pending.length >= PENDING_ROWS_MAX) {
+      this.pending.shift();
+      this.dropped++;
+      this.problem = `the destination refuses writes: more than ${PENDING_ROWS_MAX.toLocaleString('en-US')} rows waited, the oldest were dropped (${this.dropped})`;
+    }
+    this.pending.push(encoder.encode(serializeRow(row, this.columns, this.config.format ?? 'JSON')));
+  }
+
+  /** Delivers queued rows in order until the destination refuses one. */
+  flush(nowMs: number): void {
+    if (this.config.kind === 'console' || this.pending.length === 0) return;
+    let sent = 0;
+    if (this.config.kind === 'stream') {
+      const target = this.service.stream(this.config.name ?? '');
+      if (!target || target.deleted) {
+        this.problem = `output stream ${this.config.name} does not exist: rows wait until it does`;
+        return;
+      }
+      while (sent < this.pending.length) {
+        // KDA spreads output with random partition keys.
+        const result = target.putRecord(this.prng.uuid(), this.pending[sent], undefined, nowMs);
+        if (result === PUT_THROTTLED) {
+          this.throttled++;
+          break;
+        }
+        if (result < 0) {
+          this.problem = `output stream ${this.config.name} refused a record (code ${result})`;
+          break;
+        }
+        sent++;
+      }
+    } else if (this.deliveryPut) {
+      while (sent < this.pending.length) {
+        const r = this.deliveryPut(this.config.name ?? '', this.pending[sent], nowMs);
+        if (r === 'throttled') {
+          this.throttled++;
+          break;
+        }
+        if (r === 'missing') {
+          this.problem = `delivery stream ${this.config.name} does not exist: rows wait until it does`;
+          break;
+        }
+        sent++;
+      }
+    } else {
+      this.delivered += this.pending.length;
+      this.pending.length = 0;
+      return;
+    }
+    if (sent > 0) {
+      this.pending.splice(0, sent);
+      this.delivered += sent;
+      if (this.dropped === 0) this.problem = undefined;
+    }
+  }
+
+  snapshot(): OutputSnapshot {
+    return {
+      kind: this.config.kind, name: this.config.name, inAppStream: this.inAppStream,
+      recordsDeliveredTotal: this.delivered, throttledTotal: this.throttled, pendingRecords: this.pending.length, problem: this.problem,
+    };
+  }
+}
