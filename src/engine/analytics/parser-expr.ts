@@ -8,6 +8,7 @@ import type { BinaryOp, Expr, FuncCall, Identifier, TimeUnit, TypeName, WindowSp
 import type { Position } from './diagnostics';
 import type { Cursor } from './parser-cursor';
 import { describe } from './parser-cursor';
+import { RESERVED_WORDS } from './tokens';
 
 const COMPARISON_OPS = new Set(['=', '<>', '!=', '<', '>', '<=', '>=']);
 const NILADIC = new Set(['CURRENT_ROW_TIMESTAMP', 'CURRENT_TIMESTAMP', 'LOCALTIMESTAMP', 'CURRENT_DATE', 'CURRENT_TIME', 'LOCALTIME']);
@@ -210,6 +211,7 @@ function parsePrimary(c: Cursor): Expr {
     return call(t.value, [], start, c, { bare: true });
   }
   if (c.isOp('(', 1)) return parseFunctionCall(c);
+  if (RESERVED_WORDS.has(t.value)) throw c.error(`expected an expression but found ${describe(t)}`);
   return parseColumnRef(c);
 }
 
