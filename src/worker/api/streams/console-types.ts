@@ -1,0 +1,207 @@
+/**
+ * The console's contract with the worker for the Overview, Streams, Producers and Consumers pages:
+ * the watch request, the per-publish console frame (typed arrays inside, transferred), and the
+ * results of edits and data-viewer reads. Types only, so the UI imports them without the engine.
+ */
+import type { ScenarioConsumer, ScenarioProducer } from '../../../engine/scenario/schema';
+
+/** What the visible page needs; the worker builds only that into each console frame. */
+export interface WatchRequest {
+  /** Stream whose detail (shards, heat map, series, keys) goes into every frame; null for none. */
+  readonly stream: string | null;
+  readonly heatmap?: boolean;
+  /** Seconds of history for the heat map and the charts (10…900). */
+  readonly seriesWindowSec?: number;
+  /** Shard-table page: first row and row count (rows ordered by shard number). */
+  readonly shardOffset?: number;
+  readonly shardLimit?: number;
+  /** A shard whose own series are wanted (per-shard drill-down). */
+  readonly shardId?: string | null;
+  /** Include per-consumer lag series. */
+  readonly consumers?: boolean;
+}
+
+export interface Finding {
+  readonly severity: 'info' | 'warn' | 'bad';
+  readonly title: string;
+  readonly text: string;
+  /** What would fix it, plainly. */
+  readonly fixes: readonly string[];
+  /** A shard the finding is about (for the "split this shard" action). */
+  readonly shardId?: string;
+}
+
+export interface ShardRow {
+  readonly id: string;
+  readonly number: number;
+  readonly open: boolean;
+  readonly startingHashKey: string;
+  readonly endingHashKey: string;
+  readonly parentShardId?: string;
+  readonly adjacentParentShardId?: string;
+  /** Last virtual second, as a fraction of the shard's limits (max of records and bytes). */
+  readonly writeUtil: number;
+  /** Max of calls/5 and bytes/2 MiB. */
+  readonly readUtil: number;
+  readonly incomingRecordsPerSec: number;
+  readonly incomingBytesPerSec: number;
+  readonly throttledWritesPerSec: number;
+  readonly throttledWritesTotal: number;
+  readonly throttledReadsTotal: number;
+}
+
+export interface KeyView {
+  readonly key: string;
+  readonly producer: string;
+  /** Accepted totals since start. */
+  readonly records: number;
+  readonly bytes: number;
+  /** What the producers offer for this key now (before throttling). */
+  readonly offeredRecordsPerSec: number;
+  readonly offeredBytesPerSec: number;
+  /** Position of the key's hash in 0…2^128 as a fraction, and the open shard it lands on. */
+  readonly hashFraction: number;
+  readonly shardId: string;
+}
+
+export interface SeriesBlock {
+  readonly t0Ms: number;
+  readonly stepMs: number;
+  /** Metric name → one value per step (NaN = no data). */
+  readonly series: Record<string, Float64Array>;
+}
+
+export interface StreamDetail {
+  readonly name: string;
+  readonly status: string;
+  readonly mode: 'PROVISIONED' | 'ON_DEMAND';
+  readonly retentionHours: number;
+  readonly openShards: number;
+  readonly totalShards: number;
+  /** The requested page of the shard table. */
+  readonly shardOffset: number;
+  readonly shardRows: readonly ShardRow[];
+  /** Open shards in hash order: [start, end) fractions of the key space, and write util. */
+  readonly bandStart: Float64Array;
+  readonly bandEnd: Float64Array;
+  readonly bandUtil: Float32Array;
+  readonly bandIds: readonly string[];
+  /** Accepted + throttled records per open shard in the last second (hash order, as the band). */
+  readonly bandAttempted: Float64Array;
+  readonly heat?: {
+    readonly values: Float32Array;
+    readonly rows: number;
+    readonly cols: number;
+    readonly rowIds: readonly string[];
+    readonly t0Ms: number;
+    readonly stepMs: number;
+  };
+  readonly series: SeriesBlock;
+  readonly shardSeries?: SeriesBlock & { readonly shardId: string };
+  readonly topKeys: readonly KeyView[];
+  readonly findings: readonly Finding[];
+  readonly incomingRecordsPerSec: number;
+  readonly incomingBytesPerSec: number;
+  readonly throttledPerSec: number;
+}
+
+export interface StreamSummary {
+  readonly name: string;
+  readonly status: string;
+  readonly mode: 'PROVISIONED' | 'ON_DEMAND';
+  readonly openShards: number;
+  readonly retentionHours: number;
+  readonly incomingRecordsPerSec: number;
+  readonly incomingBytesPerSec: number;
+  readonly throttledPerSec: number;
+  readonly readThrottledPerSec: number;
+  readonly maxShardUtil: number;
+}
+
+export interface ProducerSummary {
+  readonly name: string;
+  readonly stream: string;
+  readonly wantedRecordsPerSec: number;
+  readonly acceptedPerSec: number;
+  readonly throttledPerSec: number;
+  readonly droppedTotal: number;
+  readonly backlogRecords: number;
+}
+
+export interface ConsumerSummary {
+  readonly name: string;
+  readonly type: 'kcl' | 'efo' | 'lambda';
+  readonly stream: string;
+  readonly recordsPerSec: number;
+  readonly recordsProcessed: number;
+  readonly iteratorAgeMs: number;
+  readonly lagRecords: number;
+  readonly readThrottled: number;
+  readonly errors: number;
+  /** Lag trend over the last minute: records/s (positive = growing). */
+  readonly lagSlopePerSec: number;
+  /** Seconds to drain at the current trend, or null when it is not draining. */
+  readonly drainSec: number | null;
+  readonly state: 'caught-up' | 'draining' | 'falling-behind' | 'steady';
+}
+
+export interface ConsumerSeries {
+  readonly name: string;
+  readonly block: SeriesBlock;
+}
+
+export interface ConsoleFrame {
+  readonly seq: number;
+  readonly nowMs: number;
+  /** Worker wall clock (timeOrigin + now) when built. */
+  readonly builtAtEpochMs: number;
+  readonly streams: readonly StreamSummary[];
+  readonly producers: readonly ProducerSummary[];
+  readonly consumers: readonly ConsumerSummary[];
+  readonly detail: StreamDetail | null;
+  readonly consumerSeries: readonly ConsumerSeries[] | null;
+}
+
+export type EditResult = { readonly ok: true } | { readonly ok: false; readonly errors: readonly string[] };
+
+export type KinesisCallResult =
+  | { readonly ok: true; readonly value: Record<string, unknown> }
+  | { readonly ok: false; readonly error: { readonly name: string; readonly message: string } };
+
+export type IteratorType = 'TRIM_HORIZON' | 'LATEST' | 'AT_SEQUENCE_NUMBER' | 'AFTER_SEQUENCE_NUMBER' | 'AT_TIMESTAMP';
+
+export interface ReadRequest {
+  readonly stream: string;
+  readonly shardId: string;
+  /** Continue from this iterator (next page) instead of getting a new one. */
+  readonly iterator?: string;
+  readonly iteratorType?: IteratorType;
+  readonly sequenceNumber?: string;
+  /** Virtual epoch ms for AT_TIMESTAMP. */
+  readonly timestampMs?: number;
+  readonly limit?: number;
+}
+
+export interface ViewedRecord {
+  readonly sequenceNumber: string;
+  readonly partitionKey: string;
+  readonly arrivalMs: number;
+  readonly data: Uint8Array;
+  /** Size of the record in the stream (size-only records carry no payload). */
+  readonly sizeBytes: number;
+}
+
+export type ReadResult =
+  | {
+      readonly ok: true;
+      readonly records: readonly ViewedRecord[];
+      readonly nextIterator: string | null;
+      readonly millisBehindLatest: number;
+    }
+  | { readonly ok: false; readonly error: { readonly name: string; readonly message: string } };
+
+export interface ActorConfigs {
+  readonly streams: readonly string[];
+  readonly producers: readonly ScenarioProducer[];
+  readonly consumers: readonly ScenarioConsumer[];
+}

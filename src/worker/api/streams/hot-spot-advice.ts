@@ -1,0 +1,88 @@
+/**
+ * Plain-language findings about where a stream's writes land: a key over one shard's limit (which
+ * no resharding can fix), a hot shard (split it, better keys, explicit hash keys), or a stream that
+ * is simply full (more shards). A pure kernel over per-shard and per-key rates.
+ */
+import type { Finding } from './console-types';
+
+/** One shard accepts at most 1,000 records/s and 1 MiB/s of writes (AWS Kinesis Data Streams quotas page). */
+export const SHARD_WRITE_RECORDS_PER_SEC = 1000;
+export const SHARD_WRITE_BYTES_PER_SEC = 1_048_576;
+
+export interface ShardLoadInput {
+  readonly id: string;
+  /** Accepted + refused records in the last second. */
+  readonly attemptedPerSec: number;
+  readonly writeUtil: number;
+  readonly throttledPerSec: number;
+}
+
+export interface KeyLoadInput {
+  readonly key: string;
+  readonly offeredRecordsPerSec: number;
+  readonly offeredBytesPerSec: number;
+  readonly shardId: string;
+}
+
+const n0 = (v: number) => Math.round(v).toLocaleString('en-US');
+const pct = (f: number) => `${Math.round(f * 100)}%`;
+
+export function hotSpotFindings(shards: readonly ShardLoadInput[], keys: readonly KeyLoadInput[], mode: 'PROVISIONED' | 'ON_DEMAND'): Finding[] {
+  const out: Finding[] = [];
+  const total = shards.reduce((s, x) => s + x.attemptedPerSec, 0);
+  if (shards.length === 0 || total <= 0) return out;
+  const tooBig = new Set<string>();
+  for (const k of keys) {
+    const overRecords = k.offeredRecordsPerSec > SHARD_WRITE_RECORDS_PER_SEC;
+    const overBytes = k.offeredBytesPerSec > SHARD_WRITE_BYTES_PER_SEC;
+    if (!overRecords && !overBytes) continue;
+    tooBig.add(k.shardId);
+    const what = overRecords ? `${n0(k.offeredRecordsPerSec)} records/s` : `${(k.offeredBytesPerSec / 1_048_576).toFixed(2)} MiB/s`;
+    const parts = Math.ceil(Math.max(k.offeredRecordsPerSec / (SHARD_WRITE_RECORDS_PER_SEC * 0.8), k.offeredBytesPerSec / (SHARD_WRITE_BYTES_PER_SEC * 0.8)));
+    out.push({
+      severity: 'bad',
+      title: `Partition key “${k.key}” alone needs ${what}: more than one shard can take`,
+      text:
+        `Every record with the same partition key goes to the same shard, and one shard accepts at most 1,000 records/s and 1 MiB/s. ` +
+        `No split, merge, shard count or on-demand mode can spread a single key, so this key will keep being throttled on ${k.shardId}.`,
+      fixes: [
+        `Spread the key: add a suffix (“${k.key}#0” … “${k.key}#${parts - 1}”, ${parts} or more parts) and combine the parts downstream.`,
+        'Or send a random ExplicitHashKey per record when order per key does not matter.',
+        'Or pack small records together (KPL aggregation) to cut records/s — this does not help when bytes/s is the limit.',
+      ],
+      shardId: k.shardId,
+    });
+  }
+  const even = total / shards.length;
+  let worst: ShardLoadInput | undefined;
+  for (const s of shards) if (!worst || s.attemptedPerSec > worst.attemptedPerSec) worst = s;
+  if (worst && shards.length > 1 && worst.attemptedPerSec > 1.5 * even && (worst.writeUtil >= 0.8 || worst.throttledPerSec > 0) && !tooBig.has(worst.id)) {
+    const hottest = keys.filter((k) => k.shardId === worst!.id).sort((a, b) => b.offeredRecordsPerSec - a.offeredRecordsPerSec)[0];
+    const keyShare = hottest ? hottest.offeredRecordsPerSec / Math.max(1, worst.attemptedPerSec) : 0;
+    out.push({
+      severity: worst.throttledPerSec > 0 ? 'bad' : 'warn',
+      title: `Shard ${worst.id} is hot: ${pct(worst.attemptedPerSec / total)} of the stream's writes (an even share is ${pct(1 / shards.length)})`,
+      text:
+        `It runs at ${pct(worst.writeUtil)} of its write limit${worst.throttledPerSec > 0 ? ` and refuses ${n0(worst.throttledPerSec)} records/s` : ''}.` +
+        (hottest && keyShare > 0.3 ? ` Key “${hottest.key}” brings ${pct(keyShare)} of its load (${n0(hottest.offeredRecordsPerSec)} records/s).` : ''),
+      fixes: [
+        `Split ${worst.id}: its two halves then share its load${hottest && keyShare > 0.6 ? ' (split at a hash key that puts the hot key apart from its neighbours)' : ''}.`,
+        'Use a better partition key with more distinct values, or set an ExplicitHashKey to place traffic deliberately.',
+        'Adding shards evenly (UpdateShardCount) also helps, but a skewed key stays skewed.',
+      ],
+      shardId: worst.id,
+    });
+  }
+  const util = total / (shards.length * SHARD_WRITE_RECORDS_PER_SEC);
+  const throttled = shards.reduce((s, x) => s + x.throttledPerSec, 0);
+  if (mode === 'PROVISIONED' && util >= 0.8 && out.every((f) => f.severity !== 'bad' || f.shardId === undefined || tooBig.size === 0)) {
+    const target = Math.ceil(total / (SHARD_WRITE_RECORDS_PER_SEC * 0.7));
+    out.push({
+      severity: throttled > 0 ? 'bad' : 'warn',
+      title: `The stream is near its capacity: ${n0(total)} records/s over ${shards.length} shard${shards.length === 1 ? '' : 's'} (${pct(util)})`,
+      text: `At this rate the stream needs about ${target} shards to keep every shard under 70% of its limit.`,
+      fixes: [`Update the shard count to ${target}.`, 'Or switch to on-demand capacity, which adds shards as traffic grows.'],
+    });
+  }
+  return out;
+}
