@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { createRuntime, type LiveWorld } from '../../../worker/runtime';
+import '../../../worker/api/firehose-api';
+import type { FirehoseWorld } from '../../../worker/api/firehose/firehose-world';
+import { emptyForm, entryToForm, formToEntry, type DestinationChoice } from './form-model';
+
+function world(): FirehoseWorld {
+  const built = createRuntime({ version: 1, seed: 1, name: 'f', streams: [{ name: 'clicks', shards: 2 }], producers: [], consumers: [] });
+  if (!built.ok) throw new Error(built.message);
+  return (built.runtime as LiveWorld).extensions.get('firehose') as FirehoseWorld;
+}
+
+describe('delivery stream form', () => {
+  for (const destination of ['s3', 'http-endpoint', 'opensearch', 'redshift', 'splunk'] as DestinationChoice[]) {
+    it(`a default ${destination} form is accepted by the engine and reads back unchanged`, () => {
+      const form = { ...emptyForm([]), destination, compression: destination === 'redshift' ? 'GZIP' as const : 'GZIP' as const, transformOn: true, newline: true, failureRatePct: 10 };
+      const fh = world();
+      const saved = fh.save(formToEntry(form));
+      expect(saved).toEqual({ ok: true });
+      const view = fh.snapshot().streams[0];
+      expect(view.destination).toBe(destination);
+      expect(view.transform).toBeDefined();
+      expect(entryToForm(fh.list()[0], [])).toEqual(form);
+    });
+  }
+
+  it('a Kinesis-sourced form names the scenario stream and drops the producer', () => {
+    const form = { ...emptyForm([]), source: 'KinesisStreamAsSource' as const, sourceStream: 'clicks' };
+    const entry = formToEntry(form);
+    expect(entry.producer).toBeUndefined();
+    const fh = world();
+    expect(fh.save(entry)).toEqual({ ok: true });
+    expect(fh.snapshot().streams[0].type).toBe('KinesisStreamAsSource');
+  });
+
+  it('picks a free default name', () => {
+    expect(emptyForm(['delivery-1', 'delivery-2']).name).toBe('delivery-3');
+  });
+});
