@@ -3,8 +3,7 @@ import { useRoute } from './router';
 import { Shell } from './components/Shell';
 import { OverviewPage } from './views/OverviewPage';
 import { PlaceholderPage } from './views/PlaceholderPage';
-import { loadScenario } from './sim-client';
-import { demoScenario } from './demo';
+import { startScenario } from './scenarios/bootstrap';
 
 type PageComponent = ComponentType<{ params: readonly string[] }>;
 
@@ -22,7 +21,8 @@ const pages: Record<string, PageComponent> = {
 export function App() {
   const route = useRoute();
   useEffect(() => {
-    void loadScenario(demoScenario());
+    // A shared link, else the autosaved scenario, else the demo (src/app/scenarios/bootstrap.ts).
+    void startScenario();
   }, []);
   const Page = pages[route.page];
   return (

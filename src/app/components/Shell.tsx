@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { TimeControls } from './TimeControls';
 import { ThemeToggle } from './ThemeToggle';
 import { href } from '../router';
+import { ScenarioMenu } from './scenario/ScenarioMenu';
 
 export const PAGES = [
   { id: 'overview', label: 'Overview' },
@@ -24,6 +25,7 @@ export function Shell({ page, children }: { page: string; children: ReactNode })
           <span>Kinesis Sandbox</span>
         </a>
         <TimeControls />
+        <ScenarioMenu />
         <ThemeToggle />
       </header>
       <nav className="sidenav" aria-label="Console sections">

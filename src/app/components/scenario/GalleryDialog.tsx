@@ -1,0 +1,36 @@
+/** The gallery of example scenarios as a modal: one click loads an example into the simulator. */
+import { GALLERY } from '../../scenarios/gallery';
+import { useScenario } from '../../scenarios/scenario-store';
+
+export function GalleryDialog({ onClose }: { onClose: () => void }) {
+  const load = useScenario((s) => s.load);
+  return (
+    <div className="modal-backdrop" onClick={onClose}>
+      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="gallery-title" onClick={(e) => e.stopPropagation()}>
+        <h2 id="gallery-title">Example scenarios</h2>
+        <div className="gallery-grid">
+          {GALLERY.map((g) => (
+            <button
+              key={g.id}
+              type="button"
+              className="gallery-card"
+              data-testid={`gallery-${g.id}`}
+              onClick={() => {
+                void load(g.doc, 'gallery').then((ok) => ok && useScenario.setState({ notice: { kind: 'ok', text: `Opened the example “${g.title}”.` } }));
+                onClose();
+              }}
+            >
+              <strong>{g.title}</strong>
+              <span>{g.lesson}</span>
+            </button>
+          ))}
+        </div>
+        <div className="modal-actions">
+          <button type="button" className="btn" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

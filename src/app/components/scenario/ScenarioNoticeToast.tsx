@@ -1,0 +1,26 @@
+/** The latest scenario notice (loaded, saved, or why a file or link was refused) in a corner toast. */
+import { useScenario } from '../../scenarios/scenario-store';
+
+export function ScenarioNoticeToast() {
+  const notice = useScenario((s) => s.notice);
+  const dismiss = useScenario((s) => s.dismissNotice);
+  if (!notice) return null;
+  return (
+    <div className={`callout scenario-toast ${notice.kind === 'error' ? 'callout-error' : 'callout-ok'}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="scenario-notice">
+      <div className="row" style={{ justifyContent: 'space-between', flexWrap: 'nowrap', alignItems: 'flex-start' }}>
+        <span>{notice.text}</span>
+        <button type="button" className="btn btn-ghost" aria-label="Dismiss" onClick={dismiss}>
+          ×
+        </button>
+      </div>
+      {notice.details?.length ? (
+        <ul>
+          {notice.details.slice(0, 12).map((d) => (
+            <li key={d}>{d}</li>
+          ))}
+          {notice.details.length > 12 ? <li>… and {notice.details.length - 12} more</li> : null}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

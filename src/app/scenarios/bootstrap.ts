@@ -1,0 +1,55 @@
+/**
+ * What the console opens on: a scenario shared in the URL (confirmed first when it carries user
+ * code), else the autosaved one with its settings, else the built-in demo. A share link pasted into
+ * an open tab is picked up on `hashchange` too. The payload is removed from the address bar once read,
+ * so a reload restores the autosave (which by then holds the shared scenario).
+ */
+import { DEMO_SCENARIO } from '../../engine/scenario/demo';
+import { validateScenario } from '../../engine/scenario/validate';
+import type { ScenarioDoc } from '../../engine/scenario/schema';
+import { decodeScenario, sharedPayloadFromHash } from './share-link';
+import { scenarioStorage, useScenario } from './scenario-store';
+import { findUserCode } from './user-code';
+
+/** Handles a share payload in the fragment; true when one was found (valid or not). */
+async function takeSharedFromHash(): Promise<boolean> {
+  const payload = sharedPayloadFromHash(window.location.hash);
+  if (!payload) return false;
+  history.replaceState(null, '', `${window.location.pathname}${window.location.search}#/planner`);
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
+  const store = useScenario.getState();
+  const decoded = decodeScenario(payload);
+  if (!decoded.ok) {
+    useScenario.setState({ notice: { kind: 'error', text: decoded.error } });
+    return true;
+  }
+  const v = validateScenario(decoded.doc);
+  if (!v.ok) {
+    useScenario.setState({ notice: { kind: 'error', text: 'The shared scenario is not valid:', details: v.errors } });
+    return true;
+  }
+  const code = findUserCode(decoded.doc);
+  if (code.length > 0) {
+    store.offerShared(decoded.doc as ScenarioDoc, code);
+    return true;
+  }
+  await store.load(decoded.doc, 'shared');
+  useScenario.setState({ notice: { kind: 'ok', text: 'Opened the shared scenario.' } });
+  return true;
+}
+
+let started = false;
+
+export async function startScenario(): Promise<void> {
+  if (started) return;
+  started = true;
+  window.addEventListener('hashchange', () => void takeSharedFromHash());
+  const store = useScenario.getState();
+  void store.refreshSaved();
+  const sharedLoaded = (await takeSharedFromHash()) && useScenario.getState().doc !== null;
+  if (sharedLoaded) return;
+  // Shared scenarios waiting for confirmation still need something running behind the dialog.
+  const autosave = await scenarioStorage().readAutosave().catch(() => undefined);
+  if (autosave && validateScenario(autosave.doc).ok && (await store.load(autosave.doc, 'autosave', autosave.settings))) return;
+  await store.load(DEMO_SCENARIO, 'demo');
+}
