@@ -112,7 +112,8 @@ export class LiveAnalyticsApp {
     this.sinkStream = this.config.output?.inAppStream ?? app.sinkStreamNames()[0] ?? null;
     if (this.sinkStream && !streams.some((s) => s.name === this.sinkStream)) return fail(`output in-application stream ${this.sinkStream} is not defined by the SQL`);
     for (const s of streams) {
-      if (s.role === 'table' || s.role === 'error') continue;
+      // KDA tables are reference data (no rows flow); Flink tables are the streams themselves.
+      if (s.role === 'error' || (s.role === 'table' && app.dialect === 'kda')) continue;
       const ring = new RowRing(s.name === this.sinkStream ? SINK_ROWS_KEPT : OTHER_ROWS_KEPT);
       this.rings.set(s.name, ring);
       app.subscribe(s.name, (row) => ring.push(row));
