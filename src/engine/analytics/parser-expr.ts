@@ -193,7 +193,15 @@ function parsePrimary(c: Cursor): Expr {
       if (c.peek(1).kind !== 'ident' && c.peek(1).kind !== 'quoted_ident') break;
       c.next();
       const name = c.identifier('a table name');
-      const partitionBy = c.acceptWords('PARTITION', 'BY') ? parseExprList(c) : [];
+      const partitionBy: Expr[] = [];
+      if (c.acceptWords('PARTITION', 'BY')) {
+        partitionBy.push(parseExpr(c));
+        // The partition list ends where the DESCRIPTOR argument starts: SESSION(TABLE t PARTITION BY k, DESCRIPTOR(ts), …).
+        while (c.isOp(',') && !c.isWord('DESCRIPTOR', 1)) {
+          c.next();
+          partitionBy.push(parseExpr(c));
+        }
+      }
       return { type: 'table_arg', name, partitionBy, range: c.rangeFrom(start) };
     }
     case 'TIMESTAMP':

@@ -44,12 +44,16 @@ export class WindowAssignOperator extends BaseOperator {
 
 interface Session {
   startMs: number;
-  lastMs: number;
+  /** Last row time + gap. */
+  endMs: number;
   rows: Row[];
 }
 
+/** Session windows: a row opens [t, t + gap); overlapping sessions of a key merge; late rows are dropped. */
 export class SessionWindowOperator extends BaseOperator {
-  private readonly sessions = new Map<unknown, Session>();
+  private readonly sessions = new Map<unknown, Session[]>();
+  private watermarkMs = -Infinity;
+  lateRowsDropped = 0;
 
   constructor(private readonly partitionBy: readonly Evaluator[], private readonly timeIndex: number, private readonly gapMs: number) {
     super();
@@ -58,29 +62,47 @@ export class SessionWindowOperator extends BaseOperator {
   process(row: Row): void {
     const t = row[this.timeIndex];
     if (typeof t !== 'number') return;
-    const key = this.partitionBy.length ? encodeKey(evalAll(this.partitionBy, row)) : 0;
-    const s = this.sessions.get(key);
-    if (s && t < s.lastMs + this.gapMs && t > s.startMs - this.gapMs) {
-      s.startMs = Math.min(s.startMs, t);
-      s.lastMs = Math.max(s.lastMs, t);
-      s.rows.push(row);
+    if (t + this.gapMs <= this.watermarkMs) {
+      this.lateRowsDropped++;
       return;
     }
-    if (s) this.close(key, s);
-    this.sessions.set(key, { startMs: t, lastMs: t, rows: [row] });
+    const key = this.partitionBy.length ? encodeKey(evalAll(this.partitionBy, row)) : 0;
+    const list = this.sessions.get(key) ?? [];
+    const merged: Session = { startMs: t, endMs: t + this.gapMs, rows: [row] };
+    const keep: Session[] = [];
+    for (const s of list) {
+      if (s.startMs < merged.endMs && t < s.endMs) {
+        merged.startMs = Math.min(merged.startMs, s.startMs);
+        merged.endMs = Math.max(merged.endMs, s.endMs);
+        merged.rows.push(...s.rows);
+      } else keep.push(s);
+    }
+    keep.push(merged);
+    keep.sort((a, b) => a.startMs - b.startMs);
+    this.sessions.set(key, keep);
   }
 
   override onWatermark(ms: number): void {
-    for (const [key, s] of this.sessions) if (s.lastMs + this.gapMs <= ms) this.close(key, s);
+    this.watermarkMs = Math.max(this.watermarkMs, ms);
+    this.closeWhere((s) => s.endMs <= ms);
   }
 
   override flush(): void {
-    for (const [key, s] of this.sessions) this.close(key, s);
+    this.closeWhere(() => true);
   }
 
-  private close(key: unknown, s: Session): void {
-    this.sessions.delete(key);
-    const end = s.lastMs + this.gapMs;
-    for (const row of s.rows) this.emit([...row, s.startMs, end, end - 1]);
+  private closeWhere(test: (s: Session) => boolean): void {
+    const closing: Session[] = [];
+    for (const [key, list] of this.sessions) {
+      const open = list.filter((s) => !test(s));
+      closing.push(...list.filter(test));
+      if (open.length) this.sessions.set(key, open);
+      else this.sessions.delete(key);
+    }
+    closing.sort((a, b) => a.endMs - b.endMs);
+    for (const s of closing) {
+      s.rows.sort((a, b) => (a[this.timeIndex] as number) - (b[this.timeIndex] as number));
+      for (const row of s.rows) this.emit([...row, s.startMs, s.endMs, s.endMs - 1]);
+    }
   }
 }
