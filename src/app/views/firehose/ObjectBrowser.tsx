@@ -1,0 +1,122 @@
+/**
+ * The object store as S3's console shows it: buckets, prefixes as folders, objects with size and
+ * time; selecting one shows its compression, the ratio, a decompressed preview (text, or Parquet
+ * rows) and a download of the real delivered bytes. Lists are fetched from the worker on demand and
+ * refreshed when the store's object count changes.
+ */
+import { useEffect, useState } from 'react';
+import type { ObjectDetail, ObjectListing } from '../../../worker/api/firehose-api';
+import { simulator } from '../../sim-client';
+import { formatBytes, formatClock } from '../../format';
+
+function download(detail: ObjectDetail): void {
+  const blob = new Blob([detail.body as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = detail.key.split('/').pop() || 'object';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Revoke after the browser has taken the URL (the click is handled synchronously).
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function Preview({ detail }: { detail: ObjectDetail }) {
+  return (
+    <div className="fh-preview" data-testid="object-preview">
+      <div className="row fh-preview-head">
+        <strong className="fh-mono fh-key">{detail.key}</strong>
+        <button type="button" className="btn" onClick={() => download(detail)} data-testid="object-download">Download</button>
+      </div>
+      <dl className="fh-facts">
+        <dt>Format</dt><dd>{detail.format === 'UNCOMPRESSED' ? 'uncompressed' : detail.format}</dd>
+        <dt>Stored</dt><dd className="fh-mono">{formatBytes(detail.sizeBytes)}</dd>
+        {detail.decodedBytes !== undefined ? <><dt>{detail.format === 'PARQUET' ? 'Rows as JSON' : 'Decompressed'}</dt><dd className="fh-mono">{formatBytes(detail.decodedBytes)}</dd></> : null}
+        {detail.compressionRatio !== undefined ? <><dt>Ratio</dt><dd className="fh-mono" data-testid="object-ratio">{detail.compressionRatio.toFixed(2)} : 1</dd></> : null}
+      </dl>
+      {detail.error ? <div className="callout callout-warn">{detail.error}</div> : null}
+      {detail.parquet ? (
+        <div className="fh-scroll">
+          <p className="stat-sub">{detail.parquet.rowCount} rows; columns {detail.parquet.columns.join(', ')}</p>
+          <table className="data">
+            <thead><tr>{detail.parquet.columns.map((c) => <th key={c}>{c}</th>)}</tr></thead>
+            <tbody>{detail.parquet.rows.map((r, i) => <tr key={i}>{detail.parquet!.columns.map((c) => <td key={c} className="fh-mono">{JSON.stringify(r[c])}</td>)}</tr>)}</tbody>
+          </table>
+        </div>
+      ) : null}
+      {detail.previewText !== undefined ? (
+        <pre className="fh-pre" data-testid="object-preview-text">{detail.previewText}{detail.previewTruncated ? '\n…' : ''}</pre>
+      ) : null}
+    </div>
+  );
+}
+
+export function ObjectBrowser({ buckets, initialBucket, objectCount }: { buckets: readonly string[]; initialBucket?: string; objectCount: number }) {
+  const [bucket, setBucket] = useState(initialBucket ?? buckets[0] ?? '');
+  const [prefix, setPrefix] = useState('');
+  const [listing, setListing] = useState<ObjectListing | null>(null);
+  const [detail, setDetail] = useState<ObjectDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (initialBucket) { setBucket(initialBucket); setPrefix(''); setDetail(null); }
+  }, [initialBucket]);
+
+  useEffect(() => {
+    if (!bucket) return;
+    let live = true;
+    void simulator().firehoseListObjects(bucket, prefix).then((l) => { if (live) setListing(l); });
+    return () => { live = false; };
+  }, [bucket, prefix, objectCount]);
+
+  const open = async (key: string) => {
+    const d = await simulator().firehoseGetObject(bucket, key);
+    if ('body' in d) { setDetail(d); setError(null); } else { setError(d.error); }
+  };
+
+  const crumbs = prefix.split('/').filter(Boolean);
+  return (
+    <section className="panel" aria-label="Object store">
+      <div className="panel-header">
+        <h2>Object store</h2>
+        <label className="row">
+          <span className="stat-sub">Bucket</span>
+          <select value={bucket} onChange={(e) => { setBucket(e.target.value); setPrefix(''); setDetail(null); }} aria-label="Bucket" data-testid="bucket-select">
+            {buckets.map((b) => <option key={b} value={b}>{b}</option>)}
+          </select>
+        </label>
+      </div>
+      <nav className="fh-crumbs" aria-label="Prefix">
+        <button type="button" className="btn btn-ghost" onClick={() => setPrefix('')}>{bucket || '—'}</button>
+        {crumbs.map((c, i) => (
+          <span key={i}>/ <button type="button" className="btn btn-ghost" onClick={() => setPrefix(`${crumbs.slice(0, i + 1).join('/')}/`)}>{c}</button></span>
+        ))}
+      </nav>
+      {error ? <div className="callout callout-error">{error}</div> : null}
+      <div className="fh-browser">
+        <div className="fh-scroll fh-listing">
+          {!listing || (listing.folders.length === 0 && listing.objects.length === 0) ? <p className="stat-sub" data-testid="objects-empty">No objects here yet.</p> : (
+            <table className="data" data-testid="object-list">
+              <thead><tr><th>Name</th><th>Size</th><th>Last modified (UTC)</th></tr></thead>
+              <tbody>
+                {listing.folders.map((f) => (
+                  <tr key={f}><td colSpan={3}><button type="button" className="fh-link" onClick={() => { setPrefix(f); setDetail(null); }} data-testid="folder">📁 {f.slice(prefix.length)}</button></td></tr>
+                ))}
+                {listing.objects.map((o) => (
+                  <tr key={o.key} className={detail?.key === o.key ? 'fh-selected' : undefined}>
+                    <td><button type="button" className="fh-link fh-mono" onClick={() => void open(o.key)} data-testid="object">{o.key.slice(prefix.length)}</button></td>
+                    <td className="fh-mono">{formatBytes(o.sizeBytes)}</td>
+                    <td className="fh-mono">{formatClock(o.lastModifiedMs)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {listing?.truncated ? <p className="stat-sub">Showing the first 1,000 keys.</p> : null}
+        </div>
+        {detail ? <Preview detail={detail} /> : <p className="stat-sub fh-preview-hint">Select an object to preview its content.</p>}
+      </div>
+    </section>
+  );
+}
