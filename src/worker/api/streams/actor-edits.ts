@@ -1,0 +1,188 @@
+/**
+ * Adding, editing and removing producers and consumers of the running world. An edit is checked
+ * by the scenario validator on a document made of the live streams and the edited actor lists (so
+ * errors name the field, e.g. `producer.rate.recordsPerSec must be ≥ 0`); then the old engine
+ * object is stopped and a new one, built as the scenario loader builds it, starts at the current
+ * virtual time. The edited lists are kept per world for the forms.
+ */
+import { EfoConsumer } from '../../../engine/consumers/efo-consumer';
+import { KCL_DEFAULTS, KclApp } from '../../../engine/consumers/kcl-app';
+import { LambdaEsm } from '../../../engine/consumers/lambda-esm';
+import { DEFAULT_PROCESSING } from '../../../engine/consumers/processing-model';
+import { AggregateProducer } from '../../../engine/producers/aggregate-producer';
+import { Producer } from '../../../engine/producers/producer';
+import { withProducerDefaults } from '../../../engine/producers/producer-config';
+import { compileTemplate, TemplateError } from '../../../engine/producers/payload-template';
+import type { AnyConsumer, AnyProducer } from '../../../engine/scenario/load';
+import type { ScenarioConsumer, ScenarioDoc, ScenarioProducer, ScenarioStream } from '../../../engine/scenario/schema';
+import { StreamSinkAdapter, StreamSourceAdapter } from '../../../engine/scenario/stream-adapters';
+import { validateScenario } from '../../../engine/scenario/validate';
+import type { LiveWorld } from '../../runtime';
+import type { ActorConfigs, EditResult } from './console-types';
+
+interface Lists {
+  producers: ScenarioProducer[];
+  consumers: ScenarioConsumer[];
+}
+
+const lists = new WeakMap<LiveWorld, Lists>();
+
+function listsOf(world: LiveWorld): Lists {
+  let l = lists.get(world);
+  if (!l) {
+    const doc = world.scenario.doc;
+    lists.set(world, (l = { producers: [...doc.producers], consumers: [...(doc.consumers ?? [])] }));
+  }
+  return l;
+}
+
+function liveStreams(world: LiveWorld): ScenarioStream[] {
+  return world.scenario.service
+    .allStreams()
+    .filter((s) => !s.deleted && s.status !== 'DELETING')
+    .map((s) => ({ name: s.name, mode: s.mode, shards: Math.max(1, s.openShardCount) }));
+}
+
+export function actorConfigs(world: LiveWorld): ActorConfigs {
+  const l = listsOf(world);
+  return { streams: liveStreams(world).map((s) => s.name), producers: l.producers, consumers: l.consumers };
+}
+
+/** Validates a candidate document; errors about actor `index` of `section` are renamed to `label.…`. */
+function check(world: LiveWorld, producers: ScenarioProducer[], consumers: ScenarioConsumer[], section: 'producers' | 'consumers', index: number, label: string): string[] {
+  const doc: ScenarioDoc = { ...world.scenario.doc, streams: liveStreams(world), producers, consumers };
+  const result = validateScenario(doc);
+  if (result.ok) return [];
+  const prefix = `${section}[${index}]`;
+  return result.errors.map((e) => (e.startsWith(prefix) ? label + e.slice(prefix.length) : e));
+}
+
+function buildProducer(world: LiveWorld, p: ScenarioProducer): AnyProducer {
+  const run = world.scenario;
+  const stream = run.service.stream(p.stream)!;
+  const config = withProducerDefaults({ ...p, streamName: p.stream });
+  const sink = new StreamSinkAdapter(stream, () => world.sim.nowMs);
+  const needsRecords = p.template !== undefined || p.aggregation?.enabled === true;
+  const calls = run.calls.for(p.stream);
+  return run.mode === 'aggregate' && !needsRecords ? new AggregateProducer(world.sim, config, sink, calls) : new Producer(world.sim, config, sink, calls);
+}
+
+function buildConsumer(world: LiveWorld, c: ScenarioConsumer): AnyConsumer {
+  const run = world.scenario;
+  const sim = world.sim;
+  const source = new StreamSourceAdapter(run.service.stream(c.stream)!);
+  const calls = run.calls.for(c.stream);
+  const base = { name: c.name, streamName: c.stream, initialPosition: c.initialPosition ?? 'LATEST' };
+  switch (c.type) {
+    case 'kcl':
+      return new KclApp(sim, {
+        ...base,
+        workers: c.workers ?? KCL_DEFAULTS.workers,
+        pollIntervalMs: c.pollIntervalMs ?? KCL_DEFAULTS.pollIntervalMs,
+        maxRecords: c.maxRecords ?? KCL_DEFAULTS.maxRecords,
+        checkpointEveryRecords: c.checkpointEveryRecords,
+        checkpointEveryMs: c.checkpointEveryMs ?? (c.checkpointEveryRecords === undefined ? KCL_DEFAULTS.checkpointEveryMs : undefined),
+        processing: c.processing ?? DEFAULT_PROCESSING,
+        failoverTimeMs: c.failoverTimeMs ?? KCL_DEFAULTS.failoverTimeMs,
+        crashes: c.crashes ?? [],
+      }, source, calls);
+    case 'efo':
+      return new EfoConsumer(sim, { ...base, processing: c.processing ?? DEFAULT_PROCESSING, tickMs: 50 }, source, calls);
+    case 'lambda':
+      return new LambdaEsm(sim, {
+        ...base,
+        batchSize: c.batchSize ?? 100,
+        batchingWindowSec: c.batchingWindowSec ?? 0,
+        parallelizationFactor: c.parallelizationFactor ?? 1,
+        duration: c.duration ?? { perBatchMs: 50, perRecordMs: 0.5, sigma: 0.2 },
+        errorRate: c.errorRate ?? 0,
+        maxRetries: c.maxRetries ?? -1,
+        maxRecordAgeSec: c.maxRecordAgeSec ?? -1,
+        bisectOnError: c.bisectOnError ?? false,
+        onFailureDestination: c.onFailureDestination ?? false,
+        pollIntervalMs: 1000,
+        keyOrderedLanes: run.mode === 'record',
+      }, source, calls);
+  }
+}
+
+/** Adds `p` (originalName null) or replaces the producer named originalName with it. */
+export function saveProducer(world: LiveWorld, originalName: string | null, p: ScenarioProducer): EditResult {
+  const l = listsOf(world);
+  const at = originalName === null ? -1 : l.producers.findIndex((x) => x.name === originalName);
+  if (originalName !== null && at < 0) return { ok: false, errors: [`there is no producer named "${originalName}"`] };
+  const next = [...l.producers];
+  const index = at < 0 ? next.length : at;
+  next[index] = p;
+  const errors = check(world, next, l.consumers, 'producers', index, 'producer');
+  if (errors.length > 0) return { ok: false, errors };
+  const run = world.scenario;
+  if (originalName !== null) removeEngineProducer(world, originalName);
+  const built = buildProducer(world, p);
+  run.producers.push(built);
+  built.start();
+  l.producers = next;
+  return { ok: true };
+}
+
+function removeEngineProducer(world: LiveWorld, name: string): void {
+  const run = world.scenario;
+  const i = run.producers.findIndex((x) => x.name === name);
+  if (i >= 0) {
+    run.producers[i].stop();
+    run.producers.splice(i, 1);
+  }
+}
+
+export function removeProducer(world: LiveWorld, name: string): EditResult {
+  const l = listsOf(world);
+  if (!l.producers.some((p) => p.name === name)) return { ok: false, errors: [`there is no producer named "${name}"`] };
+  removeEngineProducer(world, name);
+  l.producers = l.producers.filter((p) => p.name !== name);
+  return { ok: true };
+}
+
+export function saveConsumer(world: LiveWorld, originalName: string | null, c: ScenarioConsumer): EditResult {
+  const l = listsOf(world);
+  const at = originalName === null ? -1 : l.consumers.findIndex((x) => x.name === originalName);
+  if (originalName !== null && at < 0) return { ok: false, errors: [`there is no consumer named "${originalName}"`] };
+  const next = [...l.consumers];
+  const index = at < 0 ? next.length : at;
+  next[index] = c;
+  const errors = check(world, l.producers, next, 'consumers', index, 'consumer');
+  if (errors.length > 0) return { ok: false, errors };
+  if (originalName !== null) removeEngineConsumer(world, originalName);
+  const built = buildConsumer(world, c);
+  world.scenario.consumers.push(built);
+  built.start();
+  l.consumers = next;
+  return { ok: true };
+}
+
+function removeEngineConsumer(world: LiveWorld, name: string): void {
+  const run = world.scenario;
+  const i = run.consumers.findIndex((x) => x.name === name);
+  if (i >= 0) {
+    run.consumers[i].stop();
+    run.consumers.splice(i, 1);
+  }
+}
+
+export function removeConsumer(world: LiveWorld, name: string): EditResult {
+  const l = listsOf(world);
+  if (!l.consumers.some((c) => c.name === name)) return { ok: false, errors: [`there is no consumer named "${name}"`] };
+  removeEngineConsumer(world, name);
+  l.consumers = l.consumers.filter((c) => c.name !== name);
+  return { ok: true };
+}
+
+/** A few payloads rendered from a template, or the template's error. */
+export function samplePayloads(template: string, seed: string, nowMs: number, count = 3): { ok: true; samples: string[] } | { ok: false; error: string } {
+  try {
+    const t = compileTemplate(template, seed);
+    return { ok: true, samples: Array.from({ length: count }, (_, i) => t.render(nowMs + i * 137)) };
+  } catch (e) {
+    if (e instanceof TemplateError) return { ok: false, error: e.message };
+    throw e;
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * The console's data viewer: every page is a real GetShardIterator (first page) and GetRecords
+ * call through the Kinesis JSON API, so it counts against the shard's read limits and fails with
+ * the API's own errors, as in the AWS console. Payloads come back as bytes for the UI to render.
+ */
+import { decodeBase64, type KinesisJsonApi } from '../../../engine/api/kinesis';
+import type { ReadRequest, ReadResult, ViewedRecord } from './console-types';
+
+export function readRecordsPage(api: KinesisJsonApi, req: ReadRequest): ReadResult {
+  let iterator = req.iterator;
+  if (!iterator) {
+    const body: Record<string, unknown> = { StreamName: req.stream, ShardId: req.shardId, ShardIteratorType: req.iteratorType ?? 'TRIM_HORIZON' };
+    if (req.sequenceNumber) body.StartingSequenceNumber = req.sequenceNumber;
+    if (req.timestampMs !== undefined) body.Timestamp = req.timestampMs / 1000;
+    const it = api.handle('GetShardIterator', body);
+    if (!it.ok) return { ok: false, error: { name: it.error.name, message: it.error.message } };
+    iterator = it.value.ShardIterator as string;
+  }
+  const page = api.handle('GetRecords', { ShardIterator: iterator, Limit: Math.max(1, Math.min(10_000, req.limit ?? 25)) });
+  if (!page.ok) return { ok: false, error: { name: page.error.name, message: page.error.message } };
+  const raw = (page.value.Records ?? []) as Array<Record<string, unknown>>;
+  const records: ViewedRecord[] = raw.map((r) => {
+    const data = decodeBase64(r.Data as string) ?? new Uint8Array(0);
+    return {
+      sequenceNumber: r.SequenceNumber as string,
+      partitionKey: r.PartitionKey as string,
+      arrivalMs: Math.round((r.ApproximateArrivalTimestamp as number) * 1000),
+      data,
+      sizeBytes: data.byteLength,
+    };
+  });
+  return {
+    ok: true,
+    records,
+    nextIterator: (page.value.NextShardIterator as string | undefined) ?? null,
+    millisBehindLatest: (page.value.MillisBehindLatest as number | undefined) ?? 0,
+  };
+}

@@ -1,0 +1,163 @@
+/**
+ * Builds the watched stream's detail for one console frame: a page of the shard table, the open
+ * shards' hash-key band, the heat-map window, CloudWatch-style series, top keys with where they
+ * land and what they offer, and the hot-spot findings. Cost is linear in shards, no per-record work.
+ */
+import { md5PartitionKey } from '../../../engine/hash';
+import { decimalToHashKey } from '../../../engine/hash/hash-key';
+import type { AnyProducer } from '../../../engine/scenario/load';
+import type { Stream } from '../../../engine/streams/stream';
+import type { LiveWorld } from '../../runtime';
+import type { KeyView, ShardRow, StreamDetail, WatchRequest } from './console-types';
+import type { ShardSeconds } from './console-world';
+import { hotSpotFindings } from './hot-spot-advice';
+
+export const STREAM_METRICS = [
+  'IncomingRecords', 'IncomingBytes', 'WriteProvisionedThroughputExceeded', 'ReadProvisionedThroughputExceeded',
+  'OutgoingRecords', 'OutgoingBytes', 'GetRecords.IteratorAgeMilliseconds', 'PutRecords.Latency',
+] as const;
+export const SHARD_METRICS = ['IncomingRecords', 'WriteProvisionedThroughputExceeded', 'OutgoingRecords', 'ReadProvisionedThroughputExceeded'] as const;
+
+const TWO_128 = 2 ** 128;
+const TOP_KEYS = 10;
+
+function fractionOfWords(w: ArrayLike<number>): number {
+  return ((w[0] >>> 0) * 2 ** 96 + (w[1] >>> 0) * 2 ** 64 + (w[2] >>> 0) * 2 ** 32 + (w[3] >>> 0)) / TWO_128;
+}
+
+/** Each producer's keys by descending weight, computed once per producer object. */
+const keyOrder = new WeakMap<AnyProducer, number[]>();
+function topIndices(p: AnyProducer): number[] {
+  let order = keyOrder.get(p);
+  if (!order) {
+    const w = p.keys.weights;
+    order = w ? Array.from(w.keys()).sort((a, b) => w[b] - w[a] || a - b).slice(0, TOP_KEYS) : [];
+    keyOrder.set(p, order);
+  }
+  return order;
+}
+
+function acceptedOf(p: AnyProducer, index: number, key: string): { records: number; bytes: number } {
+  if (p.mode === 'record') return { records: p.keyAcceptedRecords?.[index] ?? 0, bytes: p.keyAcceptedBytes?.[index] ?? 0 };
+  const k = p.topKeys().find((x) => x.key === key);
+  return { records: k?.records ?? 0, bytes: k?.bytes ?? 0 };
+}
+
+function topKeysFor(stream: Stream, producers: readonly AnyProducer[]): KeyView[] {
+  const out: KeyView[] = [];
+  const scratch = new Uint32Array(4);
+  for (const p of producers) {
+    if (p.config.streamName !== stream.name || !p.keys.table) continue;
+    const f = p.figures();
+    const wanted = f.wantedRecordsPerSec;
+    const meanBytes = f.total.accepted > 0 ? f.total.acceptedBytes / f.total.accepted : 100;
+    const explicit = p.keys.explicitHashKeys;
+    for (const i of topIndices(p)) {
+      const key = p.keys.table[i];
+      const words = explicit ? decimalToHashKey(explicit[i], scratch) : md5PartitionKey(key, scratch);
+      const fraction = fractionOfWords(words);
+      const shard = stream.openShardCount > 0 ? stream.route(words) : undefined;
+      const acc = acceptedOf(p, i, key);
+      const weight = p.keys.weights?.[i] ?? 0;
+      out.push({
+        key: explicit ? `${key} → hash ${explicit[i].length > 12 ? `${explicit[i].slice(0, 6)}…${explicit[i].slice(-4)}` : explicit[i]}` : key,
+        producer: p.name,
+        records: acc.records,
+        bytes: acc.bytes,
+        offeredRecordsPerSec: wanted * weight,
+        offeredBytesPerSec: wanted * weight * meanBytes,
+        hashFraction: fraction,
+        shardId: shard?.id ?? '—',
+      });
+    }
+  }
+  return out.sort((a, b) => b.offeredRecordsPerSec - a.offeredRecordsPerSec || b.records - a.records).slice(0, TOP_KEYS);
+}
+
+export function buildStreamDetail(world: LiveWorld, h: ShardSeconds, watch: WatchRequest & { seriesWindowSec: number }): StreamDetail {
+  const stream = h.stream;
+  const run = world.scenario;
+  const now = world.sim.nowMs;
+  const windowSec = watch.seriesWindowSec;
+  const shards = stream.shards;
+  const listed = shards.filter((s) => !s.expired);
+  const offset = Math.max(0, Math.min(watch.shardOffset ?? 0, Math.max(0, listed.length - 1)));
+  const limit = Math.max(1, Math.min(200, watch.shardLimit ?? 50));
+  const shardRows: ShardRow[] = listed.slice(offset, offset + limit).map((s) => ({
+    id: s.id,
+    number: s.number,
+    open: s.isOpen,
+    startingHashKey: s.range.start.toString(),
+    endingHashKey: s.range.end.toString(),
+    parentShardId: s.parentNumber === undefined ? undefined : shards[s.parentNumber]?.id,
+    adjacentParentShardId: s.adjacentParentNumber === undefined ? undefined : shards[s.adjacentParentNumber]?.id,
+    writeUtil: h.writeUtil[s.number] ?? 0,
+    readUtil: h.readUtil[s.number] ?? 0,
+    incomingRecordsPerSec: h.incomingRecords[s.number] ?? 0,
+    incomingBytesPerSec: h.incomingBytes[s.number] ?? 0,
+    throttledWritesPerSec: h.throttledWrites[s.number] ?? 0,
+    throttledWritesTotal: s.counters.throttledWriteRecords,
+    throttledReadsTotal: s.counters.throttledReadCalls,
+  }));
+
+  const open = [...stream.openShards()].sort((a, b) => (a.range.start < b.range.start ? -1 : 1));
+  const n = open.length;
+  const bandStart = new Float64Array(n);
+  const bandEnd = new Float64Array(n);
+  const bandUtil = new Float32Array(n);
+  const bandAttempted = new Float64Array(n);
+  const bandIds: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const s = open[i];
+    bandStart[i] = fractionOfWords(s.startWords);
+    bandEnd[i] = Number(s.range.end + 1n) / TWO_128;
+    bandUtil[i] = h.writeUtil[s.number] ?? 0;
+    bandAttempted[i] = (h.incomingRecords[s.number] ?? 0) + (h.throttledWrites[s.number] ?? 0);
+    bandIds.push(s.id);
+  }
+
+  const topKeys = topKeysFor(stream, run.producers);
+  const findings = hotSpotFindings(
+    open.map((s, i) => ({ id: s.id, attemptedPerSec: bandAttempted[i], writeUtil: bandUtil[i], throttledPerSec: h.throttledWrites[s.number] ?? 0 })),
+    topKeys.map((k) => ({ key: k.key, offeredRecordsPerSec: k.offeredRecordsPerSec, offeredBytesPerSec: k.offeredBytesPerSec, shardId: k.shardId })),
+    stream.mode,
+  );
+
+  let heat: StreamDetail['heat'];
+  if (watch.heatmap) {
+    const rows = shards.length;
+    const cols = windowSec;
+    const win = h.heat.window(rows, cols);
+    heat = { values: win.values, rows, cols, rowIds: shards.map((s) => s.id), t0Ms: win.t0Ms, stepMs: 1000 };
+  }
+
+  const keys = STREAM_METRICS.map((m) => `stream:${stream.name}:${m}`);
+  const sw = run.metrics.window(keys, now - windowSec * 1000, now);
+  const series: Record<string, Float64Array> = {};
+  STREAM_METRICS.forEach((m, i) => { series[m] = sw.series[keys[i]]; });
+
+  let shardSeries: StreamDetail['shardSeries'];
+  const drill = watch.shardId ? shards.find((s) => s.id === watch.shardId) : undefined;
+  if (drill) {
+    const sk = SHARD_METRICS.map((m) => `shard:${stream.name}/${drill.id}:${m}`);
+    const w = run.metrics.window(sk, now - windowSec * 1000, now);
+    const s: Record<string, Float64Array> = {};
+    SHARD_METRICS.forEach((m, i) => { s[m] = w.series[sk[i]]; });
+    // The write utilisation history exists for every shard, even when shard-level metrics are off.
+    s.WriteUtilisation = h.heat.row(drill.number, Math.round((w.series[sk[0]]?.length ?? windowSec)));
+    shardSeries = { shardId: drill.id, t0Ms: w.startMs, stepMs: w.stepMs, series: s };
+  }
+
+  let rec = 0, bytes = 0, thr = 0;
+  for (const s of open) {
+    rec += h.incomingRecords[s.number] ?? 0;
+    bytes += h.incomingBytes[s.number] ?? 0;
+    thr += h.throttledWrites[s.number] ?? 0;
+  }
+  return {
+    name: stream.name, status: stream.status, mode: stream.mode, retentionHours: stream.retentionHours,
+    openShards: n, totalShards: listed.length, shardOffset: offset, shardRows,
+    bandStart, bandEnd, bandUtil, bandIds, bandAttempted, heat, series: { t0Ms: sw.startMs, stepMs: sw.stepMs, series }, shardSeries, topKeys, findings,
+    incomingRecordsPerSec: rec, incomingBytesPerSec: bytes, throttledPerSec: thr,
+  };
+}

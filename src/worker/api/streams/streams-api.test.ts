@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { SimulatorHost } from '../../simulator-host';
+import { createRuntime, type LiveWorld, type WorldSnapshot } from '../../runtime';
+import { streamsApi } from '../streams-api';
+import type { ConsoleFrame } from './console-types';
+
+const doc = {
+  version: 1, seed: 'console-test', name: 'console test',
+  streams: [{ name: 'base', shards: 2 }],
+  producers: [{ name: 'steady', stream: 'base', rate: { kind: 'constant', recordsPerSec: 200 } }],
+  consumers: [{ type: 'kcl', name: 'reader', stream: 'base', initialPosition: 'TRIM_HORIZON' }],
+};
+
+function setup() {
+  const host = new SimulatorHost<WorldSnapshot>(createRuntime, { wallNowMs: () => 0, later: () => {} });
+  expect(host.load(doc).ok).toBe(true);
+  const ctx = { host, world: () => host.current() as LiveWorld | null };
+  const api = streamsApi(ctx);
+  const frames: ConsoleFrame[] = [];
+  void api.onConsoleFrame((f) => frames.push(f));
+  const advance = (ms: number) => host.clock({ kind: 'step', ms });
+  return { host, api, frames, advance, last: () => frames[frames.length - 1] };
+}
+
+describe('streams api', () => {
+  it('creates a stream through the Kinesis API and shows a hot shard that a split relieves', async () => {
+    const { api, advance, last } = setup();
+    const created = await api.kinesis('CreateStream', { StreamName: 'skewed', ShardCount: 2 });
+    expect(created.ok).toBe(true);
+    const bad = await api.kinesis('CreateStream', { StreamName: 'skewed', ShardCount: 2 });
+    expect(bad.ok ? '' : bad.error.name).toBe('ResourceInUseException');
+    advance(11_000);
+    // Four explicit hash keys, all in the lower half of the key space: shard 0 takes everything.
+    const lower = ['1', String(2n ** 125n), String(2n ** 126n), String(3n * 2n ** 125n)];
+    const saved = await api.saveProducer(null, { name: 'skew', stream: 'skewed', rate: { kind: 'constant', recordsPerSec: 1600 }, keys: { kind: 'explicitHash', hashKeys: lower } });
+    expect(saved).toEqual({ ok: true });
+    await api.watch({ stream: 'skewed', heatmap: true, seriesWindowSec: 60 });
+    advance(10_000);
+    const d = last().detail!;
+    expect(d.openShards).toBe(2);
+    expect(d.throttledPerSec).toBeGreaterThan(300);
+    expect(d.findings[0].title).toMatch(/Shard shardId-000000000000 is hot/);
+    expect(d.heat!.rows).toBe(2);
+    expect(d.heat!.values[59]).toBeGreaterThan(1);
+    const mid = (2n ** 126n).toString();
+    const split = await api.kinesis('SplitShard', { StreamName: 'skewed', ShardToSplit: 'shardId-000000000000', NewStartingHashKey: mid });
+    expect(split.ok).toBe(true);
+    advance(40_000);
+    const after = last().detail!;
+    expect(after.openShards).toBe(3);
+    expect(after.throttledPerSec).toBe(0);
+    const wrong = await api.kinesis('SplitShard', { StreamName: 'skewed', ShardToSplit: 'shardId-000000000001', NewStartingHashKey: '5' });
+    expect(wrong.ok ? '' : wrong.error.name).toBe('InvalidArgumentException');
+  });
+
+  it('explains that a key over one shard limit cannot be fixed by resharding', async () => {
+    const { api, advance, last } = setup();
+    const r = await api.saveProducer(null, { name: 'hot', stream: 'base', rate: { kind: 'constant', recordsPerSec: 2000 }, keys: { kind: 'hotKey', hotKey: 'vip', hotPercent: 80, otherKeys: 100 } });
+    expect(r.ok).toBe(true);
+    await api.watch({ stream: 'base' });
+    advance(5000);
+    const f = last().detail!.findings[0];
+    expect(f.title).toMatch(/“vip” alone needs 1,600 records\/s/);
+    expect(f.text).toMatch(/No split, merge, shard count/);
+  });
+
+  it('validates producer edits with field names and applies consumer edits live', async () => {
+    const { api, advance, last } = setup();
+    const bad = await api.saveProducer('steady', { name: 'steady', stream: 'base', rate: { kind: 'constant', recordsPerSec: -5 } });
+    expect(bad.ok ? [] : bad.errors).toEqual([expect.stringMatching(/^producer\.rate\.recordsPerSec/)]);
+    expect((await api.saveConsumer(null, { type: 'lambda', name: 'fn', stream: 'base', batchSize: 10 })).ok).toBe(true);
+    await api.watch({ stream: null, consumers: true });
+    advance(5000);
+    expect(last().consumers.map((c) => c.name)).toEqual(['reader', 'fn']);
+    expect(last().consumerSeries!.map((c) => c.name)).toEqual(['reader', 'fn']);
+    expect((await api.removeConsumer('fn')).ok).toBe(true);
+    expect((await api.actorConfigs()).consumers).toHaveLength(1);
+  });
+
+  it('pages records with real GetRecords calls', async () => {
+    const { api, advance } = setup();
+    advance(3000);
+    const first = await api.readRecords({ stream: 'base', shardId: 'shardId-000000000000', iteratorType: 'TRIM_HORIZON', limit: 5 });
+    if (!first.ok) throw new Error(first.error.message);
+    expect(first.records).toHaveLength(5);
+    expect(first.nextIterator).toBeTruthy();
+    const second = await api.readRecords({ stream: 'base', shardId: 'shardId-000000000000', iterator: first.nextIterator!, limit: 5 });
+    if (!second.ok) throw new Error(second.error.message);
+    expect(second.records[0].sequenceNumber > first.records[4].sequenceNumber).toBe(true);
+    const missing = await api.readRecords({ stream: 'base', shardId: 'shardId-000000000009' });
+    expect(missing.ok ? '' : missing.error.name).toBe('ResourceNotFoundException');
+  });
+});
