@@ -93,7 +93,7 @@ export function coerceInput(raw: unknown, type: SqlType, fromCsv = false): Value
       else return fail();
       if (isInteger(type)) {
         if (!Number.isInteger(n)) return fail();
-        const limit = type.kind === 'TINYINT' ? 127 : type.kind === 'SMALLINT' ? 32767 : type.kind === 'INTEGER' ? 2147483647 : 9223372036854775807;
+        const limit = type.kind === 'TINYINT' ? 127 : type.kind === 'SMALLINT' ? 32767 : type.kind === 'INTEGER' ? 2147483647 : Number.MAX_SAFE_INTEGER * 1024;
         if (n > limit || n < -limit - 1) return fail();
       }
       if (type.kind === 'DECIMAL') {

@@ -41,7 +41,7 @@ const NUMERIC_RANK: Partial<Record<TypeKind, number>> = { TINYINT: 1, SMALLINT: 
 
 export const INTEGER_RANGES: Partial<Record<TypeKind, readonly [number, number]>> = {
   TINYINT: [-128, 127], SMALLINT: [-32768, 32767], INTEGER: [-2147483648, 2147483647],
-  BIGINT: [-9223372036854775808, 9223372036854775807],
+  BIGINT: [-(2 ** 63), 2 ** 63],
 };
 
 export function isInteger(t: SqlType): boolean {
