@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRuntime, type LiveWorld } from '../../runtime';
 import { DEMO_SCENARIO } from '../../../engine/scenario/demo';
 import '../analytics-api';
+import '../firehose-api';
 import type { AnalyticsWorld } from './analytics-world';
 import type { AnalyticsSnapshot } from './snapshot-types';
 import { validateAnalyticsSection } from './app-config';
@@ -80,5 +81,23 @@ describe('analytics in the live world', () => {
     w.sim.advanceBy(5000);
     expect(a.app('to-stream')!.snapshot().source.readCallsTotal).toBe(readCalls);
     expect(a.app('to-stream')!.status).toBe('STOPPED');
+  });
+
+  it('delivers output rows to a Firehose delivery stream with PutRecordBatch', () => {
+    const s3 = { BucketARN: 'arn:aws:s3:::counts', RoleARN: 'arn:aws:iam::000000000000:role/fh', BufferingHints: { SizeInMBs: 1, IntervalInSeconds: 60 }, Prefix: 'counts/' };
+    const w = world({ firehose: [{ DeliveryStreamName: 'counts-archive', ExtendedS3DestinationConfiguration: s3 }] });
+    w.sim.advanceBy(2000);
+    const a = analytics(w);
+    expect(a.deliveryStreamNames()).toEqual(['counts-archive']);
+    expect(a.start({ name: 'to-fh', sql: TUMBLING, input: { stream: 'clickstream' }, output: { kind: 'firehose', name: 'counts-archive' } })).toEqual({ ok: true });
+    w.sim.advanceBy(25_000);
+    const out = a.app('to-fh')!.snapshot().output;
+    expect(out.problem).toBeUndefined();
+    expect(out.recordsDeliveredTotal).toBeGreaterThan(0);
+    expect(out.pendingRecords).toBe(0);
+    const r = a.start({ name: 'to-missing', sql: TUMBLING, input: { stream: 'clickstream' }, output: { kind: 'firehose', name: 'nope' } });
+    expect(r.ok).toBe(true);
+    w.sim.advanceBy(15_000);
+    expect(a.app('to-missing')!.snapshot().output.problem).toMatch(/ResourceNotFound|nope/);
   });
 });

@@ -7,6 +7,8 @@ import { discoverSchema, type InputSchema } from '../../../engine/analytics/inpu
 import type { ScenarioRuntime } from '../../../engine/scenario/load';
 import type { Simulation } from '../../../engine/simulation';
 import type { KinesisService } from '../../../engine/streams/service';
+import { AwsServiceError } from '../../../engine/api/result';
+import type { FirehoseService } from '../../../engine/firehose/firehose-service';
 import type { WorldExtension, WorldExtensionInstance } from '../../world-extensions';
 import { APPLICATIONS_MAX, validateAnalyticsSection, validateAppConfig, type AnalyticsAppConfig } from './app-config';
 import { LiveAnalyticsApp } from './live-app';
@@ -25,9 +27,19 @@ export interface DiscoveryResult {
   readonly inputSchema?: InputSchema;
 }
 
-/** A way for another extension (Firehose) to accept analytics output; found on the instance by duck typing. */
-interface DeliveryCapable {
-  putFromAnalytics?: DeliveryPut;
+/** PutRecordBatch into the Firehose service attached to the simulation (when the Firehose extension is loaded). */
+export function firehoseDeliveryPut(sim: Simulation): DeliveryPut | null {
+  const firehose = sim.part<FirehoseService>('firehose');
+  if (!firehose || typeof firehose.putRecordBatch !== 'function') return null;
+  return (name, records) => {
+    try {
+      const out = firehose.putRecordBatch(name, records) as { RequestResponses: { ErrorCode?: string }[] };
+      return { accepted: out.RequestResponses.map((r) => !r.ErrorCode) };
+    } catch (e) {
+      if (e instanceof AwsServiceError && e.name === 'ServiceUnavailableException') return 'throttled';
+      return { problem: e instanceof AwsServiceError ? `${e.name}: ${e.message}` : e instanceof Error ? e.message : String(e) };
+    }
+  };
 }
 
 export class AnalyticsWorld implements WorldExtensionInstance {
@@ -45,6 +57,11 @@ export class AnalyticsWorld implements WorldExtensionInstance {
 
   app(name: string): LiveAnalyticsApp | undefined {
     return this.apps.get(name);
+  }
+
+  /** Delivery streams that can receive output (empty without the Firehose extension). */
+  deliveryStreamNames(): string[] {
+    return this.sim.part<FirehoseService>('firehose')?.streamNames?.() ?? [];
   }
 
   /** Names of the scenario's Kinesis data streams (sources and output destinations). */
@@ -93,7 +110,7 @@ export class AnalyticsWorld implements WorldExtensionInstance {
   }
 
   snapshot(): AnalyticsSnapshot {
-    return { kind: 'analytics', apps: this.list().map((a) => a.snapshot()) };
+    return { kind: 'analytics', apps: this.list().map((a) => a.snapshot()), deliveryStreams: this.deliveryStreamNames() };
   }
 }
 
@@ -102,12 +119,8 @@ export const analyticsExtension: WorldExtension = {
   create(sim: Simulation, scenario: ScenarioRuntime, doc: Record<string, unknown>): AnalyticsWorld {
     const section = validateAnalyticsSection(doc.analytics);
     if (!section.ok) throw new Error(section.message);
-    // The Firehose extension is created in registration order; look it up lazily, when an app starts.
-    const deliveryPut = (): DeliveryPut | null => {
-      const firehose = sim.part<DeliveryCapable & { id: string }>('firehose');
-      return firehose?.putFromAnalytics ? firehose.putFromAnalytics.bind(firehose) : null;
-    };
-    const world = new AnalyticsWorld(sim, scenario.service, deliveryPut);
+    // The Firehose service may be attached after this extension: look it up when an app starts.
+    const world = new AnalyticsWorld(sim, scenario.service, () => firehoseDeliveryPut(sim));
     for (const config of section.apps) world.adopt(config);
     // Apps of the document start with the first tick, once producers have had a moment (schema discovery needs samples).
     const autoStart = section.apps.filter((a) => a.autoStart !== false);

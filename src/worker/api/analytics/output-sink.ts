@@ -13,8 +13,15 @@ import { PUT_THROTTLED } from '../../../engine/streams/stream';
 import type { AnalyticsOutputConfig } from './app-config';
 import type { OutputSnapshot } from './snapshot-types';
 
-/** A way to hand records to a delivery stream (the Firehose world extension may provide one). */
-export type DeliveryPut = (deliveryStream: string, data: Uint8Array, nowMs: number) => 'ok' | 'throttled' | 'missing';
+/**
+ * PutRecordBatch into a delivery stream: which records were accepted (per-record throttling keeps
+ * the refused ones queued), 'throttled' when the whole call was refused, or a problem message.
+ */
+export type DeliveryPut = (deliveryStream: string, records: readonly Uint8Array[]) => { accepted: boolean[] } | 'throttled' | { problem: string };
+
+/** PutRecordBatch limits: 500 records and 4 MiB a call. */
+const BATCH_RECORDS_MAX = 500;
+const BATCH_BYTES_MAX = 4 * 1_048_576;
 
 /** Rows waiting for a refused destination; beyond this the oldest are dropped and counted. */
 export const PENDING_ROWS_MAX = 100_000;
@@ -92,18 +99,8 @@ export class OutputSink {
         sent++;
       }
     } else if (this.deliveryPut) {
-      while (sent < this.pending.length) {
-        const r = this.deliveryPut(this.config.name ?? '', this.pending[sent], nowMs);
-        if (r === 'throttled') {
-          this.throttled++;
-          break;
-        }
-        if (r === 'missing') {
-          this.problem = `delivery stream ${this.config.name} does not exist: rows wait until it does`;
-          break;
-        }
-        sent++;
-      }
+      this.flushToDelivery(this.deliveryPut);
+      return;
     } else {
       this.delivered += this.pending.length;
       this.pending.length = 0;
@@ -113,6 +110,32 @@ export class OutputSink {
       this.pending.splice(0, sent);
       this.delivered += sent;
       if (this.dropped === 0) this.problem = undefined;
+    }
+  }
+
+  private flushToDelivery(put: DeliveryPut): void {
+    const name = this.config.name ?? '';
+    // A few calls per second at most, like the service's own writer.
+    for (let call = 0; call < 5 && this.pending.length > 0; call++) {
+      let bytes = 0;
+      let n = 0;
+      while (n < this.pending.length && n < BATCH_RECORDS_MAX && bytes + this.pending[n].length <= BATCH_BYTES_MAX) bytes += this.pending[n++].length;
+      const batch = this.pending.slice(0, Math.max(1, n));
+      const r = put(name, batch);
+      if (r === 'throttled') {
+        this.throttled += batch.length;
+        return;
+      }
+      if ('problem' in r) {
+        this.problem = r.problem;
+        return;
+      }
+      const refused = batch.filter((_, i) => !r.accepted[i]);
+      this.pending.splice(0, batch.length, ...refused);
+      this.delivered += batch.length - refused.length;
+      this.throttled += refused.length;
+      if (this.dropped === 0) this.problem = undefined;
+      if (refused.length) return;
     }
   }
 

@@ -79,4 +79,6 @@ export interface AppSnapshot {
 export interface AnalyticsSnapshot {
   readonly kind: 'analytics';
   readonly apps: readonly AppSnapshot[];
+  /** Delivery streams that can take output (empty when the Firehose extension is absent). */
+  readonly deliveryStreams: readonly string[];
 }
