@@ -91,7 +91,9 @@ export const useScenario = create<ScenarioState>()((set, get) => ({
       return false;
     }
     const doc = input as ScenarioDoc;
-    set((s) => ({ doc, source, revision: s.revision + 1, ...(settings ? { settings } : {}), notice: null }));
+    // A different scenario starts with fresh page settings; edits of the current one keep them.
+    const nextSettings = settings ?? (source === 'edit' ? undefined : {});
+    set((s) => ({ doc, source, revision: s.revision + 1, ...(nextSettings ? { settings: nextSettings } : {}), notice: null }));
     await Promise.all([loader(doc), scheduleAutosave(get, 0)]);
     return true;
   },

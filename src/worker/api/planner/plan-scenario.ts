@@ -13,7 +13,7 @@ import { toTerraform } from '../../../engine/capacity/export/terraform';
 import { planCapacity, type CapacityPlan } from '../../../engine/capacity/plan';
 import { DEFAULT_PRICE_TABLE, withPriceOverrides, type PriceOverrides, type PriceTable } from '../../../engine/capacity/price-table';
 import type { RecordSizeDistribution } from '../../../engine/capacity/record-size';
-import { parseWorkload, type ConsumerSpec, type KeyDistribution, type Workload } from '../../../engine/capacity/workload';
+import { parseWorkload, type AnalyticsSpec, type ConsumerSpec, type FirehoseSpec, type KeyDistribution, type Workload } from '../../../engine/capacity/workload';
 import type { ScenarioDoc } from '../../../engine/scenario/schema';
 
 /** What the user changed on the derived workload; absent fields keep the derived value. */
@@ -28,6 +28,10 @@ export interface WorkloadEdits {
   readonly consumers?: readonly ConsumerSpec[];
   readonly retentionHours?: number;
   readonly targetUtilization?: number;
+  /** A Firehose delivery stream to price next to the data stream; null removes it. */
+  readonly firehose?: FirehoseSpec | null;
+  /** Streaming analytics to price; null removes it. */
+  readonly analytics?: AnalyticsSpec | null;
 }
 
 export interface PlanRequest {
@@ -68,8 +72,13 @@ export function applyEdits(w: Workload, e: WorkloadEdits): Workload {
   const surgeSeconds = e.surgeSeconds ?? rps.surge?.seconds ?? 60;
   const surge = surgeRps !== undefined && surgeRps > peak ? { recordsPerSecond: surgeRps, seconds: surgeSeconds } : undefined;
   const { surge: _old, ...rpsRest } = rps;
+  const { firehose: _f, analytics: _a, ...rest } = w;
+  const firehose = e.firehose === undefined ? w.firehose : (e.firehose ?? undefined);
+  const analytics = e.analytics === undefined ? w.analytics : (e.analytics ?? undefined);
   return {
-    ...w,
+    ...rest,
+    ...(firehose ? { firehose } : {}),
+    ...(analytics ? { analytics } : {}),
     traffic: {
       ...w.traffic,
       recordsPerSecond: { ...rpsRest, average, peak, previousPeak: Math.max(peak, rps.previousPeak === rps.peak ? peak : rps.previousPeak), ...(surge ? { surge } : {}) },

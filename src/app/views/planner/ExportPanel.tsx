@@ -1,0 +1,49 @@
+/**
+ * Infrastructure export: the scenario's streams (as configured, or as recommended) as a
+ * CloudFormation template, Terraform and AWS CLI commands, to download or copy.
+ */
+import { useState } from 'react';
+import type { InfraTexts } from '../../../worker/api/planner/plan-scenario';
+import { downloadText } from '../../components/scenario/download';
+
+const FORMATS = [
+  { key: 'cloudformation', label: 'CloudFormation', file: 'kinesis.template.json', mime: 'application/json' },
+  { key: 'terraform', label: 'Terraform', file: 'kinesis.tf', mime: 'text/plain' },
+  { key: 'cli', label: 'AWS CLI', file: 'create-kinesis.sh', mime: 'text/x-shellscript' },
+] as const;
+
+export function ExportPanel({ scenario, recommended }: { scenario: InfraTexts; recommended: InfraTexts }) {
+  const [which, setWhich] = useState<'scenario' | 'recommended'>('scenario');
+  const [format, setFormat] = useState<(typeof FORMATS)[number]['key']>('cloudformation');
+  const [copied, setCopied] = useState(false);
+  const texts = which === 'scenario' ? scenario : recommended;
+  const f = FORMATS.find((x) => x.key === format)!;
+  return (
+    <section className="panel" aria-labelledby="export-title">
+      <div className="panel-header">
+        <h2 id="export-title">Export to infrastructure</h2>
+        <div className="row">
+          <select aria-label="What to export" value={which} onChange={(e) => setWhich(e.target.value as 'scenario' | 'recommended')}>
+            <option value="scenario">streams as configured</option>
+            <option value="recommended">stream as recommended</option>
+          </select>
+        </div>
+      </div>
+      <div className="row" role="tablist" aria-label="Format">
+        {FORMATS.map((x) => (
+          <button key={x.key} type="button" role="tab" aria-selected={format === x.key} className={`btn ${format === x.key ? 'btn-primary' : ''}`} data-testid={`export-${x.key}`} onClick={() => { setFormat(x.key); setCopied(false); }}>
+            {x.label}
+          </button>
+        ))}
+        <span className="spacer" />
+        <button type="button" className="btn" onClick={() => downloadText(f.file, texts[format], f.mime)}>
+          Download {f.file}
+        </button>
+        <button type="button" className="btn" onClick={() => void navigator.clipboard?.writeText(texts[format]).then(() => setCopied(true), () => setCopied(false))}>
+          {copied ? 'Copied' : 'Copy'}
+        </button>
+      </div>
+      <pre className="export-preview" data-testid="export-preview">{texts[format]}</pre>
+    </section>
+  );
+}
