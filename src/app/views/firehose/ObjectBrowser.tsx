@@ -76,6 +76,8 @@ export function ObjectBrowser({ buckets, initialBucket, objectCount }: { buckets
   };
 
   const crumbs = prefix.split('/').filter(Boolean);
+  // A listing of the previous prefix is not shown while the new one loads.
+  const shown = listing && listing.bucket === bucket && listing.prefix === prefix ? listing : null;
   return (
     <section className="panel" aria-label="Object store">
       <div className="panel-header">
@@ -96,14 +98,14 @@ export function ObjectBrowser({ buckets, initialBucket, objectCount }: { buckets
       {error ? <div className="callout callout-error">{error}</div> : null}
       <div className="fh-browser">
         <div className="fh-scroll fh-listing">
-          {!listing || (listing.folders.length === 0 && listing.objects.length === 0) ? <p className="stat-sub" data-testid="objects-empty">No objects here yet.</p> : (
+          {!shown || (shown.folders.length === 0 && shown.objects.length === 0) ? <p className="stat-sub" data-testid="objects-empty">{shown ? 'No objects here yet.' : 'Loading…'}</p> : (
             <table className="data" data-testid="object-list">
               <thead><tr><th>Name</th><th>Size</th><th>Last modified (UTC)</th></tr></thead>
               <tbody>
-                {listing.folders.map((f) => (
+                {shown.folders.map((f) => (
                   <tr key={f}><td colSpan={3}><button type="button" className="fh-link" onClick={() => { setPrefix(f); setDetail(null); }} data-testid="folder">📁 {f.slice(prefix.length)}</button></td></tr>
                 ))}
-                {listing.objects.map((o) => (
+                {shown.objects.map((o) => (
                   <tr key={o.key} className={detail?.key === o.key ? 'fh-selected' : undefined}>
                     <td><button type="button" className="fh-link fh-mono" onClick={() => void open(o.key)} data-testid="object">{o.key.slice(prefix.length)}</button></td>
                     <td className="fh-mono">{formatBytes(o.sizeBytes)}</td>
@@ -113,7 +115,7 @@ export function ObjectBrowser({ buckets, initialBucket, objectCount }: { buckets
               </tbody>
             </table>
           )}
-          {listing?.truncated ? <p className="stat-sub">Showing the first 1,000 keys.</p> : null}
+          {shown?.truncated ? <p className="stat-sub">Showing the first 1,000 keys.</p> : null}
         </div>
         {detail ? <Preview detail={detail} /> : <p className="stat-sub fh-preview-hint">Select an object to preview its content.</p>}
       </div>

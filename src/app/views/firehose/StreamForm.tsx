@@ -32,7 +32,7 @@ export function StreamForm({ form: f, onChange, onSubmit, onCancel, editing, sou
   const text = (k: keyof Form) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => set(k, e.target.value as never);
   const d = f.destination;
   return (
-    <form className="panel" aria-label={editing ? `Edit ${f.name}` : 'New delivery stream'} onSubmit={(e) => { e.preventDefault(); onSubmit(); }} data-testid="stream-form">
+    <form className="panel" aria-label={editing ? `Edit ${f.name}` : 'New delivery stream'} onSubmit={(e) => { e.preventDefault(); onSubmit(); }} noValidate data-testid="stream-form">
       <div className="panel-header"><h2>{editing ? `Edit ${f.name}` : 'New delivery stream'}</h2></div>
       <h3 className="fh-form-section">Source</h3>
       <div className="form-grid">
