@@ -23,6 +23,11 @@ export interface SqlCheckResult {
   /** Streams known to the application (null when it does not compile: use the partial list). */
   readonly streams: readonly StreamInfo[];
   readonly elapsedMs: number;
+  /**
+   * False when a KDA script was only parsed: without an input schema the source stream's columns are
+   * unknown, so binding would flag every column; names are checked once a schema exists.
+   */
+  readonly bound: boolean;
 }
 
 /** Engine diagnostics → Monaco-style markers (1-based lines and columns; empty spans widened by one). */
@@ -69,6 +74,13 @@ function sourceStreamFromSchema(schema: InputSchema | undefined, namePrefix = 'S
 
 export function checkSql(input: SqlCheckInput, nowMs: () => number = () => 0): SqlCheckResult {
   const t0 = nowMs();
+  if (!input.inputSchema) {
+    const parsed = parseScript(input.sql);
+    if (parsed.script.dialect === 'kda') {
+      const diagnostics = [...parsed.diagnostics].sort((a, b) => a.range.start.offset - b.range.start.offset);
+      return { dialect: 'kda', diagnostics, markers: toMarkers(diagnostics), streams: declaredStreams(input.sql), elapsedMs: nowMs() - t0, bound: false };
+    }
+  }
   const schema = input.inputSchema ?? { RecordFormat: { RecordFormatType: 'JSON' as const }, RecordColumns: [{ Name: 'data', Mapping: '$', SqlType: 'VARCHAR(1024)' }] };
   let result: ReturnType<typeof SqlApplication.create>;
   try {
@@ -87,5 +99,5 @@ export function checkSql(input: SqlCheckInput, nowMs: () => number = () => 0): S
     streams = [...(source ? [source] : []), ...declaredStreams(input.sql)];
   }
   const diagnostics = [...result.diagnostics].sort((a, b) => a.range.start.offset - b.range.start.offset);
-  return { dialect, diagnostics, markers: toMarkers(diagnostics), streams, elapsedMs: nowMs() - t0 };
+  return { dialect, diagnostics, markers: toMarkers(diagnostics), streams, elapsedMs: nowMs() - t0, bound: true };
 }

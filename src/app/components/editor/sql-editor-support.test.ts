@@ -38,6 +38,13 @@ describe('SQL checking for the editor', () => {
     expect(r.diagnostics.some((d) => d.severity === 'error' && /pgae/.test(d.message))).toBe(true);
   });
 
+  it('only parses KDA code until an input schema exists, so unknown source columns are not flagged', () => {
+    const r = checkSql({ sql: GOOD });
+    expect(r.bound).toBe(false);
+    expect(r.diagnostics).toEqual([]);
+    expect(checkSql({ sql: GOOD.replace('FROM', 'FORM') }).diagnostics.length).toBeGreaterThan(0);
+  });
+
   it('widens empty spans so Monaco draws a squiggle', () => {
     const p = { offset: 4, line: 1, column: 5 };
     expect(toMarkers([{ kind: 'diagnostic', severity: 'error', message: 'x', range: { start: p, end: p } }])[0]).toMatchObject({ startColumn: 5, endColumn: 6 });
