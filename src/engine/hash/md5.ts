@@ -226,6 +226,17 @@ export function md5PartitionKey(key: string, out: Uint32Array = sharedOut): Uint
   return writeDigestWords(out);
 }
 
+/**
+ * MD5 of a message that the caller already packed and padded into one 16-word block (`w[0…15]`, little-endian
+ * words as MD5 reads them), as four big-endian uint32 words in `out`. For keys whose words are computed
+ * directly (UUID keys from their random words), skipping strings entirely.
+ */
+export function md5OneBlock(w: Int32Array, out: Uint32Array): Uint32Array {
+  resetState();
+  compressBlocks(w, 0, 1);
+  return writeDigestWords(out);
+}
+
 /** MD5 digest (16 bytes, standard byte order) of arbitrary bytes, e.g. the KPL aggregated-record trailer. */
 export function md5Bytes(data: Uint8Array): Uint8Array {
   resetState();

@@ -34,6 +34,12 @@ export interface KeyGenerator {
   readonly weights: Float64Array | undefined;
   readonly explicitHashKeys: readonly string[] | undefined;
   next(nowMs: number, out: KeyPick): void;
+  /**
+   * UUID strategy only: draws the next key as its four words into `out[offset…offset+3]` (version and
+   * variant bits set; text via hash/uuid-key's `uuidKeyString`) instead of a string. It consumes the same
+   * draws as `next`, so a run yields the same keys whichever of the two the producer calls.
+   */
+  nextUuidWords?(out: Uint32Array, offset: number): void;
 }
 
 const HEX_CODES = Array.from('0123456789abcdef', (ch) => ch.charCodeAt(0));
@@ -65,6 +71,12 @@ export function makeKeyGenerator(strategy: KeyStrategy, prng: Prng): KeyGenerato
       return {
         table: undefined, weights: undefined, explicitHashKeys: undefined,
         next(_nowMs, out) { out.index = -1; out.key = fastUuid(prng); out.explicitHashKey = undefined; },
+        nextUuidWords(out, offset) {
+          out[offset] = prng.nextUint32();
+          out[offset + 1] = (prng.nextUint32() & 0xffff0fff) | 0x4000;
+          out[offset + 2] = ((prng.nextUint32() & 0x3fffffff) | 0x80000000) >>> 0;
+          out[offset + 3] = prng.nextUint32();
+        },
       };
     case 'pool': {
       const prefix = strategy.prefix ?? 'key-';

@@ -26,10 +26,23 @@ export interface ProducerSink {
   shardMapVersion(): number;
   /** Aggregate write: `records` records totalling `bytes` for one shard; returns how many were accepted. */
   putAggregate(shardIndex: number, records: number, bytes: number): number;
+  /**
+   * Optional fast path: writes one record whose key is the version-4 UUID with words `w0…w3`
+   * (engine/hash/uuid-key), without the producer building the key string. Same outcomes as `put`.
+   */
+  putUuid?(w0: number, w1: number, w2: number, w3: number, data: Uint8Array | number): number;
+  /**
+   * Optional fast path for a key the caller already routed with `shardOf` under the current
+   * `shardMapVersion()`; `keyBytes` is the key's UTF-8 length. Returns SINK_SHARD_NOT_OPEN when the
+   * shard no longer takes writes (route again), otherwise as `put`.
+   */
+  putToShard?(shardIndex: number, partitionKey: string, keyBytes: number, data: Uint8Array | number): number;
 }
 
 /** Refused for good (record over the size limit): the producer drops it instead of retrying. Same code as the streams fast path's PUT_TOO_LARGE. */
 export const SINK_TOO_LARGE = -2;
+/** `putToShard` named a shard that is closed (resharded since the caller routed): not a throttle. Same code as PUT_SHARD_NOT_OPEN. */
+export const SINK_SHARD_NOT_OPEN = -4;
 
 export function isAccepted(outcome: number): boolean {
   return outcome >= 0;

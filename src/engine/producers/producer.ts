@@ -3,7 +3,11 @@
  * size, optional payload), batches them as PutRecord or PutRecords calls (size + linger), optionally
  * packs them KPL-style, writes through a ProducerSink, and retries throttled records with backoff
  * until they are accepted or dropped. Counts everything (attempted = accepted + throttled).
+ * Hot path: fresh UUID keys travel as four words (no string unless a record must be retried) when the
+ * sink offers `putUuid`; pool keys are routed once per shard-map version when it offers `putToShard`.
  */
+import { utf8ByteLength } from '../hash/md5';
+import { UUID_KEY_LENGTH, uuidKeyString } from '../hash/uuid-key';
 import type { StreamCallStats } from '../metrics/call-stats';
 import type { Prng } from '../random/prng';
 import type { Cancellable } from '../time/scheduler';
@@ -17,11 +21,14 @@ import type { ProducerConfig } from './producer-config';
 import type { ProducerCounts, ProducerFiguresView } from './producer-figures';
 import { emptyCounts } from './producer-figures';
 import type { ProducerSink } from './producer-sink';
-import { SINK_TOO_LARGE } from './producer-sink';
+import { SINK_SHARD_NOT_OPEN, SINK_TOO_LARGE } from './producer-sink';
 import { RateIntegrator, rateAt } from './rate-profile';
 import { decideRetry } from './retry-policy';
 import type { SizeSampler } from './size-distribution';
 import { makeSizeSampler } from './size-distribution';
+
+/** Batch key index of a record whose UUID key is held as words in the batch (no string yet). */
+const UUID_WORDS = -2;
 
 interface PendingRecord {
   key: string;
@@ -59,6 +66,12 @@ export class Producer {
   private retryBacklog = 0;
   /** Each pool key's MD5, computed once: pool keys then cost no hashing per record. */
   private readonly hashCache: (Uint32Array | undefined)[] | undefined;
+  /** With a sink that takes pre-routed records: each pool key's shard (−1 = not routed) for `routeVersion`. */
+  private readonly routeCache: Int32Array | undefined;
+  private readonly keyByteLengths: Int32Array | undefined;
+  private routeVersion = Number.NaN;
+  /** Fresh UUID keys go to the sink as words (no aggregation: the aggregated record needs key strings). */
+  private readonly uuidWords: boolean;
   private ticker: Cancellable | undefined;
   private readonly startedMs: number;
   private wanted = 0;
@@ -80,6 +93,9 @@ export class Producer {
     this.keyAcceptedBytes = n ? new Float64Array(n) : undefined;
     // Explicit hash keys and aggregated records route by something other than the pool key: no cache.
     this.hashCache = n && !this.keys.explicitHashKeys && !this.aggregator ? new Array<Uint32Array | undefined>(n) : undefined;
+    this.routeCache = this.hashCache && sink.putToShard ? new Int32Array(n!).fill(-1) : undefined;
+    this.keyByteLengths = this.routeCache ? new Int32Array(n!) : undefined;
+    this.uuidWords = this.keys.nextUuidWords !== undefined && sink.putUuid !== undefined && !this.aggregator;
     this.startedMs = sim.nowMs + (config.startAtSec ?? 0) * 1000;
     this.batch = new RecordBatch(config.api === 'PutRecord' ? 1 : config.batch.maxRecords);
   }
@@ -115,6 +131,10 @@ export class Producer {
   }
 
   private generate(nowMs: number): void {
+    if (this.uuidWords) {
+      this.generateUuidKeyed(nowMs);
+      return;
+    }
     const pick = this.pick;
     this.keys.next(nowMs, pick);
     const sizeBytes = this.template ? 0 : this.size();
@@ -130,6 +150,19 @@ export class Producer {
       return;
     }
     this.enqueue(pick.key, pick.index, pick.explicitHashKey, data, bytes + pick.key.length, nowMs, 0, 1, nowMs);
+  }
+
+  /** `generate` for UUID keys held as words: the key is drawn straight into the batch. */
+  private generateUuidKeyed(nowMs: number): void {
+    const data: Uint8Array | number = this.template ? this.template.renderBytes(nowMs) : this.size();
+    const sizeBytes = (typeof data === 'number' ? data : data.length) + UUID_KEY_LENGTH;
+    const b = this.batch;
+    if (b.length > 0 && this.batchBytes + sizeBytes > this.config.batch.maxBytes) this.sendBatch(nowMs);
+    if (b.length === 0) this.batchOpenedMs = nowMs;
+    this.keys.nextUuidWords!(b.uuidWords, b.length << 2);
+    b.push('', UUID_WORDS, undefined, data, sizeBytes, nowMs, 0, 1);
+    this.batchBytes += sizeBytes;
+    if (b.length >= b.capacity) this.sendBatch(nowMs);
   }
 
   private flushAggregator(nowMs: number): void {
@@ -164,6 +197,15 @@ export class Producer {
     let userRecords = 0;
     const cache = this.hashCache;
     const sink = this.sink;
+    const routes = this.routeCache;
+    if (routes !== undefined) {
+      const version = sink.shardMapVersion();
+      if (version !== this.routeVersion) {
+        routes.fill(-1);
+        this.routeVersion = version;
+      }
+    }
+    const uuidWords = b.uuidWords;
     const keyRecords = this.keyAcceptedRecords;
     const keyBytes = this.keyAcceptedBytes;
     for (let i = 0; i < count; i++) {
@@ -172,7 +214,12 @@ export class Producer {
       const data = b.data[i];
       if (b.attempts[i] > 0) retried++;
       let outcome: number;
-      if (cache !== undefined && keyIndex >= 0) {
+      if (keyIndex === UUID_WORDS) {
+        const o = i << 2;
+        outcome = sink.putUuid!(uuidWords[o], uuidWords[o + 1], uuidWords[o + 2], uuidWords[o + 3], data);
+      } else if (routes !== undefined && keyIndex >= 0) {
+        outcome = this.putRouted(routes, keyIndex, key, data);
+      } else if (cache !== undefined && keyIndex >= 0) {
         const hash = cache[keyIndex] ?? (cache[keyIndex] = sink.hashOf(key));
         outcome = sink.putHashed(key, data, hash);
       } else {
@@ -193,7 +240,10 @@ export class Producer {
         sec.dropped += b.userRecords[i];
       } else {
         throttled++;
-        this.scheduleRetry({ key, keyIndex, explicitHashKey: b.explicitHashKeys[i], data, sizeBytes: size, createdMs: b.createdMs[i], attempts: b.attempts[i] + 1, userRecords: b.userRecords[i] }, nowMs + latencyMs);
+        // A UUID key held as words gets its text now: retries go through the ordinary path.
+        const words = keyIndex === UUID_WORDS;
+        const retryKey = words ? uuidKeyString(uuidWords[i << 2], uuidWords[(i << 2) + 1], uuidWords[(i << 2) + 2], uuidWords[(i << 2) + 3]) : key;
+        this.scheduleRetry({ key: retryKey, keyIndex: words ? -1 : keyIndex, explicitHashKey: b.explicitHashKeys[i], data, sizeBytes: size, createdMs: b.createdMs[i], attempts: b.attempts[i] + 1, userRecords: b.userRecords[i] }, nowMs + latencyMs);
       }
     }
     b.clear();
@@ -220,6 +270,22 @@ export class Producer {
       calls.putRecordsBytes += acceptedBytes;
       if (accepted > 0) calls.putRecordsSuccess++;
     }
+  }
+
+  /** Writes a pool key through the sink's pre-routed path, routing it once per shard-map version. */
+  private putRouted(routes: Int32Array, keyIndex: number, key: string, data: Uint8Array | number): number {
+    const sink = this.sink;
+    let shard = routes[keyIndex];
+    if (shard < 0) {
+      shard = routes[keyIndex] = sink.shardOf(key, undefined);
+      this.keyByteLengths![keyIndex] = utf8ByteLength(key);
+    }
+    const outcome = sink.putToShard!(shard, key, this.keyByteLengths![keyIndex], data);
+    if (outcome !== SINK_SHARD_NOT_OPEN) return outcome;
+    // The map changed under the cache (it is checked once per batch): route afresh from now on.
+    routes.fill(-1);
+    this.routeVersion = sink.shardMapVersion();
+    return sink.put(key, data, undefined);
   }
 
   private scheduleRetry(r: PendingRecord, answeredMs: number): void {
@@ -297,8 +363,11 @@ class RecordBatch {
   readonly createdMs: Float64Array;
   readonly attempts: Uint16Array;
   readonly userRecords: Uint32Array;
+  /** 4 words per record whose UUID key is held as words (key index UUID_WORDS). */
+  readonly uuidWords: Uint32Array;
 
   constructor(readonly capacity: number) {
+    this.uuidWords = new Uint32Array(capacity * 4);
     this.keyIndex = new Int32Array(capacity);
     this.sizeBytes = new Float64Array(capacity);
     this.createdMs = new Float64Array(capacity);

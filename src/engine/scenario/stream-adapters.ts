@@ -1,16 +1,15 @@
 /**
  * Adapters from the streams service's Stream to the narrow ports producers and consumers use
- * (ProducerSink, ConsumerSource). Shared GetRecords reads apply the shard's admission (5 calls/s,
- * 2 MiB/s with the 10 MiB-call debt rule) and count outgoing records/bytes on the shard, as the
- * JSON API's GetRecords does; dedicated (enhanced fan-out) reads count outgoing only.
+ * (ProducerSink, ConsumerSource). Reads go through the Stream's in-engine `getRecords` (the shard's
+ * admission — 5 calls/s, 2 MiB/s with the 10 MiB-call debt rule — and outgoing counts, as the JSON
+ * API's GetRecords) and `readDedicated` (enhanced fan-out: outgoing counts only). Writes offer the
+ * Stream's fast paths: UUID keys as words, and records the producer already routed.
  */
 import type { ConsumerSource, ShardView } from '../consumers/consumer-source';
 import { md5PartitionKey } from '../hash/md5';
 import type { ProducerSink } from '../producers/producer-sink';
 import type { Shard } from '../streams/shard';
 import type { ReadPage, RecordVisitor } from '../streams/shard-reader';
-import { readShard } from '../streams/shard-reader';
-import { GET_RECORDS_BYTES_MAX } from '../streams/limits';
 import type { Stream } from '../streams/stream';
 
 const KEY_SPACE = 2 ** 128;
@@ -29,6 +28,14 @@ export class StreamSinkAdapter implements ProducerSink {
   putHashed(partitionKey: string, data: Uint8Array | number, hash: Uint32Array): number {
     // A precomputed MD5 routes exactly like the key itself; the key's bytes still count toward the limit.
     return this.stream.putRecord(partitionKey, data, hash, this.clock());
+  }
+
+  putUuid(w0: number, w1: number, w2: number, w3: number, data: Uint8Array | number): number {
+    return this.stream.putUuidRecord(w0, w1, w2, w3, data, this.clock());
+  }
+
+  putToShard(shardIndex: number, partitionKey: string, keyBytes: number, data: Uint8Array | number): number {
+    return this.stream.putRecordToShard(shardIndex, partitionKey, keyBytes, data, this.clock());
   }
 
   hashOf(partitionKey: string): Uint32Array {
@@ -53,7 +60,7 @@ export class StreamSinkAdapter implements ProducerSink {
   }
 
   shardMapVersion(): number {
-    return this.stream.shards.length;
+    return this.stream.shardMapVersion;
   }
 
   putAggregate(shardIndex: number, records: number, bytes: number): number {
@@ -109,20 +116,10 @@ export class StreamSourceAdapter implements ConsumerSource {
   }
 
   getRecords(shardNumber: number, fromCounter: number, limit: number, nowMs: number, page: ReadPage, visit?: RecordVisitor): boolean {
-    const shard = this.stream.shards[shardNumber];
-    if (!shard || !shard.admitReadCall(nowMs)) return false;
-    readShard(shard, fromCounter, limit, GET_RECORDS_BYTES_MAX, nowMs, page, visit);
-    shard.chargeReadBytes(page.bytes, nowMs);
-    shard.counters.outgoingRecords += page.records;
-    shard.counters.outgoingBytes += page.bytes;
-    return true;
+    return this.stream.getRecords(shardNumber, fromCounter, limit, nowMs, page, visit);
   }
 
   readDedicated(shardNumber: number, fromCounter: number, maxRecords: number, maxBytes: number, nowMs: number, page: ReadPage, visit?: RecordVisitor): void {
-    const shard = this.stream.shards[shardNumber];
-    if (!shard) return;
-    readShard(shard, fromCounter, maxRecords, maxBytes, nowMs, page, visit, false);
-    shard.counters.outgoingRecords += page.records;
-    shard.counters.outgoingBytes += page.bytes;
+    this.stream.readDedicated(shardNumber, fromCounter, maxRecords, maxBytes, nowMs, page, visit);
   }
 }

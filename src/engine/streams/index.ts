@@ -1,11 +1,12 @@
 /**
  * Kinesis Data Streams engine. Start with `new KinesisService(sim, options)`; in-engine actors use
- * `service.stream(name)` and the Stream fast paths (`putRecord`, `putAggregate`, `openShards`, per-shard
- * `counters`, `readShard`), the JSON API uses the service's control-plane and data-plane operations.
+ * `service.stream(name)` and the Stream fast paths (`putRecord`, `putUuidRecord`, `putRecordToShard` with
+ * `shardMapVersion`, `putAggregate`, `getRecords`, `readDedicated`, `openShards`, per-shard `counters`,
+ * `readShard`); the JSON API uses the service's control-plane and data-plane operations.
  */
 export { KinesisService, REALISTIC_DELAYS, DEFAULT_MEMORY_BUDGET_BYTES } from './service';
 export type { KinesisServiceOptions, TransitionDelays, StreamRef } from './service';
-export { Stream, PUT_THROTTLED, PUT_TOO_LARGE, PUT_STREAM_GONE } from './stream';
+export { Stream, PUT_THROTTLED, PUT_TOO_LARGE, PUT_STREAM_GONE, PUT_SHARD_NOT_OPEN } from './stream';
 export type { StreamStatus, StreamMode, MemoryLedger } from './stream';
 export { Shard, emptyShardCounters } from './shard';
 export type { ShardCounters } from './shard';

@@ -4,7 +4,9 @@
  * or an aggregate bucket (key '' — real keys are never empty) holding `count` records with consecutive
  * counters written in one virtual second. Entries are addressed by absolute index (never reused), ordered by
  * counter and by arrival time, so retention trims from the head and reads binary-search.
+ * A fresh UUID key may be held as its four words (no string per record; its text is rendered when read).
  */
+import { UUID_KEY_LENGTH, uuidKeyString } from '../hash/uuid-key';
 
 const CHUNK_CAPACITY = 1024;
 /** Rough bytes an entry costs beyond its payload: typed-array slots plus two references. */
@@ -15,7 +17,10 @@ class LogChunk {
   readonly count = new Uint32Array(CHUNK_CAPACITY);
   readonly bytes = new Float64Array(CHUNK_CAPACITY);
   readonly arrivalMs = new Float64Array(CHUNK_CAPACITY);
-  readonly keys: string[] = [];
+  /** The key of each entry; undefined for a UUID key held as words in `uuidWords`. */
+  readonly keys: (string | undefined)[] = [];
+  /** 4 words per entry, allocated on the first UUID-word key of the chunk. */
+  uuidWords: Uint32Array | undefined;
   payloads: (Uint8Array | undefined)[] | undefined;
   length = 0;
   constructor(readonly baseIndex: number) {}
@@ -84,6 +89,36 @@ export class ShardLog {
   }
 
   /**
+   * Appends one record whose partition key is the UUID with words `w0…w3` (see hash/uuid-key), keeping the
+   * words instead of a string; memory is counted as for the 36-character key. Returns the memory it costs.
+   */
+  appendUuidKeyed(counter: number, dataBytes: number, arrivalMs: number, w0: number, w1: number, w2: number, w3: number, payload: Uint8Array | undefined): number {
+    const chunk = this.tailChunk();
+    const i = chunk.length++;
+    chunk.firstCounter[i] = counter;
+    chunk.count[i] = 1;
+    chunk.bytes[i] = dataBytes;
+    chunk.arrivalMs[i] = arrivalMs;
+    chunk.keys[i] = undefined;
+    const words = chunk.uuidWords ?? (chunk.uuidWords = new Uint32Array(CHUNK_CAPACITY * 4));
+    const o = i << 2;
+    words[o] = w0;
+    words[o + 1] = w1;
+    words[o + 2] = w2;
+    words[o + 3] = w3;
+    if (payload !== undefined) {
+      if (!chunk.payloads) chunk.payloads = [];
+      chunk.payloads[i] = payload;
+    }
+    this.end++;
+    this.retainedRecords++;
+    this.retainedBytes += dataBytes;
+    const memory = ENTRY_OVERHEAD_BYTES + UUID_KEY_LENGTH + (payload !== undefined ? payload.byteLength : 0);
+    this.memoryBytes += memory;
+    return memory;
+  }
+
+  /**
    * Appends `count` records as one bucket, or folds them into the newest entry when that is a bucket of the
    * same virtual second whose counters continue exactly. Returns the memory it costs.
    */
@@ -140,7 +175,12 @@ export class ShardLog {
 
   keyAt(index: number): string {
     const c = this.chunkFor(index);
-    return c.keys[index - c.baseIndex];
+    const j = index - c.baseIndex;
+    const key = c.keys[j];
+    if (key !== undefined) return key;
+    const w = c.uuidWords!;
+    const o = j << 2;
+    return uuidKeyString(w[o], w[o + 1], w[o + 2], w[o + 3]);
   }
 
   payloadAt(index: number): Uint8Array | undefined {
@@ -205,7 +245,9 @@ export class ShardLog {
     const count = c.count[j];
     const bytes = c.bytes[j];
     const payload = c.payloads?.[j];
-    const memory = count === 1 && c.keys[j] !== '' ? ENTRY_OVERHEAD_BYTES + c.keys[j].length + (payload ? payload.byteLength : 0) : ENTRY_OVERHEAD_BYTES;
+    const key = c.keys[j];
+    const keyLength = key === undefined ? UUID_KEY_LENGTH : key.length;
+    const memory = count === 1 && key !== '' ? ENTRY_OVERHEAD_BYTES + keyLength + (payload ? payload.byteLength : 0) : ENTRY_OVERHEAD_BYTES;
     if (c.payloads) c.payloads[j] = undefined;
     this.head++;
     this.retainedRecords -= count;

@@ -15,6 +15,10 @@ import {
 import { shardIdOf } from './sequence-number';
 import { ShardLog } from './shard-log';
 
+// Module-local copies of the per-record limits: imported bindings can compile to property getters.
+const WRITE_RECORDS_MAX = WRITE_RECORDS_PER_SEC_MAX;
+const WRITE_BYTES_MAX = WRITE_BYTES_PER_SEC_MAX;
+
 /**
  * Cumulative per-shard counters (never reset). Metrics sample them once per virtual second and take
  * differences; `accepted = retained + expired + evicted` holds for records and bytes at all times.
@@ -102,7 +106,7 @@ export class Shard {
       this.writeBytesThisSec = 0;
       this.writeRecordsThisSec = 0;
     }
-    if (this.writeRecordsThisSec + records > WRITE_RECORDS_PER_SEC_MAX || this.writeBytesThisSec + bytesWithKeys > WRITE_BYTES_PER_SEC_MAX) {
+    if (this.writeRecordsThisSec + records > WRITE_RECORDS_MAX || this.writeBytesThisSec + bytesWithKeys > WRITE_BYTES_MAX) {
       return false;
     }
     this.writeRecordsThisSec += records;

@@ -2,11 +2,14 @@
  * A stream: its shards (by number; closed ones kept until their data passes retention), the routing table
  * of open shards, and the in-engine fast paths. `putRecord` hashes, routes, admits and appends without
  * allocating; it reports the outcome as a number and leaves the sequence counter in `lastSequenceCounter`.
+ * `putUuidRecord` takes a UUID key as its four words and `putRecordToShard` a record its caller already routed
+ * (valid while `shardMapVersion` is unchanged); `getRecords` is the in-engine GetRecords with the read limits.
  * Control-plane state (status, tags, encryption, consumers) lives here too; rules about when a control-plane
  * call is allowed live in the service.
  */
 import { compareHashKeyAt, decimalToHashKey } from '../hash/hash-key';
 import { lastHashedKeyByteLength, md5PartitionKey, utf8ByteLength } from '../hash/md5';
+import { md5UuidKey, UUID_KEY_LENGTH } from '../hash/uuid-key';
 import type { HashRange } from './hash-range';
 import { evenRanges } from './hash-range';
 import { GET_RECORDS_BYTES_MAX, GET_RECORDS_LIMIT_MAX, RECORD_BYTES_MAX, RETENTION_HOURS_DEFAULT } from './limits';
@@ -23,6 +26,16 @@ export type StreamMode = 'PROVISIONED' | 'ON_DEMAND';
 export const PUT_THROTTLED = -1;
 export const PUT_TOO_LARGE = -2;
 export const PUT_STREAM_GONE = -3;
+/** putRecordToShard named a shard that is not open (the caller's routing predates a reshard): route again. */
+export const PUT_SHARD_NOT_OPEN = -4;
+
+/**
+ * Module-local copies of the limits used per record: imported bindings can compile to property getters
+ * (e.g. under tsx's CommonJS interop), which showed up in profiles of the write path.
+ */
+const RECORD_BYTES_LIMIT = RECORD_BYTES_MAX;
+const READ_RECORDS_PER_CALL_MAX = GET_RECORDS_LIMIT_MAX;
+const READ_BYTES_PER_CALL_MAX = GET_RECORDS_BYTES_MAX;
 
 /** The service-wide memory budget; the stream reports what it stores and the ledger evicts the oldest when over. */
 export interface MemoryLedger {
@@ -65,6 +78,8 @@ export class Stream {
   /** Set by the fast paths on acceptance: the shard and sequence counter of the record just written. */
   lastShardNumber = -1;
   lastSequenceCounter = -1;
+  /** Changes whenever the set of open shards (the routing table) changes: callers cache routes per version. */
+  shardMapVersion = 0;
   private routeStarts = new Uint32Array(0);
   private routeShards: Shard[] = [];
   private readonly hashScratch = new Uint32Array(4);
@@ -138,26 +153,70 @@ export class Stream {
       keyBytes = utf8ByteLength(partitionKey);
     }
     const dataBytes = typeof data === 'number' ? data : data.byteLength;
-    const total = dataBytes + keyBytes;
-    if (total > RECORD_BYTES_MAX) return PUT_TOO_LARGE;
+    if (dataBytes + keyBytes > RECORD_BYTES_LIMIT) return PUT_TOO_LARGE;
     const shard = this.route(hash);
     const now = nowMs ?? this.clockMs();
+    const counter = this.admit(shard, dataBytes, keyBytes, now);
+    if (counter < 0) return counter;
+    this.stored(shard, counter, shard.log.append(counter, dataBytes, now, partitionKey, typeof data === 'number' ? undefined : data));
+    return shard.number;
+  }
+
+  /**
+   * `putRecord` for a record whose partition key is the version-4 UUID with words `w0…w3` (hash/uuid-key):
+   * routed by the MD5 of its 36-character text, counted as 36 key bytes, stored without building the string
+   * (readers get the text). Same outcome codes as `putRecord`.
+   */
+  putUuidRecord(w0: number, w1: number, w2: number, w3: number, data: Uint8Array | number, nowMs: number): number {
+    if (this.deleted || this.status === 'CREATING') return PUT_STREAM_GONE;
+    const dataBytes = typeof data === 'number' ? data : data.byteLength;
+    if (dataBytes + UUID_KEY_LENGTH > RECORD_BYTES_LIMIT) return PUT_TOO_LARGE;
+    const shard = this.route(md5UuidKey(w0, w1, w2, w3, this.hashScratch));
+    const counter = this.admit(shard, dataBytes, UUID_KEY_LENGTH, nowMs);
+    if (counter < 0) return counter;
+    this.stored(shard, counter, shard.log.appendUuidKeyed(counter, dataBytes, nowMs, w0, w1, w2, w3, typeof data === 'number' ? undefined : data));
+    return shard.number;
+  }
+
+  /**
+   * `putRecord` for a caller that already routed the key (e.g. a pool key whose shard it cached for the current
+   * `shardMapVersion`): no hashing, no routing. `keyBytes` is the key's UTF-8 length (it counts toward the
+   * limits). Returns PUT_SHARD_NOT_OPEN when the shard is not open any more (route again), else as `putRecord`.
+   */
+  putRecordToShard(shardNumber: number, partitionKey: string, keyBytes: number, data: Uint8Array | number, nowMs: number): number {
+    if (this.deleted || this.status === 'CREATING') return PUT_STREAM_GONE;
+    const shard = this.shards[shardNumber];
+    if (shard === undefined || shard.closedAtMs !== undefined) return PUT_SHARD_NOT_OPEN;
+    const dataBytes = typeof data === 'number' ? data : data.byteLength;
+    if (dataBytes + keyBytes > RECORD_BYTES_LIMIT) return PUT_TOO_LARGE;
+    const counter = this.admit(shard, dataBytes, keyBytes, nowMs);
+    if (counter < 0) return counter;
+    this.stored(shard, counter, shard.log.append(counter, dataBytes, nowMs, partitionKey, typeof data === 'number' ? undefined : data));
+    return shard.number;
+  }
+
+  /** Write admission of one record: its sequence counter, or PUT_THROTTLED (counted on the shard). */
+  private admit(shard: Shard, dataBytes: number, keyBytes: number, nowMs: number): number {
+    const total = dataBytes + keyBytes;
     const c = shard.counters;
-    if (!shard.admitWrite(1, total, now)) {
+    if (!shard.admitWrite(1, total, nowMs)) {
       c.throttledWriteRecords++;
       c.throttledWriteBytes += dataBytes;
       return PUT_THROTTLED;
     }
-    const counter = shard.nextCounter++;
     c.incomingRecords++;
     c.incomingBytes += dataBytes;
     c.incomingBytesWithKeys += total;
+    return shard.nextCounter++;
+  }
+
+  /** Books a stored record: memory ledger (evicting when over budget) and the last-write fields. */
+  private stored(shard: Shard, counter: number, memoryBytes: number): void {
     const ledger = this.ledger;
-    ledger.usedBytes += shard.log.append(counter, dataBytes, now, partitionKey, typeof data === 'number' ? undefined : data);
+    ledger.usedBytes += memoryBytes;
     if (ledger.usedBytes > ledger.budgetBytes) ledger.evict();
     this.lastShardNumber = shard.number;
     this.lastSequenceCounter = counter;
-    return shard.number;
   }
 
   /**
@@ -194,14 +253,33 @@ export class Stream {
 
   /**
    * A GetRecords-equivalent read for in-engine polling consumers, under the shard's shared limits (5 calls/s,
-   * 2 MiB/s with debt, ≤ 10,000 records / 10 MiB a call). Returns false (and counts it) when throttled;
-   * otherwise fills `page` (and calls `visit` per record when given).
+   * 2 MiB/s with debt, ≤ 10,000 records / 10 MiB a call). Returns false (and counts it) when throttled or the
+   * shard does not exist; otherwise fills `page` (calling `visit` per record when given) and counts the
+   * outgoing records and bytes on the shard.
    */
-  pollShard(shardNumber: number, fromCounter: number, maxRecords: number, nowMs: number, page: ReadPage, visit?: RecordVisitor): boolean {
+  getRecords(shardNumber: number, fromCounter: number, maxRecords: number, nowMs: number, page: ReadPage, visit?: RecordVisitor): boolean {
     const shard = this.shards[shardNumber];
     if (!shard || !shard.admitReadCall(nowMs)) return false;
-    readShard(shard, fromCounter, Math.min(maxRecords, GET_RECORDS_LIMIT_MAX), GET_RECORDS_BYTES_MAX, nowMs, page, visit);
+    readShard(shard, fromCounter, Math.min(maxRecords, READ_RECORDS_PER_CALL_MAX), READ_BYTES_PER_CALL_MAX, nowMs, page, visit);
     shard.chargeReadBytes(page.bytes, nowMs);
+    shard.counters.outgoingRecords += page.records;
+    shard.counters.outgoingBytes += page.bytes;
+    return true;
+  }
+
+  /** Same as `getRecords` (the name the Firehose source uses). */
+  pollShard(shardNumber: number, fromCounter: number, maxRecords: number, nowMs: number, page: ReadPage, visit?: RecordVisitor): boolean {
+    return this.getRecords(shardNumber, fromCounter, maxRecords, nowMs, page, visit);
+  }
+
+  /**
+   * An enhanced fan-out read (dedicated throughput: no shared read limits; the subscription paces itself):
+   * up to `maxRecords` / `maxBytes` from `fromCounter`, outgoing records and bytes counted on the shard.
+   */
+  readDedicated(shardNumber: number, fromCounter: number, maxRecords: number, maxBytes: number, nowMs: number, page: ReadPage, visit?: RecordVisitor): boolean {
+    const shard = this.shards[shardNumber];
+    if (!shard) return false;
+    readShard(shard, fromCounter, maxRecords, maxBytes, nowMs, page, visit, false);
     shard.counters.outgoingRecords += page.records;
     shard.counters.outgoingBytes += page.bytes;
     return true;
@@ -265,6 +343,7 @@ export class Stream {
     open.forEach((s, i) => starts.set(s.startWords, i * 4));
     this.routeStarts = starts;
     this.routeShards = open;
+    this.shardMapVersion++;
   }
 
   /** Injected by the service so `putRecord` without `nowMs` reads the virtual clock. */

@@ -1,0 +1,96 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Simulation } from '../simulation';
+import { applyUuidV4Bits, uuidKeyString } from '../hash/uuid-key';
+import { applySplit } from './reshard';
+import { KinesisService } from './service';
+import { emptyReadPage } from './shard-reader';
+import { PUT_SHARD_NOT_OPEN, PUT_THROTTLED, PUT_TOO_LARGE } from './stream';
+
+function setup(shards = 4, seed = 'fast-paths') {
+  const sim = new Simulation({ seed });
+  const service = new KinesisService(sim, { transitionDelayMs: 0 });
+  const stream = service.createStream('s', 'PROVISIONED', shards);
+  stream.status = 'ACTIVE';
+  return { sim, service, stream };
+}
+
+describe('Stream.putUuidRecord (UUID key as words)', () => {
+  it('routes, counts and stores exactly like putRecord with the key text (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.integer({ min: 0, max: 0xffffffff }), { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 60 }), (draws) => {
+        const a = setup(5, 'a');
+        const b = setup(5, 'b');
+        const now = a.sim.nowMs;
+        for (const raw of draws) {
+          const w = applyUuidV4Bits(Uint32Array.from(raw));
+          const text = uuidKeyString(w[0], w[1], w[2], w[3]);
+          expect(a.stream.putUuidRecord(w[0], w[1], w[2], w[3], 7, now)).toBe(b.stream.putRecord(text, 7, undefined, now));
+          expect(a.stream.lastSequenceCounter).toBe(b.stream.lastSequenceCounter);
+        }
+        expect(a.service.memory.usedBytes).toBe(b.service.memory.usedBytes);
+        for (let n = 0; n < 5; n++) {
+          const keysA: string[] = [];
+          const keysB: string[] = [];
+          a.stream.getRecords(n, 0, 10_000, now, emptyReadPage(), (_c, _t, key) => keysA.push(key));
+          b.stream.getRecords(n, 0, 10_000, now, emptyReadPage(), (_c, _t, key) => keysB.push(key));
+          expect(keysA).toEqual(keysB);
+          expect(a.stream.shard(n)!.counters).toEqual(b.stream.shard(n)!.counters);
+        }
+      }),
+      { seed: 1122, numRuns: 40 },
+    );
+  });
+
+  it('counts the 36 key bytes toward the record and shard limits', () => {
+    const { sim, stream } = setup(1);
+    expect(stream.putUuidRecord(1, 0x4000, 0x80000000, 2, 1_048_576 - 35, sim.nowMs)).toBe(PUT_TOO_LARGE);
+    expect(stream.putUuidRecord(1, 0x4000, 0x80000000, 2, 1_048_576 - 36, sim.nowMs)).toBe(0);
+    expect(stream.putUuidRecord(1, 0x4000, 0x80000000, 3, 1, sim.nowMs)).toBe(PUT_THROTTLED);
+    expect(stream.shard(0)!.counters.incomingBytesWithKeys).toBe(1_048_576);
+  });
+
+  it('frees the memory it booked when the record is evicted or trimmed', () => {
+    const { sim, service, stream } = setup(1);
+    stream.putUuidRecord(1, 0x4000, 0x80000000, 2, 10, sim.nowMs);
+    expect(service.memory.usedBytes).toBeGreaterThan(0);
+    stream.evictFrom(stream.shard(0)!, 1);
+    expect(service.memory.usedBytes).toBe(0);
+    expect(stream.shard(0)!.counters.evictedRecords).toBe(1);
+  });
+});
+
+describe('Stream.putRecordToShard and shardMapVersion', () => {
+  it('writes to the named open shard with the given key bytes, and refuses a closed one', () => {
+    const { sim, stream } = setup(2);
+    const version = stream.shardMapVersion;
+    expect(stream.putRecordToShard(1, 'k', 1, 99, sim.nowMs)).toBe(1);
+    expect(stream.shard(1)!.counters.incomingBytesWithKeys).toBe(100);
+    const keys: string[] = [];
+    stream.getRecords(1, 0, 10, sim.nowMs, emptyReadPage(), (_c, _t, key) => keys.push(key));
+    expect(keys).toEqual(['k']);
+    applySplit(stream, stream.shard(1)!, stream.shard(1)!.range.start + 1000n, sim.nowMs);
+    stream.rebuildRouting();
+    expect(stream.shardMapVersion).not.toBe(version);
+    expect(stream.putRecordToShard(1, 'k', 1, 99, sim.nowMs)).toBe(PUT_SHARD_NOT_OPEN);
+    expect(stream.putRecordToShard(3, 'k', 1, 99, sim.nowMs)).toBe(3);
+    expect(stream.putRecordToShard(42, 'k', 1, 99, sim.nowMs)).toBe(PUT_SHARD_NOT_OPEN);
+  });
+});
+
+describe('Stream.getRecords (in-engine GetRecords)', () => {
+  it('applies 5 calls/s per shard and counts calls, throttles and outgoing records/bytes', () => {
+    const { sim, stream } = setup(1);
+    for (let i = 0; i < 3; i++) stream.putRecord(`k${i}`, 10);
+    const page = emptyReadPage();
+    for (let call = 0; call < 5; call++) expect(stream.getRecords(0, 0, 2, sim.nowMs, page)).toBe(true);
+    expect(page.records).toBe(2);
+    expect(stream.getRecords(0, 0, 2, sim.nowMs, page)).toBe(false);
+    const c = stream.shard(0)!.counters;
+    expect([c.readCalls, c.throttledReadCalls, c.outgoingRecords, c.outgoingBytes]).toEqual([5, 1, 10, 100]);
+    sim.advanceBy(1000);
+    expect(stream.getRecords(0, 0, 50_000, sim.nowMs, page)).toBe(true);
+    expect(page.records).toBe(3);
+    expect(stream.getRecords(99, 0, 1, sim.nowMs, page)).toBe(false);
+  });
+});
