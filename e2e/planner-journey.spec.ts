@@ -1,0 +1,84 @@
+import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
+
+// The Planner journey: gallery example → what-if with three shard counts → read the table → apply the
+// recommendation → reload and find it intact → open the share link in a fresh browser and find it identical.
+
+async function shareLink(page: Page): Promise<string> {
+  await page.getByTestId('scenario-menu').click();
+  await page.getByTestId('share-link').click();
+  const link = await page.getByTestId('share-url').inputValue();
+  await page.keyboard.press('Escape');
+  return link;
+}
+
+test('planner journey: gallery, what-if, apply, reload, share', async ({ page, browser, problems }) => {
+  test.setTimeout(120_000);
+  await page.goto('./#/planner');
+  await expect(page.getByTestId('shards-overall')).toBeVisible();
+
+  await page.getByTestId('scenario-menu').click();
+  await page.getByTestId('open-gallery').click();
+  await page.getByTestId('gallery-iot-fleet').click();
+  await expect(page.getByTestId('scenario-name')).toHaveText('IoT fleet telemetry');
+  await expect(page.getByTestId('binding')).toContainText('write records');
+  const recommended = Number(await page.getByTestId('shards-overall').textContent());
+  expect(recommended).toBeGreaterThanOrEqual(3);
+
+  // What-if: 2, 4 and 8 shards for one virtual minute each.
+  await page.getByTestId('axis-kind-0').selectOption('shards');
+  await page.getByTestId('axis-values-0').fill('2, 4, 8');
+  await page.getByTestId('whatif-duration').selectOption('60');
+  await page.getByTestId('run-whatif').click();
+  const throttled = page.getByTestId('whatif-table').getByTestId('throttled');
+  await expect(throttled).toHaveCount(3, { timeout: 90_000 });
+  const pct = async (i: number) => Number(((await throttled.nth(i).textContent()) ?? '').replace('%', ''));
+  const [two, four, eight] = [await pct(0), await pct(1), await pct(2)];
+  expect(two).toBeGreaterThan(10); // 2,500 records/s into 2 shards of 1,000 records/s
+  expect(four).toBeLessThan(two);
+  expect(eight).toBeLessThan(1);
+  await expect(page.getByTestId('comparison-summary')).toContainText('shards');
+
+  // Apply the recommendation: the scenario's stream gets the recommended shard count.
+  await page.getByTestId('apply-recommendation').click();
+  await expect(page.getByTestId('apply-recommendation')).toHaveText('Applied');
+  await page.getByTestId('export-cli').click();
+  await expect(page.getByTestId('export-preview')).toContainText(`--shard-count ${recommended}`);
+
+  // Reload: the autosave brings back the edited scenario.
+  await page.reload();
+  await expect(page.getByTestId('scenario-name')).toHaveText('IoT fleet telemetry');
+  await expect(page.getByTestId('apply-recommendation')).toHaveText('Applied');
+  await page.getByTestId('export-cli').click();
+  await expect(page.getByTestId('export-preview')).toContainText(`--shard-count ${recommended}`);
+  const cli = await page.getByTestId('export-preview').textContent();
+
+  // Share: a fresh browser context (no autosave) opens the link and gets the identical scenario.
+  const link = await shareLink(page);
+  expect(link).toMatch(/#\/planner\/s=[A-Za-z0-9_-]+$/);
+  const other = await browser.newContext();
+  const second = await other.newPage();
+  await second.goto(link);
+  await expect(second.getByTestId('scenario-name')).toHaveText('IoT fleet telemetry');
+  await expect(second.getByTestId('apply-recommendation')).toHaveText('Applied');
+  await second.getByTestId('export-cli').click();
+  await expect(second.getByTestId('export-preview')).toHaveText(cli ?? '');
+  expect(await shareLink(second)).toBe(link);
+  await other.close();
+  void problems;
+});
+
+test('a shared link carrying user code shows the code and asks before running it', async ({ page, problems }) => {
+  const { encodeScenario } = await import('../src/app/scenarios/share-link');
+  const { DEMO_SCENARIO } = await import('../src/engine/scenario/demo');
+  const doc = { ...DEMO_SCENARIO, name: 'with code', firehose: [{ name: 'f', transform: { code: 'records => records.map(r => r) // hello' } }] };
+  await page.goto(`./#/planner/s=${encodeScenario(doc)}`);
+  const dialog = page.getByRole('alertdialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('shared-code')).toHaveText('records => records.map(r => r) // hello');
+  await dialog.getByRole('button', { name: 'Don’t load' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('scenario-name')).toHaveText('clickstream demo');
+  await expect(page).toHaveURL(/#\/planner$/);
+  void problems;
+});
