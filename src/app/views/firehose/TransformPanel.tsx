@@ -73,7 +73,7 @@ export function TransformPanel(props: TransformPanelProps) {
             <span className="stat-sub" role="status" data-testid="transform-summary">{summary}</span>
           </div>
           {results ? (
-            <table className="data" data-testid="transform-test-results">
+            <table className="data fh-test-table" data-testid="transform-test-results">
               <thead><tr><th>Record</th><th>Result</th><th>Output / reason</th></tr></thead>
               <tbody>
                 {results.map((r) => (
