@@ -190,6 +190,11 @@ export const SCALAR_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
     if (!m || m[0].length !== str(a[0]).length) return null;
     return m.slice(1).map((g) => g ?? null);
   }),
+  FAST_REGEX_LOG_PARSER: fn(2, 2, (_t, call) => rowType(regexGroupCount(literalArg(call, 1) ?? '')), (a) => {
+    // The fast parser matches a prefix lazily; like REGEX_LOG_PARSE it yields NULL when nothing matches.
+    const m = javaRegex(str(a[1])).exec(str(a[0]));
+    return m ? m.slice(1).map((g) => g ?? null) : null;
+  }),
   VARIABLE_COLUMN_LOG_PARSE: fn(2, 4, (_t, call) => {
     const spec = call.args[1];
     const n = spec.type === 'literal' && spec.kind === 'number' ? Number(spec.value) : (literalArg(call, 1) ?? '').split(',').length;

@@ -168,3 +168,21 @@ describe('KDA runtime', () => {
     expect(out).toEqual(['a,1,1,1', 'b,10,10,10', 'a,3,1,2', 'a,6,2,4']);
   });
 });
+
+describe('simulation hook', () => {
+  it('the virtual clock closes windows while input stalls', async () => {
+    const { Simulation } = await import('../simulation');
+    const { attachApplication } = await import('./simulation-part');
+    const sim = new Simulation({ seed: 1, startMs: T0 });
+    const { app } = attachApplication(sim, 'app1', `CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (n BIGINT);
+      CREATE OR REPLACE PUMP "P" AS INSERT INTO "DESTINATION_SQL_STREAM"
+        SELECT STREAM COUNT(*) FROM "SOURCE_SQL_STREAM_001" AS s GROUP BY STEP(s.ROWTIME BY INTERVAL '10' SECOND);`, { input: { inputSchema: SCHEMA } });
+    const out: number[] = [];
+    app?.subscribe('DESTINATION_SQL_STREAM', (r) => out.push(r.values[0] as number));
+    app?.push({ data: '{"k":"a","x":1}', rowtimeMs: sim.nowMs + 1 });
+    sim.advanceBy(9_000);
+    expect(out).toEqual([]);
+    sim.advanceBy(1_000);
+    expect(out).toEqual([1]);
+  });
+});

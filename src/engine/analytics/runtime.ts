@@ -196,8 +196,11 @@ export class SqlApplication {
       this.reportError(mapped.errorName, mapped.message, record.rowtimeMs, hex(record.data));
       return;
     }
-    const rows = mapped.rows.map((values) => source.makeRow(values, record));
-    if (this.dialect === 'kda') this.advanceWatermark(record.rowtimeMs);
+    // A ROWTIME bound from the clock may already have passed this record: ROWTIME is processing
+    // time, so the row enters the stream at the bound rather than behind it.
+    const stamped = this.dialect === 'kda' && record.rowtimeMs < this.watermarkMs ? { ...record, rowtimeMs: this.watermarkMs } : record;
+    const rows = mapped.rows.map((values) => source.makeRow(values, stamped));
+    if (this.dialect === 'kda') this.advanceWatermark(stamped.rowtimeMs);
     else {
       let wm = this.watermarkMs;
       for (const row of rows) {
