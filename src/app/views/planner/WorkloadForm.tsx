@@ -13,7 +13,7 @@ function NumberField({ label, value, onChange, min, max, step, hint, testId }: {
       <span>{label}</span>
       <input
         type="number"
-        value={value === undefined || !Number.isFinite(value) ? '' : Number(value.toFixed(4))}
+        value={value === undefined || !Number.isFinite(value) ? '' : Number(value.toFixed(2))}
         min={min}
         max={max}
         step={step ?? 'any'}
