@@ -12,6 +12,11 @@ import { useAnalyticsUi } from './analytics-store';
 
 const TABLE_ROWS_SHOWN = 50;
 
+/** Small rates keep a decimal: a 10-second window emitting 4 rows is 0.4 rows/s, not 0. */
+function rate(perSec: number, unit: string): string {
+  return perSec > 0 && perSec < 10 ? `${perSec.toFixed(1)} ${unit}` : formatRate(perSec, unit);
+}
+
 function statusBadge(status: AppSnapshot['status']): string {
   return status === 'RUNNING' ? 'badge-ok' : status === 'FAILED' ? 'badge-bad' : 'badge-muted';
 }
@@ -28,12 +33,12 @@ export function AppStatusCards({ app, otherConsumers }: { app: AppSnapshot; othe
       </div>
       <div className="card stat">
         <div className="stat-label">Input</div>
-        <div className="stat-value" data-testid="analytics-input-rate">{formatRate(app.inputRecordsPerSec)}</div>
-        <div className="stat-sub">{formatCount(s.recordsReadTotal)} records, {formatBytes(s.bytesReadTotal)} from {s.stream}</div>
+        <div className="stat-value" data-testid="analytics-input-rate">{rate(app.inputRecordsPerSec, 'records/s')}</div>
+        <div className="stat-sub">last 10 s · {formatCount(s.recordsReadTotal)} records, {formatBytes(s.bytesReadTotal)} from {s.stream}</div>
       </div>
       <div className="card stat">
         <div className="stat-label">Output</div>
-        <div className="stat-value" data-testid="analytics-output-rate">{formatRate(app.outputRowsPerSec, 'rows/s')}</div>
+        <div className="stat-value" data-testid="analytics-output-rate">{rate(app.outputRowsPerSec, 'rows/s')}</div>
         <div className="stat-sub">
           {formatCount(app.output.recordsDeliveredTotal)} delivered to {app.output.kind === 'console' ? 'the console' : `${app.output.kind === 'stream' ? 'stream' : 'delivery stream'} ${app.output.name}`}
           {app.output.pendingRecords ? ` · ${formatCount(app.output.pendingRecords)} waiting` : ''}

@@ -22,6 +22,8 @@ export const ERROR_ROWS_KEPT = 100;
 const DATA_ROW_HEX_SHOWN = 512;
 const POLL_INTERVAL_MS = 1000;
 const DISCOVERY_SAMPLE_SIZE = 100;
+/** Rates are averaged over the last 10 polls, so a 10-second window's burst of rows reads as a rate. */
+const RATE_WINDOW_POLLS = 10;
 
 class RowRing {
   readonly rows: SnapshotRow[] = [];
@@ -48,6 +50,11 @@ function flinkSourceFor(sql: string, stream: string, sources: readonly string[])
   return sources[0];
 }
 
+function perSecond(perPoll: readonly number[]): number {
+  if (perPoll.length === 0) return 0;
+  return perPoll.reduce((a, b) => a + b, 0) / perPoll.length / (POLL_INTERVAL_MS / 1000);
+}
+
 export class LiveAnalyticsApp {
   status: AppStatus = 'READY';
   message: string | undefined;
@@ -61,8 +68,8 @@ export class LiveAnalyticsApp {
   private readonly rings = new Map<string, RowRing>();
   private readonly errors: ErrorRowSnapshot[] = [];
   private lastRowtimeMs = -Infinity;
-  private inputPerSec = 0;
-  private outputPerSec = 0;
+  private readonly inputHistory: number[] = [];
+  private readonly outputHistory: number[] = [];
   private lastSinkTotal = 0;
   /** The schema the app started with (discovered when the configuration had none). */
   inputSchema: InputSchema | undefined;
@@ -135,6 +142,8 @@ export class LiveAnalyticsApp {
     this.startedAtMs = this.sim.nowMs;
     this.lastRowtimeMs = -Infinity;
     this.lastSinkTotal = 0;
+    this.inputHistory.length = 0;
+    this.outputHistory.length = 0;
     this.status = 'RUNNING';
     this.message = firstError ? undefined : created.diagnostics.length ? `${created.diagnostics.length} warning(s)` : undefined;
     this.timer = this.sim.scheduler.every(POLL_INTERVAL_MS, (now) => this.poll(now));
@@ -171,8 +180,10 @@ export class LiveAnalyticsApp {
     }
     this.sink?.flush(nowMs);
     const sinkTotal = this.sinkStream ? (this.rings.get(this.sinkStream)?.total ?? 0) : 0;
-    this.inputPerSec = records.length / (POLL_INTERVAL_MS / 1000);
-    this.outputPerSec = (sinkTotal - this.lastSinkTotal) / (POLL_INTERVAL_MS / 1000);
+    this.inputHistory.push(records.length);
+    this.outputHistory.push(sinkTotal - this.lastSinkTotal);
+    if (this.inputHistory.length > RATE_WINDOW_POLLS) this.inputHistory.shift();
+    if (this.outputHistory.length > RATE_WINDOW_POLLS) this.outputHistory.shift();
     this.lastSinkTotal = sinkTotal;
   }
 
@@ -203,8 +214,8 @@ export class LiveAnalyticsApp {
         recordsWithoutPayloadTotal: t?.withoutPayload ?? 0,
         millisBehindLatest: t?.millisBehindLatest ?? 0,
       },
-      inputRecordsPerSec: running ? this.inputPerSec : 0,
-      outputRowsPerSec: running ? this.outputPerSec : 0,
+      inputRecordsPerSec: running ? perSecond(this.inputHistory) : 0,
+      outputRowsPerSec: running ? perSecond(this.outputHistory) : 0,
       errorsTotal: this.app?.errorsTotal.count ?? 0,
       streams,
       sinkStream: this.sinkStream,
