@@ -46,3 +46,25 @@ export function formatSpeed(x: number): string {
   if (x >= 10) return `×${x.toFixed(0)}`;
   return `×${x.toFixed(1)}`;
 }
+
+export function formatBytesRate(bytesPerSec: number): string {
+  return `${formatBytes(bytesPerSec)}/s`;
+}
+
+/** A duration for people: "850 ms", "12.4 s", "3 min 20 s", "2 h 05 min". */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms)) return '—';
+  const abs = Math.abs(ms);
+  if (abs < 1000) return `${Math.round(ms)} ms`;
+  if (abs < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  if (abs < 3_600_000) return `${Math.floor(ms / 60_000)} min ${String(Math.floor((ms % 60_000) / 1000)).padStart(2, '0')} s`;
+  return `${Math.floor(ms / 3_600_000)} h ${String(Math.floor((ms % 3_600_000) / 60_000)).padStart(2, '0')} min`;
+}
+
+/** Virtual epoch ms as a UTC time of day with milliseconds: "12:03:04.567". */
+export function formatTimeOfDay(epochMs: number, withMs = false): string {
+  const d = new Date(epochMs);
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  const base = `${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
+  return withMs ? `${base}.${p(d.getUTCMilliseconds(), 3)}` : base;
+}

@@ -1,12 +1,55 @@
+/**
+ * Overview: the simulation's status and the pipeline diagram with live rates. The Firehose and
+ * Analytics slices are read loosely (other modules own them) and turned into diagram nodes.
+ */
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useSim } from '../stores/sim-store';
+import { useConsole, useWatch } from '../stores/console-store';
 import { PageHeader } from '../components/Shell';
+import { PipelineDiagram } from '../components/console/PipelineDiagram';
+import { buildPipeline, type AnalyticsInput, type DeliveryInput } from '../components/console/pipeline-graph';
 import { formatCount, formatElapsed, formatSpeed } from '../format';
 
+type Loose = Record<string, unknown>;
+const arr = (v: unknown): Loose[] => (Array.isArray(v) ? (v as Loose[]) : []);
+const n = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+
+function deliveriesOf(slice: unknown): DeliveryInput[] {
+  return arr((slice as Loose | undefined)?.streams).map((d) => {
+    const producer = d.producer as Loose | undefined;
+    return {
+      name: String(d.name), source: typeof d.source === 'string' ? d.source : undefined, destination: String(d.destination ?? 's3'),
+      bucket: typeof d.bucket === 'string' ? d.bucket : undefined, recordsPerSec: n(producer?.recordsPerSec) || Number.NaN,
+      throttled: n(d.throttledRecords) > 0, behindMs: n(d.kinesisMillisBehindLatest),
+    };
+  });
+}
+
+function appsOf(slice: unknown): AnalyticsInput[] {
+  return arr((slice as Loose | undefined)?.apps).map((a) => {
+    const source = (a.source ?? {}) as Loose;
+    const output = a.output as Loose | undefined;
+    return {
+      name: String(a.name), source: String(source.stream ?? ''), inputRecordsPerSec: n(a.inputRecordsPerSec), outputRowsPerSec: n(a.outputRowsPerSec),
+      behindMs: n(source.millisBehindLatest), errors: n(a.errorsTotal),
+      output: output ? { kind: String(output.kind), name: typeof output.name === 'string' ? output.name : undefined } : undefined,
+    };
+  });
+}
+
 export function OverviewPage() {
+  useWatch({ stream: null });
   const scenario = useSim((s) => s.frame?.scenario);
-  const clock = useSim((s) => s.frame?.clock);
-  const engine = useSim((s) => s.frame?.engine);
+  const clock = useSim(useShallow((s) => (s.frame ? { nowMs: s.frame.clock.nowMs, startMs: s.frame.clock.startMs, running: s.frame.clock.running, achieved: s.frame.clock.achievedSpeed } : null)));
+  const eventsRun = useSim((s) => s.frame?.engine.eventsRun);
+  const eventsPerSec = useSim((s) => s.frame?.engine.eventsPerWallSec);
+  const firehose = useSim((s) => s.frame?.world?.extensions?.firehose);
+  const analytics = useSim((s) => s.frame?.world?.extensions?.analytics);
   const loadError = useSim((s) => s.loadError);
+  const frame = useConsole((s) => s.frame);
+  const graph = useMemo(() => (frame ? buildPipeline(frame, deliveriesOf(firehose), appsOf(analytics)) : null), [frame, firehose, analytics]);
+  const alerts = graph ? graph.nodes.filter((x) => x.alert).length : 0;
   return (
     <>
       <PageHeader title="Overview" subtitle={scenario ? `Scenario “${scenario.name}”, seed ${scenario.seed}` : 'Starting the simulation…'} />
@@ -18,16 +61,34 @@ export function OverviewPage() {
         </div>
         <div className="card stat">
           <div className="stat-label">Speed achieved</div>
-          <div className="stat-value">{clock?.running ? formatSpeed(clock.achievedSpeed) : 'paused'}</div>
+          <div className="stat-value">{clock?.running ? formatSpeed(clock.achieved) : 'paused'}</div>
         </div>
         <div className="card stat">
           <div className="stat-label">Engine events</div>
-          <div className="stat-value" data-testid="overview-events">{engine ? formatCount(engine.eventsRun) : '—'}</div>
+          <div className="stat-value" data-testid="overview-events">{eventsRun !== undefined ? formatCount(eventsRun) : '—'}</div>
         </div>
         <div className="card stat">
           <div className="stat-label">Events per second (wall)</div>
-          <div className="stat-value">{engine ? formatCount(engine.eventsPerWallSec) : '—'}</div>
+          <div className="stat-value">{eventsPerSec !== undefined ? formatCount(eventsPerSec) : '—'}</div>
         </div>
+      </section>
+      <section className="panel" aria-labelledby="pipeline-title">
+        <div className="panel-header">
+          <h2 id="pipeline-title">Pipeline</h2>
+          <span className={alerts > 0 ? 'badge badge-bad' : 'badge badge-ok'} data-testid="pipeline-status">
+            {alerts > 0 ? `${alerts} need${alerts === 1 ? 's' : ''} attention` : 'all flowing'}
+          </span>
+        </div>
+        <p className="panel-note">Rates are records per virtual second over the last second. Red marks a throttled write or a reader that lags; select any box to open its page.</p>
+        {!graph ? (
+          <div className="loading">Waiting for the first frame…</div>
+        ) : graph.nodes.length === 0 ? (
+          <div className="empty-state">
+            <p>The scenario has no streams yet. <a href="#/streams">Create a stream</a>, then <a href="#/producers">add a producer</a> to send data into it.</p>
+          </div>
+        ) : (
+          <PipelineDiagram graph={graph} />
+        )}
       </section>
     </>
   );

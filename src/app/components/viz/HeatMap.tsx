@@ -1,9 +1,11 @@
 /**
  * Shards × time heat map on a canvas: one putImageData per draw through a colour lookup table,
  * so 1,000 shards × 600 buckets stays within a couple of milliseconds. Values are utilisation
- * fractions (0…1 of the shard's limit); above 1 means the shard refused writes.
+ * fractions (0…1 of the shard's limit); above 1 means the shard refused writes. The hover names
+ * the shard, the time and the figures; rows and columns map to pixels by the canvas' CSS size.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
+import { buildUtilLut, lutIndex } from './util-colors';
 
 export interface HeatMapProps {
   /** Row-major: values[row * cols + col]. NaN = no data. */
@@ -18,73 +20,71 @@ export interface HeatMapProps {
   ariaLabel: string;
 }
 
-const LUT_SIZE = 256;
+const lut = buildUtilLut();
+/** More rows than this are binned by maximum, so a hot shard never disappears between pixels. */
+const MAX_DRAWN_ROWS = 400;
 
-/** 0 → pale, 0.5 → blue, 0.9 → amber, ≥ 1 → red. Kept light/dark neutral. */
-function buildLut(): Uint8ClampedArray {
-  const stops: Array<[number, [number, number, number]]> = [
-    [0, [228, 236, 247]],
-    [0.5, [74, 144, 226]],
-    [0.8, [240, 180, 41]],
-    [0.98, [232, 107, 28]],
-    [1, [207, 34, 46]],
-  ];
-  const lut = new Uint8ClampedArray(LUT_SIZE * 4);
-  for (let i = 0; i < LUT_SIZE; i++) {
-    const t = i / (LUT_SIZE - 1);
-    let k = 0;
-    while (k < stops.length - 2 && t > stops[k + 1][0]) k++;
-    const [t0, c0] = stops[k];
-    const [t1, c1] = stops[k + 1];
-    const f = Math.min(1, Math.max(0, (t - t0) / (t1 - t0)));
-    lut[i * 4] = c0[0] + (c1[0] - c0[0]) * f;
-    lut[i * 4 + 1] = c0[1] + (c1[1] - c0[1]) * f;
-    lut[i * 4 + 2] = c0[2] + (c1[2] - c0[2]) * f;
-    lut[i * 4 + 3] = 255;
+/** The row in [first, first + bin) with the highest value in column `col` (the one a binned pixel shows). */
+function hottestRow(values: ArrayLike<number>, rows: number, cols: number, first: number, bin: number, col: number): number {
+  let best = first;
+  let bestV = -Infinity;
+  for (let r = first; r < Math.min(rows, first + bin); r++) {
+    const v = values[r * cols + col];
+    if (v > bestV) { bestV = v; best = r; }
   }
-  return lut;
+  return best;
 }
 
-export function HeatMap({ values, rows, cols, rowLabel, colLabel, describe, height = 280, ariaLabel }: HeatMapProps) {
+function HeatMapImpl({ values, rows, cols, rowLabel, colLabel, describe, height = 280, ariaLabel }: HeatMapProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const lut = useMemo(buildLut, []);
-  const [hover, setHover] = useState<{ x: number; y: number; text: string } | null>(null);
+  const image = useRef<ImageData | null>(null);
+  const [hover, setHover] = useState<{ x: number; y: number; row: number; col: number } | null>(null);
 
   useEffect(() => {
     const c = canvas.current;
     if (!c || rows === 0 || cols === 0) return;
-    if (c.width !== cols || c.height !== rows) {
+    const bin = Math.ceil(rows / MAX_DRAWN_ROWS);
+    const drawn = Math.ceil(rows / bin);
+    if (c.width !== cols || c.height !== drawn) {
       c.width = cols;
-      c.height = rows;
+      c.height = drawn;
     }
     const ctx = c.getContext('2d');
     if (!ctx) return;
-    const img = ctx.createImageData(cols, rows);
-    const px = img.data;
-    for (let i = 0; i < rows * cols; i++) {
-      const v = values[i];
+    if (!image.current || image.current.width !== cols || image.current.height !== drawn) image.current = ctx.createImageData(cols, drawn);
+    const px = image.current.data;
+    for (let i = 0; i < drawn * cols; i++) {
+      const dr = Math.floor(i / cols);
+      const col = i - dr * cols;
+      let v = values[dr * bin * cols + col];
+      for (let r = dr * bin + 1; r < Math.min(rows, (dr + 1) * bin); r++) {
+        const x = values[r * cols + col];
+        if (Number.isNaN(v) || x > v) v = x;
+      }
       const o = i * 4;
       if (Number.isNaN(v)) {
         px[o + 3] = 0;
         continue;
       }
-      const idx = Math.max(0, Math.min(LUT_SIZE - 1, Math.round(Math.min(v, 1) * (LUT_SIZE - 1))));
-      px[o] = lut[idx * 4];
-      px[o + 1] = lut[idx * 4 + 1];
-      px[o + 2] = lut[idx * 4 + 2];
+      const idx = lutIndex(v) * 4;
+      px[o] = lut[idx];
+      px[o + 1] = lut[idx + 1];
+      px[o + 2] = lut[idx + 2];
       px[o + 3] = 255;
     }
-    ctx.putImageData(img, 0, 0);
-  }, [values, rows, cols, lut]);
+    ctx.putImageData(image.current, 0, 0);
+  }, [values, rows, cols]);
 
   const onMove = (e: React.MouseEvent<HTMLCanvasElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
     const col = Math.floor(((e.clientX - rect.left) / rect.width) * cols);
-    const row = Math.floor(((e.clientY - rect.top) / rect.height) * rows);
-    if (row < 0 || row >= rows || col < 0 || col >= cols) return setHover(null);
-    const v = values[row * cols + col];
-    setHover({ x: e.clientX - rect.left, y: e.clientY - rect.top, text: `${rowLabel(row)} · ${colLabel(col)}\n${Number.isNaN(v) ? 'no data' : describe(row, col, v)}` });
+    const bin = Math.ceil(rows / MAX_DRAWN_ROWS);
+    const drawn = Math.ceil(rows / bin);
+    const dr = Math.floor(((e.clientY - rect.top) / rect.height) * drawn);
+    if (dr < 0 || dr >= drawn || col < 0 || col >= cols) return setHover(null);
+    setHover({ x: e.clientX - rect.left, y: e.clientY - rect.top, row: hottestRow(values, rows, cols, dr * bin, bin, col), col });
   };
+  const v = hover && hover.row < rows && hover.col < cols ? values[hover.row * cols + hover.col] : Number.NaN;
 
   return (
     <div className="heatmap" style={{ height }}>
@@ -99,14 +99,16 @@ export function HeatMap({ values, rows, cols, rowLabel, colLabel, describe, heig
       />
       {hover ? (
         <div className="heatmap-tip" style={{ left: Math.min(hover.x + 12, 9999), top: hover.y + 12 }} role="tooltip">
-          {hover.text}
+          {`${rowLabel(hover.row)} · ${colLabel(hover.col)}\n${Number.isNaN(v) ? 'no data (shard closed or not yet created)' : describe(hover.row, hover.col, v)}`}
         </div>
       ) : null}
       <div className="heatmap-legend" aria-hidden="true">
         <span>0%</span>
         <span className="heatmap-legend-bar" />
-        <span>100% of shard limit</span>
+        <span>100%+ of the shard's write limit (red: writes refused)</span>
       </div>
     </div>
   );
 }
+
+export const HeatMap = memo(HeatMapImpl);

@@ -1,5 +1,7 @@
-import { PlaceholderPage } from '../PlaceholderPage';
+/** Streams: the list with create/delete at `#/streams`, one stream's console at `#/streams/<name>`. */
+import { StreamList } from './StreamList';
+import { StreamDetailView } from './StreamDetailView';
 
-export default function StreamsPage(_props: { params: readonly string[] }) {
-  return <PlaceholderPage page="streams" />;
+export default function StreamsPage({ params }: { params: readonly string[] }) {
+  return params[0] ? <StreamDetailView name={params[0]} /> : <StreamList />;
 }

@@ -1,0 +1,61 @@
+/**
+ * The console pages' live data: the latest console frame from the worker (what the visible page
+ * watches) and the watch request itself. Pages declare what they need with `useWatch`; the store
+ * sends it to the worker, which then builds only that into each frame.
+ */
+import { useEffect } from 'react';
+import * as Comlink from 'comlink';
+import { create } from 'zustand';
+import type { ConsoleFrame, WatchRequest } from '../../worker/api/streams-api';
+import { simulator } from '../sim-client';
+
+export interface ConsoleState {
+  frame: ConsoleFrame | null;
+  watch: WatchRequest;
+  /** Wall-clock latency of the latest frame (worker build → main-thread receipt), ms. */
+  latencyMs: number;
+  receive(frame: ConsoleFrame): void;
+  setWatch(patch: Partial<WatchRequest>): void;
+}
+
+let connected = false;
+
+/** Subscribes to console frames once per page load. */
+export function connectConsole(): void {
+  if (connected) return;
+  connected = true;
+  void simulator().onConsoleFrame(Comlink.proxy((f: ConsoleFrame) => useConsole.getState().receive(f)));
+}
+
+declare global {
+  interface Window {
+    /** Set by the performance script: frame latencies are appended here when present. */
+    __consoleLatencies?: number[];
+  }
+}
+
+export const useConsole = create<ConsoleState>()((set, get) => ({
+  frame: null,
+  watch: { stream: null },
+  latencyMs: 0,
+  receive: (frame) => {
+    const latencyMs = performance.timeOrigin + performance.now() - frame.builtAtEpochMs;
+    window.__consoleLatencies?.push(latencyMs);
+    set({ frame, latencyMs });
+  },
+  setWatch: (patch) => {
+    const watch = { ...get().watch, ...patch };
+    set({ watch });
+    void simulator().watch(watch);
+  },
+}));
+
+/** Declares what the page needs for as long as it is mounted. */
+export function useWatch(req: WatchRequest): void {
+  const key = JSON.stringify(req);
+  useEffect(() => {
+    connectConsole();
+    useConsole.getState().setWatch(JSON.parse(key) as WatchRequest);
+    return () => useConsole.getState().setWatch({ stream: null, consumers: false, heatmap: false, shardId: null });
+  }, [key]);
+}
