@@ -1,7 +1,7 @@
 /**
  * Aggregate accumulators for tumbling/stagger groups (add only) and sliding windows (add, then
  * remove in arrival order). NULL inputs are ignored except by COUNT(*). Result types follow the
- * SQLstream/Calcite reading: AVG of an exact type stays exact (integer AVG truncates).
+ * SQL:2008 reading; AVG of an integer column is the exact mean as DOUBLE (see resolveAggregate).
  */
 import type { SqlType, Value } from './types';
 import { isApproximate, isInteger, isNumeric, T } from './types';
@@ -208,8 +208,10 @@ export function resolveAggregate(name: string, argType: SqlType | null, distinct
     case 'AVG': {
       const err = needNumeric();
       if (err) return err;
-      const mode = isInteger(t) ? 'avg-exact' : t.kind === 'DECIMAL' ? 'avg-decimal' : 'avg';
-      return { name, resultType: isApproximate(t) || isInteger(t) || t.kind === 'DECIMAL' ? t : T.DOUBLE, create: () => new SumAcc(mode, scale) };
+      // SQLstream may truncate AVG of an integer column; the simulator returns the exact mean as
+      // DOUBLE (what a batch SQL engine answers). Inserting it into an INTEGER column truncates.
+      const mode = t.kind === 'DECIMAL' ? 'avg-decimal' : 'avg';
+      return { name, resultType: isApproximate(t) || t.kind === 'DECIMAL' ? t : T.DOUBLE, create: () => new SumAcc(mode, scale) };
     }
     case 'MIN':
     case 'MAX':

@@ -13,7 +13,7 @@ const cli = join(root, 'src/cli/sql.ts');
 const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: root, encoding: 'utf8' });
 
 describe('npm run sql', () => {
-  const examples = readdirSync(join(root, 'examples/sql'));
+  const examples = readdirSync(join(root, 'examples/sql')).filter((f) => existsSync(join(root, 'examples/sql', f, 'app.sql')));
   for (const name of examples) {
     it(`examples/sql/${name}`, () => {
       const dir = `examples/sql/${name}`;

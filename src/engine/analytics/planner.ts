@@ -51,7 +51,11 @@ function buildSelect(q: SelectQuery, ctx: BuildContext): StreamRelation {
     rel = { ...rel, op, nodeId };
   }
   const items = expandItems(q.items, rel.scope);
-  if (q.distinct) throw new SqlBindError('SELECT DISTINCT over a stream is not supported: GROUP BY the columns with a ROWTIME window instead', q.range);
+  if (q.distinct) {
+    // SELECT DISTINCT = GROUP BY every select item; it needs a monotonic (ROWTIME-based) item to emit before the end.
+    if (q.groupBy.length || q.stagger || items.some((i) => hasAggregate(i.expr))) throw new SqlBindError('SELECT DISTINCT cannot be combined with GROUP BY, stagger windows or aggregates', q.range);
+    return buildGrouped({ ...q, distinct: false, groupBy: items.map((i) => i.expr) }, items, rel, ctx, finishProjection);
+  }
   if (q.stagger) return buildStagger(q, items, rel, ctx, finishProjection);
   const grouped = q.groupBy.length > 0 || items.some((i) => hasAggregate(i.expr, false)) || (q.having !== null);
   if (grouped) return buildGrouped(q, items, rel, ctx, finishProjection);
