@@ -6,6 +6,7 @@ import { setMainThreadTransform } from './transform-bridge';
 import { renderTemplate } from './direct-put-producer';
 import { Prng } from '../../../engine/random/prng';
 import type { FirehoseSlice } from './firehose-slice';
+import { DEMO_SCENARIO } from '../../../engine/scenario/demo';
 
 const s3 = (interval = 5, extra: Record<string, unknown> = {}) => ({
   BucketARN: 'arn:aws:s3:::orders-archive', RoleARN: 'arn:aws:iam::000000000000:role/fh',
@@ -76,6 +77,43 @@ describe('firehose world extension', () => {
     const put = fh.put('from-clicks', ['x']);
     expect(!put.ok && put.message).toContain('This operation is not permitted on KinesisStreamAsSource delivery stream type.');
     expect(fh.save({ DeliveryStreamName: 'nope', DeliveryStreamType: 'KinesisStreamAsSource', KinesisStreamSourceConfiguration: { StreamName: 'missing' }, ExtendedS3DestinationConfiguration: s3() }).ok).toBe(false);
+  });
+
+  it('a Kinesis-sourced stream reads the demo stream as a consumer and delivers what producers put there', () => {
+    const built = createRuntime({ ...structuredClone(DEMO_SCENARIO), firehose: [{
+      DeliveryStreamName: 'clicks-archive', DeliveryStreamType: 'KinesisStreamAsSource', KinesisStreamSourceConfiguration: { StreamName: 'clickstream' },
+      ExtendedS3DestinationConfiguration: s3(5),
+    }] });
+    if (!built.ok) throw new Error(built.message);
+    const live = built.runtime as LiveWorld;
+    live.sim.advanceBy(20_000);
+    const view = (live.snapshot().extensions.firehose as FirehoseSlice).streams[0];
+    expect(view.incomingRecords).toBeGreaterThan(0);
+    expect(view.ledger.delivered).toBeGreaterThan(0);
+    expect(view.kinesisMillisBehindLatest).toBeGreaterThanOrEqual(0);
+  });
+
+  it('an outage on the bucket shows as failed attempts (retried) and lower success, then recovers', () => {
+    const { live, fh } = world({ firehose: [{ DeliveryStreamName: 'o', ExtendedS3DestinationConfiguration: s3(1), producer: { recordsPerSec: 10 }, faults: { down: true } }] });
+    live.sim.advanceBy(30_000);
+    let view = fh.snapshot().streams[0];
+    expect(view.failedAttempts).toBeGreaterThan(0);
+    expect(view.successRatio).toBeLessThan(1);
+    expect(view.ledger.delivered).toBe(0);
+    expect(view.dataFreshnessSec).toBeGreaterThan(20);
+    const entry = fh.list()[0];
+    expect(fh.save({ ...entry, faults: { down: false } })).toEqual({ ok: true });
+    live.sim.advanceBy(120_000);
+    view = fh.snapshot().streams[0];
+    expect(view.ledger.delivered).toBeGreaterThan(0);
+  });
+
+  it('a clock reset rebuilds the streams the console created (they live in the world document)', () => {
+    const { live, fh } = world({});
+    fh.save({ DeliveryStreamName: 'kept', ExtendedS3DestinationConfiguration: s3() });
+    const rebuilt = createRuntime(live.doc);
+    if (!rebuilt.ok) throw new Error(rebuilt.message);
+    expect(((rebuilt.runtime as LiveWorld).snapshot().extensions.firehose as FirehoseSlice).streams.map((s) => s.name)).toEqual(['kept']);
   });
 
   it('refuses a malformed section with a field path', () => {
