@@ -46,7 +46,7 @@ export function ScenarioMenu() {
   return (
     <div className="scenario-menu" ref={root}>
       <button type="button" className="btn scenario-menu-button" aria-expanded={open} aria-haspopup="true" data-testid="scenario-menu" title={doc?.name} onClick={() => setOpen((o) => !o)}>
-        Scenario: <strong data-testid="scenario-name">{doc?.name ?? '—'}</strong> ▾
+        <span className="scenario-menu-label">Scenario: </span><strong data-testid="scenario-name">{doc?.name ?? '—'}</strong> ▾
       </button>
       {open ? (
         <div className="scenario-popover" role="menu" aria-label="Scenario">

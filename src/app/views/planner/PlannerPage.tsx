@@ -36,7 +36,7 @@ export default function PlannerPage(_props: { params: readonly string[] }) {
               </select>
             </label>
           ) : (
-            <span className="muted">stream '{streamName}'</span>
+            <span className="muted nowrap">stream '{streamName}'</span>
           )
         }
       />
