@@ -31,6 +31,7 @@ export function StreamForm({ form: f, onChange, onSubmit, onCancel, editing, sou
   const num = (k: keyof Form) => (e: React.ChangeEvent<HTMLInputElement>) => set(k, Number(e.target.value) as never);
   const text = (k: keyof Form) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => set(k, e.target.value as never);
   const d = f.destination;
+  const parquet = d === 's3' && f.parquet;
   return (
     <form className="panel" aria-label={editing ? `Edit ${f.name}` : 'New delivery stream'} onSubmit={(e) => { e.preventDefault(); onSubmit(); }} noValidate data-testid="stream-form">
       <div className="panel-header"><h2>{editing ? `Edit ${f.name}` : 'New delivery stream'}</h2></div>
@@ -91,12 +92,19 @@ export function StreamForm({ form: f, onChange, onSubmit, onCancel, editing, sou
         <Field label={d === 's3' ? 'Bucket' : d === 'redshift' ? 'Intermediate bucket' : 'Backup bucket'}><input value={f.bucket} onChange={text('bucket')} data-testid="form-bucket" /></Field>
         <Field label="Prefix" hint="default YYYY/MM/DD/HH/"><input value={f.prefix} onChange={text('prefix')} className="fh-mono" data-testid="form-prefix" /></Field>
         <Field label="Error output prefix"><input value={f.errorPrefix} placeholder="!{firehose:error-output-type}/" onChange={text('errorPrefix')} className="fh-mono" /></Field>
-        <Field label="Compression">
-          <select value={f.compression} onChange={text('compression')} data-testid="form-compression">{COMPRESSIONS.map((c) => <option key={c}>{c}</option>)}</select>
+        <Field label="Compression" hint={parquet ? 'Parquet compresses internally (Snappy)' : undefined}>
+          <select value={parquet ? 'UNCOMPRESSED' : f.compression} onChange={text('compression')} disabled={parquet} data-testid="form-compression">{COMPRESSIONS.map((c) => <option key={c}>{c}</option>)}</select>
         </Field>
         <Field label="Buffer size (MiB)"><input type="number" min={1} max={128} value={f.bufferMiB} onChange={num('bufferMiB')} data-testid="form-buffer-size" /></Field>
         <Field label="Buffer interval (s)"><input type="number" min={0} max={900} value={f.intervalSec} onChange={num('intervalSec')} data-testid="form-buffer-interval" /></Field>
         <label className="field fh-check"><span>New line delimiter</span><input type="checkbox" checked={f.newline} onChange={(e) => set('newline', e.target.checked)} /></label>
+        {d === 's3' ? (
+          <label className="field fh-check"><span>Convert to Parquet</span>
+            <input type="checkbox" checked={f.parquet} data-testid="form-parquet"
+              onChange={(e) => onChange({ ...f, parquet: e.target.checked, ...(e.target.checked ? { bufferMiB: Math.max(64, f.bufferMiB), compression: 'UNCOMPRESSED' as const } : {}) })} />
+          </label>
+        ) : null}
+        {parquet ? <Field label="Parquet columns" hint="name:type, … (string, int, bigint, float, double, boolean, timestamp); buffer ≥ 64 MiB"><input value={f.columns} onChange={text('columns')} className="fh-mono" data-testid="form-columns" /></Field> : null}
         <label className="field fh-check"><span>Transform records</span><input type="checkbox" checked={f.transformOn} onChange={(e) => set('transformOn', e.target.checked)} data-testid="form-transform" /></label>
       </div>
       <h3 className="fh-form-section">Failure injection <small className="stat-sub">(on the {d === 's3' ? 'bucket' : 'destination'})</small></h3>

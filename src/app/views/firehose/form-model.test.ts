@@ -33,6 +33,13 @@ describe('delivery stream form', () => {
     expect(fh.snapshot().streams[0].type).toBe('KinesisStreamAsSource');
   });
 
+  it('a Parquet form registers its columns and reads back', () => {
+    const form = { ...emptyForm([]), parquet: true, compression: 'UNCOMPRESSED' as const, bufferMiB: 64, columns: 'id:int, user:string' };
+    const fh = world();
+    expect(fh.save(formToEntry(form))).toEqual({ ok: true });
+    expect(entryToForm(fh.list()[0], [])).toEqual(form);
+  });
+
   it('picks a free default name', () => {
     expect(emptyForm(['delivery-1', 'delivery-2']).name).toBe('delivery-3');
   });

@@ -18,6 +18,9 @@ export interface StreamForm {
   errorPrefix: string;
   compression: CompressionChoice;
   newline: boolean;
+  /** S3 only: convert JSON records to Parquet with the columns below (`name:type, …`). */
+  parquet: boolean;
+  columns: string;
   bufferMiB: number;
   intervalSec: number;
   retrySec: number;
@@ -61,7 +64,7 @@ export function emptyForm(existing: readonly string[]): StreamForm {
   while (existing.includes(`delivery-${n}`)) n++;
   return {
     name: `delivery-${n}`, source: 'DirectPut', sourceStream: '', destination: 's3', bucket: 'firehose-sandbox', prefix: '', errorPrefix: '',
-    compression: 'GZIP', newline: false, bufferMiB: 1, intervalSec: 10, retrySec: 300,
+    compression: 'GZIP', newline: false, parquet: false, columns: 'id:int, user:string, action:string, amount:int, ts:bigint', bufferMiB: 1, intervalSec: 10, retrySec: 300,
     endpointUrl: 'https://collector.example.com/firehose', domain: 'arn:aws:es:us-east-1:000000000000:domain/logs', indexName: 'events', rotation: 'OneDay',
     jdbcUrl: 'jdbc:redshift://warehouse.example.com:5439/dev', table: 'events', copyOptions: "json 'auto'",
     hecEndpoint: 'https://splunk.example.com:8088', hecType: 'Raw',
@@ -80,6 +83,29 @@ const s3Config = (f: StreamForm) => ({
 
 const hints = (f: StreamForm) => ({ SizeInMBs: f.bufferMiB, IntervalInSeconds: f.intervalSec });
 
+const tableName = (f: StreamForm) => `${f.name.trim().replace(/[^a-zA-Z0-9_]/g, '_')}_records`;
+
+export function parseColumns(text: string): { Name: string; Type: string }[] {
+  return text.split(',').map((c) => c.trim()).filter(Boolean).map((c) => {
+    const [name, type] = c.split(':').map((x) => x.trim());
+    return { Name: name, Type: type || 'string' };
+  });
+}
+
+const schemaTable = (f: StreamForm) => ({ DatabaseName: 'sandbox', TableName: tableName(f), Columns: parseColumns(f.columns) });
+
+function conversion(f: StreamForm) {
+  return {
+    CompressionFormat: 'UNCOMPRESSED',
+    DataFormatConversionConfiguration: {
+      Enabled: true,
+      SchemaConfiguration: { DatabaseName: 'sandbox', TableName: tableName(f), RoleARN: 'arn:aws:iam::000000000000:role/firehose-delivery', VersionId: 'LATEST' },
+      InputFormatConfiguration: { Deserializer: { OpenXJsonSerDe: {} } },
+      OutputFormatConfiguration: { Serializer: { ParquetSerDe: { Compression: 'SNAPPY' } } },
+    },
+  };
+}
+
 export function formToEntry(f: StreamForm): FirehoseSectionEntry {
   const processing = f.newline ? { ProcessingConfiguration: { Enabled: true, Processors: [{ Type: 'AppendDelimiterToRecord' }] } } : {};
   const retry = { RetryOptions: { DurationInSeconds: f.retrySec } };
@@ -87,7 +113,7 @@ export function formToEntry(f: StreamForm): FirehoseSectionEntry {
   const destination = (() => {
     switch (f.destination) {
       case 's3':
-        return { ExtendedS3DestinationConfiguration: { ...s3Config(f), BufferingHints: hints(f), ...processing } };
+        return { ExtendedS3DestinationConfiguration: { ...s3Config(f), BufferingHints: hints(f), ...processing, ...(f.parquet ? conversion(f) : {}) } };
       case 'http-endpoint':
         return { HttpEndpointDestinationConfiguration: { EndpointConfiguration: { Url: f.endpointUrl, Name: 'endpoint' }, BufferingHints: hints(f), ...retry, ...backup, ...processing } };
       case 'opensearch':
@@ -108,6 +134,7 @@ export function formToEntry(f: StreamForm): FirehoseSectionEntry {
     ...destination,
     ...(f.source === 'DirectPut' && f.producerRate > 0 ? { producer: { recordsPerSec: f.producerRate, ...(f.producerTemplate ? { template: f.producerTemplate } : {}) } } : {}),
     ...(f.transformOn ? { transform: { source: f.transformSource, timeoutMs: f.transformTimeoutMs, retries: f.transformRetries } } : {}),
+    ...(f.destination === 's3' && f.parquet ? { schemaTable: schemaTable(f) } : {}),
     faults: { failureRate: f.failureRatePct / 100, down: f.down, latencyMs: f.latencyMs, failureStatus: f.failureStatus },
   };
 }
@@ -131,6 +158,8 @@ export function entryToForm(e: FirehoseSectionEntry, existing: readonly string[]
   f.bufferMiB = Number(h.SizeInMBs ?? f.bufferMiB);
   f.intervalSec = Number(h.IntervalInSeconds ?? f.intervalSec);
   f.retrySec = Number(o(cfg.RetryOptions).DurationInSeconds ?? f.retrySec);
+  f.parquet = cfg.DataFormatConversionConfiguration !== undefined;
+  if (e.schemaTable) f.columns = e.schemaTable.Columns.map((c) => `${c.Name}:${c.Type}`).join(', ');
   f.newline = JSON.stringify(cfg.ProcessingConfiguration ?? '').includes('AppendDelimiterToRecord');
   f.endpointUrl = String(o(cfg.EndpointConfiguration).Url ?? f.endpointUrl);
   f.domain = String(cfg.DomainARN ?? f.domain);
@@ -146,7 +175,7 @@ export function entryToForm(e: FirehoseSectionEntry, existing: readonly string[]
   f.transformOn = e.transform !== undefined;
   f.transformSource = e.transform?.source ?? f.transformSource;
   f.transformTimeoutMs = e.transform?.timeoutMs ?? f.transformTimeoutMs;
-  f.transformRetries = e.transform?.retries ?? 3;
+  f.transformRetries = e.transform ? (e.transform.retries ?? 3) : f.transformRetries;
   f.failureRatePct = Math.round((e.faults?.failureRate ?? 0) * 100);
   f.down = e.faults?.down ?? false;
   f.latencyMs = e.faults?.latencyMs ?? f.latencyMs;

@@ -9,6 +9,7 @@ import { AwsServiceError } from '../../../engine/api/result';
 import { FirehoseService } from '../../../engine/firehose/firehose-service';
 import { kinesisSourcesFrom } from '../../../engine/firehose/kinesis-source-adapter';
 import type { ScenarioRuntime as EngineScenario } from '../../../engine/scenario/load';
+import type { ParquetColumnType } from '../../../engine/firehose/parquet';
 import type { Simulation } from '../../../engine/simulation';
 import { DirectPutProducer } from './direct-put-producer';
 import { bridgedInvoker, hasMainThreadTransform } from './transform-bridge';
@@ -145,8 +146,14 @@ export class FirehoseWorld {
 
   // --- internals ---------------------------------------------------------------------------
 
+  private registerSchema(entry: FirehoseSectionEntry): void {
+    const t = entry.schemaTable;
+    if (t) this.service.registerTable(t.DatabaseName, t.TableName, t.Columns.map((c) => ({ name: c.Name, type: c.Type.toLowerCase() as ParquetColumnType })));
+  }
+
   private create(entry: FirehoseSectionEntry): void {
     const name = entry.DeliveryStreamName;
+    this.registerSchema(entry);
     if (entry.transform) this.registerTransform(entry);
     this.service.createDeliveryStream(toCreateInput(entry, this.env));
     this.entries.set(name, entry);
@@ -166,11 +173,13 @@ export class FirehoseWorld {
     }
     const key = destinationKeyOf(entry);
     if (!key) throw new Error(`${name}: no destination configuration`);
+    this.registerSchema(entry);
     if (entry.transform) this.registerTransform(entry);
     const updateKey = key.replace('Configuration', 'Update');
     const current = (this.service.describeDeliveryStream(name).DeliveryStreamDescription as { VersionId: string }).VersionId;
     const destinationChanged = JSON.stringify(previous[key] ?? null) !== JSON.stringify(entry[key] ?? null)
-      || JSON.stringify(previous.transform ?? null) !== JSON.stringify(entry.transform ?? null) || destinationKeyOf(previous) !== key;
+      || JSON.stringify(previous.transform ?? null) !== JSON.stringify(entry.transform ?? null)
+      || JSON.stringify(previous.schemaTable ?? null) !== JSON.stringify(entry.schemaTable ?? null) || destinationKeyOf(previous) !== key;
     if (destinationChanged) {
       this.service.updateDestination({
         DeliveryStreamName: name, CurrentDeliveryStreamVersionId: current, DestinationId: 'destinationId-000000000001',

@@ -6,6 +6,7 @@
  * destination). This module checks the shape and turns an entry into the engine's create input;
  * the engine's own validation (config.ts) judges every AWS member.
  */
+import { PARQUET_COLUMN_TYPES, type ParquetColumnType } from '../../../engine/firehose/parquet';
 import type { SinkFaults } from '../../../engine/firehose/sinks';
 
 type Doc = Record<string, unknown>;
@@ -37,6 +38,13 @@ export interface TransformSpec {
   readonly retries?: number;
 }
 
+/** A Glue-like table for record format conversion (JSON → Parquet); Glue's column shape `{Name, Type}`. */
+export interface SchemaTableSpec {
+  readonly DatabaseName: string;
+  readonly TableName: string;
+  readonly Columns: readonly { readonly Name: string; readonly Type: string }[];
+}
+
 export type FaultSpec = Partial<SinkFaults> & { readonly ackLossRate?: number };
 
 export interface FirehoseSectionEntry {
@@ -52,6 +60,8 @@ export interface FirehoseSectionEntry {
   readonly producer?: ProducerSpec;
   readonly transform?: TransformSpec;
   readonly faults?: FaultSpec;
+  /** Registered before the stream is created, so DataFormatConversionConfiguration can name it. */
+  readonly schemaTable?: SchemaTableSpec;
 }
 
 export const TRANSFORM_TIMEOUT_MS_DEFAULT = 3000;
@@ -88,6 +98,17 @@ export function checkEntry(value: unknown, where: string): FirehoseSectionEntry 
     }
   }
   if (value.faults !== undefined && !isObj(value.faults)) throw new Error(`${where}.faults must be an object`);
+  const st = value.schemaTable;
+  if (st !== undefined) {
+    if (!isObj(st) || typeof st.DatabaseName !== 'string' || typeof st.TableName !== 'string' || !Array.isArray(st.Columns) || st.Columns.length === 0) {
+      throw new Error(`${where}.schemaTable needs DatabaseName, TableName and a non-empty Columns list`);
+    }
+    st.Columns.forEach((c, i) => {
+      if (!isObj(c) || typeof c.Name !== 'string' || !PARQUET_COLUMN_TYPES.includes(String(c.Type).toLowerCase() as ParquetColumnType)) {
+        throw new Error(`${where}.schemaTable.Columns[${i}] needs a Name and a Type (${PARQUET_COLUMN_TYPES.join(', ')})`);
+      }
+    });
+  }
   return entry;
 }
 
