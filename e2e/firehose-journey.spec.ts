@@ -113,3 +113,31 @@ test('Firehose: an invalid buffering hint is refused with the engine message', a
   await expect(page.getByTestId('form-error')).toContainText('IntervalInSeconds must be 0–900');
   void problems;
 });
+
+test('Firehose: a stream reading the scenario Kinesis stream converts to Parquet; the object previews as rows', async ({ page, problems }) => {
+  await page.goto('./#/firehose');
+  await page.getByTestId('new-stream').click();
+  await page.getByTestId('form-name').fill('clicks-parquet');
+  await page.getByTestId('form-source').selectOption('KinesisStreamAsSource');
+  await page.getByTestId('form-source-stream').selectOption('clickstream');
+  await page.getByTestId('form-parquet').check();
+  await expect(page.getByTestId('form-buffer-size')).toHaveValue('64');
+  await page.getByTestId('form-columns').fill('user:string, page:string');
+  await page.getByTestId('form-submit').click();
+  await expect(page.getByTestId('stream-tab').filter({ hasText: 'from clickstream' })).toBeVisible();
+  await page.getByTestId('speed').selectOption('10');
+  await page.getByTestId('play-pause').click();
+  await expect(page.getByTestId('fh-incoming')).not.toHaveText('0', { timeout: 15_000 });
+  await page.getByTestId('flush-now').click();
+  await expect(page.getByTestId('flush-row').filter({ hasText: 'delivered' }).first()).toBeVisible({ timeout: 15_000 });
+  await page.getByTestId('play-pause').click();
+  for (let depth = 0; depth < 6; depth++) {
+    await expect(page.getByTestId('object').or(page.getByTestId('folder')).first()).toBeVisible();
+    if (await page.getByTestId('object').count() > 0) break;
+    await page.getByTestId('folder').first().click();
+  }
+  await page.getByTestId('object').first().click();
+  await expect(page.getByTestId('object-preview')).toContainText('PARQUET');
+  await expect(page.getByTestId('object-preview')).toContainText('columns user, page');
+  void problems;
+});
