@@ -165,7 +165,7 @@ export function buildGrouped(q: SelectQuery, items: readonly ExpandedItem[], rel
   };
   const { env } = groupEnv(scope, keyExprs, keyBounds, aggs, aggTypes, ctx, legacyWindowFns);
   const bound = items.map((i) => compileExpr(i.expr, env));
-  const having = q.having ? compileExpr(q.having, env) : null;
+  const having = q.having ? compileExpr(q.having, withAliases(env, items, bound, scope)) : null;
   const dropLate = ctx.dialect === 'flink' && timeKeys.some((t) => {
     const g = keyExprs[t.keyIndex];
     return g.type === 'column_ref' || g.type === 'func_call';
@@ -176,6 +176,23 @@ export function buildGrouped(q: SelectQuery, items: readonly ExpandedItem[], rel
   let out: StreamRelation = { isTable: false, scope: { columns: [], width: 0, rowtimeIndex: 0 }, op, nodeId, window: null };
   out = withHaving(out, having, q, ctx);
   return finish(items, bound, out, ctx, 0);
+}
+
+/** HAVING may name a select-list alias (`HAVING cnt > 2`) when no input column has that name. */
+function withAliases(env: CompileEnv, items: readonly ExpandedItem[], bound: readonly Bound[], inputScope: Scope): CompileEnv {
+  const outer = env.substitute;
+  return {
+    ...env,
+    substitute: (e) => {
+      if (e.type === 'column_ref' && e.parts.length === 1) {
+        const name = e.parts[0].value;
+        const shadowed = inputScope.columns.some((c) => c.name.toUpperCase() === name.toUpperCase());
+        const i = items.findIndex((it) => it.item.alias && it.name.toUpperCase() === name.toUpperCase());
+        if (!shadowed && i >= 0) return bound[i];
+      }
+      return outer ? outer(e) : null;
+    },
+  };
 }
 
 function withHaving(rel: StreamRelation, having: Bound | null, q: SelectQuery, ctx: BuildContext): StreamRelation {
@@ -198,7 +215,7 @@ export function buildStagger(q: SelectQuery, items: readonly ExpandedItem[], rel
   const aggTypes: Bound['type'][] = [];
   const { env } = groupEnv(scope, stagger.partitionBy, keyBounds, aggs, aggTypes, ctx);
   const bound = items.map((i) => compileExpr(i.expr, env));
-  const having = q.having ? compileExpr(q.having, env) : null;
+  const having = q.having ? compileExpr(q.having, withAliases(env, items, bound, scope)) : null;
   const op = register(ctx, new StaggerWindowOperator(keyBounds.map((b) => b.eval), rangeMs, aggs, scope.rowtimeIndex, ctx.errors, ctx.ctx));
   const nodeId = ctx.plan.add('stagger_window', `PARTITION BY ${stagger.partitionBy.map(printExpr).join(', ')} RANGE ${printExpr(stagger.rangeSize)}`);
   pipe(ctx, rel, op, nodeId);
