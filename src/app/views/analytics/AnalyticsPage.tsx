@@ -64,8 +64,8 @@ export default function AnalyticsPage(_props: { params: readonly string[] }) {
   const running = useSim((s) => s.frame?.clock.running ?? false);
   const apps = useMemo(() => analytics?.apps ?? [], [analytics]);
   const app = apps.find((a) => a.name === (selectedApp ?? draft.name)) ?? null;
-  const check = useSqlCheck(draft.sql, draft.inputSchema, draft.namePrefix);
-  const hasErrors = check?.diagnostics.some((d) => d.severity === 'error') ?? false;
+  const { result: check, stale } = useSqlCheck(draft.sql, draft.inputSchema, draft.namePrefix);
+  const hasErrors = stale || (check?.diagnostics.some((d) => d.severity === 'error') ?? false);
   const examples = SQL_EXAMPLES.filter((e) => e.dialect === dialect);
   const otherConsumers = consumers?.filter((c) => c.streamName === app?.source.stream).length ?? 0;
   const streamsForEditor = check?.streams ?? [];
@@ -113,7 +113,7 @@ export default function AnalyticsPage(_props: { params: readonly string[] }) {
           <Suspense fallback={<div className="an-editor-loading">Loading the editor…</div>}>
             <SqlEditor value={draft.sql} onChange={(sql) => setDraft({ sql })} markers={check?.markers ?? []} streams={streamsForEditor} />
           </Suspense>
-          <DiagnosticsList check={check} />
+          <DiagnosticsList check={check} stale={stale} />
         </section>
         <AppConfigPanel app={app} hasErrors={hasErrors} />
       </div>

@@ -123,7 +123,7 @@ export function AppConfigPanel({ app, hasErrors }: AppConfigPanelProps) {
             onClick={() => void start()}
             disabled={busy || hasErrors || !stream || !draft.name.trim() || (draft.outputKind !== 'console' && !draft.outputName)}
             data-testid="analytics-start"
-            title={hasErrors ? 'Fix the errors in the SQL first' : undefined}
+            title={hasErrors ? 'Fix the errors in the SQL first (or wait for the check)' : undefined}
           >
             Start application
           </button>
@@ -131,7 +131,7 @@ export function AppConfigPanel({ app, hasErrors }: AppConfigPanelProps) {
         {app && !isRunning ? <button type="button" className="btn btn-ghost" onClick={() => void remove()}>Delete</button> : null}
       </div>
       {message ? <div className={`callout ${message.ok ? 'callout-ok' : 'callout-error'} an-message`} role={message.ok ? 'status' : 'alert'}>{message.text}</div> : null}
-      {app?.status === 'FAILED' && app.message ? <div className="callout callout-error an-message" role="alert">{app.message}</div> : null}
+      {app?.status === 'FAILED' && app.message && app.message !== message?.text ? <div className="callout callout-error an-message" role="alert">{app.message}</div> : null}
       {app?.output.problem ? <div className="callout callout-warn an-message">{app.output.problem}</div> : null}
     </section>
   );

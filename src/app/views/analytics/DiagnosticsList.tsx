@@ -1,12 +1,12 @@
 /** The engine's diagnostics for the code in the editor, under it: line:column, severity, message. */
 import type { SqlCheckResult } from '../../components/editor/sql-diagnostics';
 
-export function DiagnosticsList({ check }: { check: SqlCheckResult | null }) {
+export function DiagnosticsList({ check, stale }: { check: SqlCheckResult | null; stale: boolean }) {
   if (!check) return <div className="an-diagnostics muted" data-testid="sql-diagnostics">Checking…</div>;
   const errors = check.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = check.diagnostics.length - errors;
   return (
-    <div className="an-diagnostics" data-testid="sql-diagnostics" aria-live="polite">
+    <div className="an-diagnostics" data-testid="sql-diagnostics" data-stale={stale} aria-live="polite" aria-busy={stale}>
       <div className="an-diagnostics-summary">
         {check.diagnostics.length === 0 ? (
           <span className="badge badge-ok">No problems</span>
@@ -17,7 +17,7 @@ export function DiagnosticsList({ check }: { check: SqlCheckResult | null }) {
           </>
         )}
         <span className="muted">
-          {check.dialect === 'kda' ? 'KDA SQL (legacy)' : 'Flink SQL'} · {check.bound ? 'checked' : 'syntax checked (column names are checked once there is an input schema)'} in {check.elapsedMs.toFixed(1)} ms
+          {stale ? 'checking… · ' : ''}{check.dialect === 'kda' ? 'KDA SQL (legacy)' : 'Flink SQL'} · {check.bound ? 'checked' : 'syntax checked (column names are checked once there is an input schema)'} in {check.elapsedMs.toFixed(1)} ms
         </span>
       </div>
       {check.diagnostics.length ? (

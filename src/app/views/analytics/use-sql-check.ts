@@ -8,13 +8,21 @@ import { checkSql, type SqlCheckResult } from '../../components/editor/sql-diagn
 
 export const CHECK_DEBOUNCE_MS = 250;
 
-export function useSqlCheck(sql: string, inputSchema: InputSchema | null, namePrefix: string): SqlCheckResult | null {
-  const [result, setResult] = useState<SqlCheckResult | null>(null);
+export interface SqlCheckState {
+  readonly result: SqlCheckResult | null;
+  /** The result is for an older text (the debounce has not fired yet): do not act on it. */
+  readonly stale: boolean;
+}
+
+export function useSqlCheck(sql: string, inputSchema: InputSchema | null, namePrefix: string): SqlCheckState {
+  const [checked, setChecked] = useState<{ key: readonly unknown[]; result: SqlCheckResult } | null>(null);
   useEffect(() => {
     const timer = setTimeout(() => {
-      setResult(checkSql({ sql, inputSchema: inputSchema ?? undefined, namePrefix: namePrefix || undefined }, () => performance.now()));
+      const result = checkSql({ sql, inputSchema: inputSchema ?? undefined, namePrefix: namePrefix || undefined }, () => performance.now());
+      setChecked({ key: [sql, inputSchema, namePrefix], result });
     }, CHECK_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [sql, inputSchema, namePrefix]);
-  return result;
+  const stale = !checked || checked.key[0] !== sql || checked.key[1] !== inputSchema || checked.key[2] !== namePrefix;
+  return { result: checked?.result ?? null, stale };
 }
