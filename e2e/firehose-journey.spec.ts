@@ -101,6 +101,17 @@ test('Firehose journey: create, buffer fills and flushes, browse and preview the
   await expect(page.getByTestId('transform-results')).toContainText(/Ok [1-9]/, { timeout: 20_000 });
   await page.getByTestId('play-pause').click();
   await shot(page, 'firehose-transformed');
+
+  // An infinite loop on the live stream: each invocation times out in the sandbox, the batch fails
+  // (ProcessingFailed → error output) and the simulation keeps running.
+  await setEditorText(page, 'exports.handler = async () => { for (;;) {} };');
+  await page.getByTestId('transform-apply').click();
+  await expect(page.getByTestId('transform-results')).toContainText('Failed 0');
+  await page.getByTestId('play-pause').click();
+  await expect(page.getByTestId('transform-results')).toContainText(/Failed [1-9]/, { timeout: 30_000 });
+  const during = await elapsedSeconds(page);
+  await expect.poll(() => elapsedSeconds(page)).toBeGreaterThan(during);
+  await page.getByTestId('play-pause').click();
   void problems;
 });
 
