@@ -53,7 +53,7 @@ function readJson<T>(path: string, what: string): T {
 
 function inputDocument(doc: Record<string, unknown>): KdaInputDocument {
   const inputs = doc.Inputs as KdaInputDocument[] | undefined;
-  const one = inputs?.[0] ?? (doc as unknown as KdaInputDocument);
+  const one = inputs?.[0] ?? (doc.Input as KdaInputDocument | undefined) ?? (doc as unknown as KdaInputDocument);
   if (!one.InputSchema) usage('the --schema document needs InputSchema {RecordFormat, RecordColumns}');
   return one;
 }

@@ -21,34 +21,54 @@ function expectedDepth(n: number): number {
   return 2 * (Math.log(n - 1) + 0.5772156649) - (2 * (n - 1)) / n;
 }
 
+interface CutNode {
+  readonly lo: number[];
+  readonly hi: number[];
+  readonly size: number;
+  readonly dim: number;
+  readonly cut: number;
+  readonly left: CutNode | null;
+  readonly right: CutNode | null;
+}
+
 export class RandomCutForest {
   private readonly samples: number[][][];
+  private readonly trees: (CutNode | null)[];
+  private readonly changes: number[];
   private seen = 0;
 
   constructor(private readonly prng: Prng, private readonly opts: ForestOptions) {
     this.samples = Array.from({ length: opts.numberOfTrees }, () => []);
+    this.trees = this.samples.map(() => null);
+    this.changes = this.samples.map(() => 0);
   }
 
   get learning(): boolean {
     return this.seen < this.opts.subSampleSize;
   }
 
-  /** Score and per-dimension attribution of `point` against the current samples. */
+  /** Score and per-dimension attribution of `point` against the current trees. */
   score(point: readonly number[]): { score: number; attribution: number[] } {
     const dims = point.length;
     const attribution = new Array<number>(dims).fill(0);
     let total = 0;
-    for (const sample of this.samples) {
+    let trees = 0;
+    for (let t = 0; t < this.samples.length; t++) {
+      const sample = this.samples[t];
       if (sample.length === 0) continue;
-      const cutsPerDim = new Array<number>(dims).fill(0);
-      const depth = this.isolationDepth(point, sample, cutsPerDim);
+      // Trees are rebuilt from their samples lazily, after enough replacements, to keep scoring O(depth).
+      if (!this.trees[t] || this.changes[t] >= Math.max(16, sample.length >> 2)) {
+        this.trees[t] = this.build(sample, 0);
+        this.changes[t] = 0;
+      }
+      const { depth, dim } = this.isolate(this.trees[t] as CutNode, point);
       const s = expectedDepth(sample.length + 1) / depth;
       total += s;
-      const cuts = cutsPerDim.reduce((a, b) => a + b, 0) || 1;
-      for (let d = 0; d < dims; d++) attribution[d] += (s * cutsPerDim[d]) / cuts;
+      attribution[dim] += s;
+      trees++;
     }
-    const trees = this.samples.length || 1;
-    return { score: total / trees, attribution: attribution.map((a) => a / trees) };
+    const n = trees || 1;
+    return { score: total / n, attribution: attribution.map((a) => a / n) };
   }
 
   update(point: readonly number[]): void {
@@ -56,41 +76,63 @@ export class RandomCutForest {
     const size = this.opts.subSampleSize;
     // Replacement probability decays towards size/timeDecay so recent points dominate.
     const p = size / Math.min(this.seen, Math.max(size, this.opts.timeDecay));
-    for (const sample of this.samples) {
+    for (let t = 0; t < this.samples.length; t++) {
+      const sample = this.samples[t];
       if (sample.length < size) sample.push([...point]);
       else if (this.prng.next() < p) sample[this.prng.intInclusive(0, size - 1)] = [...point];
+      else continue;
+      this.changes[t]++;
     }
   }
 
-  private isolationDepth(point: readonly number[], sample: readonly number[][], cutsPerDim: number[]): number {
-    let alive = sample;
+  private build(points: readonly number[][], depth: number): CutNode {
+    const dims = points[0].length;
+    const lo = [...points[0]];
+    const hi = [...points[0]];
+    for (const q of points) {
+      for (let d = 0; d < dims; d++) {
+        if (q[d] < lo[d]) lo[d] = q[d];
+        if (q[d] > hi[d]) hi[d] = q[d];
+      }
+    }
+    let span = 0;
+    for (let d = 0; d < dims; d++) span += hi[d] - lo[d];
+    if (points.length <= 1 || span === 0 || depth >= 48) return { lo, hi, size: points.length, dim: 0, cut: 0, left: null, right: null };
+    let r = this.prng.next() * span;
+    let dim = 0;
+    while (dim < dims - 1 && r >= hi[dim] - lo[dim]) {
+      r -= hi[dim] - lo[dim];
+      dim++;
+    }
+    const cut = lo[dim] + this.prng.next() * (hi[dim] - lo[dim]);
+    const below = points.filter((q) => q[dim] <= cut);
+    const above = points.filter((q) => q[dim] > cut);
+    if (below.length === 0 || above.length === 0) return { lo, hi, size: points.length, dim: 0, cut: 0, left: null, right: null };
+    return { lo, hi, size: points.length, dim, cut, left: this.build(below, depth + 1), right: this.build(above, depth + 1) };
+  }
+
+  /** Depth at which `point` separates from the tree's points (leaving a bounding box isolates it). */
+  private isolate(root: CutNode, point: readonly number[]): { depth: number; dim: number } {
+    let node: CutNode | null = root;
     let depth = 1;
-    const dims = point.length;
-    while (alive.length > 0 && depth < 64) {
-      const lo = [...point];
-      const hi = [...point];
-      for (const q of alive) {
-        for (let d = 0; d < dims; d++) {
-          if (q[d] < lo[d]) lo[d] = q[d];
-          if (q[d] > hi[d]) hi[d] = q[d];
+    let lastDim = 0;
+    while (node) {
+      let outside = -1;
+      let excess = 0;
+      for (let d = 0; d < point.length; d++) {
+        const e = point[d] < node.lo[d] ? node.lo[d] - point[d] : point[d] > node.hi[d] ? point[d] - node.hi[d] : 0;
+        if (e > excess) {
+          excess = e;
+          outside = d;
         }
       }
-      let span = 0;
-      for (let d = 0; d < dims; d++) span += hi[d] - lo[d];
-      if (span === 0) return depth + expectedDepth(alive.length + 1) - 1;
-      let r = this.prng.next() * span;
-      let dim = 0;
-      while (dim < dims - 1 && r >= hi[dim] - lo[dim]) {
-        r -= hi[dim] - lo[dim];
-        dim++;
-      }
-      const cut = lo[dim] + this.prng.next() * (hi[dim] - lo[dim]);
-      cutsPerDim[dim]++;
-      const below = point[dim] <= cut;
-      alive = alive.filter((q) => (q[dim] <= cut) === below);
+      if (outside >= 0) return { depth, dim: outside };
+      if (!node.left || !node.right) return { depth: depth + expectedDepth(node.size) - 1 + 1e-9, dim: lastDim };
+      lastDim = node.dim;
+      node = point[node.dim] <= node.cut ? node.left : node.right;
       depth++;
     }
-    return depth;
+    return { depth, dim: lastDim };
   }
 }
 
