@@ -40,7 +40,7 @@ function PipelineDiagramImpl({ graph }: { graph: PipelineGraph }) {
             <g key={`${e.from}->${e.to}`} className={e.alert ? 'pipeline-edge bad' : 'pipeline-edge'} data-testid={`edge-${e.from}->${e.to}`}>
               <path d={`M${x1} ${y1} C${mx} ${y1} ${mx} ${y2} ${x2} ${y2}`} markerEnd={e.alert ? 'url(#arrow-bad)' : 'url(#arrow)'} />
               {label || e.alert ? (
-                <text x={mx} y={(y1 + y2) / 2 - 6} textAnchor="middle" className="pipeline-rate">
+                <text x={x2 - 10} y={y2 - 7} textAnchor="end" className="pipeline-rate">
                   {label}{e.alert ? ` · ${e.alert}` : ''}
                 </text>
               ) : null}

@@ -116,7 +116,7 @@ export interface Placed extends PipelineNode {
 
 export const NODE_W = 188;
 export const NODE_H = 56;
-const COL_GAP = 90;
+const COL_GAP = 140;
 const ROW_GAP = 18;
 
 /** Column layout: each column stacks its nodes, centred on the tallest column. */

@@ -8,6 +8,7 @@ import { useWidth } from '../../components/viz/use-width';
 import { formatBytes, formatCount, formatPercent } from '../../format';
 
 const BARS_H = 140;
+const rate = (v: number) => (v < 10 ? v.toFixed(1) : formatCount(v));
 const MAX_BARS = 200;
 
 /** Records per shard (hash order), binned by sum past 200 bars, with the even share as a dashed line. */
@@ -71,7 +72,7 @@ export function KeysTab({ detail }: { detail: StreamDetail }) {
                     <td className="mono">{k.key}</td>
                     <td>{k.producer}</td>
                     <td className="mono">{k.shardId}</td>
-                    <td className="num" style={k.offeredRecordsPerSec > 1000 ? { color: 'var(--bad)', fontWeight: 600 } : undefined}>{formatCount(k.offeredRecordsPerSec)}/s</td>
+                    <td className="num" style={k.offeredRecordsPerSec > 1000 ? { color: 'var(--bad)', fontWeight: 600 } : undefined}>{rate(k.offeredRecordsPerSec)}/s</td>
                     <td className="num">{formatBytes(k.offeredBytesPerSec)}/s</td>
                     <td className="num">{formatCount(k.records)}</td>
                     <td className="num">{formatBytes(k.bytes)}</td>

@@ -22,6 +22,8 @@ export interface WatchRequest {
 }
 
 export interface Finding {
+  /** Stable across frames: 'key:<key>', 'hot-shard:<shardId>' or 'capacity'. */
+  readonly id: string;
   readonly severity: 'info' | 'warn' | 'bad';
   readonly title: string;
   readonly text: string;

@@ -40,6 +40,7 @@ export function hotSpotFindings(shards: readonly ShardLoadInput[], keys: readonl
     const what = overRecords ? `${n0(k.offeredRecordsPerSec)} records/s` : `${(k.offeredBytesPerSec / 1_048_576).toFixed(2)} MiB/s`;
     const parts = Math.ceil(Math.max(k.offeredRecordsPerSec / (SHARD_WRITE_RECORDS_PER_SEC * 0.8), k.offeredBytesPerSec / (SHARD_WRITE_BYTES_PER_SEC * 0.8)));
     out.push({
+      id: `key:${k.key}`,
       severity: 'bad',
       title: `Partition key “${k.key}” alone needs ${what}: more than one shard can take`,
       text:
@@ -60,6 +61,7 @@ export function hotSpotFindings(shards: readonly ShardLoadInput[], keys: readonl
     const hottest = keys.filter((k) => k.shardId === worst!.id).sort((a, b) => b.offeredRecordsPerSec - a.offeredRecordsPerSec)[0];
     const keyShare = hottest ? hottest.offeredRecordsPerSec / Math.max(1, worst.attemptedPerSec) : 0;
     out.push({
+      id: `hot-shard:${worst.id}`,
       severity: worst.throttledPerSec > 0 ? 'bad' : 'warn',
       title: `Shard ${worst.id} is hot: ${pct(worst.attemptedPerSec / total)} of the stream's writes (an even share is ${pct(1 / shards.length)})`,
       text:
@@ -78,6 +80,7 @@ export function hotSpotFindings(shards: readonly ShardLoadInput[], keys: readonl
   if (mode === 'PROVISIONED' && util >= 0.8 && out.every((f) => f.severity !== 'bad' || f.shardId === undefined || tooBig.size === 0)) {
     const target = Math.ceil(total / (SHARD_WRITE_RECORDS_PER_SEC * 0.7));
     out.push({
+      id: 'capacity',
       severity: throttled > 0 ? 'bad' : 'warn',
       title: `The stream is near its capacity: ${n0(total)} records/s over ${shards.length} shard${shards.length === 1 ? '' : 's'} (${pct(util)})`,
       text: `At this rate the stream needs about ${target} shards to keep every shard under 70% of its limit.`,

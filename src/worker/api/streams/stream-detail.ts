@@ -8,7 +8,7 @@ import { decimalToHashKey } from '../../../engine/hash/hash-key';
 import type { AnyProducer } from '../../../engine/scenario/load';
 import type { Stream } from '../../../engine/streams/stream';
 import type { LiveWorld } from '../../runtime';
-import type { KeyView, ShardRow, StreamDetail, WatchRequest } from './console-types';
+import type { Finding, KeyView, ShardRow, StreamDetail, WatchRequest } from './console-types';
 import type { ShardSeconds } from './console-world';
 import { hotSpotFindings } from './hot-spot-advice';
 
@@ -19,6 +19,27 @@ export const STREAM_METRICS = [
 export const SHARD_METRICS = ['IncomingRecords', 'WriteProvisionedThroughputExceeded', 'OutgoingRecords', 'ReadProvisionedThroughputExceeded'] as const;
 
 const TWO_128 = 2 ** 128;
+/** A finding stays up this long after its cause was last seen, so bursts do not make the page jump. */
+const FINDING_HOLD_MS = 15_000;
+const heldFindings = new WeakMap<Stream, Map<string, { finding: Finding; seenMs: number }>>();
+
+/** Today's findings plus recent ones still held, in a stable order (severity, then first seen). */
+function holdFindings(stream: Stream, current: readonly Finding[], nowMs: number): Finding[] {
+  let held = heldFindings.get(stream);
+  if (!held) heldFindings.set(stream, (held = new Map()));
+  for (const f of current) {
+    const prev = held.get(f.id);
+    if (prev) held.delete(f.id);
+    held.set(f.id, { finding: f, seenMs: nowMs });
+  }
+  const out: Finding[] = [];
+  for (const [id, h] of held) {
+    if (nowMs - h.seenMs > FINDING_HOLD_MS) held.delete(id);
+    else out.push(h.finding);
+  }
+  const rank = { bad: 0, warn: 1, info: 2 } as const;
+  return out.sort((a, b) => rank[a.severity] - rank[b.severity] || (a.id < b.id ? -1 : 1));
+}
 const TOP_KEYS = 10;
 
 function fractionOfWords(w: ArrayLike<number>): number {
@@ -117,11 +138,11 @@ export function buildStreamDetail(world: LiveWorld, h: ShardSeconds, watch: Watc
   }
 
   const topKeys = topKeysFor(stream, run.producers);
-  const findings = hotSpotFindings(
+  const findings = holdFindings(stream, hotSpotFindings(
     open.map((s, i) => ({ id: s.id, attemptedPerSec: bandAttempted[i], writeUtil: bandUtil[i], throttledPerSec: h.throttledWrites[s.number] ?? 0 })),
     topKeys.map((k) => ({ key: k.key, offeredRecordsPerSec: k.offeredRecordsPerSec, offeredBytesPerSec: k.offeredBytesPerSec, shardId: k.shardId })),
     stream.mode,
-  );
+  ), now);
 
   let heat: StreamDetail['heat'];
   if (watch.heatmap) {
