@@ -100,4 +100,22 @@ describe('analytics in the live world', () => {
     w.sim.advanceBy(15_000);
     expect(a.app('to-missing')!.snapshot().output.problem).toMatch(/ResourceNotFound|nope/);
   });
+
+  it('writes console changes back to the document, so a reset rebuilds the running application', () => {
+    const w = world();
+    w.sim.advanceBy(2000);
+    const a = analytics(w);
+    expect(a.start({ name: 'kept', sql: TUMBLING, input: { stream: 'clickstream' } })).toEqual({ ok: true });
+    const section = w.doc.analytics as { name: string; autoStart: boolean; input: { inputSchema?: unknown } }[];
+    expect(section).toHaveLength(1);
+    expect(section[0]).toMatchObject({ name: 'kept', autoStart: true });
+    expect(section[0].input.inputSchema).toBeDefined();
+    const again = createRuntime(w.doc);
+    if (!again.ok) throw new Error(again.message);
+    const w2 = again.runtime as LiveWorld;
+    w2.sim.advanceBy(15_000);
+    expect(analytics(w2).app('kept')?.status).toBe('RUNNING');
+    a.remove('kept');
+    expect(w.doc.analytics).toEqual([]);
+  });
 });

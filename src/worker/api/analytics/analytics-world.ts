@@ -49,7 +49,18 @@ export class AnalyticsWorld implements WorldExtensionInstance {
     private readonly sim: Simulation,
     private readonly service: KinesisService,
     private readonly deliveryPut: () => DeliveryPut | null,
+    /** The scenario document: console changes are written back to its `analytics` section (export, reset). */
+    private readonly doc: Record<string, unknown> = {},
   ) {}
+
+  /** Writes the applications back into the document, with discovered schemas, running ones set to start. */
+  private persist(): void {
+    this.doc.analytics = this.list().map((a) => ({
+      ...a.config,
+      input: { ...a.config.input, ...(a.inputSchema ? { inputSchema: a.inputSchema } : {}) },
+      autoStart: a.status === 'RUNNING',
+    }));
+  }
 
   list(): readonly LiveAnalyticsApp[] {
     return [...this.apps.values()];
@@ -84,7 +95,9 @@ export class AnalyticsWorld implements WorldExtensionInstance {
     const existing = this.apps.get(config.name);
     if (existing?.status === 'RUNNING') return { ok: false, message: `application ${config.name} is running: stop it before changing it` };
     if (!existing && this.apps.size >= APPLICATIONS_MAX) return { ok: false, message: `at most ${APPLICATIONS_MAX} applications per region` };
-    return this.adopt(config).start();
+    const result = this.adopt(config).start();
+    this.persist();
+    return result;
   }
 
   /** Registers an application without starting it. */
@@ -98,6 +111,7 @@ export class AnalyticsWorld implements WorldExtensionInstance {
     const app = this.apps.get(name);
     if (!app) return { ok: false, message: `no application named ${name}` };
     app.stop();
+    this.persist();
     return { ok: true };
   }
 
@@ -106,6 +120,7 @@ export class AnalyticsWorld implements WorldExtensionInstance {
     if (!app) return { ok: false, message: `no application named ${name}` };
     app.stop();
     this.apps.delete(name);
+    this.persist();
     return { ok: true };
   }
 
@@ -120,7 +135,7 @@ export const analyticsExtension: WorldExtension = {
     const section = validateAnalyticsSection(doc.analytics);
     if (!section.ok) throw new Error(section.message);
     // The Firehose service may be attached after this extension: look it up when an app starts.
-    const world = new AnalyticsWorld(sim, scenario.service, () => firehoseDeliveryPut(sim));
+    const world = new AnalyticsWorld(sim, scenario.service, () => firehoseDeliveryPut(sim), doc);
     for (const config of section.apps) world.adopt(config);
     // Apps of the document start with the first tick, once producers have had a moment (schema discovery needs samples).
     const autoStart = section.apps.filter((a) => a.autoStart !== false);
