@@ -27,7 +27,11 @@ export interface KeyLoadInput {
 const n0 = (v: number) => Math.round(v).toLocaleString('en-US');
 const pct = (f: number) => `${Math.round(f * 100)}%`;
 
-export function hotSpotFindings(shards: readonly ShardLoadInput[], keys: readonly KeyLoadInput[], mode: 'PROVISIONED' | 'ON_DEMAND'): Finding[] {
+/**
+ * `demandPerSec` is what the producers want to send (before throttling and without retries); the
+ * capacity finding uses it when given, since refused records retried would count more than once.
+ */
+export function hotSpotFindings(shards: readonly ShardLoadInput[], keys: readonly KeyLoadInput[], mode: 'PROVISIONED' | 'ON_DEMAND', demandPerSec?: number): Finding[] {
   const out: Finding[] = [];
   const total = shards.reduce((s, x) => s + x.attemptedPerSec, 0);
   if (shards.length === 0 || total <= 0) return out;
@@ -75,14 +79,15 @@ export function hotSpotFindings(shards: readonly ShardLoadInput[], keys: readonl
       shardId: worst.id,
     });
   }
-  const util = total / (shards.length * SHARD_WRITE_RECORDS_PER_SEC);
+  const demand = demandPerSec ?? total;
+  const util = demand / (shards.length * SHARD_WRITE_RECORDS_PER_SEC);
   const throttled = shards.reduce((s, x) => s + x.throttledPerSec, 0);
   if (mode === 'PROVISIONED' && util >= 0.8 && out.every((f) => f.severity !== 'bad' || f.shardId === undefined || tooBig.size === 0)) {
-    const target = Math.ceil(total / (SHARD_WRITE_RECORDS_PER_SEC * 0.7));
+    const target = Math.ceil(demand / (SHARD_WRITE_RECORDS_PER_SEC * 0.7));
     out.push({
       id: 'capacity',
       severity: throttled > 0 ? 'bad' : 'warn',
-      title: `The stream is near its capacity: ${n0(total)} records/s over ${shards.length} shard${shards.length === 1 ? '' : 's'} (${pct(util)})`,
+      title: `The stream is near its capacity: ${n0(demand)} records/s over ${shards.length} shard${shards.length === 1 ? '' : 's'} (${pct(util)})`,
       text: `At this rate the stream needs about ${target} shards to keep every shard under 70% of its limit.`,
       fixes: [`Update the shard count to ${target}.`, 'Or switch to on-demand capacity, which adds shards as traffic grows.'],
     });

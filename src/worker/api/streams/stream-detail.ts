@@ -28,8 +28,6 @@ function holdFindings(stream: Stream, current: readonly Finding[], nowMs: number
   let held = heldFindings.get(stream);
   if (!held) heldFindings.set(stream, (held = new Map()));
   for (const f of current) {
-    const prev = held.get(f.id);
-    if (prev) held.delete(f.id);
     held.set(f.id, { finding: f, seenMs: nowMs });
   }
   const out: Finding[] = [];
@@ -37,8 +35,8 @@ function holdFindings(stream: Stream, current: readonly Finding[], nowMs: number
     if (nowMs - h.seenMs > FINDING_HOLD_MS) held.delete(id);
     else out.push(h.finding);
   }
-  const rank = { bad: 0, warn: 1, info: 2 } as const;
-  return out.sort((a, b) => rank[a.severity] - rank[b.severity] || (a.id < b.id ? -1 : 1));
+  const kind = (id: string) => (id.startsWith('key:') ? 0 : id.startsWith('hot-shard:') ? 1 : 2);
+  return out.sort((a, b) => kind(a.id) - kind(b.id) || (a.id < b.id ? -1 : 1));
 }
 const TOP_KEYS = 10;
 
@@ -142,6 +140,7 @@ export function buildStreamDetail(world: LiveWorld, h: ShardSeconds, watch: Watc
     open.map((s, i) => ({ id: s.id, attemptedPerSec: bandAttempted[i], writeUtil: bandUtil[i], throttledPerSec: h.throttledWrites[s.number] ?? 0 })),
     topKeys.map((k) => ({ key: k.key, offeredRecordsPerSec: k.offeredRecordsPerSec, offeredBytesPerSec: k.offeredBytesPerSec, shardId: k.shardId })),
     stream.mode,
+    run.producers.reduce((sum, p) => sum + (p.config.streamName === stream.name ? p.figures().wantedRecordsPerSec : 0), 0) || undefined,
   ), now);
 
   let heat: StreamDetail['heat'];
