@@ -15,6 +15,7 @@ import { setMainThreadTransform, type MainThreadTransform } from './firehose/tra
 export type { FirehoseSlice, DeliveryStreamView, BufferView, TransformView } from './firehose/firehose-slice';
 export type { FirehoseSectionEntry, ProducerSpec, TransformSpec, FaultSpec } from './firehose/scenario-section';
 export type { ObjectDetail, ObjectListing, ObjectSummary } from './firehose/object-preview';
+export type { SinkView } from './firehose/sink-view';
 export type { TransformCall, MainThreadTransform } from './firehose/transform-bridge';
 export type { Outcome as FirehoseOutcome } from './firehose/firehose-world';
 

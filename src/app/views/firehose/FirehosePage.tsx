@@ -16,6 +16,7 @@ import { StreamForm } from './StreamForm';
 import { StreamLiveView } from './StreamLiveView';
 import { ObjectBrowser } from './ObjectBrowser';
 import { TransformPanel } from './TransformPanel';
+import { DestinationPanel } from './DestinationPanel';
 import { formatBytes, formatCount } from '../../format';
 import './firehose.css';
 
@@ -120,6 +121,7 @@ export default function FirehosePage({ params }: { params: readonly string[] }) 
           {notice ? <div className="callout fh-notice" role="status" onClick={() => setNotice(null)}>{notice}</div> : null}
           {view.producer?.lastError ? <div className="callout callout-warn">Producer: {view.producer.lastError}</div> : null}
           <StreamLiveView view={view} nowMs={nowMs} />
+          {view.sink ? <DestinationPanel sink={view.sink} /> : null}
           {draft && draft.name === view.name ? (
             <TransformPanel
               streamName={view.name}

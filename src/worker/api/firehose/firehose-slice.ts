@@ -8,6 +8,7 @@ import type { DeliveryStreamSnapshot } from '../../../engine/firehose/snapshot';
 import type { FlushEvent } from '../../../engine/firehose/metrics';
 import type { DestinationKind, RecordLedger } from '../../../engine/firehose/types';
 import type { ProducerCounts } from './direct-put-producer';
+import type { SinkView } from './sink-view';
 
 export const FLUSHES_IN_SLICE_MAX = 60;
 export const PARTITIONS_IN_SLICE_MAX = 12;
@@ -67,6 +68,8 @@ export interface DeliveryStreamView {
   readonly kinesisMillisBehindLatest?: number;
   readonly flushes: readonly FlushEvent[];
   readonly producer?: ProducerCounts & { readonly recordsPerSec: number };
+  /** What a non-S3 destination received. */
+  readonly sink?: SinkView;
 }
 
 export interface FirehoseSlice {
@@ -95,6 +98,7 @@ export interface StreamViewInput {
   readonly intervalMs: number;
   readonly hasTransform: boolean;
   readonly producer?: ProducerCounts & { readonly recordsPerSec: number };
+  readonly sink?: SinkView;
 }
 
 const DELIVERY_PREFIX: Readonly<Record<DestinationKind, string>> = {
@@ -133,5 +137,6 @@ export function streamView(input: StreamViewInput): DeliveryStreamView {
     kinesisMillisBehindLatest: input.type === 'KinesisStreamAsSource' ? c('KinesisMillisBehindLatest') : undefined,
     flushes: s.flushes.slice(-FLUSHES_IN_SLICE_MAX).map((f) => ({ ...f })),
     producer: input.producer,
+    sink: input.sink,
   };
 }

@@ -196,3 +196,20 @@ describe('record format conversion', () => {
     expect(detail.parquet?.rowCount).toBeGreaterThan(10);
   });
 });
+
+describe('destination panel', () => {
+  it('shows what an HTTP endpoint and an OpenSearch domain received', () => {
+    const backup = { S3Configuration: { BucketARN: 'arn:aws:s3:::backup-bucket', RoleARN: 'arn:aws:iam::000000000000:role/fh' } };
+    const { live, fh } = world({ firehose: [
+      { DeliveryStreamName: 'http', HttpEndpointDestinationConfiguration: { EndpointConfiguration: { Url: 'https://collector.example.com/in' }, BufferingHints: { SizeInMBs: 1, IntervalInSeconds: 1 }, ...backup }, producer: { recordsPerSec: 5, template: '{"n":{{seq}}}', newline: false } },
+      { DeliveryStreamName: 'search', AmazonopensearchserviceDestinationConfiguration: { DomainARN: 'arn:aws:es:us-east-1:000000000000:domain/logs', IndexName: 'events', IndexRotationPeriod: 'NoRotation', BufferingHints: { SizeInMBs: 1, IntervalInSeconds: 1 }, ...backup }, producer: { recordsPerSec: 5, template: '{"n":{{seq}}}', newline: false } },
+    ] });
+    live.sim.advanceBy(10_000);
+    const [http, search] = fh.snapshot().streams;
+    expect(http.sink?.kind).toBe('http-endpoint');
+    expect(Number(http.sink?.facts.find((f) => f.label === 'Records received')?.value)).toBeGreaterThan(0);
+    expect(http.sink?.sample).toContain('"records"');
+    expect(search.sink?.facts[0]).toEqual({ label: 'index events', value: expect.stringMatching(/^[1-9]\d* documents$/) });
+    expect(search.sink?.sample).toContain('"n"');
+  });
+});

@@ -19,6 +19,7 @@ import {
   type CreateEnv, type FaultSpec, type FirehoseSectionEntry,
 } from './scenario-section';
 import { streamView, type FirehoseSlice } from './firehose-slice';
+import { sinkView } from './sink-view';
 
 export type Outcome = { readonly ok: true } | { readonly ok: false; readonly message: string };
 
@@ -130,6 +131,7 @@ export class FirehoseWorld {
         intervalMs: config.intervalMs,
         hasTransform: config.processing.lambda !== undefined,
         producer: producer && entry.producer ? { ...producer.counts(), recordsPerSec: entry.producer.recordsPerSec } : undefined,
+        sink: sinkView(this.service, config),
       });
     });
     return {
