@@ -50,6 +50,12 @@ describe('fuzz', () => {
     }), { numRuns: 500 });
   });
 
+  it('absurd nesting is a diagnostic, not a crash', () => {
+    const deep = 'SELECT STREAM ' + '('.repeat(20000) + '1' + ')'.repeat(20000) + ' FROM s;';
+    expect(parseScript(deep).diagnostics.length).toBeGreaterThanOrEqual(0);
+    createNeverThrows(deep);
+  });
+
   it('random records only produce rows or error-stream entries', () => {
     const record = fc.oneof(
       fc.record({ a: fc.oneof(fc.integer(), fc.double(), fc.string(), fc.constant(null), fc.boolean()), b: fc.oneof(fc.string(), fc.integer(), fc.constant(null)) }).map((o) => JSON.stringify(o)),

@@ -30,8 +30,11 @@ export function parseScript(source: string): ParseResult {
       statements.push(parseStatement(c));
       if (!c.atEnd && !c.acceptOp(';')) throw c.error(`expected ';' after the statement but found ${describe(c.peek())}`);
     } catch (e) {
-      if (!(e instanceof SqlSyntaxError)) throw e;
-      diagnostics.push(diagnostic(e.message, e.range));
+      if (e instanceof RangeError) {
+        // Stack exhaustion on absurdly nested input is reported, not thrown.
+        diagnostics.push(diagnostic('the statement is nested too deeply to parse', c.peek().range));
+      } else if (!(e instanceof SqlSyntaxError)) throw e;
+      else diagnostics.push(diagnostic(e.message, e.range));
       skipToStatementEnd(c);
     }
   }

@@ -121,8 +121,9 @@ export class SqlApplication {
         const pump = declareStatement(stmt as Statement, sql, build, catalog, pumps.length, errors);
         if (pump) pumps.push(pump);
       } catch (e) {
-        if (!(e instanceof SqlBindError)) throw e;
-        diagnostics.push(diagnostic(e.message, e.range));
+        if (e instanceof RangeError) diagnostics.push(diagnostic('the statement is nested too deeply to compile', stmt.range));
+        else if (!(e instanceof SqlBindError)) throw e;
+        else diagnostics.push(diagnostic(e.message, e.range));
       }
       diagnostics.push(...build.warnings);
     }
