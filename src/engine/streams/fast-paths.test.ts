@@ -94,3 +94,58 @@ describe('Stream.getRecords (in-engine GetRecords)', () => {
     expect(stream.getRecords(99, 0, 1, sim.nowMs, page)).toBe(false);
   });
 });
+
+describe('Stream.route (prefix table)', () => {
+  it('finds the open shard containing any hash key after arbitrary splits, including at prefix boundaries (property)', () => {
+    const word = fc.integer({ min: 0, max: 0xffffffff });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 7 }),
+        fc.array(fc.tuple(fc.nat(), fc.bigInt({ min: 1n, max: (1n << 128n) - 1n })), { maxLength: 12 }),
+        fc.array(fc.tuple(word, word, word, word), { minLength: 1, maxLength: 40 }),
+        (shardCount, splits, hashes) => {
+          const { sim, stream } = setup(shardCount, 'route');
+          for (const [pick, at] of splits) {
+            const open = stream.openShards();
+            const parent = open[pick % open.length];
+            const size = parent.range.end - parent.range.start;
+            if (size < 2n) continue;
+            applySplit(stream, parent, parent.range.start + 1n + (at % (size - 1n)), sim.nowMs);
+            stream.rebuildRouting();
+          }
+          const probes: Uint32Array[] = hashes.map((h) => Uint32Array.from(h));
+          // Exact shard starts and their neighbours are the interesting keys.
+          for (const s of stream.openShards()) {
+            probes.push(Uint32Array.from(s.startWords));
+            if (s.range.start > 0n) probes.push(bigIntWords(s.range.start - 1n));
+          }
+          for (const h of probes) {
+            const shard = stream.route(h);
+            const v = (BigInt(h[0]) << 96n) | (BigInt(h[1]) << 64n) | (BigInt(h[2]) << 32n) | BigInt(h[3]);
+            expect(shard.isOpen).toBe(true);
+            expect(v >= shard.range.start && v <= shard.range.end).toBe(true);
+          }
+        },
+      ),
+      { seed: 4096, numRuns: 150 },
+    );
+  });
+});
+
+function bigIntWords(v: bigint): Uint32Array {
+  return Uint32Array.of(Number((v >> 96n) & 0xffffffffn), Number((v >> 64n) & 0xffffffffn), Number((v >> 32n) & 0xffffffffn), Number(v & 0xffffffffn));
+}
+
+describe('Stream.route at prefix-table boundaries', () => {
+  it('splits exactly on, just after and just before a prefix boundary route every side correctly', () => {
+    for (const at of [3n << 116n, (3n << 116n) + 1n, (3n << 116n) - 1n, 1n]) {
+      const { sim, stream } = setup(1, 'edge');
+      applySplit(stream, stream.shard(0)!, at, sim.nowMs);
+      stream.rebuildRouting();
+      expect(stream.route(bigIntWords(at)).range.start).toBe(at);
+      expect(stream.route(bigIntWords(at - 1n)).range.end).toBe(at - 1n);
+      expect(stream.route(bigIntWords(0n)).range.start).toBe(0n);
+      expect(stream.route(bigIntWords((1n << 128n) - 1n)).range.start).toBe(at);
+    }
+  });
+});

@@ -1,5 +1,5 @@
 /**
- * Per-shard record storage as struct-of-arrays chunks, so the write fast path allocates nothing per record.
+ * Per-shard record storage in chunks of typed arrays, so the write fast path allocates nothing per record.
  * An entry is either one record (partition key, arrival time, sequence counter, data bytes, optional payload)
  * or an aggregate bucket (key '' — real keys are never empty) holding `count` records with consecutive
  * counters written in one virtual second. Entries are addressed by absolute index (never reused), ordered by
@@ -12,13 +12,20 @@ const CHUNK_CAPACITY = 1024;
 /** Rough bytes an entry costs beyond its payload: typed-array slots plus two references. */
 export const ENTRY_OVERHEAD_BYTES = 48;
 
+/**
+ * An entry's numbers sit together (stride 4: first counter, record count, data bytes, arrival ms) so a write
+ * touches one cache line instead of one per column; with 64+ shards written at random that matters.
+ */
+const ENTRY_STRIDE = 4; // indexes below write `i << 2` for `i * ENTRY_STRIDE`
+const FIRST = 0;
+const COUNT = 1;
+const BYTES = 2;
+const ARRIVAL = 3;
+
 class LogChunk {
-  readonly firstCounter = new Float64Array(CHUNK_CAPACITY);
-  readonly count = new Uint32Array(CHUNK_CAPACITY);
-  readonly bytes = new Float64Array(CHUNK_CAPACITY);
-  readonly arrivalMs = new Float64Array(CHUNK_CAPACITY);
-  /** The key of each entry; undefined for a UUID key held as words in `uuidWords`. */
-  readonly keys: (string | undefined)[] = [];
+  readonly entries = new Float64Array(CHUNK_CAPACITY * ENTRY_STRIDE);
+  /** The key of each entry; undefined for a UUID key held as words in `uuidWords`. Pre-sized: no regrowth. */
+  readonly keys: (string | undefined)[] = new Array<string | undefined>(CHUNK_CAPACITY);
   /** 4 words per entry, allocated on the first UUID-word key of the chunk. */
   uuidWords: Uint32Array | undefined;
   payloads: (Uint8Array | undefined)[] | undefined;
@@ -71,10 +78,10 @@ export class ShardLog {
   append(counter: number, dataBytes: number, arrivalMs: number, key: string, payload: Uint8Array | undefined): number {
     const chunk = this.tailChunk();
     const i = chunk.length++;
-    chunk.firstCounter[i] = counter;
-    chunk.count[i] = 1;
-    chunk.bytes[i] = dataBytes;
-    chunk.arrivalMs[i] = arrivalMs;
+    chunk.entries[(i << 2) + FIRST] = counter;
+    chunk.entries[(i << 2) + COUNT] = 1;
+    chunk.entries[(i << 2) + BYTES] = dataBytes;
+    chunk.entries[(i << 2) + ARRIVAL] = arrivalMs;
     chunk.keys[i] = key;
     if (payload !== undefined) {
       if (!chunk.payloads) chunk.payloads = [];
@@ -95,10 +102,10 @@ export class ShardLog {
   appendUuidKeyed(counter: number, dataBytes: number, arrivalMs: number, w0: number, w1: number, w2: number, w3: number, payload: Uint8Array | undefined): number {
     const chunk = this.tailChunk();
     const i = chunk.length++;
-    chunk.firstCounter[i] = counter;
-    chunk.count[i] = 1;
-    chunk.bytes[i] = dataBytes;
-    chunk.arrivalMs[i] = arrivalMs;
+    chunk.entries[(i << 2) + FIRST] = counter;
+    chunk.entries[(i << 2) + COUNT] = 1;
+    chunk.entries[(i << 2) + BYTES] = dataBytes;
+    chunk.entries[(i << 2) + ARRIVAL] = arrivalMs;
     chunk.keys[i] = undefined;
     const words = chunk.uuidWords ?? (chunk.uuidWords = new Uint32Array(CHUNK_CAPACITY * 4));
     const o = i << 2;
@@ -129,11 +136,11 @@ export class ShardLog {
       const i = last - chunk.baseIndex;
       if (
         chunk.keys[i] === '' &&
-        Math.floor(chunk.arrivalMs[i] / 1000) === Math.floor(arrivalMs / 1000) &&
-        chunk.firstCounter[i] + chunk.count[i] === firstCounter
+        Math.floor(chunk.entries[(i << 2) + ARRIVAL] / 1000) === Math.floor(arrivalMs / 1000) &&
+        chunk.entries[(i << 2) + FIRST] + chunk.entries[(i << 2) + COUNT] === firstCounter
       ) {
-        chunk.count[i] += count;
-        chunk.bytes[i] += bytes;
+        chunk.entries[(i << 2) + COUNT] += count;
+        chunk.entries[(i << 2) + BYTES] += bytes;
         this.retainedRecords += count;
         this.retainedBytes += bytes;
         return 0;
@@ -141,10 +148,10 @@ export class ShardLog {
     }
     const chunk = this.tailChunk();
     const i = chunk.length++;
-    chunk.firstCounter[i] = firstCounter;
-    chunk.count[i] = count;
-    chunk.bytes[i] = bytes;
-    chunk.arrivalMs[i] = arrivalMs;
+    chunk.entries[(i << 2) + FIRST] = firstCounter;
+    chunk.entries[(i << 2) + COUNT] = count;
+    chunk.entries[(i << 2) + BYTES] = bytes;
+    chunk.entries[(i << 2) + ARRIVAL] = arrivalMs;
     chunk.keys[i] = '';
     this.end++;
     this.retainedRecords += count;
@@ -155,22 +162,22 @@ export class ShardLog {
 
   firstCounterAt(index: number): number {
     const c = this.chunkFor(index);
-    return c.firstCounter[index - c.baseIndex];
+    return c.entries[((index - c.baseIndex) << 2) + FIRST];
   }
 
   countAt(index: number): number {
     const c = this.chunkFor(index);
-    return c.count[index - c.baseIndex];
+    return c.entries[((index - c.baseIndex) << 2) + COUNT];
   }
 
   bytesAt(index: number): number {
     const c = this.chunkFor(index);
-    return c.bytes[index - c.baseIndex];
+    return c.entries[((index - c.baseIndex) << 2) + BYTES];
   }
 
   arrivalMsAt(index: number): number {
     const c = this.chunkFor(index);
-    return c.arrivalMs[index - c.baseIndex];
+    return c.entries[((index - c.baseIndex) << 2) + ARRIVAL];
   }
 
   keyAt(index: number): string {
@@ -196,7 +203,7 @@ export class ShardLog {
       const mid = (lo + hi) >>> 1;
       const c = this.chunkFor(mid);
       const j = mid - c.baseIndex;
-      if (c.firstCounter[j] + c.count[j] - 1 < counter) lo = mid + 1;
+      if (c.entries[(j << 2) + FIRST] + c.entries[(j << 2) + COUNT] - 1 < counter) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -219,7 +226,7 @@ export class ShardLog {
     while (this.head < this.end) {
       const c = this.chunks[0];
       const j = this.head - c.baseIndex;
-      if (c.arrivalMs[j] >= cutoffMs) break;
+      if (c.entries[(j << 2) + ARRIVAL] >= cutoffMs) break;
       this.dropHead(removed);
     }
   }
@@ -242,8 +249,8 @@ export class ShardLog {
   private dropHead(removed: RemovedTotals): void {
     const c = this.chunks[0];
     const j = this.head - c.baseIndex;
-    const count = c.count[j];
-    const bytes = c.bytes[j];
+    const count = c.entries[(j << 2) + COUNT];
+    const bytes = c.entries[(j << 2) + BYTES];
     const payload = c.payloads?.[j];
     const key = c.keys[j];
     const keyLength = key === undefined ? UUID_KEY_LENGTH : key.length;

@@ -72,6 +72,8 @@ export class Shard {
   writeSecond = -1;
   writeBytesThisSec = 0;
   writeRecordsThisSec = 0;
+  private writeWindowStartMs = 0;
+  private writeWindowEndMs = Number.NEGATIVE_INFINITY;
   // Shared read window; a call that overdraws the per-second byte budget blocks reads until its debt is repaid.
   private readSecond = -1;
   private readCallsThisSec = 0;
@@ -100,9 +102,12 @@ export class Shard {
 
   /** Admits a write of `records` totalling `bytesWithKeys` in the second of `nowMs`, or refuses it whole. */
   admitWrite(records: number, bytesWithKeys: number, nowMs: number): boolean {
-    const second = Math.floor(nowMs / 1000);
-    if (second !== this.writeSecond) {
+    // The window's bounds in ms spare a division per record; the second changes at most once per 1,000 ms.
+    if (nowMs >= this.writeWindowEndMs || nowMs < this.writeWindowStartMs) {
+      const second = Math.floor(nowMs / 1000);
       this.writeSecond = second;
+      this.writeWindowStartMs = second * 1000;
+      this.writeWindowEndMs = this.writeWindowStartMs + 1000;
       this.writeBytesThisSec = 0;
       this.writeRecordsThisSec = 0;
     }
