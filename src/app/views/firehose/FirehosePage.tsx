@@ -109,7 +109,7 @@ export default function FirehosePage({ params }: { params: readonly string[] }) 
         <>
           <div className="row fh-actions">
             <span className={`badge ${view.status === 'ACTIVE' ? 'badge-ok' : 'badge-warn'}`}>{view.status}</span>
-            <span className="stat-sub">version {view.version} · bucket {view.bucket}{view.producer ? ` · producer ${formatCount(view.producer.recordsPerSec)} records/s` : ''}{view.kinesisMillisBehindLatest !== undefined ? ` · ${formatCount(view.kinesisMillisBehindLatest)} ms behind latest` : ''}</span>
+            <span className="stat-sub">version {view.version} · {view.destination === 's3' ? 'bucket' : view.destination === 'redshift' ? 'intermediate bucket' : 'backup bucket'} {view.bucket}{view.producer ? ` · producer ${formatCount(view.producer.recordsPerSec)} records/s` : ''}{view.kinesisMillisBehindLatest !== undefined ? ` · ${formatCount(view.kinesisMillisBehindLatest)} ms behind latest` : ''}</span>
             <span className="fh-spacer" />
             {view.type === 'DirectPut' ? (
               <button type="button" className="btn" data-testid="send-test" onClick={() => void act(simulator().firehosePut(view.name, Array.from({ length: 10 }, (_, i) => `{"test":${i + 1},"action":"click"}\n`)), 'Sent 10 test records.')}>Send 10 records</button>

@@ -208,7 +208,8 @@ describe('destination panel', () => {
     const [http, search] = fh.snapshot().streams;
     expect(http.sink?.kind).toBe('http-endpoint');
     expect(Number(http.sink?.facts.find((f) => f.label === 'Records received')?.value)).toBeGreaterThan(0);
-    expect(http.sink?.sample).toContain('"records"');
+    expect(http.sink?.sample).toMatch(/^requestId [0-9a-f-]+ · \d+ records/);
+    expect(http.sink?.sample).toContain('{"n":1}');
     expect(search.sink?.facts[0]).toEqual({ label: 'index events', value: expect.stringMatching(/^[1-9]\d* documents$/) });
     expect(search.sink?.sample).toContain('"n"');
   });

@@ -32,7 +32,7 @@ export function sinkView(service: FirehoseService, config: ResolvedStreamConfig)
           { label: 'Records received', value: String(sink.recordsReceived) },
           { label: 'Duplicate request ids (retries)', value: String(sink.duplicateRequests) },
         ],
-        sample: last ? cut(last.body) : undefined,
+        sample: last ? cut(describeHttpBody(last.body)) : undefined,
       };
     }
     case 'opensearch': {
@@ -67,5 +67,18 @@ export function sinkView(service: FirehoseService, config: ResolvedStreamConfig)
         sample: last ? cut(last.event) : undefined,
       };
     }
+  }
+}
+
+/** The request body with each record's base64 data decoded, so a person can read what arrived. */
+function describeHttpBody(body: string): string {
+  try {
+    const doc = JSON.parse(body) as { requestId: string; timestamp: number; records: { data: string }[] };
+    const dec = new TextDecoder();
+    const lines = doc.records.slice(0, 20).map((r) => dec.decode(Uint8Array.from(atob(r.data), (c) => c.charCodeAt(0))).replace(/\n$/, ''));
+    const more = doc.records.length > lines.length ? `\n… ${doc.records.length - lines.length} more records` : '';
+    return `requestId ${doc.requestId} · ${doc.records.length} records (data decoded from base64)\n${lines.join('\n')}${more}`;
+  } catch {
+    return body;
   }
 }
