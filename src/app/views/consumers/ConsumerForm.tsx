@@ -49,7 +49,7 @@ export function ConsumerForm({ original, initial, streams, onDone }: { original:
     else setErrors(r.errors);
   };
   return (
-    <form className="editor-card" onSubmit={(e) => void save(e)} aria-label={original ? `Edit consumer ${original}` : 'Add consumer'}>
+    <form noValidate className="editor-card" onSubmit={(e) => void save(e)} aria-label={original ? `Edit consumer ${original}` : 'Add consumer'}>
       <h2>{original ? `Edit consumer ${original}` : 'Add a consumer'}</h2>
       <div className="form-grid">
         <SelectField label="Type" value={type} onChange={(t) => set('type', t)} testId="consumer-type" options={[['kcl', 'Polling (KCL application)'], ['efo', 'Enhanced fan-out'], ['lambda', 'Lambda event-source mapping']]} />

@@ -78,7 +78,7 @@ export function ProducerForm({ original, initial, streams, onDone }: { original:
   };
 
   return (
-    <form className="editor-card" onSubmit={(e) => void save(e)} aria-label={original ? `Edit producer ${original}` : 'Add producer'}>
+    <form noValidate className="editor-card" onSubmit={(e) => void save(e)} aria-label={original ? `Edit producer ${original}` : 'Add producer'}>
       <h2>{original ? `Edit producer ${original}` : 'Add a producer'}</h2>
       <div className="form-grid">
         <TextField label="Name" value={String(draft.name ?? '')} onChange={(v) => set('name', v)} testId="producer-name" />

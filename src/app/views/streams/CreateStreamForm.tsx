@@ -20,7 +20,7 @@ export function CreateStreamForm({ onDone }: { onDone(): void }) {
     if (r.ok) onDone();
   };
   return (
-    <form className="editor-card" onSubmit={(e) => void submit(e)} aria-label="Create stream">
+    <form noValidate className="editor-card" onSubmit={(e) => void submit(e)} aria-label="Create stream">
       <h2>Create a data stream</h2>
       <div className="form-grid">
         <TextField label="Stream name" value={name} onChange={setName} testId="create-stream-name" placeholder="orders" hint="1–128 characters: letters, digits, _ . -" />
