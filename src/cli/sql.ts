@@ -3,7 +3,8 @@
  *  [--errors] [--stream NAME] [--keys sql|written] [--explain] [--discover]`
  *
  * Runs a Kinesis Data Analytics SQL (or Flink SQL) application over a finite record file and prints
- * every row of DESTINATION_SQL_STREAM (or --stream) as one JSON object per line. Diagnostics go to
+ * every row of DESTINATION_SQL_STREAM (or --stream) as one JSON object per line, keys = the column
+ * names as declared in its CREATE STREAM (`--keys sql` prints the folded SQL names instead). Diagnostics go to
  * stderr as `file:line:col: message` with a caret line and exit code 1; `--errors` prints the error
  * stream to stderr. Raw records get ROWTIME = 2026-01-01 00:00:00.000 UTC + line index ms.
  */
@@ -79,7 +80,7 @@ const sqlPath = args.get('sql')?.[0] ?? usage('--sql is required');
 const sql = readText(sqlPath, 'SQL file');
 const input = args.get('schema')?.[0] ? inputDocument(readJson(args.get('schema')![0], 'input schema')) : undefined;
 const references = (args.get('reference') ?? []).map((p) => referenceDocument(readJson(p, 'reference'), p));
-const keys = args.get('keys')?.[0] === 'written' ? 'written' : 'sql';
+const keys = args.get('keys')?.[0] === 'sql' ? 'sql' : 'written';
 
 const result = replay({ sql, input, references, records, stream: args.get('stream')?.[0], keys });
 for (const d of result.diagnostics) process.stderr.write(`${sqlPath}:${formatDiagnostic(sql, d)}\n`);

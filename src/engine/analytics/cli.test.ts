@@ -40,7 +40,7 @@ describe('npm run sql', () => {
     writeFileSync(join(tmp, 'in.jsonl'), '{"sym":"A","price":1.5,"size":1}\n{"sym":"A","price":"bad","size":1}\n{"sym":"B","price":2,"size":2}\n');
     const r = run(['--sql', join(tmp, 'app.sql'), '--input', join(tmp, 'in.jsonl'), '--schema', 'examples/sql/trades/input.json', '--errors']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe('{"T":"2026-01-01 00:00:00.000","P":1.5}\n{"T":"2026-01-01 00:00:00.002","P":2}\n');
+    expect(r.stdout).toBe('{"t":"2026-01-01 00:00:00.000","p":1.5}\n{"t":"2026-01-01 00:00:00.002","p":2}\n');
     expect(r.stderr).toContain('"ERROR_NAME":"Coercion_Error"');
   });
 });

@@ -13,7 +13,7 @@ const RECORDS = [['A', 1, '00:00:10'], ['A', 3, '00:00:50'], ['B', 2, '00:00:55'
   .map(([sym, price, t], i) => JSON.stringify({ rowtime: Date.UTC(2024, 0, 1, 1) + i, data: { sym, price, event_time: `2024-01-01 ${t}` } }));
 
 function run(query: string): string[] {
-  const r = replay({ sql: `${SOURCE}\n${query}`, records: RECORDS });
+  const r = replay({ sql: `${SOURCE}\n${query}`, records: RECORDS, keys: 'sql' });
   expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
   return r.lines.map((l) => {
     const o = JSON.parse(l) as { A: string; B: number; C: string };

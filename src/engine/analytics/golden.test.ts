@@ -67,6 +67,7 @@ describe('golden SQL', () => {
         input: { InputSchema: { RecordFormat: { RecordFormatType: 'JSON' }, RecordColumns: g.schema.length ? g.schema : [{ Name: 'X', Mapping: '$.X', SqlType: 'INTEGER' }] } },
         references: g.refs,
         records: g.records,
+        keys: 'sql',
       });
       const errors = result.diagnostics.filter((d) => d.severity === 'error');
       if (g.fail) {

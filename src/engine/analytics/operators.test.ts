@@ -22,6 +22,7 @@ function flink(tvf: string): string[] {
   const r = replay({
     sql: `${FLINK_SOURCE}\nINSERT INTO sink SELECT window_start, window_end, sym, COUNT(*), MAX(price) FROM TABLE(${tvf}) GROUP BY window_start, window_end, sym;`,
     records: FLINK_RECORDS,
+    keys: 'sql',
   });
   expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   return r.lines.map((l) => {

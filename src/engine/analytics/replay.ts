@@ -42,6 +42,7 @@ export interface ReplayOptions {
   readonly records: readonly string[];
   /** Stream to print; default DESTINATION_SQL_STREAM, else the first sink. */
   readonly stream?: string;
+  /** Output keys: 'written' (default) = column names as declared in CREATE STREAM; 'sql' = folded SQL names. */
   readonly keys?: KeyStyle;
   readonly prng?: Prng;
 }
@@ -102,7 +103,7 @@ export function replay(options: ReplayOptions): ReplayResult {
   const wanted = options.stream ?? (known.some((s) => s.name === 'DESTINATION_SQL_STREAM') ? 'DESTINATION_SQL_STREAM' : app.sinkStreamNames()[0]);
   const info = known.find((s) => s.name === wanted) ?? known.find((s) => s.name.toUpperCase() === wanted?.toUpperCase());
   const lines: string[] = [];
-  if (info) app.subscribe(info.name, (row) => lines.push(JSON.stringify(rowObject(info, row.values, options.keys))));
+  if (info) app.subscribe(info.name, (row) => lines.push(JSON.stringify(rowObject(info, row.values, options.keys ?? 'written'))));
   app.onError((e) => errors.push(e));
   const csv = options.input?.InputSchema?.RecordFormat?.RecordFormatType === 'CSV';
   let last = -Infinity;
