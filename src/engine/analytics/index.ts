@@ -23,6 +23,8 @@ export { replay, REPLAY_EPOCH_MS, parseRecordLine } from './replay';
 export type { ReplayOptions, ReplayResult, KdaInputDocument, KdaReferenceDocument } from './replay';
 export { rowObject, jsonValue } from './output-format';
 export { explainPlan } from './plan';
+export { resolveReferenceSources, REFERENCE_OBJECT_BYTES_MAX } from './reference-data';
+export type { KdaReferenceConfig, ReferenceObjectReader } from './reference-data';
 export type { Plan, PlanNode, PlanEdge, OperatorKind } from './plan';
 export { parseScript } from './parser';
 export { printScript } from './printer';

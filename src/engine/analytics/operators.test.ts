@@ -105,6 +105,15 @@ describe('KDA runtime', () => {
     expect(out).toEqual(['a,first', 'a,second', 'b,bee']);
   });
 
+  it('reference objects resolve through a reader (missing objects are named)', async () => {
+    const { resolveReferenceSources } = await import('./reference-data');
+    const schema = { RecordFormat: { RecordFormatType: 'CSV' as const }, RecordColumns: [{ Name: 'K', SqlType: 'VARCHAR(4)' }] };
+    const reader = { readObject: (bucket: string, key: string) => (bucket === 'arn:aws:s3:::b' && key === 'k.csv' ? 'a\n' : null) };
+    expect(resolveReferenceSources([{ TableName: 'T', S3ReferenceDataSource: { BucketARN: 'arn:aws:s3:::b', FileKey: 'k.csv' }, ReferenceSchema: schema }], reader))
+      .toEqual({ sources: [{ tableName: 'T', referenceSchema: schema, body: 'a\n' }], errors: [] });
+    expect(resolveReferenceSources([{ TableName: 'T', S3ReferenceDataSource: { BucketARN: 'arn:aws:s3:::b', FileKey: 'x' }, ReferenceSchema: schema }], reader).errors[0]).toContain('s3://b/x');
+  });
+
   it('out-of-order ROWTIMEs go to the error stream', () => {
     const a = app(`CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (k VARCHAR(4));
       CREATE OR REPLACE PUMP "P" AS INSERT INTO "DESTINATION_SQL_STREAM" SELECT STREAM K FROM "SOURCE_SQL_STREAM_001";`);
