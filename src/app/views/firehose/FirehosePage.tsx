@@ -93,7 +93,13 @@ export default function FirehosePage({ params }: { params: readonly string[] }) 
           sourceStreams={slice?.sourceStreams ?? []} error={error} busy={busy} />
       ) : null}
       {slice && streams.length === 0 && mode === 'view' ? (
-        <div className="empty-state" data-testid="firehose-empty">No delivery streams yet. Create one to send records to the object store, an HTTP endpoint, OpenSearch, Redshift or Splunk.</div>
+        <div className="empty-state" data-testid="firehose-empty">
+          <p>No delivery streams yet. Create one to send records to the object store, an HTTP endpoint, OpenSearch, Redshift or Splunk.</p>
+          <button type="button" className="btn" data-testid="create-example" disabled={busy}
+            onClick={() => void save(formToEntry({ ...emptyForm(names), name: 'orders-to-s3' }), () => { window.location.hash = href('firehose', 'orders-to-s3'); })}>
+            Create an example (Direct PUT → S3, 1 MiB / 10 s, gzip)
+          </button>
+        </div>
       ) : null}
       {streams.length > 0 ? (
         <nav className="fh-tabs" aria-label="Delivery streams">
