@@ -6,13 +6,13 @@
 import { bigIntToHashKey } from '../hash/hash-key';
 import { md5PartitionKey } from '../hash/md5';
 import { expiredIterator, invalidArgument, resourceNotFound, throughputExceeded } from './errors';
-import { GET_RECORDS_BYTES_MAX, ITERATOR_LIFETIME_MS } from './limits';
+import { ITERATOR_LIFETIME_MS } from './limits';
 import { requireShard } from './reshard';
 import { parseSequenceNumber } from './sequence-number';
 import type { KinesisService } from './service';
 import type { Shard } from './shard';
 import type { ReadPage, RecordVisitor } from './shard-reader';
-import { emptyReadPage, readShard } from './shard-reader';
+import { emptyReadPage } from './shard-reader';
 import type { Stream } from './stream';
 import { PUT_STREAM_GONE, PUT_THROTTLED, PUT_TOO_LARGE } from './stream';
 
@@ -149,13 +149,10 @@ export function resolveIterator(service: KinesisService, pos: IteratorPosition):
 export function getRecords(service: KinesisService, pos: IteratorPosition, limit: number, visit: RecordVisitor): GetRecordsResult {
   const { stream, shard } = resolveIterator(service, pos);
   const now = service.nowMs;
-  if (!shard.admitReadCall(now)) {
+  const page = emptyReadPage();
+  if (!stream.getRecords(shard.number, pos.counter, limit, now, page, visit)) {
     throw throughputExceeded(`Rate exceeded for shard ${shard.id} in stream ${stream.name} under account ${service.accountId}: GetRecords allows 5 calls and 2 MiB per second per shard.`);
   }
-  const page = readShard(shard, pos.counter, limit, GET_RECORDS_BYTES_MAX, now, emptyReadPage(), visit);
-  shard.chargeReadBytes(page.bytes, now);
-  shard.counters.outgoingRecords += page.records;
-  shard.counters.outgoingBytes += page.bytes;
   if (page.atShardEnd) return { page, next: undefined, childShards: childShardsOf(stream, shard) };
   return { page, next: { ...pos, counter: page.nextCounter, issuedAtMs: now }, childShards: undefined };
 }
