@@ -114,6 +114,11 @@ describe('KDA runtime', () => {
     expect(resolveReferenceSources([{ TableName: 'T', S3ReferenceDataSource: { BucketARN: 'arn:aws:s3:::b', FileKey: 'x' }, ReferenceSchema: schema }], reader).errors[0]).toContain('s3://b/x');
   });
 
+  it('refuses application code over 100 KB', () => {
+    const sql = `CREATE OR REPLACE STREAM "S" (a INTEGER);\n-- ${'x'.repeat(100 * 1024)}`;
+    expect(SqlApplication.create(sql).diagnostics.map((d) => d.message).join()).toContain('at most 100 KB');
+  });
+
   it('out-of-order ROWTIMEs go to the error stream', () => {
     const a = app(`CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (k VARCHAR(4));
       CREATE OR REPLACE PUMP "P" AS INSERT INTO "DESTINATION_SQL_STREAM" SELECT STREAM K FROM "SOURCE_SQL_STREAM_001";`);

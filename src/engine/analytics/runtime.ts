@@ -79,6 +79,9 @@ export interface CreateResult {
   readonly diagnostics: Diagnostic[];
 }
 
+/** SQL application code limit (KDA quotas page: "application code … 100 KB"). */
+export const APPLICATION_CODE_BYTES_MAX = 100 * 1024;
+
 function hex(text: string): string {
   const bytes = new TextEncoder().encode(text);
   let s = '';
@@ -106,6 +109,10 @@ export class SqlApplication {
   static create(sql: string, options: AppOptions = {}): CreateResult {
     const parsed = parseScript(sql);
     const diagnostics = [...parsed.diagnostics];
+    const codeBytes = new TextEncoder().encode(sql).length;
+    if (codeBytes > APPLICATION_CODE_BYTES_MAX) {
+      diagnostics.push(diagnostic(`application code is ${codeBytes} bytes; Kinesis Data Analytics allows at most 100 KB (${APPLICATION_CODE_BYTES_MAX} bytes)`, { start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } }));
+    }
     const dialect = parsed.script.dialect;
     const ctx: EvalContext = { nowMs: options.startMs ?? 0, queryStartMs: options.startMs ?? 0 };
     const catalog = createCatalog(dialect, options, diagnostics);
