@@ -86,7 +86,13 @@ export class TransformSandbox {
     frame.style.cssText = 'position:absolute;width:0;height:0;border:0;visibility:hidden';
     frame.srcdoc = sandboxDocument();
     const channel = new MessageChannel();
-    channel.port1.onmessage = (e: MessageEvent<Reply>) => this.pending.get(e.data.invocationId)?.(e.data);
+    // User code shares the Worker with the relay, so a message may be anything: accept only replies to pending calls.
+    channel.port1.onmessage = (e: MessageEvent<unknown>) => {
+      const reply = e.data as Reply | null;
+      if (reply && typeof reply === 'object' && typeof reply.invocationId === 'string' && (reply.kind === 'result' || reply.kind === 'error')) {
+        this.pending.get(reply.invocationId)?.(reply);
+      }
+    };
     this.frame = frame;
     this.port = channel.port1;
     this.ready = new Promise<boolean>((resolve) => {
