@@ -1,0 +1,11 @@
+-- COUNT(DISTINCT), FIRST_VALUE/LAST_VALUE (arrival order), ANY/EVERY, MIN/MAX on strings, NULLs ignored.
+-- schema: K VARCHAR(2), V INTEGER, B BOOLEAN
+-- row: 1000 {"K":"x","V":3,"B":true}
+-- row: 2000 {"K":"y","V":null,"B":false}
+-- row: 3000 {"K":"x","V":3,"B":true}
+-- row: 4000 {"K":"z","V":1,"B":null}
+-- expect: {"ND":3,"F":3,"L":1,"ANYB":true,"ALLB":false,"MINK":"x","MAXK":"z","NV":3,"N":4,"S":7}
+CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (nd BIGINT, f INTEGER, l INTEGER, anyb BOOLEAN, allb BOOLEAN, mink VARCHAR(2), maxk VARCHAR(2), nv BIGINT, n BIGINT, s BIGINT);
+CREATE OR REPLACE PUMP "P" AS INSERT INTO "DESTINATION_SQL_STREAM"
+  SELECT STREAM COUNT(DISTINCT K), FIRST_VALUE(V), LAST_VALUE(V), ANY(B), EVERY(B), MIN(K), MAX(K), COUNT(V), COUNT(*), SUM(V)
+  FROM "SOURCE_SQL_STREAM_001" AS s GROUP BY FLOOR(s.ROWTIME TO HOUR);
