@@ -53,3 +53,17 @@ describe('sandbox worker program', () => {
     expect(html).not.toMatch(/<\/script>[\s\S]*<\/script>[\s\S]*<\/script>/);
   });
 });
+
+describe('sandbox worker isolation', () => {
+  it("user code cannot reach the relay's port by name", async () => {
+    const replies: Record<string, unknown>[] = [];
+    const self: { onmessage?: (e: unknown) => void } = {};
+    vm.runInNewContext(SANDBOX_WORKER_SOURCE, { self, performance, JSON, Map, Promise, Object, Math, Error });
+    const port: { onmessage?: (m: { data: unknown }) => void; postMessage(m: Record<string, unknown>): void } = { postMessage: (m) => replies.push(m) };
+    self.onmessage!({ data: { kind: 'connect' }, ports: [port] });
+    port.onmessage!({ data: { kind: 'load', functionId: 'f', source: 'exports.handler = () => ({ records: [], sawPort: typeof port, sawHandlers: typeof handlers });' } });
+    port.onmessage!({ data: { kind: 'invoke', invocationId: 'x', functionId: 'f', request: { records: [] }, timeLimitMs: 100 } });
+    await new Promise((r) => setTimeout(r, 5));
+    expect(replies[0]).toMatchObject({ kind: 'result', response: { sawPort: 'undefined', sawHandlers: 'undefined' } });
+  });
+});

@@ -14,6 +14,8 @@
 
 /** The Worker program. Plain ES2020 in a string so no bundler transform can make it depend on outer code. */
 export const SANDBOX_WORKER_SOURCE = String.raw`
+// Wrapped so the relay's own bindings (port, handlers) are not globals that user code could reach by name.
+(() => {
 'use strict';
 const handlers = new Map();
 const silent = { log() {}, info() {}, warn() {}, error() {}, debug() {} };
@@ -58,6 +60,7 @@ async function handle(msg) {
     reply({ kind: 'error', errorType: 'FunctionError', message: errorText(e) });
   }
 }
+})();
 `;
 
 /** The iframe document: a strict CSP, then a script that starts the Worker and passes it the port. */
