@@ -72,10 +72,9 @@ export function makeKeyGenerator(strategy: KeyStrategy, prng: Prng): KeyGenerato
         table: undefined, weights: undefined, explicitHashKeys: undefined,
         next(_nowMs, out) { out.index = -1; out.key = fastUuid(prng); out.explicitHashKey = undefined; },
         nextUuidWords(out, offset) {
-          out[offset] = prng.nextUint32();
-          out[offset + 1] = (prng.nextUint32() & 0xffff0fff) | 0x4000;
-          out[offset + 2] = ((prng.nextUint32() & 0x3fffffff) | 0x80000000) >>> 0;
-          out[offset + 3] = prng.nextUint32();
+          prng.fillUint32(out, offset, 4);
+          out[offset + 1] = (out[offset + 1] & 0xffff0fff) | 0x4000;
+          out[offset + 2] = ((out[offset + 2] & 0x3fffffff) | 0x80000000) >>> 0;
         },
       };
     case 'pool': {

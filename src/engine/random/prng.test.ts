@@ -78,3 +78,16 @@ describe('ZipfSampler', () => {
     expect(z.probability(3)).toBeCloseTo(0.25, 10);
   });
 });
+
+describe('Prng.fillUint32', () => {
+  it('yields exactly the nextUint32 sequence and leaves the generator where nextUint32 would', () => {
+    const a = new Prng('fill');
+    const b = new Prng('fill');
+    const out = new Uint32Array(10);
+    a.fillUint32(out, 3, 7);
+    const expected = Array.from({ length: 7 }, () => b.nextUint32());
+    expect(Array.from(out.subarray(3))).toEqual(expected);
+    expect(Array.from(out.subarray(0, 3))).toEqual([0, 0, 0]);
+    expect(a.nextUint32()).toBe(b.nextUint32());
+  });
+});

@@ -53,6 +53,23 @@ export class Prng {
     return t >>> 0;
   }
 
+  /** Writes the next `count` nextUint32 values into `out` from `offset` (same sequence, one state load/store). */
+  fillUint32(out: Uint32Array, offset: number, count: number): void {
+    let a = this.a, b = this.b, c = this.c, d = this.d;
+    for (let k = 0; k < count; k++) {
+      const t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + t) | 0;
+      out[offset + k] = t >>> 0;
+    }
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
+  }
+
   /** Uniform in [0, 1). */
   next(): number {
     return this.nextUint32() / 4294967296;
