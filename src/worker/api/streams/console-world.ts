@@ -153,10 +153,11 @@ export class ConsoleWorld {
     return run.consumers.map((c) => {
       const f = c.figures();
       const lag = run.metrics.window([`consumer:${c.name}:LagRecords`], now - 61_000, now).series[`consumer:${c.name}:LagRecords`];
-      const trend = lagTrend(lag);
+      const recordsPerSec = this.latest(`consumer:${c.name}:RecordsProcessed`);
+      const trend = lagTrend(lag, 60, recordsPerSec * 2);
       return {
         name: c.name, type: f.type, stream: f.streamName,
-        recordsPerSec: this.latest(`consumer:${c.name}:RecordsProcessed`), recordsProcessed: f.recordsProcessed,
+        recordsPerSec, recordsProcessed: f.recordsProcessed,
         iteratorAgeMs: f.iteratorAgeMs, lagRecords: f.lagRecords, readThrottled: f.readThrottled,
         errors: f.failedInvocations ?? 0, lagSlopePerSec: trend.slopePerSec, drainSec: trend.drainSec, state: trend.state,
       };
@@ -168,7 +169,7 @@ export class ConsoleWorld {
     const now = this.world.sim.nowMs;
     return run.consumers.map((c) => {
       const names = ['IteratorAgeMilliseconds', 'LagRecords', 'RecordsProcessed'];
-      const w = run.metrics.window(names.map((n) => `consumer:${c.name}:${n}`), now - windowSec * 1000, now);
+      const w = run.metrics.window(names.map((n) => `consumer:${c.name}:${n}`), Math.max(this.world.sim.startMs, now - windowSec * 1000), now);
       const series: Record<string, Float64Array> = {};
       for (const n of names) series[n] = w.series[`consumer:${c.name}:${n}`];
       return { name: c.name, block: { t0Ms: w.startMs, stepMs: w.stepMs, series } };

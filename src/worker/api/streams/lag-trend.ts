@@ -12,7 +12,8 @@ export interface LagTrend {
 /** Below this many records behind, a consumer counts as caught up. */
 const CAUGHT_UP_RECORDS = 50;
 
-export function lagTrend(values: ArrayLike<number>, lastN = 60): LagTrend {
+/** `caughtUpRecords`: at or below this lag the consumer counts as caught up (e.g. two seconds of its throughput). */
+export function lagTrend(values: ArrayLike<number>, lastN = 60, caughtUpRecords = CAUGHT_UP_RECORDS): LagTrend {
   let n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0, last = Number.NaN;
   const from = Math.max(0, values.length - lastN);
   for (let i = from; i < values.length; i++) {
@@ -25,7 +26,7 @@ export function lagTrend(values: ArrayLike<number>, lastN = 60): LagTrend {
   if (n < 2 || !Number.isFinite(last)) return { slopePerSec: 0, drainSec: null, state: 'steady' };
   const denom = n * sxx - sx * sx;
   const slope = denom === 0 ? 0 : (n * sxy - sx * sy) / denom;
-  if (last <= CAUGHT_UP_RECORDS) return { slopePerSec: slope, drainSec: 0, state: 'caught-up' };
+  if (last <= Math.max(CAUGHT_UP_RECORDS, caughtUpRecords)) return { slopePerSec: slope, drainSec: 0, state: 'caught-up' };
   // A slope smaller than 1% of the lag per minute is noise: call it steady.
   const noise = Math.max(1, last * 0.01 / 60);
   if (slope > noise) return { slopePerSec: slope, drainSec: null, state: 'falling-behind' };

@@ -152,7 +152,9 @@ export function buildStreamDetail(world: LiveWorld, h: ShardSeconds, watch: Watc
   }
 
   const keys = STREAM_METRICS.map((m) => `stream:${stream.name}:${m}`);
-  const sw = run.metrics.window(keys, now - windowSec * 1000, now);
+  // Charts start at the scenario's start rather than showing empty time before it.
+  const from = Math.max(world.sim.startMs, now - windowSec * 1000);
+  const sw = run.metrics.window(keys, from, now);
   const series: Record<string, Float64Array> = {};
   STREAM_METRICS.forEach((m, i) => { series[m] = sw.series[keys[i]]; });
 
@@ -160,7 +162,7 @@ export function buildStreamDetail(world: LiveWorld, h: ShardSeconds, watch: Watc
   const drill = watch.shardId ? shards.find((s) => s.id === watch.shardId) : undefined;
   if (drill) {
     const sk = SHARD_METRICS.map((m) => `shard:${stream.name}/${drill.id}:${m}`);
-    const w = run.metrics.window(sk, now - windowSec * 1000, now);
+    const w = run.metrics.window(sk, from, now);
     const s: Record<string, Float64Array> = {};
     SHARD_METRICS.forEach((m, i) => { s[m] = w.series[sk[i]]; });
     // The write utilisation history exists for every shard, even when shard-level metrics are off.
