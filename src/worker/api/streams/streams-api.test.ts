@@ -77,6 +77,25 @@ describe('streams api', () => {
     expect((await api.actorConfigs()).consumers).toHaveLength(1);
   });
 
+  it('creates on-demand streams, switches modes and deletes streams, and frames follow', async () => {
+    const { api, advance, last } = setup();
+    expect((await api.kinesis('CreateStream', { StreamName: 'od', StreamModeDetails: { StreamMode: 'ON_DEMAND' } })).ok).toBe(true);
+    advance(11_000);
+    const od = last().streams.find((s) => s.name === 'od')!;
+    expect(od).toMatchObject({ mode: 'ON_DEMAND', status: 'ACTIVE', openShards: 4 });
+    const arn = await api.kinesis('DescribeStreamSummary', { StreamName: 'base' });
+    if (!arn.ok) throw new Error(arn.error.message);
+    const streamArn = (arn.value.StreamDescriptionSummary as { StreamARN: string }).StreamARN;
+    expect((await api.kinesis('UpdateStreamMode', { StreamARN: streamArn, StreamModeDetails: { StreamMode: 'ON_DEMAND' } })).ok).toBe(true);
+    const retention = await api.kinesis('DecreaseStreamRetentionPeriod', { StreamName: 'base', RetentionPeriodHours: 48 });
+    // The mode switch left the stream UPDATING: further changes wait, as on AWS.
+    expect(retention.ok ? '' : retention.error.name).toBe('ResourceInUseException');
+    expect((await api.kinesis('DeleteStream', { StreamName: 'od' })).ok).toBe(true);
+    advance(10_000);
+    expect(last().streams.map((s) => s.name)).toEqual(['base']);
+    expect((await api.kinesis('GetRecords', { ShardIterator: 'x' })).ok).toBe(false);
+  });
+
   it('pages records with real GetRecords calls', async () => {
     const { api, advance } = setup();
     advance(3000);
