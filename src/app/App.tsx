@@ -4,6 +4,7 @@ import { Shell } from './components/Shell';
 import { OverviewPage } from './views/OverviewPage';
 import { PlaceholderPage } from './views/PlaceholderPage';
 import { startScenario } from './scenarios/bootstrap';
+import { attachTransformSandbox } from './sandbox/transform-bridge';
 
 type PageComponent = ComponentType<{ params: readonly string[] }>;
 
@@ -23,6 +24,9 @@ export function App() {
   useEffect(() => {
     // A shared link, else the autosaved scenario, else the demo (src/app/scenarios/bootstrap.ts).
     void startScenario();
+    // Transform functions of delivery streams run in a sandbox owned by the page; attaching is cheap
+    // (no iframe until the first call), so scenarios with transforms work from any page.
+    void attachTransformSandbox();
   }, []);
   const Page = pages[route.page];
   return (
