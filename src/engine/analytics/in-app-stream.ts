@@ -54,7 +54,9 @@ export class InAppStream {
     for (const tap of this.taps) tap(row);
     if (this.listeners.length) {
       const visible = this.visibleColumns;
-      const out: OutputRow = { stream: this.name, rowtimeMs: t, values: visible.map((c) => row[c.index]) };
+      const values: Value[] = new Array(visible.length);
+      for (let i = 0; i < visible.length; i++) values[i] = row[visible[i].index];
+      const out: OutputRow = { stream: this.name, rowtimeMs: t, values };
       for (const l of this.listeners) l(out);
     }
   }

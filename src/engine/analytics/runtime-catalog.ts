@@ -92,6 +92,7 @@ export function createCatalog(dialect: 'kda' | 'flink', options: AppOptions, dia
   const views = new Map<string, Query>();
   const sources: SourceBinding[] = [];
   const insertTargets = new Set<string>();
+  let defaultSource: SourceBinding | undefined;
   const here = { start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } };
   streams.set('error_stream', new InAppStream('error_stream', 'error', [ROWTIME, ...ERROR_STREAM_COLUMNS], ERROR_STREAM_COLUMNS.map((c) => c.name)));
   if (dialect === 'kda' && options.input) {
@@ -113,7 +114,17 @@ export function createCatalog(dialect: 'kda' | 'flink', options: AppOptions, dia
         streams.set(name, stream);
         sources.push({
           name, stream, mapper,
-          makeRow: (values, r) => [r.rowtimeMs, ...values, r.arrivalMs ?? r.rowtimeMs, r.partitionKey ?? null, r.sequenceNumber ?? null, r.shardId ?? null],
+          makeRow: (values, r) => {
+            const n = values.length;
+            const row: Row = new Array(n + 5);
+            row[0] = r.rowtimeMs;
+            for (let i = 0; i < n; i++) row[i + 1] = values[i];
+            row[n + 1] = r.arrivalMs ?? r.rowtimeMs;
+            row[n + 2] = r.partitionKey ?? null;
+            row[n + 3] = r.sequenceNumber ?? null;
+            row[n + 4] = r.shardId ?? null;
+            return row;
+          },
           watermarkOf: (row) => row[0] as number,
         });
       }
@@ -154,7 +165,9 @@ export function createCatalog(dialect: 'kda' | 'flink', options: AppOptions, dia
     sourceFor(which) {
       if (typeof which === 'number') return sources[which];
       if (typeof which === 'string') return sources.find((s) => s.name === which) ?? sources.find((s) => s.name.toUpperCase() === which.toUpperCase());
-      return sources.find((s) => !insertTargets.has(s.name)) ?? sources[0];
+      // The default source (first one no INSERT writes to) is fixed once statements are declared.
+      defaultSource ??= sources.find((s) => !insertTargets.has(s.name)) ?? sources[0];
+      return defaultSource;
     },
   };
 }
@@ -185,8 +198,10 @@ class InsertOperator extends BaseOperator {
     super();
   }
   process(row: Row): void {
-    const out: Row = new Array(this.target.columns.length).fill(null);
+    const width = this.target.columns.length;
+    const out: Row = new Array(width);
     out[0] = row[0];
+    if (this.positions.length !== width - 1) for (let i = 1; i < width; i++) out[i] = null;
     try {
       for (let i = 0; i < this.positions.length; i++) {
         const conv = this.converters[i];

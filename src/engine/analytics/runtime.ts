@@ -93,6 +93,8 @@ export class SqlApplication {
   private readonly errorListeners: ((e: ErrorRow) => void)[] = [];
   private watermarkMs = -Infinity;
   private closed = false;
+  /** Reused envelope for pushValues (no per-row allocation on the fast path). */
+  private readonly fastRecord: { data: string; rowtimeMs: number } = { data: '', rowtimeMs: 0 };
   readonly errorsTotal = { count: 0 };
 
   private constructor(
@@ -232,7 +234,8 @@ export class SqlApplication {
   pushValues(values: Value[], rowtimeMs: number, source?: number | string): void {
     const src = this.catalog.sourceFor(source);
     if (!src || this.closed) throw new Error(this.closed ? 'the application is closed' : `no source named ${String(source)}`);
-    const row = src.makeRow(values, { data: '', rowtimeMs });
+    this.fastRecord.rowtimeMs = rowtimeMs;
+    const row = src.makeRow(values, this.fastRecord);
     if (this.dialect === 'kda') {
       if (rowtimeMs > this.watermarkMs) this.advanceWatermark(rowtimeMs);
     } else {
