@@ -1,11 +1,18 @@
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
 
-// The journey types into Monaco like a person: no Enter while a suggestion list is open (Escape first).
+/** Closes Monaco's suggestion list (it opens a moment after typing) so Enter makes a new line. */
+async function closeSuggestions(page: Page): Promise<void> {
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.suggest-widget.visible')).toHaveCount(0);
+}
+
+// The journey types into Monaco like a person: no Enter while a suggestion list is open.
 async function typeLines(page: Page, lines: readonly string[]): Promise<void> {
   for (const [i, line] of lines.entries()) {
     await page.keyboard.type(line);
-    await page.keyboard.press('Escape');
+    await closeSuggestions(page);
     if (i < lines.length - 1) await page.keyboard.press('Enter');
   }
 }
@@ -43,7 +50,7 @@ test('write a tumbling-window query, run it on the live stream, then see a typo 
   await expect(page.locator('.squiggly-error')).toHaveCount(0);
 
   await page.getByTestId('analytics-start').click();
-  await expect(page.getByTestId('analytics-status')).toHaveText('RUNNING');
+  await expect(page.getByTestId('analytics-status')).toHaveText('RUNNING', { timeout: 15_000 });
   // Rows appear once the first 5-second window closes; the app reads its source as a consumer.
   await expect(page.getByTestId('analytics-output-row').first()).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('analytics-output-table')).toContainText(/\/(cart|search|product)?/);
@@ -57,7 +64,7 @@ test('write a tumbling-window query, run it on the live stream, then see a typo 
   await page.keyboard.press('Home');
   for (let i = 0; i < 5; i++) await page.keyboard.press('Delete');
   await page.keyboard.type('GROPU');
-  await page.keyboard.press('Escape');
+  await closeSuggestions(page);
   await expect(page.locator('.monaco-editor .squiggly-error').first()).toBeAttached({ timeout: 5_000 });
   // The list under the editor names the typo's line (4) as an error, next to what follows from it.
   await expect(page.getByTestId('sql-diagnostic').filter({ hasText: /^4:\d+error/ }).first()).toContainText('GROPU');

@@ -36,7 +36,8 @@ const SNIPPETS: readonly Suggestion[] = [
 
 /** The identifier chain just before the cursor when it ends with a dot: `s.` → 's', `"X".` → 'X'. */
 export function qualifierBefore(textBeforeCursor: string): string | null {
-  const m = /("([^"]+)"|([A-Za-z_][A-Za-z0-9_]*))\.\s*[A-Za-z0-9_"]*$/.exec(textBeforeCursor);
+  // Only a dot right before the word being typed counts: `s.pa|`, never across spaces or lines.
+  const m = /("([^"]+)"|([A-Za-z_][A-Za-z0-9_]*))\.[A-Za-z0-9_"]*$/.exec(textBeforeCursor);
   if (!m) return null;
   return m[2] ?? m[3].toUpperCase();
 }

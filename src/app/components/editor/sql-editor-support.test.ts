@@ -62,6 +62,8 @@ describe('SQL completion', () => {
     expect(qualifierBefore('SELECT s.')).toBe('S');
     expect(qualifierBefore('SELECT "SOURCE_SQL_STREAM_001".pa')).toBe('SOURCE_SQL_STREAM_001');
     expect(qualifierBefore('SELECT page')).toBeNull();
+    expect(qualifierBefore('SELECT s.\n')).toBeNull();
+    expect(qualifierBefore('SELECT s. ')).toBeNull();
     expect(aliasesIn('SELECT * FROM "SOURCE_SQL_STREAM_001" AS s WHERE').get('S')).toBe('SOURCE_SQL_STREAM_001');
   });
 
