@@ -86,19 +86,34 @@ function HeatMapImpl({ values, rows, cols, rowLabel, colLabel, describe, height 
   };
   const v = hover && hover.row < rows && hover.col < cols ? values[hover.row * cols + hover.col] : Number.NaN;
 
+  const labelled = rows <= Math.floor((height - 40) / 12);
+  const rowTicks = labelled ? Array.from({ length: rows }, (_, r) => r) : [0, Math.floor(rows / 2), rows - 1];
+  const colTicks = cols > 1 ? [0, Math.floor(cols / 2), cols - 1] : [0];
   return (
     <div className="heatmap" style={{ height }}>
-      <canvas
-        ref={canvas}
-        role="img"
-        aria-label={ariaLabel}
-        className="heatmap-canvas"
-        onMouseMove={onMove}
-        onMouseLeave={() => setHover(null)}
-        data-testid="heatmap"
-      />
+      <div className="heatmap-body">
+        <div className="heatmap-rows" aria-hidden="true">
+          {rowTicks.map((r) => (
+            <span key={r} style={{ top: `${((r + 0.5) / rows) * 100}%` }}>{rowLabel(r).replace('shardId-', '')}</span>
+          ))}
+        </div>
+        <canvas
+          ref={canvas}
+          role="img"
+          aria-label={ariaLabel}
+          className="heatmap-canvas"
+          onMouseMove={onMove}
+          onMouseLeave={() => setHover(null)}
+          data-testid="heatmap"
+        />
+      </div>
+      <div className="heatmap-cols" aria-hidden="true">
+        {colTicks.map((c, i) => (
+          <span key={i} style={{ left: `${((c + 0.5) / cols) * 100}%` }}>{colLabel(c)}</span>
+        ))}
+      </div>
       {hover ? (
-        <div className="heatmap-tip" style={{ left: Math.min(hover.x + 12, 9999), top: hover.y + 12 }} role="tooltip">
+        <div className="heatmap-tip" style={{ left: Math.min(hover.x + 96, 9999), top: hover.y + 12 }} role="tooltip">
           {`${rowLabel(hover.row)} · ${colLabel(hover.col)}\n${Number.isNaN(v) ? 'no data (shard closed or not yet created)' : describe(hover.row, hover.col, v)}`}
         </div>
       ) : null}
