@@ -56,6 +56,10 @@ describe('expression semantics', () => {
     ["TIMESTAMP_TO_CHAR('EEE, d MMM yy h:mm a', TS)", 'Mon, 4 Mar 24 9:30 AM'],
     ["(REGEX_LOG_PARSE('GET /index 200', '(\\w+) (\\S+) (\\d+)')).COLUMN2", '/index'],
     ["(VARIABLE_COLUMN_LOG_PARSE('a|b|c|d', 3, '|')).COLUMN3", 'c|d'],
+    ["(VARIABLE_COLUMN_LOG_PARSE('x,\"1,5\",9', 'NAME TYPE VARCHAR(4), QTY TYPE VARCHAR(8), N TYPE INTEGER', ',', '\\', '\"')).QTY", '1,5'],
+    ["(VARIABLE_COLUMN_LOG_PARSE('a;7', 'A TYPE VARCHAR(2), N TYPE INTEGER', ';')).N", 7],
+    ["(FIXED_COLUMN_LOG_PARSE('AMZN  00012', 'SYM TYPE VARCHAR(6) START 0 FOR 6, QTY TYPE INTEGER START 6')).QTY", 12],
+    ["UNIX_TIMESTAMP((FIXED_COLUMN_LOG_PARSE('[04/Mar/2024:09:30:00]', 'T TYPE TIMESTAMP ''dd/MMM/yyyy:HH:mm:ss'' START 1 FOR 20')).T)", Date.UTC(2024, 2, 4, 9, 30)],
   ])('%s = %j', (text, expected) => {
     const v = ev(text);
     if (typeof expected === 'number' && typeof v === 'number' && !Number.isInteger(expected)) expect(v).toBeCloseTo(expected, 10);

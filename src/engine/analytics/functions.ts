@@ -5,6 +5,8 @@
  */
 import type { FuncCall } from './ast';
 import { formatWithPattern, parseWithPattern } from './date-format';
+import type { LogColumn } from './log-parse';
+import { countColumns, fixedColumnParse, parseLogColumns, variableColumnParse } from './log-parse';
 import type { SqlType, Value } from './types';
 import { isInteger, isInterval, isNumeric, numericResult, T, UNIT_MS } from './types';
 import { castValue, ceilTimestamp, floorTimestamp, SqlRuntimeError } from './values';
@@ -80,6 +82,24 @@ function regexGroupCount(pattern: string): number {
 
 function rowType(count: number): SqlType {
   return { kind: 'ROW', fields: Array.from({ length: count }, (_, i) => ({ name: `COLUMN${i + 1}`, type: T.VARCHAR })) };
+}
+
+function logColumnsOf(spec: Value): LogColumn[] {
+  if (typeof spec === 'number') return countColumns(spec);
+  const cols = parseLogColumns(String(spec));
+  if (typeof cols === 'string') throw new SqlRuntimeError('Parse error', cols);
+  return cols;
+}
+
+/** Result ROW type, known at bind time when the column description is a literal. */
+function logRowType(call: FuncCall): SqlType {
+  const spec = call.args[1];
+  if (spec?.type === 'literal' && spec.kind === 'number') return rowType(Number(spec.value));
+  if (spec?.type === 'literal' && spec.kind === 'string') {
+    const cols = parseLogColumns(spec.value as string);
+    if (typeof cols !== 'string') return { kind: 'ROW', fields: cols.map((c) => ({ name: c.name, type: c.type })) };
+  }
+  return rowType(0);
 }
 
 function literalArg(call: FuncCall, index: number): string | null {
@@ -195,16 +215,11 @@ export const SCALAR_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
     const m = javaRegex(str(a[1])).exec(str(a[0]));
     return m ? m.slice(1).map((g) => g ?? null) : null;
   }),
-  VARIABLE_COLUMN_LOG_PARSE: fn(2, 4, (_t, call) => {
-    const spec = call.args[1];
-    const n = spec.type === 'literal' && spec.kind === 'number' ? Number(spec.value) : (literalArg(call, 1) ?? '').split(',').length;
-    return rowType(n);
-  }, (a) => {
-    const delim = a.length > 2 ? str(a[2]) : ',';
-    const n = typeof a[1] === 'number' ? a[1] : str(a[1]).split(',').length;
-    const parts = str(a[0]).split(delim);
-    return Array.from({ length: n }, (_, i) => (i < n - 1 ? (parts[i] ?? null) : parts.slice(i).join(delim) || null));
+  VARIABLE_COLUMN_LOG_PARSE: fn(3, 5, (_t, call) => logRowType(call), (a, _t, call) => {
+    const cols = logColumnsOf(a[1]);
+    return variableColumnParse(str(a[0]), cols, str(a[2]), a.length > 3 && a[3] !== null ? str(a[3]) : null, a.length > 4 && a[4] !== null ? str(a[4]) : null);
   }),
+  FIXED_COLUMN_LOG_PARSE: fn(2, 2, (_t, call) => logRowType(call), (a, _t, call) => fixedColumnParse(str(a[0]), logColumnsOf(a[1]))),
 };
 
 /** Aggregate names (GROUP BY / OVER / stagger). */
