@@ -19,7 +19,7 @@ function PipelineDiagramImpl({ graph }: { graph: PipelineGraph }) {
   const { placed, width, height } = layoutPipeline(graph);
   const byId = new Map(placed.map((n) => [n.id, n]));
   return (
-    <div className="pipeline-scroll">
+    <div className="pipeline-scroll" tabIndex={-1}>
       <svg className="pipeline" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="group" aria-label="Pipeline: producers, streams, consumers and destinations">
         <defs>
           <marker id="arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="8" markerHeight="8" orient="auto-start-reverse">

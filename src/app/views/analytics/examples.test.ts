@@ -9,7 +9,7 @@ import { SQL_EXAMPLES } from './examples';
 describe('example applications', () => {
   for (const ex of SQL_EXAMPLES) {
     it(`${ex.id} compiles and produces rows on the demo clickstream`, () => {
-      const built = createRuntime(DEMO_SCENARIO);
+      const built = createRuntime(structuredClone(DEMO_SCENARIO));
       if (!built.ok) throw new Error(built.message);
       const w = built.runtime as LiveWorld;
       w.sim.advanceBy(2000);

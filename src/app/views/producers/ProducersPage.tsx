@@ -43,7 +43,7 @@ export default function ProducersPage(_props: { params: readonly string[] }) {
       ) : producers.length === 0 ? (
         <div className="empty-state"><p>No producers. Select <strong>Add producer</strong> to send records into a stream.</p></div>
       ) : (
-        <div className="panel table-scroll">
+        <div className="panel table-scroll" tabIndex={0}>
           <table className="data" aria-label="Producers">
             <thead>
               <tr><th>Name</th><th>Stream</th><th className="num">Wants</th><th className="num">Accepted</th><th className="num">Throttled</th><th className="num">Waiting to send</th><th className="num">Dropped (total)</th><th><span className="visually-hidden">Actions</span></th></tr>

@@ -91,7 +91,7 @@ export function DataViewer({ stream, shardIds }: { stream: string; shardIds: rea
           {page.records.length === 0 ? (
             <div className="empty-state"><p>No records at this position. With “Latest”, only records written after the iterator was taken appear: run the clock and select Next page.</p></div>
           ) : (
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0}>
               <table className="data record-list" aria-label="Records">
                 <thead><tr><th>Sequence number</th><th>Partition key</th><th>Arrival (UTC)</th><th className="num">Size</th><th>Payload</th></tr></thead>
                 <tbody>
@@ -101,7 +101,7 @@ export function DataViewer({ stream, shardIds }: { stream: string; shardIds: rea
                       <td className="mono">{r.partitionKey}</td>
                       <td className="mono">{formatClock(r.arrivalMs)}.{String(r.arrivalMs % 1000).padStart(3, '0')}</td>
                       <td className="num">{formatBytes(r.sizeBytes)}</td>
-                      <td><pre className="payload" data-testid="viewer-payload">{render(r.data, view)}</pre></td>
+                      <td><pre tabIndex={0} className="payload" data-testid="viewer-payload">{render(r.data, view)}</pre></td>
                     </tr>
                   ))}
                 </tbody>

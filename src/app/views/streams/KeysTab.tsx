@@ -63,7 +63,7 @@ export function KeysTab({ detail }: { detail: StreamDetail }) {
         {keys.length === 0 ? (
           <div className="empty-state"><p>No fixed key pool writes to this stream: random or sequential keys spread evenly by construction. Producers with a key pool or a hot key show their keys here.</p></div>
         ) : (
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table className="data" aria-label="Top partition keys">
               <thead><tr><th>Partition key</th><th>Producer</th><th>Shard</th><th className="num">Offered now</th><th className="num">Offered bytes</th><th className="num">Accepted records</th><th className="num">Accepted bytes</th><th className="num">Key-space position</th></tr></thead>
               <tbody>

@@ -36,7 +36,7 @@ export function ShardsTab({ detail }: { detail: StreamDetail }) {
       </section>
       <section className="panel" aria-labelledby="shards-title">
         <div className="panel-header"><h2 id="shards-title">Shards</h2><span className="muted">utilisation over the last virtual second</span></div>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table className="data" aria-label="Shards" data-testid="shard-table">
             <thead>
               <tr>

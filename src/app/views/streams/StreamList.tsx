@@ -31,7 +31,7 @@ export function StreamList() {
       ) : streams.length === 0 ? (
         <div className="empty-state"><p>No streams yet. Use <strong>Create stream</strong> to add one; producers and consumers then attach to it.</p></div>
       ) : (
-        <div className="panel table-scroll">
+        <div className="panel table-scroll" tabIndex={0}>
           <table className="data" aria-label="Data streams">
             <thead>
               <tr>
