@@ -215,11 +215,11 @@ export const SCALAR_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
     const m = javaRegex(str(a[1])).exec(str(a[0]));
     return m ? m.slice(1).map((g) => g ?? null) : null;
   }),
-  VARIABLE_COLUMN_LOG_PARSE: fn(3, 5, (_t, call) => logRowType(call), (a, _t, call) => {
+  VARIABLE_COLUMN_LOG_PARSE: fn(3, 5, (_t, call) => logRowType(call), (a) => {
     const cols = logColumnsOf(a[1]);
     return variableColumnParse(str(a[0]), cols, str(a[2]), a.length > 3 && a[3] !== null ? str(a[3]) : null, a.length > 4 && a[4] !== null ? str(a[4]) : null);
   }),
-  FIXED_COLUMN_LOG_PARSE: fn(2, 2, (_t, call) => logRowType(call), (a, _t, call) => fixedColumnParse(str(a[0]), logColumnsOf(a[1]))),
+  FIXED_COLUMN_LOG_PARSE: fn(2, 2, (_t, call) => logRowType(call), (a) => fixedColumnParse(str(a[0]), logColumnsOf(a[1]))),
 };
 
 /** Aggregate names (GROUP BY / OVER / stagger). */
