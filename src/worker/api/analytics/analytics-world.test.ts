@@ -118,4 +118,24 @@ describe('analytics in the live world', () => {
     a.remove('kept');
     expect(w.doc.analytics).toEqual([]);
   });
+
+  it('routes records that fail the input schema to error_stream, shown in the slice', () => {
+    const w = world();
+    w.sim.advanceBy(2000);
+    const a = analytics(w);
+    const inputSchema = {
+      RecordFormat: { RecordFormatType: 'JSON' as const, MappingParameters: { JSONMappingParameters: { RecordRowPath: '$' } } },
+      RecordColumns: [{ Name: 'page', Mapping: '$.page', SqlType: 'INTEGER' }],
+    };
+    const sql = `CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (p INTEGER);
+CREATE OR REPLACE PUMP "P" AS INSERT INTO "DESTINATION_SQL_STREAM" SELECT STREAM "page" FROM "SOURCE_SQL_STREAM_001";`;
+    expect(a.start({ name: 'bad-types', sql, input: { stream: 'clickstream', inputSchema } })).toEqual({ ok: true });
+    w.sim.advanceBy(3000);
+    const snap = a.app('bad-types')!.snapshot();
+    expect(snap.errorsTotal).toBe(snap.source.recordsReadTotal);
+    expect(snap.errors.length).toBe(100);
+    expect(snap.errors[0]).toMatchObject({ errorName: 'Coercion_Error' });
+    expect(snap.errors[0].dataRow).toMatch(/^[0-9a-f]+$/);
+    expect(snap.outputs.find((o) => o.stream === 'DESTINATION_SQL_STREAM')?.rowsTotal).toBe(0);
+  });
 });

@@ -138,7 +138,7 @@ export class LiveAnalyticsApp {
     } else this.sink = null;
     this.flinkSource = app.dialect === 'flink' ? flinkSourceFor(this.config.sql, stream.name, app.sourceStreamNames()) : undefined;
     this.app = app;
-    this.reader = new SourceReader(stream);
+    this.reader = new SourceReader(stream, /SEQUENCE_NUMBER/i.test(this.config.sql));
     this.startedAtMs = this.sim.nowMs;
     this.lastRowtimeMs = -Infinity;
     this.lastSinkTotal = 0;

@@ -34,7 +34,11 @@ export class SourceReader {
   private readonly page = emptyReadPage();
   readonly totals: ReadTotals = { readCalls: 0, readThrottles: 0, records: 0, bytes: 0, withoutPayload: 0, millisBehindLatest: 0 };
 
-  constructor(private readonly stream: Stream) {
+  /**
+   * `withSequenceNumbers`: render each record's AWS sequence number (a third of the per-record cost),
+   * only when the SQL reads the SEQUENCE_NUMBER metadata column.
+   */
+  constructor(private readonly stream: Stream, private readonly withSequenceNumbers = true) {
     // LATEST: whatever is in the stream now is history; shards that appear later are read from their start.
     for (const s of stream.shards) this.positions.set(s.number, s.nextCounter);
   }
@@ -68,7 +72,7 @@ export class SourceReader {
           this.totals.withoutPayload++;
           return;
         }
-        out.push({ data: decoder.decode(payload), arrivalMs, partitionKey: key, sequenceNumber: this.stream.sequenceNumber(shard.number, counter), shardId: shard.id });
+        out.push({ data: decoder.decode(payload), arrivalMs, partitionKey: key, sequenceNumber: this.withSequenceNumbers ? this.stream.sequenceNumber(shard.number, counter) : '', shardId: shard.id });
       });
       if (!ok) {
         this.totals.readThrottles++;
