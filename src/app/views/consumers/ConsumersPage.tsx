@@ -57,7 +57,9 @@ export default function ConsumersPage(_props: { params: readonly string[] }) {
   useWatch({ stream: null, consumers: true, seriesWindowSec: 300 });
   const consumers = useConsole((s) => s.frame?.consumers);
   const series = useConsole((s) => s.frame?.consumerSeries);
-  const seed = useSim((s) => s.frame?.scenario?.seed);
+  // Reload the editable settings whenever the set of live consumers changes (edits, reset, a new scenario).
+  const names = useConsole((s) => s.frame?.consumers.map((c) => c.name).join('\n'));
+  const seed = useSim((s) => `${s.frame?.scenario?.seed}|${names}`);
   const [configs, setConfigs] = useState<ActorConfigs | null>(null);
   const [editing, setEditing] = useState<{ original: string | null; initial: ScenarioConsumer } | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -13,7 +13,9 @@ import { NEW_PRODUCER, ProducerForm } from './ProducerForm';
 export default function ProducersPage(_props: { params: readonly string[] }) {
   useWatch({ stream: null });
   const producers = useConsole((s) => s.frame?.producers);
-  const seq = useSim((s) => s.frame?.scenario?.seed);
+  // Reload the editable settings whenever the set of live producers changes (edits, reset, a new scenario).
+  const names = useConsole((s) => s.frame?.producers.map((p) => p.name).join('\n'));
+  const seq = useSim((s) => `${s.frame?.scenario?.seed}|${names}`);
   const [configs, setConfigs] = useState<ActorConfigs | null>(null);
   const [editing, setEditing] = useState<{ original: string | null; initial: ScenarioProducer } | null>(null);
   const [error, setError] = useState<string | null>(null);
