@@ -149,3 +149,27 @@ describe('Stream.route at prefix-table boundaries', () => {
     }
   });
 });
+
+describe('memory budget with UUID-word keys', () => {
+  it('stays within the budget by evicting the oldest, and accepted = retained + evicted per shard', () => {
+    const sim = new Simulation({ seed: 'budget' });
+    const service = new KinesisService(sim, { transitionDelayMs: 0, memoryBudgetBytes: 1_048_576 });
+    const stream = service.createStream('s', 'PROVISIONED', 8);
+    stream.status = 'ACTIVE';
+    const words = new Uint32Array(4);
+    let x = 1;
+    for (let i = 0; i < 40_000; i++) {
+      for (let k = 0; k < 4; k++) words[k] = x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+      stream.putUuidRecord(words[0], (words[1] & 0xffff0fff) | 0x4000, ((words[2] & 0x3fffffff) | 0x80000000) >>> 0, words[3], 10, sim.nowMs);
+      if (i % 4000 === 3999) sim.advanceBy(1000);
+      expect(service.memory.usedBytes).toBeLessThanOrEqual(1_048_576);
+    }
+    let evicted = 0;
+    for (const shard of stream.shards) {
+      const c = shard.counters;
+      expect(c.incomingRecords).toBe(shard.log.retainedRecords + c.evictedRecords + c.expiredRecords);
+      evicted += c.evictedRecords;
+    }
+    expect(evicted).toBeGreaterThan(0);
+  });
+});
