@@ -63,7 +63,9 @@ export default function AnalyticsPage(_props: { params: readonly string[] }) {
   const consumers = useSim((s) => s.frame?.world?.consumers);
   const running = useSim((s) => s.frame?.clock.running ?? false);
   const apps = useMemo(() => analytics?.apps ?? [], [analytics]);
-  const app = apps.find((a) => a.name === (selectedApp ?? draft.name)) ?? null;
+  // The config panel acts on the application named in the form; the live panels show it, or the last one picked.
+  const editedApp = apps.find((a) => a.name === draft.name.trim()) ?? null;
+  const app = editedApp ?? apps.find((a) => a.name === selectedApp) ?? null;
   const { result: check, stale } = useSqlCheck(draft.sql, draft.inputSchema, draft.namePrefix);
   const hasErrors = stale || (check?.diagnostics.some((d) => d.severity === 'error') ?? false);
   const examples = SQL_EXAMPLES.filter((e) => e.dialect === dialect);
@@ -72,8 +74,8 @@ export default function AnalyticsPage(_props: { params: readonly string[] }) {
 
   // The service fills in the schema when the app starts without one: show it in the editor.
   useEffect(() => {
-    if (app && !draft.inputSchema && app.config.input.inputSchema && app.config.name === draft.name) setDraft({ inputSchema: app.config.input.inputSchema });
-  }, [app, draft.inputSchema, draft.name, setDraft]);
+    if (editedApp && !draft.inputSchema && editedApp.config.input.inputSchema) setDraft({ inputSchema: editedApp.config.input.inputSchema });
+  }, [editedApp, draft.inputSchema, setDraft]);
 
   const loadExample = (id: string) => {
     const ex = SQL_EXAMPLES.find((e) => e.id === id);
@@ -115,11 +117,15 @@ export default function AnalyticsPage(_props: { params: readonly string[] }) {
           </Suspense>
           <DiagnosticsList check={check} stale={stale} />
         </section>
-        <AppConfigPanel app={app} hasErrors={hasErrors} />
+        <AppConfigPanel app={editedApp} hasErrors={hasErrors} />
       </div>
       {app ? (
         <>
           {!running && app.status === 'RUNNING' ? <div className="callout callout-warn">The simulation is paused: press Play to feed the application records.</div> : null}
+          {app === editedApp && app.status === 'RUNNING' && app.config.sql !== draft.sql ? (
+            <div className="callout callout-warn">The code in the editor differs from the running application's: stop and start it to apply the change.</div>
+          ) : null}
+          {app !== editedApp ? <h2 className="an-live-title">Live view of {app.name}</h2> : null}
           <AppStatusCards app={app} otherConsumers={otherConsumers} />
           <OutputPanel app={app} />
           <div className="grid-2">

@@ -99,7 +99,7 @@ export function AppConfigPanel({ app, hasErrors }: AppConfigPanelProps) {
           <span>Destination</span>
           <select value={draft.outputKind} onChange={(e) => setDraft({ outputKind: e.target.value as typeof draft.outputKind, outputName: '' })} aria-label="Output destination">
             <option value="console">Console live view only</option>
-            <option value="stream">Kinesis data stream</option>
+            <option value="stream" disabled={streams.length < 2}>Kinesis data stream{streams.length < 2 ? ' (add a second stream to the scenario)' : ''}</option>
             <option value="firehose" disabled={deliveryStreams.length === 0}>Firehose delivery stream{deliveryStreams.length === 0 ? ' (none in scenario)' : ''}</option>
           </select>
         </label>
