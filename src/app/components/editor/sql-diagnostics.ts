@@ -8,6 +8,7 @@ import type { StreamInfo } from '../../../engine/analytics/in-app-stream';
 import type { InputSchema } from '../../../engine/analytics/input-schema';
 import { parseScript } from '../../../engine/analytics/parser';
 import { SqlApplication } from '../../../engine/analytics/runtime';
+import { explainPlan } from '../../../engine/analytics/plan';
 import type { EditorMarker } from './CodeEditor';
 
 export interface SqlCheckInput {
@@ -28,6 +29,8 @@ export interface SqlCheckResult {
    * unknown, so binding would flag every column; names are checked once a schema exists.
    */
   readonly bound: boolean;
+  /** EXPLAIN text of the planned operators (null unless the script compiles). */
+  readonly plan: string | null;
 }
 
 /** Engine diagnostics → Monaco-style markers (1-based lines and columns; empty spans widened by one). */
@@ -78,7 +81,7 @@ export function checkSql(input: SqlCheckInput, nowMs: () => number = () => 0): S
     const parsed = parseScript(input.sql);
     if (parsed.script.dialect === 'kda') {
       const diagnostics = [...parsed.diagnostics].sort((a, b) => a.range.start.offset - b.range.start.offset);
-      return { dialect: 'kda', diagnostics, markers: toMarkers(diagnostics), streams: declaredStreams(input.sql), elapsedMs: nowMs() - t0, bound: false };
+      return { dialect: 'kda', diagnostics, markers: toMarkers(diagnostics), streams: declaredStreams(input.sql), elapsedMs: nowMs() - t0, bound: false, plan: null };
     }
   }
   const schema = input.inputSchema ?? { RecordFormat: { RecordFormatType: 'JSON' as const }, RecordColumns: [{ Name: 'data', Mapping: '$', SqlType: 'VARCHAR(1024)' }] };
@@ -99,5 +102,6 @@ export function checkSql(input: SqlCheckInput, nowMs: () => number = () => 0): S
     streams = [...(source ? [source] : []), ...declaredStreams(input.sql)];
   }
   const diagnostics = [...result.diagnostics].sort((a, b) => a.range.start.offset - b.range.start.offset);
-  return { dialect, diagnostics, markers: toMarkers(diagnostics), streams, elapsedMs: nowMs() - t0, bound: true };
+  const plan = result.app ? explainPlan(result.app.plan) : null;
+  return { dialect, diagnostics, markers: toMarkers(diagnostics), streams, elapsedMs: nowMs() - t0, bound: true, plan };
 }

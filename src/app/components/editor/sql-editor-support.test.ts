@@ -19,6 +19,7 @@ describe('SQL checking for the editor', () => {
     expect(r.dialect).toBe('kda');
     const names = r.streams.map((s) => s.name);
     expect(names).toEqual(expect.arrayContaining(['SOURCE_SQL_STREAM_001', 'DESTINATION_SQL_STREAM']));
+    expect(r.plan).toMatch(/tumbling_aggregate/);
   });
 
   it('marks a typo at its line and column', () => {

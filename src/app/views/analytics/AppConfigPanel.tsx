@@ -26,7 +26,8 @@ export function AppConfigPanel({ app, hasErrors }: AppConfigPanelProps) {
   const [samples, setSamples] = useState<readonly string[]>([]);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const stream = draft.stream || streams[0] || '';
+  // A stream of another scenario (after loading a new one) falls back to the first stream of this one.
+  const stream = streams.includes(draft.stream) ? draft.stream : (streams[0] ?? '');
   const isRunning = app?.status === 'RUNNING';
   const hasData = useSim((s) => (s.frame?.world?.streams.find((x) => x.name === stream)?.incomingRecordsTotal ?? 0) > 0);
   const autoDiscovered = useRef(new Set<string>());

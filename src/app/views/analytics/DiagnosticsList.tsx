@@ -31,6 +31,12 @@ export function DiagnosticsList({ check, stale }: { check: SqlCheckResult | null
           ))}
         </ul>
       ) : null}
+      {check.plan ? (
+        <details className="an-plan">
+          <summary>Execution plan (EXPLAIN)</summary>
+          <pre className="mono" data-testid="sql-plan">{check.plan}</pre>
+        </details>
+      ) : null}
     </div>
   );
 }
