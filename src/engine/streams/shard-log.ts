@@ -24,8 +24,11 @@ const ARRIVAL = 3;
 
 class LogChunk {
   readonly entries = new Float64Array(CHUNK_CAPACITY * ENTRY_STRIDE);
-  /** The key of each entry; undefined for a UUID key held as words in `uuidWords`. Pre-sized: no regrowth. */
-  readonly keys: (string | undefined)[] = new Array<string | undefined>(CHUNK_CAPACITY);
+  /**
+   * The key of each entry; a hole for a UUID key held as words in `uuidWords`. Pre-sized (no regrowth) and
+   * made on the first string key, so a chunk of UUID-word keys holds no key array at all.
+   */
+  keys: (string | undefined)[] | undefined;
   /** 4 words per entry, allocated on the first UUID-word key of the chunk. */
   uuidWords: Uint32Array | undefined;
   payloads: (Uint8Array | undefined)[] | undefined;
@@ -82,7 +85,7 @@ export class ShardLog {
     chunk.entries[(i << 2) + COUNT] = 1;
     chunk.entries[(i << 2) + BYTES] = dataBytes;
     chunk.entries[(i << 2) + ARRIVAL] = arrivalMs;
-    chunk.keys[i] = key;
+    (chunk.keys ??= new Array<string | undefined>(CHUNK_CAPACITY))[i] = key;
     if (payload !== undefined) {
       if (!chunk.payloads) chunk.payloads = [];
       chunk.payloads[i] = payload;
@@ -106,7 +109,6 @@ export class ShardLog {
     chunk.entries[(i << 2) + COUNT] = 1;
     chunk.entries[(i << 2) + BYTES] = dataBytes;
     chunk.entries[(i << 2) + ARRIVAL] = arrivalMs;
-    chunk.keys[i] = undefined;
     const words = chunk.uuidWords ?? (chunk.uuidWords = new Uint32Array(CHUNK_CAPACITY * 4));
     const o = i << 2;
     words[o] = w0;
@@ -135,6 +137,7 @@ export class ShardLog {
       const chunk = this.chunkFor(last);
       const i = last - chunk.baseIndex;
       if (
+        chunk.keys !== undefined &&
         chunk.keys[i] === '' &&
         Math.floor(chunk.entries[(i << 2) + ARRIVAL] / 1000) === Math.floor(arrivalMs / 1000) &&
         chunk.entries[(i << 2) + FIRST] + chunk.entries[(i << 2) + COUNT] === firstCounter
@@ -152,7 +155,7 @@ export class ShardLog {
     chunk.entries[(i << 2) + COUNT] = count;
     chunk.entries[(i << 2) + BYTES] = bytes;
     chunk.entries[(i << 2) + ARRIVAL] = arrivalMs;
-    chunk.keys[i] = '';
+    (chunk.keys ??= new Array<string | undefined>(CHUNK_CAPACITY))[i] = '';
     this.end++;
     this.retainedRecords += count;
     this.retainedBytes += bytes;
@@ -183,7 +186,7 @@ export class ShardLog {
   keyAt(index: number): string {
     const c = this.chunkFor(index);
     const j = index - c.baseIndex;
-    const key = c.keys[j];
+    const key = c.keys?.[j];
     if (key !== undefined) return key;
     const w = c.uuidWords!;
     const o = j << 2;
@@ -252,7 +255,7 @@ export class ShardLog {
     const count = c.entries[(j << 2) + COUNT];
     const bytes = c.entries[(j << 2) + BYTES];
     const payload = c.payloads?.[j];
-    const key = c.keys[j];
+    const key = c.keys?.[j];
     const keyLength = key === undefined ? UUID_KEY_LENGTH : key.length;
     const memory = count === 1 && key !== '' ? ENTRY_OVERHEAD_BYTES + keyLength + (payload ? payload.byteLength : 0) : ENTRY_OVERHEAD_BYTES;
     if (c.payloads) c.payloads[j] = undefined;
