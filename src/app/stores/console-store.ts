@@ -56,6 +56,6 @@ export function useWatch(req: WatchRequest): void {
   useEffect(() => {
     connectConsole();
     useConsole.getState().setWatch(JSON.parse(key) as WatchRequest);
-    return () => useConsole.getState().setWatch({ stream: null, consumers: false, heatmap: false, shardId: null });
+    return () => useConsole.getState().setWatch({ stream: null, consumers: false, heatmap: false, shardId: null, shardOffset: 0 });
   }, [key]);
 }

@@ -2,7 +2,7 @@
  * Overview: the simulation's status and the pipeline diagram with live rates. The Firehose and
  * Analytics slices are read loosely (other modules own them) and turned into diagram nodes.
  */
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSim } from '../stores/sim-store';
 import { useConsole, useWatch } from '../stores/console-store';
@@ -15,12 +15,30 @@ type Loose = Record<string, unknown>;
 const arr = (v: unknown): Loose[] => (Array.isArray(v) ? (v as Loose[]) : []);
 const n = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
-function deliveriesOf(slice: unknown): DeliveryInput[] {
+/** Per-second rates from cumulative totals seen in successive frames (virtual time), keyed by name. */
+class RateTracker {
+  private prev = new Map<string, { total: number; atMs: number; rate: number }>();
+  rate(key: string, total: number, atMs: number): number {
+    const p = this.prev.get(key);
+    if (!p || atMs < p.atMs || total < p.total) {
+      this.prev.set(key, { total, atMs, rate: Number.NaN });
+      return Number.NaN;
+    }
+    if (atMs - p.atMs < 1000) return p.rate;
+    const rate = ((total - p.total) * 1000) / (atMs - p.atMs);
+    this.prev.set(key, { total, atMs, rate });
+    return rate;
+  }
+}
+
+function deliveriesOf(slice: unknown, rates: RateTracker, nowMs: number): DeliveryInput[] {
   return arr((slice as Loose | undefined)?.streams).map((d) => {
     const producer = d.producer as Loose | undefined;
     return {
       name: String(d.name), source: typeof d.source === 'string' ? d.source : undefined, destination: String(d.destination ?? 's3'),
-      bucket: typeof d.bucket === 'string' ? d.bucket : undefined, recordsPerSec: n(producer?.recordsPerSec) || Number.NaN,
+      bucket: typeof d.bucket === 'string' ? d.bucket : undefined,
+      recordsPerSec: producer ? n(producer.recordsPerSec) : rates.rate(`delivery:${String(d.name)}`, n(d.incomingRecords), nowMs),
+      deliveredPerSec: rates.rate(`delivered:${String(d.name)}`, n(d.deliveredRecords), nowMs),
       throttled: n(d.throttledRecords) > 0, behindMs: n(d.kinesisMillisBehindLatest),
     };
   });
@@ -48,7 +66,8 @@ export function OverviewPage() {
   const analytics = useSim((s) => s.frame?.world?.extensions?.analytics);
   const loadError = useSim((s) => s.loadError);
   const frame = useConsole((s) => s.frame);
-  const graph = useMemo(() => (frame ? buildPipeline(frame, deliveriesOf(firehose), appsOf(analytics)) : null), [frame, firehose, analytics]);
+  const rates = useRef(new RateTracker());
+  const graph = useMemo(() => (frame ? buildPipeline(frame, deliveriesOf(firehose, rates.current, frame.nowMs), appsOf(analytics)) : null), [frame, firehose, analytics]);
   const alerts = graph ? graph.nodes.filter((x) => x.alert).length : 0;
   return (
     <>

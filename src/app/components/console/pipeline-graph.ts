@@ -39,6 +39,8 @@ export interface DeliveryInput {
   readonly destination: string;
   readonly bucket?: string;
   readonly recordsPerSec: number;
+  /** Records delivered to the destination per second (NaN when unknown). */
+  readonly deliveredPerSec?: number;
   readonly throttled: boolean;
   readonly behindMs?: number;
 }
@@ -93,7 +95,7 @@ export function buildPipeline(frame: ConsoleFrame, deliveries: readonly Delivery
     nodes.push({ id, kind: 'delivery', label: d.name, column: 2, href: '#/firehose', detail: `Firehose → ${d.destination}`, alert: d.throttled ? 'throttled' : lag ? 'lagging' : null });
     if (d.source && streamIds.has(d.source)) edges.push({ from: `stream:${d.source}`, to: id, recordsPerSec: d.recordsPerSec, alert: lag ? 'lag' : null });
     const dest = destination(`dest:${d.destination}:${d.bucket ?? d.name}`, d.bucket ? `${d.bucket}` : d.destination, d.destination === 's3' ? 'S3 bucket' : d.destination, '#/firehose');
-    edges.push({ from: id, to: dest, recordsPerSec: Number.NaN, alert: null });
+    edges.push({ from: id, to: dest, recordsPerSec: d.deliveredPerSec ?? Number.NaN, alert: null });
   }
   for (const a of apps) {
     const id = `analytics:${a.name}`;
@@ -116,7 +118,7 @@ export interface Placed extends PipelineNode {
 
 export const NODE_W = 188;
 export const NODE_H = 56;
-const COL_GAP = 140;
+const COL_GAP = 110;
 const ROW_GAP = 18;
 
 /** Column layout: each column stacks its nodes, centred on the tallest column. */
