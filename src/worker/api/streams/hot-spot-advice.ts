@@ -36,26 +36,36 @@ export function hotSpotFindings(shards: readonly ShardLoadInput[], keys: readonl
   const total = shards.reduce((s, x) => s + x.attemptedPerSec, 0);
   if (shards.length === 0 || total <= 0) return out;
   const tooBig = new Set<string>();
-  for (const k of keys) {
-    const overRecords = k.offeredRecordsPerSec > SHARD_WRITE_RECORDS_PER_SEC;
-    const overBytes = k.offeredBytesPerSec > SHARD_WRITE_BYTES_PER_SEC;
-    if (!overRecords && !overBytes) continue;
-    tooBig.add(k.shardId);
-    const what = overRecords ? `${n0(k.offeredRecordsPerSec)} records/s` : `${(k.offeredBytesPerSec / 1_048_576).toFixed(2)} MiB/s`;
-    const parts = Math.ceil(Math.max(k.offeredRecordsPerSec / (SHARD_WRITE_RECORDS_PER_SEC * 0.8), k.offeredBytesPerSec / (SHARD_WRITE_BYTES_PER_SEC * 0.8)));
+  const over = keys.filter((k) => k.offeredRecordsPerSec > SHARD_WRITE_RECORDS_PER_SEC || k.offeredBytesPerSec > SHARD_WRITE_BYTES_PER_SEC);
+  const what = (k: KeyLoadInput) => (k.offeredRecordsPerSec > SHARD_WRITE_RECORDS_PER_SEC ? `${n0(k.offeredRecordsPerSec)} records/s` : `${(k.offeredBytesPerSec / 1_048_576).toFixed(2)} MiB/s`);
+  const parts = (k: KeyLoadInput) => Math.ceil(Math.max(k.offeredRecordsPerSec / (SHARD_WRITE_RECORDS_PER_SEC * 0.8), k.offeredBytesPerSec / (SHARD_WRITE_BYTES_PER_SEC * 0.8)));
+  for (const k of over) tooBig.add(k.shardId);
+  const noResharding = 'Every record with the same partition key goes to the same shard, and one shard accepts at most 1,000 records/s and 1 MiB/s. No split, merge, shard count or on-demand mode can spread a single key';
+  if (over.length === 1) {
+    const k = over[0];
     out.push({
       id: `key:${k.key}`,
       severity: 'bad',
-      title: `Partition key “${k.key}” alone needs ${what}: more than one shard can take`,
-      text:
-        `Every record with the same partition key goes to the same shard, and one shard accepts at most 1,000 records/s and 1 MiB/s. ` +
-        `No split, merge, shard count or on-demand mode can spread a single key, so this key will keep being throttled on ${k.shardId}.`,
+      title: `Partition key “${k.key}” alone needs ${what(k)}: more than one shard can take`,
+      text: `${noResharding}, so this key will keep being throttled on ${k.shardId}.`,
       fixes: [
-        `Spread the key: add a suffix (“${k.key}#0” … “${k.key}#${parts - 1}”, ${parts} or more parts) and combine the parts downstream.`,
+        `Spread the key: add a suffix (“${k.key}#0” … “${k.key}#${parts(k) - 1}”, ${parts(k)} or more parts) and combine the parts downstream.`,
         'Or send a random ExplicitHashKey per record when order per key does not matter.',
         'Or pack small records together (KPL aggregation) to cut records/s — this does not help when bytes/s is the limit.',
       ],
       shardId: k.shardId,
+    });
+  } else if (over.length > 1) {
+    out.push({
+      id: 'keys-over-limit',
+      severity: 'bad',
+      title: `${over.length} partition keys each need more than one shard can take`,
+      text: `${over.map((k) => `“${k.key}” ${what(k)} (on ${k.shardId})`).join(', ')}. ${noResharding}, so these keys will keep being throttled.`,
+      fixes: [
+        `Spread each hot key: add a suffix (“${over[0].key}#0” … “${over[0].key}#${parts(over[0]) - 1}” for the hottest) and combine the parts downstream.`,
+        'Or send a random ExplicitHashKey per record when order per key does not matter.',
+        'Or pack small records together (KPL aggregation) to cut records/s — this does not help when bytes/s is the limit.',
+      ],
     });
   }
   const even = total / shards.length;
@@ -82,7 +92,7 @@ export function hotSpotFindings(shards: readonly ShardLoadInput[], keys: readonl
   const demand = demandPerSec ?? total;
   const util = demand / (shards.length * SHARD_WRITE_RECORDS_PER_SEC);
   const throttled = shards.reduce((s, x) => s + x.throttledPerSec, 0);
-  if (mode === 'PROVISIONED' && util >= 0.8 && out.every((f) => f.severity !== 'bad' || f.shardId === undefined || tooBig.size === 0)) {
+  if (mode === 'PROVISIONED' && util >= 0.8) {
     const target = Math.ceil(demand / (SHARD_WRITE_RECORDS_PER_SEC * 0.7));
     out.push({
       id: 'capacity',

@@ -14,6 +14,16 @@ describe('hotSpotFindings', () => {
     expect(f.some((x) => x.title.startsWith('Shard s0 is hot'))).toBe(false);
   });
 
+  it('groups several keys over the limit into one finding', () => {
+    const f = hotSpotFindings(
+      [{ id: 's0', attemptedPerSec: 3000, writeUtil: 1, throttledPerSec: 2000 }, { id: 's1', attemptedPerSec: 1200, writeUtil: 1, throttledPerSec: 200 }],
+      [{ key: 'a', offeredRecordsPerSec: 2500, offeredBytesPerSec: 1000, shardId: 's0' }, { key: 'b', offeredRecordsPerSec: 100, offeredBytesPerSec: 2_000_000, shardId: 's1' }],
+      'PROVISIONED',
+    );
+    expect(f[0].title).toBe('2 partition keys each need more than one shard can take');
+    expect(f[0].text).toMatch(/“a” 2,500 records\/s \(on s0\), “b” 1.91 MiB\/s \(on s1\)/);
+  });
+
   it('recommends splitting a hot shard whose keys are each under the limit', () => {
     const f = hotSpotFindings(
       [{ id: 's0', attemptedPerSec: 1500, writeUtil: 1, throttledPerSec: 500 }, { id: 's1', attemptedPerSec: 0, writeUtil: 0, throttledPerSec: 0 }],

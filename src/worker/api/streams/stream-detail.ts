@@ -35,7 +35,7 @@ function holdFindings(stream: Stream, current: readonly Finding[], nowMs: number
     if (nowMs - h.seenMs > FINDING_HOLD_MS) held.delete(id);
     else out.push(h.finding);
   }
-  const kind = (id: string) => (id.startsWith('key:') ? 0 : id.startsWith('hot-shard:') ? 1 : 2);
+  const kind = (id: string) => (id.startsWith('key') ? 0 : id.startsWith('hot-shard:') ? 1 : 2);
   return out.sort((a, b) => kind(a.id) - kind(b.id) || (a.id < b.id ? -1 : 1));
 }
 const TOP_KEYS = 10;
