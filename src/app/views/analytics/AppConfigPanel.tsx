@@ -84,6 +84,13 @@ export function AppConfigPanel({ app, hasErrors }: AppConfigPanelProps) {
           </select>
         </label>
         <label className="field">
+          <span>Starting position</span>
+          <select value={draft.startingPosition} onChange={(e) => setDraft({ startingPosition: e.target.value as 'NOW' | 'TRIM_HORIZON' })} aria-label="Starting position">
+            <option value="NOW">NOW — new records only</option>
+            <option value="TRIM_HORIZON">TRIM_HORIZON — the oldest retained record first</option>
+          </select>
+        </label>
+        <label className="field">
           <span>In-application name prefix</span>
           <input className="mono" value={draft.namePrefix} onChange={(e) => setDraft({ namePrefix: e.target.value })} aria-label="In-application stream name prefix" />
           <span className="muted an-hint">Creates <span className="mono">{draft.namePrefix || 'SOURCE_SQL_STREAM'}_001</span></span>

@@ -13,6 +13,7 @@ export interface AppDraft {
   stream: string;
   namePrefix: string;
   inputSchema: InputSchema | null;
+  startingPosition: 'NOW' | 'TRIM_HORIZON';
   outputKind: OutputKind;
   outputName: string;
 }
@@ -33,7 +34,7 @@ export interface AnalyticsUiState {
 export const DEFAULT_NAME_PREFIX = 'SOURCE_SQL_STREAM';
 
 export const useAnalyticsUi = create<AnalyticsUiState>()((set) => ({
-  draft: { name: 'page-counts', sql: DEFAULT_EXAMPLE.sql, stream: '', namePrefix: DEFAULT_NAME_PREFIX, inputSchema: null, outputKind: 'console', outputName: '' },
+  draft: { name: 'page-counts', sql: DEFAULT_EXAMPLE.sql, stream: '', namePrefix: DEFAULT_NAME_PREFIX, inputSchema: null, startingPosition: 'NOW', outputKind: 'console', outputName: '' },
   dialect: 'kda',
   selectedApp: null,
   chartColumn: DEFAULT_EXAMPLE.chartColumn ?? null,
@@ -45,7 +46,7 @@ export const useAnalyticsUi = create<AnalyticsUiState>()((set) => ({
     selectedApp: config.name,
     draft: {
       name: config.name, sql: config.sql, stream: config.input.stream, namePrefix: config.input.namePrefix ?? DEFAULT_NAME_PREFIX,
-      inputSchema: config.input.inputSchema ?? null, outputKind: config.output?.kind ?? 'console', outputName: config.output?.name ?? '',
+      inputSchema: config.input.inputSchema ?? null, startingPosition: config.input.startingPosition ?? 'NOW', outputKind: config.output?.kind ?? 'console', outputName: config.output?.name ?? '',
     },
   }),
 }));
@@ -54,7 +55,7 @@ export function draftToConfig(d: AppDraft): AnalyticsAppConfig {
   return {
     name: d.name.trim(),
     sql: d.sql,
-    input: { stream: d.stream, namePrefix: d.namePrefix || undefined, inputSchema: d.inputSchema ?? undefined },
+    input: { stream: d.stream, namePrefix: d.namePrefix || undefined, inputSchema: d.inputSchema ?? undefined, startingPosition: d.startingPosition },
     output: d.outputKind === 'console' ? { kind: 'console' } : { kind: d.outputKind, name: d.outputName },
   };
 }

@@ -138,4 +138,19 @@ CREATE OR REPLACE PUMP "P" AS INSERT INTO "DESTINATION_SQL_STREAM" SELECT STREAM
     expect(snap.errors[0].dataRow).toMatch(/^[0-9a-f]+$/);
     expect(snap.outputs.find((o) => o.stream === 'DESTINATION_SQL_STREAM')?.rowsTotal).toBe(0);
   });
+
+  it('reads from TRIM_HORIZON when asked, giving the backlog ingest-time ROWTIMEs', () => {
+    const w = world();
+    w.sim.advanceBy(20_000);
+    const a = analytics(w);
+    const startMs = w.sim.nowMs;
+    expect(a.start({ name: 'backlog', sql: TUMBLING, input: { stream: 'clickstream', startingPosition: 'TRIM_HORIZON' } })).toEqual({ ok: true });
+    w.sim.advanceBy(1000);
+    const snap = a.app('backlog')!.snapshot();
+    // The first poll reads up to 10,000 records per shard of the 20-second backlog.
+    expect(snap.source.recordsReadTotal).toBeGreaterThan(20_000);
+    const source = snap.outputs.find((o) => o.stream === 'SOURCE_SQL_STREAM_001')!;
+    for (const r of source.rows) expect(r.rowtimeMs).toBeGreaterThanOrEqual(startMs);
+    expect(a.start({ name: 'bad-pos', sql: TUMBLING, input: { stream: 'clickstream', startingPosition: 'LATEST' as 'NOW' } }).ok).toBe(false);
+  });
 });

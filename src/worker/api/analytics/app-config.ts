@@ -36,6 +36,8 @@ export interface AnalyticsAppConfig {
     readonly namePrefix?: string;
     /** Omitted: discovered from sample records when the application starts. */
     readonly inputSchema?: InputSchema;
+    /** InputStartingPositionConfiguration: NOW (default) or TRIM_HORIZON. */
+    readonly startingPosition?: 'NOW' | 'TRIM_HORIZON';
   };
   readonly reference?: readonly AnalyticsReferenceConfig[];
   readonly output?: AnalyticsOutputConfig;
@@ -61,6 +63,9 @@ export function validateAppConfig(v: unknown, path: string): string | null {
   if (!isRecord(v.input) || typeof v.input.stream !== 'string' || v.input.stream === '') return `${path}.input.stream must name a Kinesis data stream of the scenario`;
   if (v.input.namePrefix !== undefined && (typeof v.input.namePrefix !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]{0,31}$/.test(v.input.namePrefix))) {
     return `${path}.input.namePrefix must be an identifier of at most 32 characters`;
+  }
+  if (v.input.startingPosition !== undefined && v.input.startingPosition !== 'NOW' && v.input.startingPosition !== 'TRIM_HORIZON') {
+    return `${path}.input.startingPosition must be NOW or TRIM_HORIZON`;
   }
   if (v.input.inputSchema !== undefined) {
     const s = v.input.inputSchema;

@@ -138,7 +138,7 @@ export class LiveAnalyticsApp {
     } else this.sink = null;
     this.flinkSource = app.dialect === 'flink' ? flinkSourceFor(this.config.sql, stream.name, app.sourceStreamNames()) : undefined;
     this.app = app;
-    this.reader = new SourceReader(stream, /SEQUENCE_NUMBER/i.test(this.config.sql));
+    this.reader = new SourceReader(stream, /SEQUENCE_NUMBER/i.test(this.config.sql), this.config.input.startingPosition ?? 'NOW');
     this.startedAtMs = this.sim.nowMs;
     this.lastRowtimeMs = -Infinity;
     this.lastSinkTotal = 0;
@@ -168,8 +168,11 @@ export class LiveAnalyticsApp {
     }
     const records = reader.poll(nowMs);
     for (const r of records) {
-      // ROWTIME = ingest time: the record's arrival, never earlier than what the stream already holds.
-      const rowtimeMs = Math.max(this.lastRowtimeMs, Math.min(nowMs, r.arrivalMs));
+      // ROWTIME = when the app ingests the record: within the last poll interval (its arrival when it is that
+      // recent, so live rows keep their spacing; a backlog read from TRIM_HORIZON gets the poll's time),
+      // never earlier than what the stream already holds.
+      const ingestMs = Math.min(nowMs, Math.max(r.arrivalMs, nowMs - POLL_INTERVAL_MS));
+      const rowtimeMs = Math.max(this.lastRowtimeMs, ingestMs);
       this.lastRowtimeMs = rowtimeMs;
       app.push({ data: r.data, rowtimeMs, arrivalMs: r.arrivalMs, partitionKey: r.partitionKey, sequenceNumber: r.sequenceNumber, shardId: r.shardId, source: this.flinkSource });
     }

@@ -38,9 +38,10 @@ export class SourceReader {
    * `withSequenceNumbers`: render each record's AWS sequence number (a third of the per-record cost),
    * only when the SQL reads the SEQUENCE_NUMBER metadata column.
    */
-  constructor(private readonly stream: Stream, private readonly withSequenceNumbers = true) {
-    // LATEST: whatever is in the stream now is history; shards that appear later are read from their start.
-    for (const s of stream.shards) this.positions.set(s.number, s.nextCounter);
+  constructor(private readonly stream: Stream, private readonly withSequenceNumbers = true, startingPosition: 'NOW' | 'TRIM_HORIZON' = 'NOW') {
+    // NOW (the console's default): what is in the stream already is history. TRIM_HORIZON: the oldest
+    // retained record. Shards that appear later (resharding) are read from their start either way.
+    if (startingPosition === 'NOW') for (const s of stream.shards) this.positions.set(s.number, s.nextCounter);
   }
 
   get streamName(): string {
