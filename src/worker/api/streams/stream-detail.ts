@@ -119,7 +119,8 @@ export function buildStreamDetail(world: LiveWorld, h: ShardSeconds, watch: Watc
     throttledReadsTotal: s.counters.throttledReadCalls,
   }));
 
-  const open = [...stream.openShards()].sort((a, b) => (a.range.start < b.range.start ? -1 : 1));
+  // The stream keeps its open shards in hash-key order (its routing table).
+  const open = stream.openShards();
   const n = open.length;
   const bandStart = new Float64Array(n);
   const bandEnd = new Float64Array(n);
@@ -129,7 +130,7 @@ export function buildStreamDetail(world: LiveWorld, h: ShardSeconds, watch: Watc
   for (let i = 0; i < n; i++) {
     const s = open[i];
     bandStart[i] = fractionOfWords(s.startWords);
-    bandEnd[i] = Number(s.range.end + 1n) / TWO_128;
+    bandEnd[i] = fractionOfWords(s.endWords);
     bandUtil[i] = h.writeUtil[s.number] ?? 0;
     bandAttempted[i] = (h.incomingRecords[s.number] ?? 0) + (h.throttledWrites[s.number] ?? 0);
     bandIds.push(s.id);
