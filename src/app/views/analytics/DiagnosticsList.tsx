@@ -17,7 +17,7 @@ export function DiagnosticsList({ check, stale }: { check: SqlCheckResult | null
           </>
         )}
         <span className="muted">
-          {stale ? 'checking… · ' : ''}{check.dialect === 'kda' ? 'KDA SQL (legacy)' : 'Flink SQL'} · {check.bound ? 'checked' : 'syntax checked (column names are checked once there is an input schema)'} in {check.elapsedMs.toFixed(1)} ms
+          {stale ? 'checking… · ' : ''}{check.dialect === 'kda' ? 'KDA SQL (legacy)' : 'Flink SQL'} · {check.bound ? 'checked' : 'syntax only (names are checked once there is an input schema)'} in {check.elapsedMs.toFixed(1)} ms
         </span>
       </div>
       {check.diagnostics.length ? (
