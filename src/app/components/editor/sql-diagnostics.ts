@@ -7,6 +7,7 @@ import type { Diagnostic } from '../../../engine/analytics/diagnostics';
 import type { StreamInfo } from '../../../engine/analytics/in-app-stream';
 import type { InputSchema } from '../../../engine/analytics/input-schema';
 import { parseScript } from '../../../engine/analytics/parser';
+import { tokenize } from '../../../engine/analytics/lexer';
 import { SqlApplication } from '../../../engine/analytics/runtime';
 import { explainPlan } from '../../../engine/analytics/plan';
 import type { EditorMarker } from './CodeEditor';
@@ -75,6 +76,20 @@ function sourceStreamFromSchema(schema: InputSchema | undefined, namePrefix = 'S
   };
 }
 
+/**
+ * After a syntax error the parser keeps the statement's valid prefix, and binding that prefix adds
+ * errors that are only consequences (a GROUP BY cut off by a typo → "column must appear in GROUP BY").
+ * Drops non-syntax diagnostics inside a statement that has a syntax error, so the typo stands alone.
+ */
+export function withoutCascades(sql: string, syntax: readonly Diagnostic[], all: readonly Diagnostic[]): Diagnostic[] {
+  if (syntax.length === 0) return [...all];
+  const semicolons = tokenize(sql).tokens.filter((t) => t.kind === 'op' && t.value === ';').map((t) => t.range.start.offset);
+  const statementOf = (offset: number) => semicolons.filter((o) => o < offset).length;
+  const broken = new Set(syntax.map((d) => statementOf(d.range.start.offset)));
+  const isSyntax = new Set(syntax.map((d) => `${d.range.start.offset}:${d.message}`));
+  return all.filter((d) => isSyntax.has(`${d.range.start.offset}:${d.message}`) || !broken.has(statementOf(d.range.start.offset)));
+}
+
 export function checkSql(input: SqlCheckInput, nowMs: () => number = () => 0): SqlCheckResult {
   const t0 = nowMs();
   if (!input.inputSchema) {
@@ -101,7 +116,8 @@ export function checkSql(input: SqlCheckInput, nowMs: () => number = () => 0): S
     const source = dialect === 'kda' ? sourceStreamFromSchema(input.inputSchema, input.namePrefix) : null;
     streams = [...(source ? [source] : []), ...declaredStreams(input.sql)];
   }
-  const diagnostics = [...result.diagnostics].sort((a, b) => a.range.start.offset - b.range.start.offset);
+  const syntax = parseScript(input.sql).diagnostics;
+  const diagnostics = withoutCascades(input.sql, syntax, result.diagnostics).sort((a, b) => a.range.start.offset - b.range.start.offset);
   const plan = result.app ? explainPlan(result.app.plan) : null;
   return { dialect, diagnostics, markers: toMarkers(diagnostics), streams, elapsedMs: nowMs() - t0, bound: true, plan };
 }

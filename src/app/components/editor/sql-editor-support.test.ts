@@ -34,6 +34,14 @@ describe('SQL checking for the editor', () => {
     expect(r.streams.map((s) => s.name)).toContain('DESTINATION_SQL_STREAM');
   });
 
+  it('shows a typo alone, without the errors that only follow from it', () => {
+    const r = checkSql({ sql: GOOD.replace('GROUP BY', 'GROPU BY'), inputSchema: schema });
+    expect(r.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('after the statement')]);
+    // Errors of other, intact statements stay.
+    const two = checkSql({ sql: GOOD.replace('GROUP BY', 'GROPU BY') + '\nCREATE STREAM x (a NOTATYPE);', inputSchema: schema });
+    expect(two.diagnostics.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('reports an unknown column as a bind error', () => {
     const r = checkSql({ sql: GOOD.replace('SELECT STREAM "page"', 'SELECT STREAM "pgae"'), inputSchema: schema });
     expect(r.diagnostics.some((d) => d.severity === 'error' && /pgae/.test(d.message))).toBe(true);
