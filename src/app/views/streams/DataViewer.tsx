@@ -37,9 +37,10 @@ function parseUtc(text: string): number | undefined {
   return m ? Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +(m[6] ?? 0)) : undefined;
 }
 
-export function DataViewer({ stream, shardIds }: { stream: string; shardIds: readonly string[] }) {
+export function DataViewer({ stream, shardIds, openIds }: { stream: string; shardIds: readonly string[]; openIds: readonly string[] }) {
   const nowMs = useSim((s) => Math.floor((s.frame?.clock.nowMs ?? 0) / 60_000) * 60_000);
-  const [shard, setShard] = useState(shardIds[0] ?? '');
+  const [shard, setShard] = useState(openIds[0] ?? shardIds[0] ?? '');
+  const open = new Set(openIds);
   const [type, setType] = useState<IteratorType>('TRIM_HORIZON');
   const [seq, setSeq] = useState('');
   const [at, setAt] = useState('');
@@ -75,7 +76,7 @@ export function DataViewer({ stream, shardIds }: { stream: string; shardIds: rea
       <div className="panel-header"><h2 id="viewer-title">Data viewer</h2></div>
       <p className="panel-note">Each page is a real GetRecords call on the shard and uses its read capacity (5 calls/s, 2 MiB/s shared with the consumers).</p>
       <div className="toolbar">
-        <SelectField label="Shard" value={shard} options={shardIds.map((id) => [id, id] as [string, string])} onChange={setShard} testId="viewer-shard" />
+        <SelectField label="Shard" value={shard} options={shardIds.map((id) => [id, open.has(id) ? id : `${id} (closed)`] as [string, string])} onChange={setShard} testId="viewer-shard" />
         <SelectField label="Starting position" value={type} onChange={setType} testId="viewer-type" options={[['TRIM_HORIZON', 'Trim horizon (oldest)'], ['LATEST', 'Latest (new records only)'], ['AT_SEQUENCE_NUMBER', 'At sequence number'], ['AFTER_SEQUENCE_NUMBER', 'After sequence number'], ['AT_TIMESTAMP', 'At timestamp']]} />
         {type.includes('SEQUENCE') ? <TextField label="Sequence number" value={seq} onChange={setSeq} mono testId="viewer-seq" /> : null}
         {type === 'AT_TIMESTAMP' ? <TextField label="Timestamp (UTC)" value={at} onChange={setAt} placeholder={formatClock(nowMs)} testId="viewer-at" /> : null}

@@ -33,6 +33,14 @@ export function StreamDetailView({ name }: { name: string }) {
   const known = useConsole((s) => s.frame?.streams.some((x) => x.name === name));
   const framed = useConsole((s) => s.frame !== null);
 
+  // Arrow keys move between tabs, as the WAI-ARIA tabs pattern expects.
+  const onTabKey = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    const i = TABS.findIndex(([id]) => id === tab);
+    const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length][0];
+    setTab(next);
+    document.getElementById(`tab-${next}`)?.focus();
+  };
   if (!detail) {
     return (
       <>
@@ -58,9 +66,9 @@ export function StreamDetailView({ name }: { name: string }) {
         <div className="card stat"><div className="stat-label">Open shards</div><div className="stat-value small" data-testid="stream-open-shards">{detail.openShards}</div></div>
       </section>
       <Findings stream={name} findings={detail.findings} />
-      <div className="pill-tabs" role="tablist" aria-label="Stream sections">
+      <div className="pill-tabs" role="tablist" aria-label="Stream sections" onKeyDown={onTabKey}>
         {TABS.map(([id, label]) => (
-          <button key={id} role="tab" id={`tab-${id}`} aria-selected={tab === id} aria-controls={`panel-${id}`} onClick={() => setTab(id)}>{label}</button>
+          <button key={id} role="tab" id={`tab-${id}`} aria-selected={tab === id} aria-controls={`panel-${id}`} tabIndex={tab === id ? 0 : -1} onClick={() => setTab(id)}>{label}</button>
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
@@ -68,7 +76,7 @@ export function StreamDetailView({ name }: { name: string }) {
         {tab === 'shards' ? <ShardsTab detail={detail} /> : null}
         {tab === 'keys' ? <KeysTab detail={detail} /> : null}
         {tab === 'reshard' ? <ReshardTab detail={detail} /> : null}
-        {tab === 'data' ? <DataViewer stream={name} shardIds={detail.bandIds} /> : null}
+        {tab === 'data' ? <DataViewer stream={name} shardIds={detail.shardIds} openIds={detail.bandIds} /> : null}
       </div>
     </>
   );

@@ -80,6 +80,8 @@ export interface StreamDetail {
   readonly retentionHours: number;
   readonly openShards: number;
   readonly totalShards: number;
+  /** Every listed shard (open and closed, not yet expired), by shard number. */
+  readonly shardIds: readonly string[];
   /** The requested page of the shard table. */
   readonly shardOffset: number;
   readonly shardRows: readonly ShardRow[];

@@ -179,7 +179,7 @@ export function buildStreamDetail(world: LiveWorld, h: ShardSeconds, watch: Watc
   }
   return {
     name: stream.name, status: stream.status, mode: stream.mode, retentionHours: stream.retentionHours,
-    openShards: n, totalShards: listed.length, shardOffset: offset, shardRows,
+    openShards: n, totalShards: listed.length, shardIds: listed.map((s) => s.id), shardOffset: offset, shardRows,
     bandStart, bandEnd, bandUtil, bandIds, bandAttempted, heat, series: { t0Ms: sw.startMs, stepMs: sw.stepMs, series }, shardSeries, topKeys, findings,
     incomingRecordsPerSec: rec, incomingBytesPerSec: bytes, throttledPerSec: thr,
   };
