@@ -70,7 +70,8 @@ export default function AnalyticsPage(_props: { params: readonly string[] }) {
   const hasErrors = stale || (check?.diagnostics.some((d) => d.severity === 'error') ?? false);
   const examples = SQL_EXAMPLES.filter((e) => e.dialect === dialect);
   const otherConsumers = consumers?.filter((c) => c.streamName === app?.source.stream).length ?? 0;
-  const streamsForEditor = check?.streams ?? [];
+  const streamsForEditor = useMemo(() => check?.streams ?? [], [check]);
+  const emittable = useMemo(() => streamsForEditor.filter((s) => s.role !== 'source' && !(s.role === 'table' && check?.dialect === 'kda')).map((s) => s.name), [streamsForEditor, check]);
 
   // The service fills in the schema when the app starts without one: show it in the editor.
   useEffect(() => {
@@ -117,7 +118,7 @@ export default function AnalyticsPage(_props: { params: readonly string[] }) {
           </Suspense>
           <DiagnosticsList check={check} stale={stale} />
         </section>
-        <AppConfigPanel app={editedApp} hasErrors={hasErrors} />
+        <AppConfigPanel app={editedApp} hasErrors={hasErrors} inAppStreams={emittable} />
       </div>
       {app ? (
         <>

@@ -14,9 +14,11 @@ import { SchemaEditor } from './SchemaEditor';
 export interface AppConfigPanelProps {
   app: AppSnapshot | null;
   hasErrors: boolean;
+  /** In-application streams the code defines (and error_stream), for the output choice. */
+  inAppStreams: readonly string[];
 }
 
-export function AppConfigPanel({ app, hasErrors }: AppConfigPanelProps) {
+export function AppConfigPanel({ app, hasErrors, inAppStreams }: AppConfigPanelProps) {
   const draft = useAnalyticsUi((s) => s.draft);
   const setDraft = useAnalyticsUi((s) => s.setDraft);
   const select = useAnalyticsUi((s) => s.select);
@@ -103,6 +105,13 @@ export function AppConfigPanel({ app, hasErrors }: AppConfigPanelProps) {
       <SchemaEditor schema={draft.inputSchema} onChange={(inputSchema) => setDraft({ inputSchema })} samples={samples} />
       <h3 className="an-subhead">Output</h3>
       <div className="an-config-fields">
+        <label className="field">
+          <span>In-application stream to emit</span>
+          <select value={draft.outputStream} onChange={(e) => setDraft({ outputStream: e.target.value })} aria-label="In-application stream to emit">
+            <option value="">the output stream (read by no pump)</option>
+            {inAppStreams.map((s) => <option key={s} value={s}>{s}</option>)}
+          </select>
+        </label>
         <label className="field">
           <span>Destination</span>
           <select value={draft.outputKind} onChange={(e) => setDraft({ outputKind: e.target.value as typeof draft.outputKind, outputName: '' })} aria-label="Output destination">

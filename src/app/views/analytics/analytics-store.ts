@@ -16,6 +16,8 @@ export interface AppDraft {
   startingPosition: 'NOW' | 'TRIM_HORIZON';
   outputKind: OutputKind;
   outputName: string;
+  /** In-application stream to emit ('' = the one no pump reads, normally DESTINATION_SQL_STREAM). */
+  outputStream: string;
 }
 
 export interface AnalyticsUiState {
@@ -34,7 +36,7 @@ export interface AnalyticsUiState {
 export const DEFAULT_NAME_PREFIX = 'SOURCE_SQL_STREAM';
 
 export const useAnalyticsUi = create<AnalyticsUiState>()((set) => ({
-  draft: { name: 'page-counts', sql: DEFAULT_EXAMPLE.sql, stream: '', namePrefix: DEFAULT_NAME_PREFIX, inputSchema: null, startingPosition: 'NOW', outputKind: 'console', outputName: '' },
+  draft: { name: 'page-counts', sql: DEFAULT_EXAMPLE.sql, stream: '', namePrefix: DEFAULT_NAME_PREFIX, inputSchema: null, startingPosition: 'NOW', outputKind: 'console', outputName: '', outputStream: '' },
   dialect: 'kda',
   selectedApp: null,
   chartColumn: DEFAULT_EXAMPLE.chartColumn ?? null,
@@ -46,7 +48,7 @@ export const useAnalyticsUi = create<AnalyticsUiState>()((set) => ({
     selectedApp: config.name,
     draft: {
       name: config.name, sql: config.sql, stream: config.input.stream, namePrefix: config.input.namePrefix ?? DEFAULT_NAME_PREFIX,
-      inputSchema: config.input.inputSchema ?? null, startingPosition: config.input.startingPosition ?? 'NOW', outputKind: config.output?.kind ?? 'console', outputName: config.output?.name ?? '',
+      inputSchema: config.input.inputSchema ?? null, startingPosition: config.input.startingPosition ?? 'NOW', outputKind: config.output?.kind ?? 'console', outputName: config.output?.name ?? '', outputStream: config.output?.inAppStream ?? '',
     },
   }),
 }));
@@ -56,6 +58,10 @@ export function draftToConfig(d: AppDraft): AnalyticsAppConfig {
     name: d.name.trim(),
     sql: d.sql,
     input: { stream: d.stream, namePrefix: d.namePrefix || undefined, inputSchema: d.inputSchema ?? undefined, startingPosition: d.startingPosition },
-    output: d.outputKind === 'console' ? { kind: 'console' } : { kind: d.outputKind, name: d.outputName },
+    output: {
+      kind: d.outputKind,
+      ...(d.outputKind === 'console' ? {} : { name: d.outputName }),
+      ...(d.outputStream ? { inAppStream: d.outputStream } : {}),
+    },
   };
 }

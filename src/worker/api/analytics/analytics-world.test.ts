@@ -153,4 +153,24 @@ CREATE OR REPLACE PUMP "P" AS INSERT INTO "DESTINATION_SQL_STREAM" SELECT STREAM
     for (const r of source.rows) expect(r.rowtimeMs).toBeGreaterThanOrEqual(startMs);
     expect(a.start({ name: 'bad-pos', sql: TUMBLING, input: { stream: 'clickstream', startingPosition: 'LATEST' as 'NOW' } }).ok).toBe(false);
   });
+
+  it('routes error_stream to a destination when the output names it', () => {
+    const doc = { streams: [...DEMO_SCENARIO.streams, { name: 'app-errors', mode: 'PROVISIONED', shards: 1, retentionHours: 24 }] };
+    const w = world(doc);
+    w.sim.advanceBy(2000);
+    const a = analytics(w);
+    const inputSchema = {
+      RecordFormat: { RecordFormatType: 'JSON' as const, MappingParameters: { JSONMappingParameters: { RecordRowPath: '$' } } },
+      RecordColumns: [{ Name: 'page', Mapping: '$.page', SqlType: 'INTEGER' }],
+    };
+    const sql = `CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (p INTEGER);
+CREATE OR REPLACE PUMP "P" AS INSERT INTO "DESTINATION_SQL_STREAM" SELECT STREAM "page" FROM "SOURCE_SQL_STREAM_001";`;
+    const r = a.start({ name: 'errs', sql, input: { stream: 'clickstream', inputSchema }, output: { kind: 'stream', name: 'app-errors', inAppStream: 'error_stream' } });
+    expect(r).toEqual({ ok: true });
+    w.sim.advanceBy(3000);
+    const out = a.app('errs')!.snapshot().output;
+    expect(out.inAppStream).toBe('error_stream');
+    expect(out.recordsDeliveredTotal + out.pendingRecords).toBe(a.app('errs')!.snapshot().errorsTotal);
+    expect(out.recordsDeliveredTotal).toBeGreaterThan(0);
+  });
 });
