@@ -136,7 +136,13 @@ export const analyticsExtension: WorldExtension = {
     if (!section.ok) throw new Error(section.message);
     // The Firehose service may be attached after this extension: look it up when an app starts.
     const world = new AnalyticsWorld(sim, scenario.service, () => firehoseDeliveryPut(sim), doc);
-    for (const config of section.apps) world.adopt(config);
+    section.apps.forEach((config, i) => {
+      if (!scenario.service.stream(config.input.stream)) throw new Error(`analytics[${i}].input.stream: no stream named ${config.input.stream} in this scenario's streams`);
+      if (config.output?.kind === 'stream' && !scenario.service.stream(config.output.name ?? '')) {
+        throw new Error(`analytics[${i}].output.name: no stream named ${config.output.name} in this scenario's streams`);
+      }
+      world.adopt(config);
+    });
     // Apps of the document start with the first tick, once producers have had a moment (schema discovery needs samples).
     const autoStart = section.apps.filter((a) => a.autoStart !== false);
     if (autoStart.length) {

@@ -7,7 +7,8 @@ import type { StreamInfo } from '../../../engine/analytics/in-app-stream';
 import type { Value } from '../../../engine/analytics/types';
 import type { AnalyticsAppConfig } from './app-config';
 
-export type AppStatus = 'READY' | 'STARTING' | 'RUNNING' | 'STOPPED' | 'FAILED';
+/** READY: defined but not started (a document app with autoStart false, or before its first start). */
+export type AppStatus = 'READY' | 'RUNNING' | 'STOPPED' | 'FAILED';
 
 export interface SnapshotRow {
   readonly rowtimeMs: number;
