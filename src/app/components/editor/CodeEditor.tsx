@@ -3,7 +3,7 @@
  * `language` must already be registered (see sql-language.ts) or be a built-in id.
  */
 import { useEffect, useRef } from 'react';
-import { monaco } from './monaco-env';
+import { editorTheme, monaco } from './monaco-env';
 
 export interface EditorMarker {
   readonly message: string;
@@ -33,11 +33,11 @@ export default function CodeEditor({ value, language, onChange, markers, height 
   onChangeRef.current = onChange;
 
   useEffect(() => {
-    const dark = document.documentElement.dataset.theme === 'dark';
     const editor = monaco.editor.create(host.current!, {
       value,
       language,
-      theme: dark ? 'vs-dark' : 'vs',
+      theme: editorTheme(),
+      renderFinalNewline: 'on',
       automaticLayout: true,
       minimap: { enabled: false },
       fontSize: 13,
@@ -49,7 +49,7 @@ export default function CodeEditor({ value, language, onChange, markers, height 
     editorRef.current = editor;
     const sub = editor.onDidChangeModelContent(() => onChangeRef.current?.(editor.getValue()));
     const observer = new MutationObserver(() => {
-      monaco.editor.setTheme(document.documentElement.dataset.theme === 'dark' ? 'vs-dark' : 'vs');
+      monaco.editor.setTheme(editorTheme());
     });
     observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
     return () => {

@@ -10,8 +10,6 @@ import { MONARCH_TOKENS } from '../../../engine/analytics/tokens';
 import { monaco } from './monaco-env';
 // monaco-editor 0.57's features/suggest/register brings only inline suggestions: the suggest widget
 // (Ctrl+Space, trigger characters) and snippet insertion are separate contributions.
-import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
-import 'monaco-editor/editor/contrib/snippet/browser/snippetController2';
 import { suggestionsAt, type SuggestionKind } from './sql-completion';
 
 export const SQL_LANGUAGE_ID = 'kinesis-sql';

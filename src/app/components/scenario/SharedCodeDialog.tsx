@@ -20,7 +20,7 @@ export function SharedCodeDialog() {
         {pending.code.map((c) => (
           <div key={c.path}>
             <code>{c.path}</code>
-            <pre data-testid="shared-code">{c.code}</pre>
+            <pre data-testid="shared-code" tabIndex={0} aria-label="Code in the shared link">{c.code}</pre>
           </div>
         ))}
         <div className="modal-actions">

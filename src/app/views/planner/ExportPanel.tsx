@@ -29,12 +29,14 @@ export function ExportPanel({ scenario, recommended }: { scenario: InfraTexts; r
           </select>
         </div>
       </div>
-      <div className="row" role="tablist" aria-label="Format">
+      <div className="row">
+        <div className="row" role="tablist" aria-label="Format">
         {FORMATS.map((x) => (
-          <button key={x.key} type="button" role="tab" aria-selected={format === x.key} className={`btn ${format === x.key ? 'btn-primary' : ''}`} data-testid={`export-${x.key}`} onClick={() => { setFormat(x.key); setCopied(false); }}>
+          <button key={x.key} type="button" role="tab" id={`export-tab-${x.key}`} aria-controls="export-preview" aria-selected={format === x.key} className={`btn ${format === x.key ? 'btn-primary' : ''}`} data-testid={`export-${x.key}`} onClick={() => { setFormat(x.key); setCopied(false); }}>
             {x.label}
           </button>
         ))}
+        </div>
         <span className="spacer" />
         <button type="button" className="btn" onClick={() => downloadText(f.file, texts[format], f.mime)}>
           Download {f.file}
@@ -43,7 +45,7 @@ export function ExportPanel({ scenario, recommended }: { scenario: InfraTexts; r
           {copied ? 'Copied' : 'Copy'}
         </button>
       </div>
-      <pre className="export-preview" data-testid="export-preview">{texts[format]}</pre>
+      <pre className="export-preview" id="export-preview" role="tabpanel" aria-labelledby={`export-tab-${format}`} tabIndex={0} data-testid="export-preview">{texts[format]}</pre>
     </section>
   );
 }
