@@ -5,6 +5,7 @@ import { OverviewPage } from './views/OverviewPage';
 import { PlaceholderPage } from './views/PlaceholderPage';
 import { startScenario } from './scenarios/bootstrap';
 import { attachTransformSandbox } from './sandbox/transform-bridge';
+import { startWorkerDocSync } from './scenarios/worker-doc-sync';
 
 type PageComponent = ComponentType<{ params: readonly string[] }>;
 
@@ -24,6 +25,7 @@ export function App() {
   useEffect(() => {
     // A shared link, else the autosaved scenario, else the demo (src/app/scenarios/bootstrap.ts).
     void startScenario();
+    startWorkerDocSync();
     // Transform functions of delivery streams run in a sandbox owned by the page; attaching is cheap
     // (no iframe until the first call), so scenarios with transforms work from any page.
     void attachTransformSandbox();

@@ -8,10 +8,13 @@ import { loadScenario, ScenarioError, type ScenarioRuntime as EngineScenario } f
 import { buildSnapshot, type ScenarioSnapshot } from '../engine/scenario/snapshot';
 import type { RuntimeFactory, ScenarioRuntime } from './simulator-host';
 import { worldExtensions, type WorldExtensionInstance } from './world-extensions';
+import { docRevisionOf } from './doc-revision';
 
 export interface WorldSnapshot extends ScenarioSnapshot {
   /** One slice per world extension, keyed by its id (e.g. "firehose", "analytics"). */
   readonly extensions: Readonly<Record<string, unknown>>;
+  /** Bumped whenever a console edit was written back into the scenario document. */
+  readonly docRevision: number;
 }
 
 export interface LiveWorld extends ScenarioRuntime<WorldSnapshot> {
@@ -22,7 +25,8 @@ export interface LiveWorld extends ScenarioRuntime<WorldSnapshot> {
 }
 
 export const createRuntime: RuntimeFactory<WorldSnapshot> = (input) => {
-  const doc = (input ?? {}) as Record<string, unknown>;
+  // The world owns its copy: console edits are written into it, never into the caller's object.
+  const doc = structuredClone((input ?? {}) as Record<string, unknown>);
   const seed = typeof doc.seed === 'number' || typeof doc.seed === 'string' ? doc.seed : 1;
   const sim = new Simulation({ seed });
   let scenario: EngineScenario;
@@ -45,7 +49,7 @@ export const createRuntime: RuntimeFactory<WorldSnapshot> = (input) => {
     snapshot: () => {
       const ext: Record<string, unknown> = {};
       for (const [id, inst] of extensions) ext[id] = inst.snapshot();
-      return { ...buildSnapshot(sim)!, extensions: ext };
+      return { ...buildSnapshot(sim)!, extensions: ext, docRevision: docRevisionOf(doc) };
     },
   };
   return { ok: true, runtime };

@@ -10,6 +10,8 @@ export interface ScenarioRuntime<World = unknown> {
   readonly name: string;
   readonly seed: string;
   readonly sim: Simulation;
+  /** The document as edited since loading; Reset rebuilds from it. */
+  readonly doc?: unknown;
   /** A JSON-able (typed arrays allowed) picture of the world for the UI. */
   snapshot(): World;
   /** Buffers inside the snapshot to transfer rather than copy. */
@@ -85,7 +87,7 @@ export class SimulatorHost<World = unknown> {
         break;
       case 'reset':
         this.running = false;
-        if (this.lastDoc !== null) this.load(this.lastDoc);
+        if (this.lastDoc !== null) this.load(this.runtime?.doc ?? this.lastDoc);
         break;
       default:
         assertNever(cmd);

@@ -34,6 +34,8 @@ export interface ScenarioState {
   load(doc: unknown, source: ScenarioSource, settings?: ScenarioSettingsBag): Promise<boolean>;
   /** Edits the current document (e.g. apply a recommendation) and reloads it. */
   edit(change: (doc: ScenarioDoc) => ScenarioDoc, what: string): Promise<boolean>;
+  /** Takes the document as the worker holds it after console edits (no reload) and autosaves it. */
+  adoptFromWorker(doc: unknown): Promise<void>;
   setPageSettings(page: string, value: unknown): void;
   importText(text: string, fileName: string): Promise<boolean>;
   refreshSaved(): Promise<void>;
@@ -104,6 +106,12 @@ export const useScenario = create<ScenarioState>()((set, get) => ({
     const ok = await get().load(change(current), 'edit');
     if (ok) set({ notice: { kind: 'ok', text: what } });
     return ok;
+  },
+
+  adoptFromWorker: async (input) => {
+    if (!validateScenario(input).ok) return;
+    set({ doc: input as ScenarioDoc });
+    await scheduleAutosave(get, 0);
   },
 
   setPageSettings: (page, value) => {

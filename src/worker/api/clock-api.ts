@@ -7,6 +7,8 @@ export interface ClockApi {
   load(doc: unknown): Promise<LoadResult>;
   clock(cmd: ClockCommand): Promise<void>;
   onFrame(listener: FrameListener<WorldSnapshot>): Promise<void>;
+  /** The loaded scenario document, with the console's edits written back into it. */
+  currentDoc(): Promise<unknown>;
 }
 
 export function clockApi(ctx: WorkerContext): ClockApi {
@@ -16,6 +18,9 @@ export function clockApi(ctx: WorkerContext): ClockApi {
     },
     async clock(cmd) {
       ctx.host.clock(cmd);
+    },
+    async currentDoc() {
+      return ctx.world()?.doc ?? null;
     },
     async onFrame(listener) {
       ctx.host.onFrame((frame) => listener(frame));

@@ -11,7 +11,7 @@ import type { LiveWorld } from '../runtime';
 import type { WorkerContext } from './context';
 import type { ActorConfigs, ConsoleFrame, EditResult, KinesisCallResult, ReadRequest, ReadResult, WatchRequest } from './streams/console-types';
 import { consoleWorldOf, frameTransferables } from './streams/console-world';
-import { actorConfigs, removeConsumer, removeProducer, samplePayloads, saveConsumer, saveProducer } from './streams/actor-edits';
+import { actorConfigs, writeBackToDoc, removeConsumer, removeProducer, samplePayloads, saveConsumer, saveProducer } from './streams/actor-edits';
 import { readRecordsPage } from './streams/data-viewer';
 
 export type * from './streams/console-types';
@@ -51,6 +51,7 @@ export function streamsApi(ctx: WorkerContext): StreamsApi {
   };
   const edited = <T,>(w: LiveWorld, r: T): T => {
     consoleWorldOf(w).syncSamplers();
+    writeBackToDoc(w);
     ctx.host.publishNow();
     return r;
   };

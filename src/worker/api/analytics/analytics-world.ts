@@ -3,6 +3,7 @@
  * scenario document, the frame slice) and the operations the console sends (discover a schema,
  * start, stop, delete). Registered at module load of analytics-api.ts.
  */
+import { markDocEdited } from '../../doc-revision';
 import { discoverSchema, type InputSchema } from '../../../engine/analytics/input-schema';
 import type { ScenarioRuntime } from '../../../engine/scenario/load';
 import type { Simulation } from '../../../engine/simulation';
@@ -60,6 +61,7 @@ export class AnalyticsWorld implements WorldExtensionInstance {
       input: { ...a.config.input, ...(a.inputSchema ? { inputSchema: a.inputSchema } : {}) },
       autoStart: a.status === 'RUNNING',
     }));
+    markDocEdited(this.doc);
   }
 
   list(): readonly LiveAnalyticsApp[] {

@@ -5,6 +5,7 @@
  * sandbox bridge) and fault settings. Console edits go through `save`/`remove`, which change the
  * live service and the world's document alike, so a clock reset rebuilds what the user made.
  */
+import { markDocEdited } from '../../doc-revision';
 import { AwsServiceError } from '../../../engine/api/result';
 import { FirehoseService } from '../../../engine/firehose/firehose-service';
 import { kinesisSourcesFrom } from '../../../engine/firehose/kinesis-source-adapter';
@@ -239,5 +240,6 @@ export class FirehoseWorld {
   /** Writes the current entries back to the world's document (the host reloads it on reset). */
   private persist(): void {
     this.doc.firehose = this.list();
+    markDocEdited(this.doc);
   }
 }

@@ -19,6 +19,7 @@ import { StreamSinkAdapter, StreamSourceAdapter } from '../../../engine/scenario
 import { validateScenario } from '../../../engine/scenario/validate';
 import type { LiveWorld } from '../../runtime';
 import type { ActorConfigs, EditResult } from './console-types';
+import { markDocEdited } from '../../doc-revision';
 
 interface Lists {
   producers: ScenarioProducer[];
@@ -41,6 +42,24 @@ function liveStreams(world: LiveWorld): ScenarioStream[] {
     .allStreams()
     .filter((s) => !s.deleted && s.status !== 'DELETING')
     .map((s) => ({ name: s.name, mode: s.mode, shards: Math.max(1, s.openShardCount) }));
+}
+
+/**
+ * Writes the live streams and the edited actor lists back into the world's scenario document, so
+ * Reset, autosave, export and share links keep what was changed in the console.
+ */
+export function writeBackToDoc(world: LiveWorld): void {
+  const l = listsOf(world);
+  const previous = JSON.stringify([world.doc.streams, world.doc.producers, world.doc.consumers]);
+  const before = new Map(((world.doc.streams as ScenarioStream[] | undefined) ?? []).map((s) => [s.name, s]));
+  world.doc.streams = liveStreams(world).map((s) => {
+    const was = before.get(s.name);
+    const live = world.scenario.service.stream(s.name);
+    return { ...was, ...s, ...(s.mode === 'ON_DEMAND' ? { shards: undefined } : {}), ...(live ? { retentionHours: live.retentionHours } : {}) };
+  });
+  world.doc.producers = [...l.producers];
+  world.doc.consumers = [...l.consumers];
+  if (JSON.stringify([world.doc.streams, world.doc.producers, world.doc.consumers]) !== previous) markDocEdited(world.doc);
 }
 
 export function actorConfigs(world: LiveWorld): ActorConfigs {
