@@ -20,7 +20,7 @@ import { peakRate } from '../producers/rate-profile';
 import type { Simulation, SimulationPart } from '../simulation';
 import { KinesisService } from '../streams/service';
 import type { Cancellable } from '../time/scheduler';
-import type { ScenarioConsumer, ScenarioDoc } from './schema';
+import type { ScenarioConsumer, ScenarioDoc, ScenarioProducer } from './schema';
 import { AGGREGATE_THRESHOLD_DEFAULT } from './schema';
 import { StreamSinkAdapter, StreamSourceAdapter } from './stream-adapters';
 import { validateScenario } from './validate';
@@ -139,23 +139,30 @@ export function loadScenario(sim: Simulation, input: unknown, options: LoadOptio
     if (s.retentionHours) stream.retentionHours = s.retentionHours;
     runtime.samplers.set(s.name, new StreamSampler(stream, runtime.metrics, runtime.calls.for(s.name), shardLevel));
   }
-  const streamOf = (name: string) => service.stream(name)!;
-  for (const p of doc.producers) {
-    const config = withProducerDefaults({ ...p, streamName: p.stream });
-    const sink = new StreamSinkAdapter(streamOf(p.stream), () => sim.nowMs);
-    // Anything that needs payloads (templates, KPL aggregation) stays in record mode.
-    const needsRecords = p.template !== undefined || p.aggregation?.enabled === true;
-    const calls = runtime.calls.for(p.stream);
-    runtime.producers.push(mode === 'aggregate' && !needsRecords ? new AggregateProducer(sim, config, sink, calls) : new Producer(sim, config, sink, calls));
-  }
-  for (const c of doc.consumers ?? []) runtime.consumers.push(buildConsumer(sim, c, new StreamSourceAdapter(streamOf(c.stream)), runtime, mode));
+  for (const p of doc.producers) runtime.producers.push(buildProducer(runtime, p));
+  for (const c of doc.consumers ?? []) runtime.consumers.push(buildConsumer(runtime, c));
   sim.detach(SCENARIO_PART_ID);
   sim.attach(runtime);
   if (options.start ?? true) runtime.start();
   return runtime;
 }
 
-function buildConsumer(sim: Simulation, c: ScenarioConsumer, source: StreamSourceAdapter, runtime: ScenarioRuntime, mode: 'record' | 'aggregate'): AnyConsumer {
+/** Builds one producer of a scenario on its stream, as the loader does (also for live edits). */
+export function buildProducer(runtime: ScenarioRuntime, p: ScenarioProducer): AnyProducer {
+  const sim = runtime.sim;
+  const config = withProducerDefaults({ ...p, streamName: p.stream });
+  const sink = new StreamSinkAdapter(runtime.service.stream(p.stream)!, () => sim.nowMs);
+  // Anything that needs payloads (templates, KPL aggregation) stays in record mode.
+  const needsRecords = p.template !== undefined || p.aggregation?.enabled === true;
+  const calls = runtime.calls.for(p.stream);
+  return runtime.mode === 'aggregate' && !needsRecords ? new AggregateProducer(sim, config, sink, calls) : new Producer(sim, config, sink, calls);
+}
+
+/** Builds one consumer of a scenario on its stream, as the loader does (also for live edits). */
+export function buildConsumer(runtime: ScenarioRuntime, c: ScenarioConsumer): AnyConsumer {
+  const sim = runtime.sim;
+  const mode = runtime.mode;
+  const source = new StreamSourceAdapter(runtime.service.stream(c.stream)!);
   const calls = runtime.calls.for(c.stream);
   const base = { name: c.name, streamName: c.stream, initialPosition: c.initialPosition ?? 'LATEST' };
   switch (c.type) {

@@ -5,17 +5,9 @@
  * object is stopped and a new one, built as the scenario loader builds it, starts at the current
  * virtual time. The edited lists are kept per world for the forms.
  */
-import { EfoConsumer } from '../../../engine/consumers/efo-consumer';
-import { KCL_DEFAULTS, KclApp } from '../../../engine/consumers/kcl-app';
-import { LambdaEsm } from '../../../engine/consumers/lambda-esm';
-import { DEFAULT_PROCESSING } from '../../../engine/consumers/processing-model';
-import { AggregateProducer } from '../../../engine/producers/aggregate-producer';
-import { Producer } from '../../../engine/producers/producer';
-import { withProducerDefaults } from '../../../engine/producers/producer-config';
 import { compileTemplate, TemplateError } from '../../../engine/producers/payload-template';
-import type { AnyConsumer, AnyProducer } from '../../../engine/scenario/load';
+import { buildConsumer, buildProducer } from '../../../engine/scenario/load';
 import type { ScenarioConsumer, ScenarioDoc, ScenarioProducer, ScenarioStream } from '../../../engine/scenario/schema';
-import { StreamSinkAdapter, StreamSourceAdapter } from '../../../engine/scenario/stream-adapters';
 import { validateScenario } from '../../../engine/scenario/validate';
 import type { LiveWorld } from '../../runtime';
 import type { ActorConfigs, EditResult } from './console-types';
@@ -76,55 +68,6 @@ function check(world: LiveWorld, producers: ScenarioProducer[], consumers: Scena
   return result.errors.map((e) => (e.startsWith(prefix) ? label + e.slice(prefix.length) : e));
 }
 
-function buildProducer(world: LiveWorld, p: ScenarioProducer): AnyProducer {
-  const run = world.scenario;
-  const stream = run.service.stream(p.stream)!;
-  const config = withProducerDefaults({ ...p, streamName: p.stream });
-  const sink = new StreamSinkAdapter(stream, () => world.sim.nowMs);
-  const needsRecords = p.template !== undefined || p.aggregation?.enabled === true;
-  const calls = run.calls.for(p.stream);
-  return run.mode === 'aggregate' && !needsRecords ? new AggregateProducer(world.sim, config, sink, calls) : new Producer(world.sim, config, sink, calls);
-}
-
-function buildConsumer(world: LiveWorld, c: ScenarioConsumer): AnyConsumer {
-  const run = world.scenario;
-  const sim = world.sim;
-  const source = new StreamSourceAdapter(run.service.stream(c.stream)!);
-  const calls = run.calls.for(c.stream);
-  const base = { name: c.name, streamName: c.stream, initialPosition: c.initialPosition ?? 'LATEST' };
-  switch (c.type) {
-    case 'kcl':
-      return new KclApp(sim, {
-        ...base,
-        workers: c.workers ?? KCL_DEFAULTS.workers,
-        pollIntervalMs: c.pollIntervalMs ?? KCL_DEFAULTS.pollIntervalMs,
-        maxRecords: c.maxRecords ?? KCL_DEFAULTS.maxRecords,
-        checkpointEveryRecords: c.checkpointEveryRecords,
-        checkpointEveryMs: c.checkpointEveryMs ?? (c.checkpointEveryRecords === undefined ? KCL_DEFAULTS.checkpointEveryMs : undefined),
-        processing: c.processing ?? DEFAULT_PROCESSING,
-        failoverTimeMs: c.failoverTimeMs ?? KCL_DEFAULTS.failoverTimeMs,
-        crashes: c.crashes ?? [],
-      }, source, calls);
-    case 'efo':
-      return new EfoConsumer(sim, { ...base, processing: c.processing ?? DEFAULT_PROCESSING, tickMs: 50 }, source, calls);
-    case 'lambda':
-      return new LambdaEsm(sim, {
-        ...base,
-        batchSize: c.batchSize ?? 100,
-        batchingWindowSec: c.batchingWindowSec ?? 0,
-        parallelizationFactor: c.parallelizationFactor ?? 1,
-        duration: c.duration ?? { perBatchMs: 50, perRecordMs: 0.5, sigma: 0.2 },
-        errorRate: c.errorRate ?? 0,
-        maxRetries: c.maxRetries ?? -1,
-        maxRecordAgeSec: c.maxRecordAgeSec ?? -1,
-        bisectOnError: c.bisectOnError ?? false,
-        onFailureDestination: c.onFailureDestination ?? false,
-        pollIntervalMs: 1000,
-        keyOrderedLanes: run.mode === 'record',
-      }, source, calls);
-  }
-}
-
 /** Adds `p` (originalName null) or replaces the producer named originalName with it. */
 export function saveProducer(world: LiveWorld, originalName: string | null, p: ScenarioProducer): EditResult {
   const l = listsOf(world);
@@ -137,7 +80,7 @@ export function saveProducer(world: LiveWorld, originalName: string | null, p: S
   if (errors.length > 0) return { ok: false, errors };
   const run = world.scenario;
   if (originalName !== null) removeEngineProducer(world, originalName);
-  const built = buildProducer(world, p);
+  const built = buildProducer(world.scenario, p);
   run.producers.push(built);
   built.start();
   l.producers = next;
@@ -171,7 +114,7 @@ export function saveConsumer(world: LiveWorld, originalName: string | null, c: S
   const errors = check(world, l.producers, next, 'consumers', index, 'consumer');
   if (errors.length > 0) return { ok: false, errors };
   if (originalName !== null) removeEngineConsumer(world, originalName);
-  const built = buildConsumer(world, c);
+  const built = buildConsumer(world.scenario, c);
   world.scenario.consumers.push(built);
   built.start();
   l.consumers = next;
