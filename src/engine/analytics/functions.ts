@@ -10,6 +10,7 @@ import { countColumns, fixedColumnParse, parseLogColumns, variableColumnParse } 
 import type { SqlType, Value } from './types';
 import { isInteger, isInterval, isNumeric, numericResult, T, UNIT_MS } from './types';
 import { castValue, ceilTimestamp, floorTimestamp, SqlRuntimeError } from './values';
+import { SYS_LOG_ROW, sysLogParse, w3cFormatOf, w3cParse, w3cRowType } from './w3c-log-parse';
 
 export interface EvalContext {
   /** Processing time of the row being evaluated (CURRENT_ROW_TIMESTAMP). */
@@ -220,6 +221,12 @@ export const SCALAR_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
     return variableColumnParse(str(a[0]), cols, str(a[2]), a.length > 3 && a[3] !== null ? str(a[3]) : null, a.length > 4 && a[4] !== null ? str(a[4]) : null);
   }),
   FIXED_COLUMN_LOG_PARSE: fn(2, 2, (_t, call) => logRowType(call), (a) => fixedColumnParse(str(a[0]), logColumnsOf(a[1]))),
+  W3C_LOG_PARSE: fn(2, 2, (_t, call) => w3cRowType(literalArg(call, 1)), (a) => {
+    const format = w3cFormatOf(str(a[1]));
+    if (typeof format === 'string') throw new SqlRuntimeError('Parse error', format);
+    return w3cParse(str(a[0]), format);
+  }),
+  SYS_LOG_PARSE: fn(1, 1, () => SYS_LOG_ROW, (a, _t, _c, ctx) => sysLogParse(str(a[0]), ctx.nowMs)),
 };
 
 /** Aggregate names (GROUP BY / OVER / stagger). */
