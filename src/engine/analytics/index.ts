@@ -14,6 +14,7 @@ import { MONARCH_TOKENS, SQL_KEYWORDS, SQL_TYPE_NAMES } from './tokens';
 export { SqlApplication } from './runtime';
 export { AnalyticsApplicationPart, attachApplication } from './simulation-part';
 export type { AppOptions, CreateResult, ErrorRow, InputConfig, InputRecord, ReferenceDataSource } from './runtime';
+export type { LazyText, SystemColumnName } from './source-columns';
 export type { OutputRow, RowListener, StreamInfo, StreamColumnInfo } from './in-app-stream';
 export type { Diagnostic, Position, Range, Severity } from './diagnostics';
 export { formatDiagnostic } from './diagnostics';

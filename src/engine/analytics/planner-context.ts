@@ -22,6 +22,8 @@ export interface CatalogColumn {
   readonly type: SqlType;
   readonly hidden?: boolean;
   readonly role?: ColumnRole;
+  /** Called when a query binds a reference to this column (lazy system columns). */
+  readonly onReference?: () => void;
 }
 
 export type CatalogEntry =

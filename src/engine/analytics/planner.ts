@@ -136,7 +136,7 @@ export function buildTableRef(item: TableRef, windows: readonly NamedWindow[], c
     const rel = buildQuery(entry.query, ctx);
     return { ...rel, scope: aliasScope(rel.scope, alias) };
   }
-  const columns: ScopeColumn[] = entry.columns.map((c, index) => ({ name: c.name, type: c.type, index, relation: alias, hidden: c.hidden ?? false, role: c.role ?? null }));
+  const columns: ScopeColumn[] = entry.columns.map((c, index) => ({ name: c.name, type: c.type, index, relation: alias, hidden: c.hidden ?? false, role: c.role ?? null, onReference: c.onReference }));
   if (entry.kind === 'table') {
     return { isTable: true, scope: { columns, width: columns.length, rowtimeIndex: -1 }, name: entry.name, rows: entry.rows };
   }

@@ -17,6 +17,7 @@ import { buildQuery } from './planner';
 import type { BuildContext, Catalog, CatalogColumn, CatalogEntry } from './planner-context';
 import type { AppOptions, InputRecord, Pump } from './runtime';
 import type { Scope } from './scope';
+import { SourceSystemColumns } from './source-columns';
 import type { Row, SqlType, Value } from './types';
 import { formatType, T, typeFromName } from './types';
 import { castValue, SqlRuntimeError } from './values';
@@ -45,6 +46,8 @@ export interface AppCatalog extends Catalog {
   readonly views: Map<string, Query>;
   readonly sources: SourceBinding[];
   readonly insertTargets: Set<string>;
+  /** KDA sources' hidden system columns (shared by every SOURCE_SQL_STREAM_nnn). */
+  readonly systemColumns: SourceSystemColumns;
   findStream(name: string): InAppStream | undefined;
   sourceFor(which: number | string | undefined): SourceBinding | undefined;
 }
@@ -93,6 +96,7 @@ export function createCatalog(dialect: 'kda' | 'flink', options: AppOptions, dia
   const sources: SourceBinding[] = [];
   const insertTargets = new Set<string>();
   let defaultSource: SourceBinding | undefined;
+  const systemColumns = new SourceSystemColumns();
   const here = { start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } };
   streams.set('error_stream', new InAppStream('error_stream', 'error', [ROWTIME, ...ERROR_STREAM_COLUMNS], ERROR_STREAM_COLUMNS.map((c) => c.name)));
   if (dialect === 'kda' && options.input) {
@@ -101,13 +105,7 @@ export function createCatalog(dialect: 'kda' | 'flink', options: AppOptions, dia
     else {
       const prefix = options.input.namePrefix ?? 'SOURCE_SQL_STREAM';
       const count = Math.min(64, Math.max(1, options.input.parallelism ?? 1));
-      const columns: CatalogColumn[] = [
-        ROWTIME, ...mapper.columns.map((c) => ({ name: c.name, type: c.type })),
-        { name: 'APPROXIMATE_ARRIVAL_TIME', type: T.TIMESTAMP, hidden: true },
-        { name: 'PARTITION_KEY', type: T.varchar(256), hidden: true },
-        { name: 'SEQUENCE_NUMBER', type: T.varchar(128), hidden: true },
-        { name: 'SHARD_ID', type: T.varchar(64), hidden: true },
-      ];
+      const columns: CatalogColumn[] = [ROWTIME, ...mapper.columns.map((c) => ({ name: c.name, type: c.type })), ...systemColumns.columns()];
       for (let i = 1; i <= count; i++) {
         const name = `${prefix}_${String(i).padStart(3, '0')}`;
         const stream = new InAppStream(name, 'source', columns, columns.filter((c) => !c.hidden).map((c) => c.name));
@@ -119,10 +117,7 @@ export function createCatalog(dialect: 'kda' | 'flink', options: AppOptions, dia
             const row: Row = new Array(n + 5);
             row[0] = r.rowtimeMs;
             for (let i = 0; i < n; i++) row[i + 1] = values[i];
-            row[n + 1] = r.arrivalMs ?? r.rowtimeMs;
-            row[n + 2] = r.partitionKey ?? null;
-            row[n + 3] = r.sequenceNumber ?? null;
-            row[n + 4] = r.shardId ?? null;
+            systemColumns.fill(row, n + 1, r);
             return row;
           },
           watermarkOf: (row) => row[0] as number,
@@ -149,7 +144,7 @@ export function createCatalog(dialect: 'kda' | 'flink', options: AppOptions, dia
     tables.set(ref.tableName, table);
   }
   return {
-    streams, tables, views, sources, insertTargets,
+    streams, tables, views, sources, insertTargets, systemColumns,
     lookup(name, quoted): CatalogEntry | undefined {
       const s = findName(streams, name, quoted);
       if (s && s.role !== 'error') return { kind: 'stream', name: s.name, columns: s.columns };

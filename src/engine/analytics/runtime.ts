@@ -17,6 +17,7 @@ import { PlanBuilder } from './plan';
 import type { BuildContext } from './planner-context';
 import { Prng } from '../random/prng';
 import { declareStatement, type AppCatalog, createCatalog } from './runtime-catalog';
+import type { LazyText, SystemColumnName } from './source-columns';
 import type { Row, Value } from './types';
 import { SqlRuntimeError } from './values';
 
@@ -49,9 +50,10 @@ export interface InputRecord {
   readonly data: string;
   readonly rowtimeMs: number;
   readonly arrivalMs?: number;
-  readonly partitionKey?: string;
-  readonly sequenceNumber?: string;
-  readonly shardId?: string;
+  /** These three may be thunks: they are only evaluated when a query references the column. */
+  readonly partitionKey?: LazyText;
+  readonly sequenceNumber?: LazyText;
+  readonly shardId?: LazyText;
   /** Which source stream (0-based, for InputParallelism > 1) or Flink source table name. */
   readonly source?: number | string;
 }
@@ -145,6 +147,14 @@ export class SqlApplication {
   /** Every in-application stream, table and the error stream, with columns (for the editor). */
   streams(): StreamInfo[] {
     return [...this.catalog.streams.values()].map((s) => s.info());
+  }
+
+  /**
+   * Hidden source columns (PARTITION_KEY, SEQUENCE_NUMBER, SHARD_ID, APPROXIMATE_ARRIVAL_TIME) that
+   * some bound query references; the others are left NULL, so producers may skip computing them.
+   */
+  referencedSystemColumns(): SystemColumnName[] {
+    return [...this.catalog.systemColumns.referenced];
   }
 
   sourceStreamNames(): string[] {

@@ -19,6 +19,8 @@ export interface ScopeColumn {
   /** System columns (ROWTIME, APPROXIMATE_ARRIVAL_TIME) resolve by name but are not in `*`. */
   readonly hidden: boolean;
   readonly role: ColumnRole;
+  /** Bind-time hook: the source computes costly system columns only once something references them. */
+  readonly onReference?: () => void;
 }
 
 export interface Scope {
@@ -63,7 +65,10 @@ export function resolveColumn(scope: Scope, parts: readonly Identifier[], range:
       const driving = candidates.find((c) => c.index === scope.rowtimeIndex);
       if (driving) candidates = [driving];
     }
-    if (candidates.length === 1) return candidates[0];
+    if (candidates.length === 1) {
+      candidates[0].onReference?.();
+      return candidates[0];
+    }
     if (candidates.length > 1) throw new SqlBindError(`column '${col.value}' is ambiguous: qualify it with one of ${[...new Set(candidates.map((c) => c.relation))].join(', ')}`, range);
   }
   if (rel && !scope.columns.some((c) => matches(c.relation, rel, false))) {
