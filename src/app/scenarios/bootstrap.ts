@@ -5,11 +5,11 @@
  * so a reload restores the autosave (which by then holds the shared scenario).
  */
 import { DEMO_SCENARIO } from '../../engine/scenario/demo';
-import { validateScenario } from '../../engine/scenario/validate';
 import type { ScenarioDoc } from '../../engine/scenario/schema';
 import { decodeScenario, sharedPayloadFromHash } from './share-link';
 import { scenarioStorage, useScenario } from './scenario-store';
 import { findUserCode } from './user-code';
+import { validateScenarioDoc } from './scenario-validation';
 
 /** Handles a share payload in the fragment; true when one was found (valid or not). */
 async function takeSharedFromHash(): Promise<boolean> {
@@ -23,7 +23,7 @@ async function takeSharedFromHash(): Promise<boolean> {
     useScenario.setState({ notice: { kind: 'error', text: decoded.error } });
     return true;
   }
-  const v = validateScenario(decoded.doc);
+  const v = await validateScenarioDoc(decoded.doc);
   if (!v.ok) {
     useScenario.setState({ notice: { kind: 'error', text: 'The shared scenario is not valid:', details: v.errors } });
     return true;
@@ -50,6 +50,6 @@ export async function startScenario(): Promise<void> {
   if (sharedLoaded) return;
   // Shared scenarios waiting for confirmation still need something running behind the dialog.
   const autosave = await scenarioStorage().readAutosave().catch(() => undefined);
-  if (autosave && validateScenario(autosave.doc).ok && (await store.load(autosave.doc, 'autosave', autosave.settings))) return;
+  if (autosave && (await validateScenarioDoc(autosave.doc)).ok && (await store.load(autosave.doc, 'autosave', autosave.settings))) return;
   await store.load(DEMO_SCENARIO, 'demo');
 }

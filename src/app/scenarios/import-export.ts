@@ -1,20 +1,20 @@
 /**
- * Scenario files: JSON export of the current document and import with validateScenario's
+ * Scenario files: JSON export of the current document and import with the scenario validator's
  * field-path errors, so a bad file says exactly what is wrong (`producers[0].rate.kind must be …`).
  */
-import { validateScenario } from '../../engine/scenario/validate';
 import type { ScenarioDoc } from '../../engine/scenario/schema';
+import { validateScenarioDoc, type ScenarioValidator } from './scenario-validation';
 
 export type ImportResult = { readonly ok: true; readonly doc: ScenarioDoc } | { readonly ok: false; readonly errors: readonly string[] };
 
-export function parseScenarioText(text: string): ImportResult {
+export async function parseScenarioText(text: string, validate: ScenarioValidator = validateScenarioDoc): Promise<ImportResult> {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
     return { ok: false, errors: [`The file is not JSON: ${(e as Error).message}`] };
   }
-  const v = validateScenario(json);
+  const v = await validate(json);
   return v.ok ? { ok: true, doc: json as ScenarioDoc } : { ok: false, errors: v.errors };
 }
 

@@ -5,10 +5,10 @@
  * and a shared scenario waiting for confirmation because it carries user code.
  */
 import { create } from 'zustand';
-import { validateScenario } from '../../engine/scenario/validate';
 import type { ScenarioDoc } from '../../engine/scenario/schema';
 import { loadScenario as loadIntoWorker } from '../sim-client';
 import { parseScenarioText } from './import-export';
+import { validateScenarioDoc } from './scenario-validation';
 import { defaultStorage, type SavedScenario, type ScenarioSettingsBag, type ScenarioStorage } from './persistence';
 import type { UserCodeField } from './user-code';
 
@@ -87,7 +87,7 @@ export const useScenario = create<ScenarioState>()((set, get) => ({
   notice: null,
 
   load: async (input, source, settings) => {
-    const v = validateScenario(input);
+    const v = await validateScenarioDoc(input);
     if (!v.ok) {
       set({ notice: { kind: 'error', text: 'This scenario cannot be loaded:', details: v.errors } });
       return false;
@@ -109,7 +109,7 @@ export const useScenario = create<ScenarioState>()((set, get) => ({
   },
 
   adoptFromWorker: async (input) => {
-    if (!validateScenario(input).ok) return;
+    if (!(await validateScenarioDoc(input)).ok) return;
     set({ doc: input as ScenarioDoc });
     await scheduleAutosave(get, 0);
   },
@@ -120,7 +120,7 @@ export const useScenario = create<ScenarioState>()((set, get) => ({
   },
 
   importText: async (text, fileName) => {
-    const r = parseScenarioText(text);
+    const r = await parseScenarioText(text);
     if (!r.ok) {
       set({ notice: { kind: 'error', text: `${fileName} is not a valid scenario:`, details: r.errors } });
       return false;

@@ -67,16 +67,19 @@ describe('user code in shared scenarios', () => {
 });
 
 describe('scenario files', () => {
-  it('exports JSON that imports back to the same document', () => {
-    const r = parseScenarioText(scenarioToJson(DEMO_SCENARIO));
+  // The console validates in the worker; here the engine validator runs in-process.
+  const validateHere = async (doc: unknown) => validateScenario(doc);
+
+  it('exports JSON that imports back to the same document', async () => {
+    const r = await parseScenarioText(scenarioToJson(DEMO_SCENARIO), validateHere);
     expect(r).toEqual({ ok: true, doc: DEMO_SCENARIO });
     expect(scenarioFileName(DEMO_SCENARIO)).toBe('clickstream-demo.json');
   });
 
-  it('refuses broken files with field-path errors', () => {
-    expect(parseScenarioText('{ nope')).toMatchObject({ ok: false, errors: [expect.stringMatching(/not JSON/)] });
+  it('refuses broken files with field-path errors', async () => {
+    expect(await parseScenarioText('{ nope', validateHere)).toMatchObject({ ok: false, errors: [expect.stringMatching(/not JSON/)] });
     const bad = { ...DEMO_SCENARIO, streams: [{ name: 'clickstream', shards: -1 }] };
-    const r = parseScenarioText(JSON.stringify(bad));
+    const r = await parseScenarioText(JSON.stringify(bad), validateHere);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors.join('\n')).toMatch(/streams\[0\]\.shards/);
   });

@@ -7,6 +7,7 @@
 import * as Comlink from 'comlink';
 import { createKinesisApi, type KinesisJsonApi } from '../../engine/api/kinesis';
 import type { ScenarioConsumer, ScenarioProducer } from '../../engine/scenario/schema';
+import { validateScenario, type ValidationResult } from '../../engine/scenario/validate';
 import type { LiveWorld } from '../runtime';
 import type { WorkerContext } from './context';
 import type { ActorConfigs, ConsoleFrame, EditResult, KinesisCallResult, ReadRequest, ReadResult, WatchRequest } from './streams/console-types';
@@ -36,6 +37,11 @@ export interface StreamsApi {
   saveConsumer(originalName: string | null, consumer: ScenarioConsumer): Promise<EditResult>;
   removeConsumer(name: string): Promise<EditResult>;
   samplePayloads(template: string): Promise<{ ok: true; samples: string[] } | { ok: false; error: string }>;
+  /**
+   * Checks a scenario document (errors name their field paths). Runs here rather than on the main
+   * thread because the validator compiles payload templates, which pulls in the fake-data library.
+   */
+  validateScenarioDoc(doc: unknown): Promise<ValidationResult>;
 }
 
 const apis = new WeakMap<LiveWorld, KinesisJsonApi>();
@@ -106,6 +112,9 @@ export function streamsApi(ctx: WorkerContext): StreamsApi {
     async samplePayloads(template) {
       const w = world();
       return samplePayloads(template, w ? `${w.seed}/preview` : 'preview', w?.sim.nowMs ?? 0);
+    },
+    async validateScenarioDoc(doc) {
+      return validateScenario(doc);
     },
   };
 }

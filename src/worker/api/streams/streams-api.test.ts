@@ -64,6 +64,18 @@ describe('streams api', () => {
     expect(f.text).toMatch(/No split, merge, shard count/);
   });
 
+  it('validates scenario documents for the main thread, naming the bad fields', async () => {
+    const { api } = setup();
+    expect(await api.validateScenarioDoc(doc)).toMatchObject({ ok: true });
+    const bad = { ...doc, streams: [{ name: 'base', shards: -1 }], producers: [{ ...doc.producers[0], template: '{{nope.nothing}}' }] };
+    const r = await api.validateScenarioDoc(bad);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.errors.join('\n')).toMatch(/streams\[0\]\.shards/);
+      expect(r.errors.join('\n')).toMatch(/producers\[0\]\.template/);
+    }
+  });
+
   it('validates producer edits with field names and applies consumer edits live', async () => {
     const { api, advance, last } = setup();
     const bad = await api.saveProducer('steady', { name: 'steady', stream: 'base', rate: { kind: 'constant', recordsPerSec: -5 } });

@@ -1,0 +1,24 @@
+/**
+ * Scenario validation as the console uses it: asynchronous, and run in the simulation worker by
+ * default. The validator compiles payload templates, and the template compiler brings the fake-data
+ * library (~150 KB gzip) with it; the worker bundles that anyway, so asking the worker keeps it out
+ * of the main thread's initial JavaScript. The errors are the engine validator's, field paths and all.
+ * Tests (Node, no worker) swap in the engine function directly.
+ */
+import type { ValidationResult } from '../../engine/scenario/validate';
+import { simulator } from '../sim-client';
+
+export type { ValidationResult };
+export type ScenarioValidator = (doc: unknown) => Promise<ValidationResult>;
+
+const inWorker: ScenarioValidator = (doc) => simulator().validateScenarioDoc(doc);
+let current: ScenarioValidator = inWorker;
+
+/** Replaces the validator (tests pass the engine's validateScenario wrapped in a promise). */
+export function configureScenarioValidator(validator: ScenarioValidator): void {
+  current = validator;
+}
+
+export function validateScenarioDoc(doc: unknown): Promise<ValidationResult> {
+  return current(doc);
+}
