@@ -1,18 +1,23 @@
 /**
  * Per-stream API call counters for the current virtual second, incremented by in-engine producers
  * and consumers and drained once per second by the metrics sampler into CloudWatch-named series
- * (PutRecord.*, PutRecords.*, GetRecords.*, SubscribeToShardEvent.*). Plain numbers, no allocation.
+ * (PutRecord.*, PutRecords.*, GetRecords.*, SubscribeToShardEvent.*). Plain numbers and fixed-size
+ * latency histograms, no allocation per call.
  */
+import { LatencyHistogram } from './latency-histogram';
 
 export class StreamCallStats {
   putRecordCalls = 0;
   putRecordSuccess = 0;
   putRecordBytes = 0;
   putRecordLatencyMsSum = 0;
+  /** This second's PutRecord call latencies (for the p99 series). */
+  readonly putRecordLatency = new LatencyHistogram();
   putRecordsCalls = 0;
   putRecordsSuccess = 0;
   putRecordsBytes = 0;
   putRecordsLatencyMsSum = 0;
+  readonly putRecordsLatency = new LatencyHistogram();
   putRecordsTotalRecords = 0;
   putRecordsSuccessfulRecords = 0;
   putRecordsFailedRecords = 0;
@@ -37,6 +42,8 @@ export class StreamCallStats {
     this.getRecordsCalls = this.getRecordsSuccess = this.getRecordsRecords = this.getRecordsBytes = 0;
     this.getRecordsLatencyMsSum = this.getRecordsIteratorAgeMsMax = this.readThrottled = 0;
     this.subscribeEvents = this.subscribeEventRecords = this.subscribeEventBytes = this.subscribeMillisBehindMax = 0;
+    this.putRecordLatency.reset();
+    this.putRecordsLatency.reset();
   }
 }
 

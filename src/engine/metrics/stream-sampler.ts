@@ -106,9 +106,12 @@ export class StreamSampler {
     put('PutRecord.Success', 'Sum', k.putRecordSuccess);
     put('PutRecord.Bytes', 'Sum', k.putRecordBytes);
     put('PutRecord.Latency', 'Average', k.putRecordCalls ? k.putRecordLatencyMsSum / k.putRecordCalls : 0);
+    // CloudWatch offers percentiles as statistics; here the p99 is its own series (minutes keep the worst second).
+    if (k.putRecordCalls > 0 || this.streamSeries.has('PutRecord.Latency.p99')) put('PutRecord.Latency.p99', 'Maximum', k.putRecordLatency.quantileMs(0.99));
     put('PutRecords.Success', 'Sum', k.putRecordsSuccess);
     put('PutRecords.Bytes', 'Sum', k.putRecordsBytes);
     put('PutRecords.Latency', 'Average', k.putRecordsCalls ? k.putRecordsLatencyMsSum / k.putRecordsCalls : 0);
+    if (k.putRecordsCalls > 0 || this.streamSeries.has('PutRecords.Latency.p99')) put('PutRecords.Latency.p99', 'Maximum', k.putRecordsLatency.quantileMs(0.99));
     put('PutRecords.TotalRecords', 'Sum', k.putRecordsTotalRecords);
     put('PutRecords.SuccessfulRecords', 'Sum', k.putRecordsSuccessfulRecords);
     put('PutRecords.FailedRecords', 'Sum', k.putRecordsFailedRecords);

@@ -13,6 +13,7 @@ import type { Simulation } from '../simulation';
 import type { Cancellable } from '../time/scheduler';
 import type { KeyGenerator } from './key-strategy';
 import { makeKeyGenerator } from './key-strategy';
+import { PutLatencyTracker } from './put-latency';
 import type { ProducerConfig } from './producer-config';
 import type { ProducerCounts, ProducerFiguresView } from './producer-figures';
 import { emptyCounts } from './producer-figures';
@@ -21,13 +22,18 @@ import { RateIntegrator, rateAt } from './rate-profile';
 import { meanSize } from './size-distribution';
 
 const TOP_KEYS_TRACKED = 20;
+/** Latency draws per second per batch size (the rest of the calls share their weights). */
+const LATENCY_SAMPLES = 16;
 
 export class AggregateProducer {
   readonly mode = 'aggregate' as const;
   readonly keys: KeyGenerator;
   readonly total: ProducerCounts = emptyCounts();
+  /** Put-call latencies: per second and over the run (p50/p99 for figures and the run report). */
+  readonly putLatency = new PutLatencyTracker();
   private lastSecond: ProducerCounts = emptyCounts();
   private readonly prng: Prng;
+  private readonly latencyPrng: Prng;
   private readonly integrator = new RateIntegrator();
   private ticker: Cancellable | undefined;
   private readonly startedMs: number;
@@ -50,6 +56,7 @@ export class AggregateProducer {
 
   constructor(private readonly sim: Simulation, readonly config: ProducerConfig, private readonly sink: ProducerSink, private readonly calls?: StreamCallStats) {
     this.prng = sim.prng.fork(`producer:${config.name}:aggregate`);
+    this.latencyPrng = sim.prng.fork(`producer:${config.name}:aggregate:latency`);
     this.keys = makeKeyGenerator(config.keys, this.prng.fork('keys'));
     const keyLength = this.keys.table ? this.keys.table.reduce((s, k) => s + k.length, 0) / Math.max(1, this.keys.table.length) : 36;
     this.recordBytes = meanSize(config.size) + keyLength;
@@ -152,8 +159,7 @@ export class AggregateProducer {
     }
     sec.userRecords = sec.accepted;
     sec.calls = Math.ceil(sec.attempted / this.config.batch.maxRecords);
-    const latencyMs = this.config.latency.baseMs + this.config.latency.perRecordMs * Math.min(sec.attempted, this.config.batch.maxRecords);
-    sec.latencyMsSum = sec.calls * latencyMs;
+    sec.latencyMsSum = this.sampleCallLatencies(sec.attempted);
     if (this.keys.table) {
       for (let i = 0; i < this.topKeyIndices.length; i++) {
         // A key's share of what its shard accepted is its share of the shard's traffic.
@@ -176,11 +182,41 @@ export class AggregateProducer {
     }
   }
 
+  /**
+   * The second's put calls: full batches plus one partial, each with the latency model's
+   * log-normal jitter. At most LATENCY_SAMPLES draws per batch size stand for all its calls
+   * (weighted), from a PRNG of their own so the traffic draws stay as they were.
+   */
+  private sampleCallLatencies(records: number): number {
+    if (records <= 0) return 0;
+    const lat = this.config.latency;
+    const batch = this.config.batch.maxRecords;
+    const full = Math.floor(records / batch);
+    const rest = records - full * batch;
+    let sum = 0;
+    const one = (perCall: number, calls: number): void => {
+      if (calls <= 0) return;
+      const base = lat.baseMs + lat.perRecordMs * perCall;
+      const draws = lat.sigma > 0 ? Math.min(calls, LATENCY_SAMPLES) : 1;
+      const weight = calls / draws;
+      for (let i = 0; i < draws; i++) {
+        const ms = lat.sigma > 0 ? base * this.latencyPrng.logNormal(0, lat.sigma) : base;
+        this.putLatency.record(ms, weight);
+        if (this.calls) this.calls.putRecordsLatency.record(ms, weight);
+        sum += ms * weight;
+      }
+    };
+    one(batch, full);
+    one(rest, rest > 0 ? 1 : 0);
+    return sum;
+  }
+
   private addTotals(sec: ProducerCounts): void {
     const t = this.total;
     t.attempted += sec.attempted; t.accepted += sec.accepted; t.throttled += sec.throttled; t.retried += sec.retried;
     t.dropped += sec.dropped; t.userRecords += sec.userRecords; t.acceptedBytes += sec.acceptedBytes; t.calls += sec.calls; t.latencyMsSum += sec.latencyMsSum;
     this.lastSecond = sec;
+    this.putLatency.rollSecond();
   }
 
   totals(): ProducerCounts {
@@ -201,6 +237,7 @@ export class AggregateProducer {
     return {
       kind: 'producer', name: this.config.name, streamName: this.config.streamName, mode: this.mode, wantedRecordsPerSec: this.wanted,
       total: this.totals(), lastSecond: { ...last }, backlogRecords: backlog, putLatencyMsAvg: last.calls > 0 ? last.latencyMsSum / last.calls : 0,
+      putLatencyMsP50: this.putLatency.lastSecondP50Ms, putLatencyMsP99: this.putLatency.lastSecondP99Ms,
     };
   }
 }

@@ -44,4 +44,7 @@ export interface ProducerFiguresView {
   /** Records waiting for a retry or in an unsent batch. */
   readonly backlogRecords: number;
   readonly putLatencyMsAvg: number;
+  /** Median and 99th percentile of the put calls of the last completed second (0 without calls). */
+  readonly putLatencyMsP50: number;
+  readonly putLatencyMsP99: number;
 }

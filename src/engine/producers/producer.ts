@@ -15,6 +15,7 @@ import type { Simulation } from '../simulation';
 import { Aggregator, KPL_AGGREGATION_MAX_BYTES } from './kpl-aggregation';
 import type { KeyGenerator, KeyPick } from './key-strategy';
 import { makeKeyGenerator } from './key-strategy';
+import { PutLatencyTracker } from './put-latency';
 import type { CompiledTemplate } from './payload-template';
 import { compileTemplate } from './payload-template';
 import type { ProducerConfig } from './producer-config';
@@ -48,6 +49,8 @@ export class Producer {
   readonly keyAcceptedRecords: Float64Array | undefined;
   readonly keyAcceptedBytes: Float64Array | undefined;
   readonly total: ProducerCounts = emptyCounts();
+  /** Put-call latencies: per second and over the run (p50/p99 for figures and the run report). */
+  readonly putLatency = new PutLatencyTracker();
   private second: ProducerCounts = emptyCounts();
   private lastSecondCounts: ProducerCounts = emptyCounts();
   private currentSecond = -1;
@@ -190,6 +193,7 @@ export class Producer {
     const sec = this.second;
     sec.calls++;
     sec.latencyMsSum += latencyMs;
+    this.putLatency.record(latencyMs);
     let accepted = 0;
     let throttled = 0;
     let acceptedBytes = 0;
@@ -259,10 +263,12 @@ export class Producer {
     if (this.config.api === 'PutRecord') {
       calls.putRecordCalls++;
       calls.putRecordLatencyMsSum += latencyMs;
+      calls.putRecordLatency.record(latencyMs);
       if (accepted > 0) { calls.putRecordSuccess++; calls.putRecordBytes += acceptedBytes; }
     } else {
       calls.putRecordsCalls++;
       calls.putRecordsLatencyMsSum += latencyMs;
+      calls.putRecordsLatency.record(latencyMs);
       calls.putRecordsTotalRecords += count;
       calls.putRecordsSuccessfulRecords += accepted;
       calls.putRecordsFailedRecords += throttled;
@@ -323,6 +329,7 @@ export class Producer {
       t.dropped += c.dropped; t.userRecords += c.userRecords; t.acceptedBytes += c.acceptedBytes; t.calls += c.calls; t.latencyMsSum += c.latencyMsSum;
       this.lastSecondCounts = c;
       this.second = emptyCounts();
+      this.putLatency.rollSecond();
     }
     this.currentSecond = s;
   }
@@ -348,6 +355,8 @@ export class Producer {
       lastSecond: { ...last },
       backlogRecords: this.retryBacklog + this.batch.length,
       putLatencyMsAvg: last.calls > 0 ? last.latencyMsSum / last.calls : 0,
+      putLatencyMsP50: this.putLatency.lastSecondP50Ms,
+      putLatencyMsP99: this.putLatency.lastSecondP99Ms,
     };
   }
 }

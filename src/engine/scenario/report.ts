@@ -1,8 +1,10 @@
 /**
  * The run report of a headless run (`npm run sim`): per stream, records accepted / throttled /
- * dropped, peak and p99 per-shard write utilisation, hottest shards and keys; per consumer, max
+ * dropped, peak and p99 per-shard write utilisation, put-call latency p50/p99, hottest shards and
+ * keys; per producer, its counts and latency p50/p99; per consumer, max
  * iterator age and lag. Plain JSON; `runScenario` drives a whole run in chunks with progress.
  */
+import { LatencyHistogram } from '../metrics/latency-histogram';
 import { Simulation } from '../simulation';
 import type { ScenarioRuntime } from './load';
 import { loadScenario } from './load';
@@ -21,6 +23,24 @@ export interface StreamReport {
   readonly p99ShardUtilisation: number;
   readonly hottestShards: readonly { readonly shardId: string; readonly incomingRecords: number; readonly throttledRecords: number; readonly peakUtilisation: number }[];
   readonly hottestKeys: readonly TopKey[];
+  /** Put-call latency over the run, all of the stream's producers' calls together. */
+  readonly putLatencyP50Ms: number;
+  readonly putLatencyP99Ms: number;
+}
+
+export interface ProducerReport {
+  readonly name: string;
+  readonly stream: string;
+  readonly mode: string;
+  readonly attempted: number;
+  readonly accepted: number;
+  readonly throttled: number;
+  readonly retried: number;
+  readonly dropped: number;
+  readonly putLatencyMsAvg: number;
+  /** Median and 99th percentile of the producer's put-call latency over the run. */
+  readonly putLatencyP50Ms: number;
+  readonly putLatencyP99Ms: number;
 }
 
 export interface ConsumerReport {
@@ -42,7 +62,7 @@ export interface RunReport {
   readonly aggregateMode: boolean;
   readonly modeReason: string;
   readonly streams: readonly StreamReport[];
-  readonly producers: readonly { readonly name: string; readonly stream: string; readonly mode: string; readonly attempted: number; readonly accepted: number; readonly throttled: number; readonly retried: number; readonly dropped: number; readonly putLatencyMsAvg: number }[];
+  readonly producers: readonly ProducerReport[];
   readonly consumers: readonly ConsumerReport[];
 }
 
@@ -51,8 +71,10 @@ export function buildReport(run: ScenarioRuntime): RunReport {
   for (const [name, sampler] of run.samplers) {
     const stream = sampler.stream;
     let attempted = 0, accepted = 0, throttled = 0, dropped = 0, bytes = 0;
+    const latency = new LatencyHistogram();
     for (const p of run.producers) {
       if (p.config.streamName !== name) continue;
+      latency.merge(p.putLatency.run);
       const t = p.totals();
       attempted += t.attempted; accepted += t.accepted; throttled += t.throttled; dropped += t.dropped; bytes += t.acceptedBytes;
     }
@@ -66,6 +88,7 @@ export function buildReport(run: ScenarioRuntime): RunReport {
       name, openShards: stream.openShardCount, recordsAttempted: attempted, recordsAccepted: accepted, recordsThrottled: throttled, recordsDropped: dropped,
       bytesAccepted: Math.round(bytes), peakShardUtilisation: round3(peak), p99ShardUtilisation: round3(Math.min(peak, sampler.utilQuantile(0.99))),
       hottestShards: hottest, hottestKeys: topKeysOf(run.producers, name, 5),
+      putLatencyP50Ms: round3(latency.quantileMs(0.5)), putLatencyP99Ms: round3(latency.quantileMs(0.99)),
     });
   }
   return {
@@ -79,7 +102,11 @@ export function buildReport(run: ScenarioRuntime): RunReport {
     producers: run.producers.map((p) => {
       const f = p.figures();
       const t = f.total;
-      return { name: p.name, stream: p.config.streamName, mode: p.mode, attempted: t.attempted, accepted: t.accepted, throttled: t.throttled, retried: t.retried, dropped: t.dropped, putLatencyMsAvg: t.calls ? round3(t.latencyMsSum / t.calls) : 0 };
+      const h = p.putLatency.run;
+      return {
+        name: p.name, stream: p.config.streamName, mode: p.mode, attempted: t.attempted, accepted: t.accepted, throttled: t.throttled, retried: t.retried, dropped: t.dropped,
+        putLatencyMsAvg: t.calls ? round3(t.latencyMsSum / t.calls) : 0, putLatencyP50Ms: round3(h.quantileMs(0.5)), putLatencyP99Ms: round3(h.quantileMs(0.99)),
+      };
     }),
     consumers: run.consumers.map((c) => {
       const f = c.figures();
