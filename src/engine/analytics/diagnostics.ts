@@ -48,7 +48,8 @@ export class SqlSyntaxError extends Error {
 
 /** A semantic error found while binding or planning. */
 export class SqlBindError extends Error {
-  constructor(message: string, readonly range: Range) {
+  /** `missingName`: the unknown stream/table the error is about (so follow-ons of a broken CREATE can be dropped). */
+  constructor(message: string, readonly range: Range, readonly missingName?: string) {
     super(message);
     this.name = 'SqlBindError';
   }

@@ -16,6 +16,29 @@ import { parseExpr, parseExprList, parseTypeName, parseWindowSpec } from './pars
 export interface ParseResult {
   readonly script: Script;
   readonly diagnostics: Diagnostic[];
+  /**
+   * Statements kept although a syntax error follows their valid prefix (junk before the `;`).
+   * The binder declares them but drops their diagnostics: those are consequences of the typo.
+   */
+  readonly broken: ReadonlySet<Statement>;
+  /** Names that failed CREATE STREAM/TABLE/VIEW statements meant to declare ("unknown stream" follow-ons). */
+  readonly brokenNames: ReadonlySet<string>;
+}
+
+/** The name a statement starting at token `start` declares, if it is a CREATE STREAM/TABLE/VIEW. */
+function declaredName(c: Cursor, start: number): string | null {
+  const end = c.position;
+  c.position = start;
+  try {
+    if (!c.acceptWord('CREATE')) return null;
+    c.acceptWords('OR', 'REPLACE');
+    if (!c.acceptWord('STREAM') && !c.acceptWord('TABLE') && !c.acceptWord('VIEW')) return null;
+    return c.identifier('a name').value;
+  } catch {
+    return null;
+  } finally {
+    c.position = end;
+  }
 }
 
 export function parseScript(source: string): ParseResult {
@@ -24,12 +47,21 @@ export function parseScript(source: string): ParseResult {
   const c = new Cursor(lexed.tokens);
   c.parseQuery = parseQuery;
   const statements: Statement[] = [];
+  const broken = new Set<Statement>();
+  const brokenNames = new Set<string>();
   while (!c.atEnd) {
     if (c.acceptOp(';')) continue;
+    const start = c.position;
     try {
-      statements.push(parseStatement(c));
-      if (!c.atEnd && !c.acceptOp(';')) throw c.error(`expected ';' after the statement but found ${describe(c.peek())}`);
+      const stmt = parseStatement(c);
+      statements.push(stmt);
+      if (!c.atEnd && !c.acceptOp(';')) {
+        broken.add(stmt);
+        throw c.error(`expected ';' after the statement but found ${describe(c.peek())}`);
+      }
     } catch (e) {
+      const name = declaredName(c, start);
+      if (name !== null) brokenNames.add(name);
       if (e instanceof RangeError) {
         // Stack exhaustion on absurdly nested input is reported, not thrown.
         diagnostics.push(diagnostic('the statement is nested too deeply to parse', c.peek().range));
@@ -39,7 +71,7 @@ export function parseScript(source: string): ParseResult {
     }
   }
   const kda = statements.some((s) => s.type === 'create_pump' || s.type === 'create_stream' || (s.type === 'query_stmt' && isStreamQuery(s.query)));
-  return { script: { type: 'script', statements, dialect: kda || statements.length === 0 ? 'kda' : 'flink' }, diagnostics };
+  return { script: { type: 'script', statements, dialect: kda || statements.length === 0 ? 'kda' : 'flink' }, diagnostics, broken, brokenNames };
 }
 
 /** Parses one expression on its own (used by tests and the schema editor). */

@@ -130,7 +130,7 @@ function buildFrom(item: FromItem, windows: readonly NamedWindow[], ctx: BuildCo
 
 export function buildTableRef(item: TableRef, windows: readonly NamedWindow[], ctx: BuildContext): Relation {
   const entry = ctx.catalog.lookup(item.name.value, item.name.quoted);
-  if (!entry) throw new SqlBindError(`unknown stream or table '${item.name.value}'${item.name.quoted ? '' : ' (unquoted names fold to upper case; quote it if it was created quoted)'}`, item.name.range);
+  if (!entry) throw new SqlBindError(`unknown stream or table '${item.name.value}'${item.name.quoted ? '' : ' (unquoted names fold to upper case; quote it if it was created quoted)'}`, item.name.range, item.name.value);
   const alias = item.alias?.value ?? entry.name;
   if (entry.kind === 'view') {
     const rel = buildQuery(entry.query, ctx);

@@ -243,7 +243,7 @@ export function declareStatement(stmt: Statement, sql: string, build: BuildConte
       build.plan.owner = name;
       if (stmt.type !== 'query_stmt') {
         const t = catalog.findStream(stmt.target.value);
-        if (!t || t.role === 'error') throw new SqlBindError(`unknown stream '${stmt.target.value}': create it first with CREATE OR REPLACE STREAM`, stmt.target.range);
+        if (!t || t.role === 'error') throw new SqlBindError(`unknown stream '${stmt.target.value}': create it first with CREATE OR REPLACE STREAM`, stmt.target.range, stmt.target.value);
         if (t.role === 'source' && build.dialect === 'kda') throw new SqlBindError(`a pump may not write to the source stream ${t.name}`, stmt.target.range);
       }
       const rel = buildQuery(stmt.query, build);

@@ -126,17 +126,21 @@ export class SqlApplication {
     let app: SqlApplication | null = null;
     const errors = (e: SqlRuntimeError, row: Row, rowtimeMs: number) => app?.reportError(e.errorName, e.message, rowtimeMs, hex(JSON.stringify(row.slice(1))));
     const prng = options.prng ?? new Prng('kinesis-analytics');
+    const brokenNames = [...parsed.brokenNames].map((n) => n.toUpperCase());
     for (const stmt of parsed.script.statements) {
       const build: BuildContext = { catalog, ctx, errors, plan, dialect, prng, operators: [], taps: [], tableJoins, warnings: [] };
+      // A statement cut short by a syntax error is still declared (later statements may use its
+      // name) but its own bind errors and warnings are consequences of the typo: drop them.
+      const broken = parsed.broken.has(stmt);
       try {
         const pump = declareStatement(stmt as Statement, sql, build, catalog, pumps.length, errors);
         if (pump) pumps.push(pump);
       } catch (e) {
         if (e instanceof RangeError) diagnostics.push(diagnostic('the statement is nested too deeply to compile', stmt.range));
         else if (!(e instanceof SqlBindError)) throw e;
-        else diagnostics.push(diagnostic(e.message, e.range));
+        else if (!broken && !(e.missingName !== undefined && brokenNames.includes(e.missingName.toUpperCase()))) diagnostics.push(diagnostic(e.message, e.range));
       }
-      diagnostics.push(...build.warnings);
+      if (!broken) diagnostics.push(...build.warnings);
     }
     const ordered = orderPumps(pumps, diagnostics, parsed.script.statements);
     if (hasErrors(diagnostics)) return { app: null, diagnostics };
