@@ -85,3 +85,38 @@ describe('enhanced fan-out and Lambda', () => {
     expect(f.recordsProcessed + f.recordsToDestination!).toBe(run.producers[0].totals().accepted);
   });
 });
+
+describe('GetRecords metrics', () => {
+  it('shard-level iterator age follows the lagging shard; latency grows with the bytes a call returns', () => {
+    const sim = new Simulation({ seed: 6 });
+    // A slow reader on 2 shards: iterator age climbs on both; shard series carry it as Maximum.
+    const run = loadScenario(sim, doc([{ type: 'kcl', name: 'slow', stream: 's', initialPosition: 'TRIM_HORIZON', maxRecords: 100, processing: { perBatchMs: 0, perRecordMs: 5 } }], { settings: { shardLevelMetrics: true } }));
+    sim.advanceBy(20_000);
+    const store = run.metrics;
+    const shardKeys = store.keys('shard:s/').filter((k) => k.endsWith(':IteratorAgeMilliseconds'));
+    expect(shardKeys).toHaveLength(2);
+    const streamAge = store.get('stream:s:GetRecords.IteratorAgeMilliseconds')!;
+    const last = streamAge.seconds.endSlot - 1;
+    const shardAges = shardKeys.map((k) => store.get(k)!.seconds.at(last));
+    expect(Math.min(...shardAges)).toBeGreaterThan(5_000);
+    // The stream's Maximum is the largest shard's (a shard without a call that second keeps its last age, never more).
+    expect(streamAge.seconds.at(last)).toBeLessThanOrEqual(Math.max(...shardAges));
+    const latency = store.get('stream:s:GetRecords.Latency')!.seconds.at(last);
+    // 100 records of ~1 KiB per call: just above the 8 ms base.
+    expect(latency).toBeGreaterThan(8);
+    expect(latency).toBeLessThan(12);
+  });
+
+  it('a full 10,000-record page costs more latency than a small one', () => {
+    const latencyOf = (maxRecords: number): number => {
+      const sim = new Simulation({ seed: 7 });
+      const run = loadScenario(sim, doc([{ type: 'kcl', name: 'r', stream: 's', initialPosition: 'TRIM_HORIZON', maxRecords, pollIntervalMs: 5000 }], { producers: [{ name: 'p', stream: 's', rate: { kind: 'constant', recordsPerSec: 1800 }, size: { kind: 'fixed', bytes: 1000 } }] }));
+      sim.advanceBy(30_000);
+      const s = run.metrics.get('stream:s:GetRecords.Latency')!;
+      let max = 0;
+      for (let i = s.seconds.startSlot; i < s.seconds.endSlot; i++) max = Math.max(max, s.seconds.at(i) || 0);
+      return max;
+    };
+    expect(latencyOf(10_000)).toBeGreaterThan(latencyOf(10) + 50);
+  });
+});

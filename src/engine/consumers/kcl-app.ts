@@ -133,14 +133,7 @@ export class KclApp {
     const ageMs = n > 0 ? Math.max(page.millisBehindLatest, nowMs - page.lastArrivalMs) : page.millisBehindLatest;
     lease.millisBehind = ageMs;
     if (ageMs > this.iteratorAgeMaxMs) this.iteratorAgeMaxMs = ageMs;
-    if (stats) {
-      stats.getRecordsCalls++;
-      stats.getRecordsSuccess++;
-      stats.getRecordsRecords += n;
-      stats.getRecordsBytes += page.bytes;
-      stats.getRecordsLatencyMsSum += 10;
-      if (ageMs > stats.getRecordsIteratorAgeMsMax) stats.getRecordsIteratorAgeMsMax = ageMs;
-    }
+    stats?.noteGetRecords(lease.shardNumber, n, page.bytes, ageMs);
     const busyMs = n > 0 ? processingMs(this.config.processing, n, page.bytes, this.prng) : 0;
     lease.sinceCheckpoint += n;
     const cfg = this.config;

@@ -128,13 +128,9 @@ export class LambdaEsm {
     p.millisBehind = page.millisBehindLatest;
     if (page.atShardEnd) p.endSeen = true;
     const stats = this.callStats;
-    if (stats) {
-      stats.getRecordsCalls++;
-      stats.getRecordsSuccess++;
-      stats.getRecordsRecords += page.records;
-      stats.getRecordsBytes += page.bytes;
-      stats.getRecordsLatencyMsSum += 10;
-    }
+    // CloudWatch's iterator age: now − arrival of the call's last record (or how far behind, when none came back).
+    const ageMs = page.records > 0 ? Math.max(page.millisBehindLatest, nowMs - page.lastArrivalMs) : page.millisBehindLatest;
+    stats?.noteGetRecords(p.shardNumber, page.records, page.bytes, ageMs);
   }
 
   private serveLane(lane: Lane, nowMs: number): void {

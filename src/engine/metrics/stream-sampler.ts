@@ -1,6 +1,7 @@
 /**
  * Once per virtual second, turns a stream's cumulative shard counters and the second's call stats
- * into CloudWatch-named series (stream level, and shard level when enabled), and keeps the
+ * into CloudWatch-named series (stream level, and shard level when enabled — the seven of the
+ * spec's §9 including the shard's GetRecords iterator age, Maximum), and keeps the
  * utilisation statistics the run report needs: per-shard current and peak write utilisation
  * (max of records/1,000 and bytes/1 MiB) and a histogram over all shard-seconds for the p99.
  */
@@ -91,8 +92,17 @@ export class StreamSampler {
       this.utilHistogram[Math.min(UTIL_BINS - 1, Math.floor(util / UTIL_BIN_WIDTH))]++;
       if (this.shardLevel) {
         let row = this.shardSeries[i];
-        if (!row) row = this.shardSeries[i] = SHARD_SERIES.map(([name]) => this.store.series('shard', `${this.stream.name}/${shard.id}`, name, 'Sum', at));
+        if (!row) {
+          row = this.shardSeries[i] = SHARD_SERIES.map(([name]) => this.store.series('shard', `${this.stream.name}/${shard.id}`, name, 'Sum', at));
+          row.push(this.store.series('shard', `${this.stream.name}/${shard.id}`, 'IteratorAgeMilliseconds', 'Maximum', at));
+        }
         row[0].put(second, d0); row[1].put(second, d1); row[2].put(second, d3); row[3].put(second, d4); row[4].put(second, d5); row[5].put(second, d6);
+        // A second without a GetRecords call on the shard keeps the age last seen (a poll-once-a-second
+        // reader would otherwise draw a saw-tooth); nothing is emitted before the first call.
+        const ageMs = i < this.calls.shardIteratorAgeMsMax.length ? this.calls.shardIteratorAgeMsMax[i] : -1;
+        const ageSeries = row[6];
+        if (ageMs >= 0) ageSeries.put(second, ageMs);
+        else if (ageSeries.seconds.endSlot > 0 && !Number.isNaN(ageSeries.latest())) ageSeries.put(second, ageSeries.latest());
       }
     }
     this.series('IncomingRecords', 'Sum', at).put(second, sum[0]);
