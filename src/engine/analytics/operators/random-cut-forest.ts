@@ -21,21 +21,45 @@ function expectedDepth(n: number): number {
   return 2 * (Math.log(n - 1) + 0.5772156649) - (2 * (n - 1)) / n;
 }
 
-interface CutNode {
-  readonly lo: number[];
-  readonly hi: number[];
-  readonly size: number;
-  readonly dim: number;
-  readonly cut: number;
-  readonly left: CutNode | null;
-  readonly right: CutNode | null;
+/**
+ * One tree, flattened into typed arrays (node i's box is lo/hi[i*dims … i*dims+dims-1]; a leaf has
+ * left = -1). Buffers are allocated once per tree and reused by every rebuild, and scoring walks
+ * them without allocating: this is the hot loop (numberOfTrees walks per row).
+ */
+class FlatTree {
+  count = 0;
+  readonly lo: Float64Array;
+  readonly hi: Float64Array;
+  readonly cut: Float64Array;
+  readonly left: Int32Array;
+  readonly right: Int32Array;
+  readonly dim: Int32Array;
+  readonly size: Int32Array;
+  /** Point indices, partitioned in place while building. */
+  readonly order: Int32Array;
+
+  constructor(readonly dims: number, points: number) {
+    const nodes = Math.max(1, 2 * points);
+    this.lo = new Float64Array(nodes * dims);
+    this.hi = new Float64Array(nodes * dims);
+    this.cut = new Float64Array(nodes);
+    this.left = new Int32Array(nodes);
+    this.right = new Int32Array(nodes);
+    this.dim = new Int32Array(nodes);
+    this.size = new Int32Array(nodes);
+    this.order = new Int32Array(points);
+  }
 }
 
 export class RandomCutForest {
-  private readonly samples: number[][][];
-  private readonly trees: (CutNode | null)[];
+  /** Per tree: its reservoir sample (points are shared between trees, never mutated). */
+  private readonly samples: (readonly number[])[][];
+  private readonly trees: (FlatTree | null)[];
   private readonly changes: number[];
   private seen = 0;
+  /** Results of the last isolate() call (kept in fields so the hot loop allocates nothing). */
+  private isolatedDepth = 0;
+  private isolatedDim = 0;
 
   constructor(private readonly prng: Prng, private readonly opts: ForestOptions) {
     this.samples = Array.from({ length: opts.numberOfTrees }, () => []);
@@ -51,20 +75,24 @@ export class RandomCutForest {
   score(point: readonly number[]): { score: number; attribution: number[] } {
     const dims = point.length;
     const attribution = new Array<number>(dims).fill(0);
+    const p = Float64Array.from(point);
     let total = 0;
     let trees = 0;
     for (let t = 0; t < this.samples.length; t++) {
       const sample = this.samples[t];
       if (sample.length === 0) continue;
       // Trees are rebuilt from their samples lazily, after enough replacements, to keep scoring O(depth).
-      if (!this.trees[t] || this.changes[t] >= Math.max(16, sample.length >> 2)) {
-        this.trees[t] = this.build(sample, 0);
+      let tree = this.trees[t];
+      if (!tree || this.changes[t] >= Math.max(16, sample.length >> 2)) {
+        if (!tree || tree.order.length < sample.length || tree.dims !== dims) tree = new FlatTree(dims, Math.max(sample.length, this.opts.subSampleSize));
+        this.build(tree, sample);
+        this.trees[t] = tree;
         this.changes[t] = 0;
       }
-      const { depth, dim } = this.isolate(this.trees[t] as CutNode, point);
-      const s = expectedDepth(sample.length + 1) / depth;
+      this.isolate(tree, p);
+      const s = expectedDepth(sample.length + 1) / this.isolatedDepth;
       total += s;
-      attribution[dim] += s;
+      attribution[this.isolatedDim] += s;
       trees++;
     }
     const n = trees || 1;
@@ -76,63 +104,102 @@ export class RandomCutForest {
     const size = this.opts.subSampleSize;
     // Replacement probability decays towards size/timeDecay so recent points dominate.
     const p = size / Math.min(this.seen, Math.max(size, this.opts.timeDecay));
+    const copy = [...point];
     for (let t = 0; t < this.samples.length; t++) {
       const sample = this.samples[t];
-      if (sample.length < size) sample.push([...point]);
-      else if (this.prng.next() < p) sample[this.prng.intInclusive(0, size - 1)] = [...point];
+      if (sample.length < size) sample.push(copy);
+      else if (this.prng.next() < p) sample[this.prng.intInclusive(0, size - 1)] = copy;
       else continue;
       this.changes[t]++;
     }
   }
 
-  private build(points: readonly number[][], depth: number): CutNode {
-    const dims = points[0].length;
-    const lo = [...points[0]];
-    const hi = [...points[0]];
-    for (const q of points) {
+  private build(tree: FlatTree, points: readonly (readonly number[])[]): void {
+    for (let i = 0; i < points.length; i++) tree.order[i] = i;
+    tree.count = 0;
+    this.buildNode(tree, points, 0, points.length, 0);
+  }
+
+  /** Builds the node for order[from, to) and returns its index (same cuts and PRNG draws, depth-first, left first). */
+  private buildNode(tree: FlatTree, points: readonly (readonly number[])[], from: number, to: number, depth: number): number {
+    const { dims, lo, hi, order } = tree;
+    const node = tree.count++;
+    const base = node * dims;
+    const first = points[order[from]];
+    for (let d = 0; d < dims; d++) lo[base + d] = hi[base + d] = first[d];
+    for (let i = from + 1; i < to; i++) {
+      const q = points[order[i]];
       for (let d = 0; d < dims; d++) {
-        if (q[d] < lo[d]) lo[d] = q[d];
-        if (q[d] > hi[d]) hi[d] = q[d];
+        if (q[d] < lo[base + d]) lo[base + d] = q[d];
+        if (q[d] > hi[base + d]) hi[base + d] = q[d];
       }
     }
+    tree.size[node] = to - from;
+    tree.left[node] = -1;
+    tree.right[node] = -1;
+    tree.dim[node] = 0;
     let span = 0;
-    for (let d = 0; d < dims; d++) span += hi[d] - lo[d];
-    if (points.length <= 1 || span === 0 || depth >= 48) return { lo, hi, size: points.length, dim: 0, cut: 0, left: null, right: null };
+    for (let d = 0; d < dims; d++) span += hi[base + d] - lo[base + d];
+    if (to - from <= 1 || span === 0 || depth >= 48) return node;
     let r = this.prng.next() * span;
     let dim = 0;
-    while (dim < dims - 1 && r >= hi[dim] - lo[dim]) {
-      r -= hi[dim] - lo[dim];
+    while (dim < dims - 1 && r >= hi[base + dim] - lo[base + dim]) {
+      r -= hi[base + dim] - lo[base + dim];
       dim++;
     }
-    const cut = lo[dim] + this.prng.next() * (hi[dim] - lo[dim]);
-    const below = points.filter((q) => q[dim] <= cut);
-    const above = points.filter((q) => q[dim] > cut);
-    if (below.length === 0 || above.length === 0) return { lo, hi, size: points.length, dim: 0, cut: 0, left: null, right: null };
-    return { lo, hi, size: points.length, dim, cut, left: this.build(below, depth + 1), right: this.build(above, depth + 1) };
+    const cut = lo[base + dim] + this.prng.next() * (hi[base + dim] - lo[base + dim]);
+    // Partition in place: points with value <= cut first.
+    let split = from;
+    for (let i = from; i < to; i++) {
+      if (points[order[i]][dim] <= cut) {
+        const tmp = order[i];
+        order[i] = order[split];
+        order[split++] = tmp;
+      }
+    }
+    if (split === from || split === to) return node;
+    tree.dim[node] = dim;
+    tree.cut[node] = cut;
+    tree.left[node] = this.buildNode(tree, points, from, split, depth + 1);
+    tree.right[node] = this.buildNode(tree, points, split, to, depth + 1);
+    return node;
   }
 
   /** Depth at which `point` separates from the tree's points (leaving a bounding box isolates it). */
-  private isolate(root: CutNode, point: readonly number[]): { depth: number; dim: number } {
-    let node: CutNode | null = root;
+  private isolate(tree: FlatTree, point: Float64Array): void {
+    const { dims, lo, hi } = tree;
+    let node = 0;
     let depth = 1;
     let lastDim = 0;
-    while (node) {
+    for (;;) {
+      const base = node * dims;
       let outside = -1;
       let excess = 0;
-      for (let d = 0; d < point.length; d++) {
-        const e = point[d] < node.lo[d] ? node.lo[d] - point[d] : point[d] > node.hi[d] ? point[d] - node.hi[d] : 0;
+      for (let d = 0; d < dims; d++) {
+        const v = point[d];
+        const l = lo[base + d];
+        const h = hi[base + d];
+        const e = v < l ? l - v : v > h ? v - h : 0;
         if (e > excess) {
           excess = e;
           outside = d;
         }
       }
-      if (outside >= 0) return { depth, dim: outside };
-      if (!node.left || !node.right) return { depth: depth + expectedDepth(node.size) - 1 + 1e-9, dim: lastDim };
-      lastDim = node.dim;
-      node = point[node.dim] <= node.cut ? node.left : node.right;
+      if (outside >= 0) {
+        this.isolatedDepth = depth;
+        this.isolatedDim = outside;
+        return;
+      }
+      const left = tree.left[node];
+      if (left < 0) {
+        this.isolatedDepth = depth + expectedDepth(tree.size[node]) - 1 + 1e-9;
+        this.isolatedDim = lastDim;
+        return;
+      }
+      lastDim = tree.dim[node];
+      node = point[lastDim] <= tree.cut[node] ? left : tree.right[node];
       depth++;
     }
-    return { depth, dim: lastDim };
   }
 }
 
