@@ -55,7 +55,7 @@ describe('HOTSPOTS incremental neighbourhoods', () => {
         op.emit = (r: Row) => got.push(r[2] as string);
         const window: number[][] = [];
         pts.forEach(([x, y], i) => {
-          op.process([x, y], 0);
+          op.process([x, y]);
           window.push([x, y]);
           if (window.length > windowSize) window.shift();
           expect(got[i]).toBe(rescan(window, radius, minPoints));
@@ -71,7 +71,7 @@ describe('RANDOM_CUT_FOREST', () => {
     const op = new RandomCutForestOperator(new Prng(seed), { numberOfTrees: 20, subSampleSize: 32, timeDecay: 1000, shingleSize: 1 }, [0, 1], ['A', 'B'], false, false);
     const out: number[] = [];
     op.emit = (r: Row) => out.push(r[2] as number);
-    for (const r of rows) op.process(r, 0);
+    for (const r of rows) op.process(r);
     return out;
   }
   const rows = Array.from({ length: 300 }, (_, i) => [i % 17, (i * 7) % 11 + (i === 250 ? 90 : 0)]);
