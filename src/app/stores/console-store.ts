@@ -31,6 +31,8 @@ declare global {
   interface Window {
     /** Set by the performance script: frame latencies are appended here when present. */
     __consoleLatencies?: number[];
+    /** Set by the performance script: build → on-screen latencies (see useFramePaintProbe). */
+    __consolePaintLatencies?: number[];
   }
 }
 
@@ -58,4 +60,16 @@ export function useWatch(req: WatchRequest): void {
     useConsole.getState().setWatch(JSON.parse(key) as WatchRequest);
     return () => useConsole.getState().setWatch({ stream: null, consumers: false, heatmap: false, shardId: null, shardOffset: 0 });
   }, [key]);
+}
+
+/**
+ * For the performance script: once a page has committed the latest frame, records how long ago the
+ * worker built it. Passive effects run after the browser has painted the commit, so this is the
+ * snapshot-to-screen latency. Costs nothing unless the script has set `__consolePaintLatencies`.
+ */
+export function useFramePaintProbe(): void {
+  const builtAtEpochMs = useConsole((s) => s.frame?.builtAtEpochMs ?? 0);
+  useEffect(() => {
+    if (builtAtEpochMs > 0) window.__consolePaintLatencies?.push(performance.timeOrigin + performance.now() - builtAtEpochMs);
+  }, [builtAtEpochMs]);
 }

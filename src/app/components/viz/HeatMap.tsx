@@ -53,24 +53,27 @@ function HeatMapImpl({ values, rows, cols, rowLabel, colLabel, describe, height 
     if (!ctx) return;
     if (!image.current || image.current.width !== cols || image.current.height !== drawn) image.current = ctx.createImageData(cols, drawn);
     const px = image.current.data;
-    for (let i = 0; i < drawn * cols; i++) {
-      const dr = Math.floor(i / cols);
-      const col = i - dr * cols;
-      let v = values[dr * bin * cols + col];
-      for (let r = dr * bin + 1; r < Math.min(rows, (dr + 1) * bin); r++) {
-        const x = values[r * cols + col];
-        if (Number.isNaN(v) || x > v) v = x;
+    // Row by row, so no pixel pays a division; each drawn row is the maximum of its bin of shards.
+    for (let dr = 0; dr < drawn; dr++) {
+      const first = dr * bin;
+      const end = Math.min(rows, first + bin);
+      for (let col = 0; col < cols; col++) {
+        let v = values[first * cols + col];
+        for (let r = first + 1; r < end; r++) {
+          const x = values[r * cols + col];
+          if (Number.isNaN(v) || x > v) v = x;
+        }
+        const o = (dr * cols + col) * 4;
+        if (Number.isNaN(v)) {
+          px[o + 3] = 0;
+          continue;
+        }
+        const idx = lutIndex(v) * 4;
+        px[o] = lut[idx];
+        px[o + 1] = lut[idx + 1];
+        px[o + 2] = lut[idx + 2];
+        px[o + 3] = 255;
       }
-      const o = i * 4;
-      if (Number.isNaN(v)) {
-        px[o + 3] = 0;
-        continue;
-      }
-      const idx = lutIndex(v) * 4;
-      px[o] = lut[idx];
-      px[o + 1] = lut[idx + 1];
-      px[o + 2] = lut[idx + 2];
-      px[o + 3] = 255;
     }
     ctx.putImageData(image.current, 0, 0);
   }, [values, rows, cols]);

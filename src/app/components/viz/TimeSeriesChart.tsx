@@ -69,17 +69,24 @@ function TimeSeriesChartImpl({ t0Ms, stepMs, series, formatValue, height = 200, 
   const plotH = Math.max(10, height - PAD.top - PAD.bottom);
   const x = (p: number) => PAD.left + (points <= 1 ? 0 : (p / (points - 1)) * plotW);
   const y = (v: number) => PAD.top + plotH - (v / yMax) * plotH;
-  const paths = sampled.map((vals) => {
-    let d = '';
-    let pen = false;
-    for (let p = 0; p < vals.length; p++) {
-      const v = vals[p];
-      if (Number.isNaN(v)) { pen = false; continue; }
-      d += `${pen ? 'L' : 'M'}${x(p).toFixed(1)} ${y(v).toFixed(1)}`;
-      pen = true;
-    }
-    return d;
-  });
+  // Path strings are the costly part of a redraw: rebuilt when the data or the size changes, not on hover.
+  const paths = useMemo(
+    () =>
+      sampled.map((vals) => {
+        let d = '';
+        let pen = false;
+        for (let p = 0; p < vals.length; p++) {
+          const v = vals[p];
+          if (Number.isNaN(v)) { pen = false; continue; }
+          const px = PAD.left + (points <= 1 ? 0 : (p / (points - 1)) * plotW);
+          const py = PAD.top + plotH - (v / yMax) * plotH;
+          d += `${pen ? 'L' : 'M'}${px.toFixed(1)} ${py.toFixed(1)}`;
+          pen = true;
+        }
+        return d;
+      }),
+    [sampled, yMax, points, plotW, plotH],
+  );
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * yMax);
   const timeTicks = points > 1 ? [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(f * (points - 1))) : [];
   const onMove = (e: React.MouseEvent<SVGSVGElement>) => {

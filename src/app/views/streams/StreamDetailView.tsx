@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { PageHeader } from '../../components/Shell';
-import { useConsole, useWatch } from '../../stores/console-store';
+import { useConsole, useFramePaintProbe, useWatch } from '../../stores/console-store';
 import { formatBytesRate, formatRate } from '../../format';
 import { href } from '../../router';
 import { Findings } from './Findings';
@@ -32,6 +32,7 @@ export function StreamDetailView({ name }: { name: string }) {
   const detail = useConsole((s) => (s.frame?.detail?.name === name ? s.frame.detail : null));
   const known = useConsole((s) => s.frame?.streams.some((x) => x.name === name));
   const framed = useConsole((s) => s.frame !== null);
+  useFramePaintProbe();
 
   // Arrow keys move between tabs, as the WAI-ARIA tabs pattern expects.
   const onTabKey = (e: React.KeyboardEvent<HTMLDivElement>) => {
