@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { replay } from './replay';
+import { SqlApplication } from './runtime';
 
 const SOURCE = `CREATE TABLE trades (sym STRING, price DOUBLE, event_time TIMESTAMP(3), proc AS PROCTIME(),
   WATERMARK FOR event_time AS event_time - INTERVAL '5' SECOND) WITH ('connector' = 'kinesis', 'format' = 'json');
@@ -41,5 +42,15 @@ describe('Flink SQL', () => {
   });
   it('PROCTIME() columns carry the processing time', () => {
     expect(run('INSERT INTO sink SELECT sym, price, proc FROM trades WHERE price > 2;')).toEqual(['A 3 01:00:00', 'A 5 01:00:00']);
+  });
+});
+
+describe('Flink connector tables', () => {
+  it("report role 'source', or 'sink' when an INSERT INTO writes them", () => {
+    const { app, diagnostics } = SqlApplication.create(`${SOURCE}\nINSERT INTO sink SELECT sym, price, event_time FROM trades;`);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const roles = Object.fromEntries((app as SqlApplication).streams().map((s) => [s.name, s.role]));
+    expect(roles).toEqual({ error_stream: 'error', TRADES: 'source', SINK: 'sink' });
+    expect((app as SqlApplication).sourceStreamNames()).toContain('TRADES');
   });
 });

@@ -327,7 +327,8 @@ function declareFlinkTable(stmt: Extract<Statement, { type: 'create_table' }>, s
     RecordColumns: physical.map((c, i) => ({ Name: c.name.value, Mapping: `$['${names[i]}']`, SqlType: formatType(columns[i + 1].type) })),
   };
   const mapper = createMapper(schema);
-  const stream = new InAppStream(name, 'table', columns, names);
+  // A connector table is fed from outside like a KDA source stream (the ones INSERT writes report 'sink').
+  const stream = new InAppStream(name, 'source', columns, names);
   catalog.streams.set(name, stream);
   catalog.sources.push({
     name, stream, mapper: typeof mapper === 'string' ? null : mapper,

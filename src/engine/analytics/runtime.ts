@@ -148,9 +148,15 @@ export class SqlApplication {
     return { app, diagnostics };
   }
 
-  /** Every in-application stream, table and the error stream, with columns (for the editor). */
+  /**
+   * Every in-application stream, table and the error stream, with columns (for the editor). Flink
+   * connector tables report 'source', or 'sink' when an INSERT INTO writes them.
+   */
   streams(): StreamInfo[] {
-    return [...this.catalog.streams.values()].map((s) => s.info());
+    return [...this.catalog.streams.values()].map((s) => {
+      const info = s.info();
+      return this.dialect === 'flink' && info.role === 'source' && this.catalog.insertTargets.has(s.name) ? { ...info, role: 'sink' } : info;
+    });
   }
 
   /**
