@@ -4,7 +4,9 @@
  * distribution folded onto the shard map (each pool key's shard computed once with the real
  * MD5), drawn as Poisson counts — and offers each shard its count through the stream's
  * aggregate path, which admits exactly as many as the shard's per-second limits allow.
- * Throttled records are retried the next second (oldest first) up to maxRetries, then dropped.
+ * Throttled records wait the producer's backoff (exponential with jitter, spread over the coming
+ * seconds by a seeded retry calendar) and are retried oldest first, up to maxRetries and the maximum
+ * record age, past which they are dropped and counted.
  * Counts and bytes per shard per second stay exact; payloads and keys are not materialised.
  */
 import type { StreamCallStats } from '../metrics/call-stats';
@@ -13,6 +15,7 @@ import type { Simulation } from '../simulation';
 import type { Cancellable } from '../time/scheduler';
 import type { KeyGenerator } from './key-strategy';
 import { makeKeyGenerator } from './key-strategy';
+import { RetryCalendar } from './retry-calendar';
 import { PutLatencyTracker } from './put-latency';
 import type { ProducerConfig } from './producer-config';
 import type { ProducerCounts, ProducerFiguresView } from './producer-figures';
@@ -42,8 +45,9 @@ export class AggregateProducer {
   /** Shard numbers with a share of the traffic and their weights (sum 1). */
   private shardNumbers = new Int32Array(0);
   private shardWeights = new Float64Array(0);
-  /** Pending retries per shard slot and attempt level: pending[level][shardNumber]. */
-  private pending: Float64Array[] = [];
+  /** Throttled records waiting for their backoff, per due second, attempt level and shard slot. */
+  private readonly calendar: RetryCalendar;
+  private rehomedVersion = -1;
   private readonly recordBytes: number;
   /** The most likely keys (by weight), their shard and accepted totals. */
   readonly topKeyIndices: Int32Array;
@@ -65,6 +69,7 @@ export class AggregateProducer {
     this.topKeyIndices = Int32Array.from(order);
     this.topKeyAcceptedRecords = new Float64Array(order.length);
     this.startedMs = sim.nowMs + (config.startAtSec ?? 0) * 1000;
+    this.calendar = new RetryCalendar(config.retry, config.retry.maxRetries + 1, sink.shardSlots(), config.latency.baseMs, sim.prng.fork(`producer:${config.name}:aggregate:retry`));
   }
 
   get name(): string {
@@ -105,12 +110,14 @@ export class AggregateProducer {
     for (let s = 0; s < slots; s++) if (weights[s] > 0) numbers.push(s);
     this.shardNumbers = Int32Array.from(numbers);
     this.shardWeights = Float64Array.from(numbers, (s) => weights[s]);
-    const levels = this.config.retry.maxRetries + 1;
-    this.pending = Array.from({ length: levels }, (_, l) => {
-      const next = new Float64Array(slots);
-      if (this.pending[l]) next.set(this.pending[l].subarray(0, Math.min(slots, this.pending[l].length)));
-      return next;
-    });
+    this.calendar.resize(slots);
+    if (version !== this.rehomedVersion) {
+      // Retries waiting for shards a reshard closed go to the open shards their keys now reach.
+      this.rehomedVersion = version;
+      const open = new Uint8Array(slots);
+      for (const { shardIndex } of this.sink.openShardShares()) open[shardIndex] = 1;
+      this.calendar.rehome((slot) => open[slot] === 1, this.shardNumbers, this.shardWeights);
+    }
     this.acceptedFractionByShard = new Float64Array(slots);
     this.weightBySlot = weights;
     if (table) this.topKeyShards = Int32Array.from(this.topKeyIndices, (i) => this.sink.shardOf(table[i], this.keys.explicitHashKeys?.[i]));
@@ -123,39 +130,17 @@ export class AggregateProducer {
     this.refreshShardWeights(nowMs);
     const n = this.integrator.take(this.wanted, 1000);
     const sec = emptyCounts();
-    const levels = this.pending.length;
-    const bytesPer = this.recordBytes;
+    const tick = Math.round((nowMs - this.startedMs) / 1000);
+    const due = this.calendar.due(tick);
     const prng = this.prng;
     const numbers = this.shardNumbers;
     const weights = this.shardWeights;
-    const frac = this.acceptedFractionByShard; // accepted records per shard this second
-    for (let j = 0; j < numbers.length; j++) {
-      const s = numbers[j];
-      const fresh = n > 0 ? prng.poisson(n * weights[j]) : 0;
-      let offered = fresh;
-      let retries = 0;
-      for (let l = 1; l < levels; l++) retries += this.pending[l][s];
-      offered += retries;
-      if (offered === 0) { frac[s] = 0; continue; }
-      const accepted = this.sink.putAggregate(s, offered, offered * bytesPer);
-      frac[s] = accepted;
-      // Acceptance goes to the oldest attempts first. Level l holds records tried l times; walking
-      // from the top, each level's refused records move up one level (read before overwritten) or drop.
-      let left = accepted;
-      let dropped = 0;
-      for (let l = levels - 1; l >= 0; l--) {
-        const at = l === 0 ? fresh : this.pending[l][s];
-        const ok = Math.min(at, left);
-        left -= ok;
-        if (l + 1 >= levels) dropped += at - ok;
-        else this.pending[l + 1][s] = at - ok;
-      }
-      sec.attempted += offered;
-      sec.accepted += accepted;
-      sec.throttled += offered - accepted;
-      sec.retried += retries;
-      sec.dropped += dropped;
-      sec.acceptedBytes += accepted * bytesPer;
+    for (let j = 0; j < numbers.length; j++) this.offer(numbers[j], n > 0 ? prng.poisson(n * weights[j]) : 0, due, tick, nowMs, sec);
+    if (due) {
+      // Retries due on shards the key distribution no longer reaches (a time-bucket key moved on).
+      const slots = this.weightBySlot.length;
+      for (let s = 0; s < slots; s++) if (!(this.weightBySlot[s] > 0)) this.offer(s, 0, due, tick, nowMs, sec);
+      this.calendar.release(tick);
     }
     sec.userRecords = sec.accepted;
     sec.calls = Math.ceil(sec.attempted / this.config.batch.maxRecords);
@@ -165,7 +150,7 @@ export class AggregateProducer {
         // A key's share of what its shard accepted is its share of the shard's traffic.
         const shard = this.topKeyShards[i];
         const shardWeight = this.weightBySlot[shard];
-        if (shardWeight > 0) this.topKeyAcceptedRecords[i] += (frac[shard] * this.keys.weights![this.topKeyIndices[i]]) / shardWeight;
+        if (shardWeight > 0) this.topKeyAcceptedRecords[i] += (this.acceptedFractionByShard[shard] * this.keys.weights![this.topKeyIndices[i]]) / shardWeight;
       }
     }
     this.addTotals(sec);
@@ -180,6 +165,44 @@ export class AggregateProducer {
       calls.putRecordsThrottledRecords += sec.throttled;
       calls.putRecordsBytes += sec.acceptedBytes;
     }
+  }
+
+  /**
+   * Offers shard `s` its fresh records plus the retries due now, oldest attempts accepted first;
+   * refused records go back on the calendar one attempt older, or are dropped past maxRetries or
+   * the maximum record age.
+   */
+  private offer(s: number, fresh: number, due: ReturnType<RetryCalendar['due']>, tick: number, nowMs: number, sec: ProducerCounts): void {
+    const cal = this.calendar;
+    const levels = cal.levels;
+    let retries = 0;
+    if (due) for (let l = 1; l < levels; l++) retries += cal.countAt(due, l, s);
+    const offered = fresh + retries;
+    const frac = this.acceptedFractionByShard;
+    if (offered === 0) {
+      if (s < frac.length) frac[s] = 0;
+      return;
+    }
+    const bytesPer = this.recordBytes;
+    const accepted = this.sink.putAggregate(s, offered, offered * bytesPer);
+    if (s < frac.length) frac[s] = accepted;
+    let left = accepted;
+    let dropped = 0;
+    for (let l = levels - 1; l >= 0; l--) {
+      const at = l === 0 ? fresh : due ? cal.countAt(due, l, s) : 0;
+      const ok = Math.min(at, left);
+      left -= ok;
+      const refused = at - ok;
+      if (refused <= 0) continue;
+      if (l + 1 >= levels) dropped += refused;
+      else dropped += cal.schedule(tick, nowMs, s, l + 1, refused, l === 0 ? nowMs : cal.createdAvgAt(due!, l, s));
+    }
+    sec.attempted += offered;
+    sec.accepted += accepted;
+    sec.throttled += offered - accepted;
+    sec.retried += retries;
+    sec.dropped += dropped;
+    sec.acceptedBytes += accepted * bytesPer;
   }
 
   /**
@@ -231,8 +254,7 @@ export class AggregateProducer {
   }
 
   figures(): ProducerFiguresView {
-    let backlog = 0;
-    for (let l = 1; l < this.pending.length; l++) for (const v of this.pending[l]) backlog += v;
+    const backlog = this.calendar.backlog;
     const last = this.lastSecond;
     return {
       kind: 'producer', name: this.config.name, streamName: this.config.streamName, mode: this.mode, wantedRecordsPerSec: this.wanted,
