@@ -2,7 +2,7 @@
  * Monitoring: the shards × time heat map of write utilisation, CloudWatch-style stream charts over a
  * chosen time range, and a per-shard drill-down.
  */
-import { useCallback } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import type { StreamDetail } from '../../../worker/api/streams-api';
 import { HeatMap } from '../../components/viz/HeatMap';
 import { TimeSeriesChart } from '../../components/viz/TimeSeriesChart';
@@ -10,6 +10,15 @@ import { SelectField } from '../../components/console/fields';
 import { formatBytes, formatCount, formatDuration, formatTimeOfDay } from '../../format';
 
 const RANGES = [['60', 'Last 1 minute'], ['120', 'Last 2 minutes'], ['300', 'Last 5 minutes'], ['600', 'Last 10 minutes'], ['900', 'Last 15 minutes']] as const;
+
+/**
+ * The drill-down picker lists every open shard (1,000+ options at scale). Each frame carries a fresh
+ * id array, so the options are keyed by their joined text and re-rendered only when the set changes.
+ */
+const DrillShardSelect = memo(function DrillShardSelect({ idsKey, value, onChange }: { idsKey: string; value: string; onChange(v: string): void }) {
+  const options = useMemo<[string, string][]>(() => [['', 'Whole stream'], ...(idsKey ? idsKey.split(',') : []).map((id) => [id, id] as [string, string])], [idsKey]);
+  return <SelectField label="Shard drill-down" value={value} options={options} onChange={onChange} testId="drill-shard" />;
+});
 
 interface Props {
   detail: StreamDetail;
@@ -26,13 +35,13 @@ export function MonitoringTab({ detail, windowSec, setWindowSec, drillShard, set
   const colLabel = useCallback((c: number) => (heat ? formatTimeOfDay(heat.t0Ms + c * heat.stepMs) : ''), [heat]);
   const describe = useCallback((_r: number, _c: number, v: number) => `${Math.round(v * 100)}% of the write limit${v > 1 ? ' (writes refused)' : ''}`, []);
   const count = (v: number) => formatCount(v);
-  const shardOptions: [string, string][] = [['', 'Whole stream'], ...detail.bandIds.map((id) => [id, id] as [string, string])];
+  const onDrill = useCallback((v: string) => setDrillShard(v || null), [setDrillShard]);
   const drill = detail.shardSeries;
   return (
     <>
       <div className="toolbar">
         <SelectField label="Time range" value={String(windowSec)} options={RANGES} onChange={(v) => setWindowSec(Number(v))} testId="time-range" />
-        <SelectField label="Shard drill-down" value={drillShard ?? ''} options={shardOptions} onChange={(v) => setDrillShard(v || null)} testId="drill-shard" />
+        <DrillShardSelect idsKey={detail.bandIds.join(',')} value={drillShard ?? ''} onChange={onDrill} />
       </div>
       <section className="panel" aria-labelledby="heat-title">
         <div className="panel-header"><h2 id="heat-title">Write utilisation per shard</h2><span className="muted">{heat ? `${heat.rows} shards × ${heat.cols} s` : ''}</span></div>
