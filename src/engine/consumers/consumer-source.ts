@@ -25,6 +25,12 @@ export interface ConsumerSource {
   shard(number: number): ShardView | undefined;
   /** One GetRecords call; false when the shard's read limits refused it (counted as ReadProvisionedThroughputExceeded). */
   getRecords(shardNumber: number, fromCounter: number, limit: number, nowMs: number, page: ReadPage, visit?: RecordVisitor): boolean;
+  /**
+   * Counter one past the last record of the shard that arrived at or before `arrivedAtOrBeforeMs`
+   * (the tip when all did). Enhanced fan-out uses it to hold records back for the propagation delay;
+   * a source without it shows every record at once.
+   */
+  visibleEndCounter?(shardNumber: number, arrivedAtOrBeforeMs: number): number;
   /** Enhanced fan-out push of up to `maxBytes` (the consumer's own 2 MiB/s budget). */
   readDedicated(shardNumber: number, fromCounter: number, maxRecords: number, maxBytes: number, nowMs: number, page: ReadPage, visit?: RecordVisitor): void;
 }

@@ -1,6 +1,7 @@
 /**
  * An enhanced fan-out consumer (spec §10): records are pushed to it over a subscription per shard
- * with ~70 ms propagation and its own 2 MiB/s per shard, so it neither takes nor feels the shared
+ * with ~70 ms propagation (a record reaches the subscriber no sooner than 70 virtual ms after it
+ * arrived) and its own 2 MiB/s per shard, so it neither takes nor feels the shared
  * read limits. Push is back-pressured by processing (reactive streams), so a slow consumer lags.
  * Children start after their parents reach the end, like a KCL 2.x fan-out application.
  */
@@ -78,7 +79,11 @@ export class EfoConsumer {
       sub.tokens = Math.min(EFO_BYTES_PER_SEC, sub.tokens + (EFO_BYTES_PER_SEC * (nowMs - sub.lastPushMs)) / 1000);
       sub.lastPushMs = nowMs;
       const page = this.page;
-      this.source.readDedicated(sub.shardNumber, sub.position, 10_000, sub.tokens, nowMs - EFO_PROPAGATION_MS, page);
+      // Only records that arrived at least the propagation delay ago have reached the subscriber.
+      const seenBeforeMs = nowMs - EFO_PROPAGATION_MS;
+      const visibleEnd = this.source.visibleEndCounter ? this.source.visibleEndCounter(sub.shardNumber, seenBeforeMs) : Number.POSITIVE_INFINITY;
+      const maxRecords = Math.max(0, Math.min(10_000, visibleEnd - sub.position));
+      this.source.readDedicated(sub.shardNumber, sub.position, maxRecords, sub.tokens, seenBeforeMs, page);
       sub.tokens = Math.max(0, sub.tokens - page.bytes);
       sub.position = page.nextCounter;
       sub.millisBehind = page.records > 0 || page.millisBehindLatest > 0 ? page.millisBehindLatest + EFO_PROPAGATION_MS : 0;

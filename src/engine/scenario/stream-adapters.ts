@@ -119,6 +119,17 @@ export class StreamSourceAdapter implements ConsumerSource {
     return this.stream.getRecords(shardNumber, fromCounter, limit, nowMs, page, visit);
   }
 
+  visibleEndCounter(shardNumber: number, arrivedAtOrBeforeMs: number): number {
+    const shard = this.stream.shards[shardNumber];
+    if (!shard) return 0;
+    const log = shard.log;
+    const end = log.endIndex;
+    // Arrival times never decrease along the log: binary search, then step over equal times.
+    let index = log.seekTime(arrivedAtOrBeforeMs);
+    while (index < end && log.arrivalMsAt(index) <= arrivedAtOrBeforeMs) index++;
+    return index < end ? log.firstCounterAt(index) : shard.nextCounter;
+  }
+
   readDedicated(shardNumber: number, fromCounter: number, maxRecords: number, maxBytes: number, nowMs: number, page: ReadPage, visit?: RecordVisitor): void {
     this.stream.readDedicated(shardNumber, fromCounter, maxRecords, maxBytes, nowMs, page, visit);
   }
