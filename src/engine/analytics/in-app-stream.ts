@@ -47,7 +47,31 @@ export class InAppStream {
 
   readonly visibleColumns: readonly { name: string; type: SqlType; index: number }[];
 
+  /** Rows inserted while held (see hold); null when rows flow straight through. */
+  private held: Row[] | null = null;
+
+  /**
+   * Buffers inserts until release(): several pumps (or one pump's flush) closing windows at one
+   * bound would otherwise interleave their rows out of ROWTIME order.
+   */
+  hold(): void {
+    this.held ??= [];
+  }
+
+  /** Inserts the held rows in ROWTIME order; equal ROWTIMEs keep production order (stable sort). */
+  release(): void {
+    const rows = this.held;
+    this.held = null;
+    if (!rows || rows.length === 0) return;
+    if (rows.length > 1) rows.sort((a, b) => (a[0] as number) - (b[0] as number));
+    for (const row of rows) this.insert(row);
+  }
+
   insert(row: Row): void {
+    if (this.held) {
+      this.held.push(row);
+      return;
+    }
     this.rowsTotal++;
     const t = row[0] as number;
     if (t > this.lastRowtimeMs) this.lastRowtimeMs = t;

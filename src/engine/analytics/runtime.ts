@@ -11,6 +11,7 @@ import type { InAppStream, OutputRow, RowListener, StreamInfo } from './in-app-s
 import type { InputSchema } from './input-schema';
 import type { TableJoinOperator } from './operators/join';
 import type { Operator } from './operators/operator';
+import { BaseOperator } from './operators/operator';
 import { parseScript } from './parser';
 import type { Plan } from './plan';
 import { PlanBuilder } from './plan';
@@ -276,21 +277,47 @@ export class SqlApplication {
   advanceWatermark(ms: number): void {
     if (!(ms > this.watermarkMs)) return;
     this.watermarkMs = ms;
-    try {
-      for (const p of this.pumps) for (const op of p.operators) op.onWatermark(ms);
-    } catch (e) {
-      if (!(e instanceof SqlRuntimeError)) throw e;
-      this.reportError(e.errorName, e.message, ms, '');
+    for (const g of this.writerGroups()) {
+      // Only several window operators (in several pumps, or one pump's UNION) can interleave here.
+      const hold = g.windowed > 1 ? g.target : undefined;
+      hold?.hold();
+      this.runGuarded(() => { for (const p of g.pumps) for (const op of p.operators) op.onWatermark(ms); }, ms);
+      if (hold) this.runGuarded(() => hold.release(), ms);
     }
   }
 
-  /** End of a finite replay: flushes every open window, in pipeline order. */
+  /** End of a finite replay: flushes every open window, in pipeline order, each stream's rows in ROWTIME order. */
   close(): void {
     if (this.closed) return;
-    for (const p of this.pumps) {
-      for (const op of p.operators) this.runGuarded(() => op.flush(), this.watermarkMs);
+    for (const g of this.writerGroups()) {
+      g.target?.hold();
+      for (const p of g.pumps) {
+        for (const op of p.operators) this.runGuarded(() => op.flush(), this.watermarkMs);
+      }
+      if (g.target) this.runGuarded(() => g.target?.release(), this.watermarkMs);
     }
     this.closed = true;
+  }
+
+  private groups: WriterGroup[] | null = null;
+
+  /**
+   * Pumps grouped by the stream they write, groups in pipeline order: a group runs at the position
+   * of its last pump, which follows every pump it reads from (pumps are topologically ordered and
+   * streams cannot form cycles), so a target's rows are complete before its readers run.
+   */
+  private writerGroups(): WriterGroup[] {
+    if (this.groups) return this.groups;
+    const byTarget = new Map<string, WriterGroup & { last: number }>();
+    this.pumps.forEach((p, i) => {
+      const g = byTarget.get(p.target) ?? { target: this.catalog.findStream(p.target), pumps: [], windowed: 0, last: i };
+      g.pumps.push(p);
+      g.windowed += p.operators.filter((op) => op.onWatermark !== BaseOperator.prototype.onWatermark).length;
+      g.last = i;
+      byTarget.set(p.target, g);
+    });
+    this.groups = [...byTarget.values()].sort((a, b) => a.last - b.last);
+    return this.groups;
   }
 
   get currentWatermarkMs(): number {
@@ -314,6 +341,13 @@ export class SqlApplication {
     errStream?.insert([t, t, row.errorLevel, row.errorName, row.message, t, row.dataRow]);
     for (const l of this.errorListeners) l(row);
   }
+}
+
+/** The pumps writing one stream; `windowed` counts their operators that emit on a ROWTIME bound. */
+interface WriterGroup {
+  readonly target: InAppStream | undefined;
+  readonly pumps: Pump[];
+  windowed: number;
 }
 
 /** Orders pumps so every pump runs after the pumps that write the streams it reads. */
