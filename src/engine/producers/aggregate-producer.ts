@@ -81,9 +81,11 @@ export class AggregateProducer {
     this.ticker = this.sim.scheduler.every(1000, (now) => this.tick(now), this.startedMs);
   }
 
+  /** Stops; throttled records still waiting for their backoff can no longer be sent and count as dropped. */
   stop(): void {
     this.ticker?.cancel();
     this.ticker = undefined;
+    this.total.dropped += this.calendar.drain();
   }
 
   /** Folds key weights onto the current open shards. */

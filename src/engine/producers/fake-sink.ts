@@ -5,6 +5,7 @@
  */
 import { md5PartitionKey } from '../hash/md5';
 import type { ProducerSink } from './producer-sink';
+import { SINK_THROTTLED } from './producer-sink';
 
 export const SHARD_WRITE_RECORDS_PER_SEC = 1000;
 export const SHARD_WRITE_BYTES_PER_SEC = 1_048_576;
@@ -48,7 +49,8 @@ export class FakeSink implements ProducerSink {
     const bytes = (typeof data === 'number' ? data : data.length) + partitionKey.length;
     if (this.secRecords[shard] + 1 > SHARD_WRITE_RECORDS_PER_SEC || this.secBytes[shard] + bytes > SHARD_WRITE_BYTES_PER_SEC) {
       this.throttledRecords[shard]++;
-      return -1 - shard;
+      // The throttle code, whatever the shard (−2 would read as "too large", which is never retried).
+      return SINK_THROTTLED;
     }
     this.secRecords[shard]++;
     this.secBytes[shard] += bytes;

@@ -39,6 +39,8 @@ export interface ProducerSink {
   putToShard?(shardIndex: number, partitionKey: string, keyBytes: number, data: Uint8Array | number): number;
 }
 
+/** Refused by the shard's write limits: retried with backoff. Same code as the streams fast path's PUT_THROTTLED. */
+export const SINK_THROTTLED = -1;
 /** Refused for good (record over the size limit): the producer drops it instead of retrying. Same code as the streams fast path's PUT_TOO_LARGE. */
 export const SINK_TOO_LARGE = -2;
 /** `putToShard` named a shard that is closed (resharded since the caller routed): not a throttle. Same code as PUT_SHARD_NOT_OPEN. */

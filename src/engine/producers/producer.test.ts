@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Simulation } from '../simulation';
 import { FakeSink } from './fake-sink';
 import { aggregate, deaggregate } from './kpl-aggregation';
+import { AggregateProducer } from './aggregate-producer';
 import { Producer } from './producer';
 import { withProducerDefaults } from './producer-config';
 
@@ -68,5 +69,57 @@ describe('KPL aggregation format', () => {
     const plain = deaggregate('a', broken);
     expect(plain).toHaveLength(1);
     expect(plain[0].aggregated).toBe(false);
+  });
+});
+
+describe('Producer.stop', () => {
+  const started = (input: Parameters<typeof withProducerDefaults>[0], seconds: number) => {
+    const sim = new Simulation({ seed: 'stop' });
+    const sink = new FakeSink('s', 2, () => sim.nowMs);
+    const p = new Producer(sim, withProducerDefaults(input), sink);
+    p.start();
+    sim.advanceBy(seconds * 1000 + 300);
+    return { sim, sink, p };
+  };
+
+  it('flushes the last partly filled batch: nothing the generator produced is lost', () => {
+    const { sink, p } = started({ name: 'p', streamName: 's', rate: { kind: 'constant', recordsPerSec: 100 }, batch: { maxRecords: 500, lingerMs: 5_000 } }, 2);
+    const before = p.figures();
+    expect(before.backlogRecords).toBeGreaterThan(100); // still lingering in the open batch
+    const produced = before.total.accepted + before.backlogRecords;
+    p.stop();
+    const after = p.figures();
+    expect(after.backlogRecords).toBe(0);
+    expect(after.total.accepted).toBe(produced);
+    expect(after.total.dropped).toBe(0);
+    expect(sink.acceptedRecords.reduce((a, b) => a + b, 0)).toBe(produced);
+  });
+
+  it('counts records still waiting for a retry, and refused ones of the final flush, as dropped', () => {
+    const { p } = started({ name: 'p', streamName: 's', rate: { kind: 'constant', recordsPerSec: 3000 }, keys: { kind: 'pool', keys: 1 }, retry: { maxRetries: 8, baseDelayMs: 4_000, maxDelayMs: 20_000, maxRecordAgeMs: 60_000, jitter: 'none' } }, 2);
+    const before = p.figures();
+    expect(before.backlogRecords).toBeGreaterThan(1000);
+    const produced = before.total.accepted + before.total.dropped + before.backlogRecords;
+    p.stop();
+    const t = p.totals();
+    expect(p.figures().backlogRecords).toBe(0);
+    expect(t.accepted + t.dropped).toBe(produced);
+    expect(t.attempted).toBe(t.accepted + t.throttled);
+  });
+});
+
+describe('AggregateProducer.stop', () => {
+  it('counts records waiting for their backoff as dropped', () => {
+    const sim = new Simulation({ seed: 'stop-agg' });
+    const sink = new FakeSink('s', 1, () => sim.nowMs);
+    const p = new AggregateProducer(sim, withProducerDefaults({ name: 'p', streamName: 's', rate: { kind: 'constant', recordsPerSec: 1500 }, retry: { maxRetries: 3, baseDelayMs: 5000, maxDelayMs: 5000, jitter: 'none' } }), sink);
+    p.start();
+    sim.advanceBy(2500);
+    const waiting = p.figures().backlogRecords;
+    expect(waiting).toBeGreaterThan(900);
+    const droppedBefore = p.totals().dropped;
+    p.stop();
+    expect(p.totals().dropped).toBe(droppedBefore + waiting);
+    expect(p.figures().backlogRecords).toBe(0);
   });
 });

@@ -112,9 +112,23 @@ export class Producer {
     this.ticker = this.sim.scheduler.every(this.config.tickMs, (now) => this.tick(now), this.startedMs + this.config.tickMs);
   }
 
+  /**
+   * Stops generating and flushes: the partly filled (or aggregated) batch is sent now, and records
+   * still waiting for a retry — or refused by that last call — are counted as dropped, so every record
+   * the generator produced ends up accepted or dropped.
+   */
   stop(): void {
     this.ticker?.cancel();
     this.ticker = undefined;
+    const nowMs = this.sim.nowMs;
+    this.rollSecond(nowMs);
+    if (this.aggregator && this.aggregator.count > 0) this.flushAggregator(nowMs);
+    if (this.batch.length > 0) this.sendBatch(nowMs);
+    if (this.retryBacklog > 0) {
+      for (const list of this.retries.values()) for (const r of list) this.second.dropped += r.userRecords;
+      this.retries.clear();
+      this.retryBacklog = 0;
+    }
   }
 
   /** One generation step: due retries, new records, linger flush, second roll-over. */
