@@ -127,8 +127,10 @@ function parseUnary(c: Cursor): Expr {
 }
 
 function parsePostfix(c: Cursor): Expr {
+  // `(r).COLUMN1`: a parenthesised column reference may be a ROW value whose field is read.
+  const parenthesised = c.isOp('(');
   let expr = parsePrimary(c);
-  while (c.isOp('.') && expr.type !== 'column_ref') {
+  while (c.isOp('.') && (parenthesised || expr.type !== 'column_ref')) {
     c.next();
     const field = c.identifier('a field name', true);
     expr = { type: 'field_access', operand: expr, field, range: { start: expr.range.start, end: field.range.end } };

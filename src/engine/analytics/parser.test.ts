@@ -19,6 +19,7 @@ const SAMPLES = [
   `SELECT STREAM CASE WHEN a IS NULL THEN 'x' WHEN a NOT BETWEEN 1 AND 2 THEN 'y' ELSE 'z' END, CASE a WHEN 1 THEN 2 END, a NOT IN (1, 2, 3), b NOT LIKE 'a%' ESCAPE '!', b SIMILAR TO '(a|b)%', a IS NOT DISTINCT FROM b FROM s;`,
   `SELECT STREAM SUBSTRING(s FROM 2 FOR 3), SUBSTRING(s, 1, 2), POSITION('a' IN s), TRIM(LEADING 'x' FROM s), TRIM(s), OVERLAY(s PLACING 'ab' FROM 2 FOR 1), EXTRACT(HOUR FROM ts), CEIL(ts TO HOUR), (ts - ts2) SECOND, CURRENT_ROW_TIMESTAMP, TIMESTAMP '2024-03-04 09:30:00.000', DATE '2024-03-04', TIME '09:30:00', INTERVAL '1:30' MINUTE TO SECOND, INTERVAL -'3' MONTH, -a * (b + c) / 2 % 3 || 'x' FROM s;`,
   `SELECT STREAM (REGEX_LOG_PARSE(line, '(\\w+) (\\w+)')).COLUMN1 FROM s;`,
+  `SELECT STREAM (r).COLUMN1, (W3C_LOG_PARSE(line, 'COMMON')).COLUMN7 FROM (SELECT STREAM SYS_LOG_PARSE(line) AS r FROM s) AS t;`,
   `CREATE TABLE trades (sym STRING, price DOUBLE, event_time TIMESTAMP(3), proc AS PROCTIME(), WATERMARK FOR event_time AS event_time - INTERVAL '5' SECOND) WITH ('connector' = 'kinesis', 'format' = 'json');`,
   `INSERT INTO out SELECT window_start, window_end, sym, COUNT(*) AS n FROM TABLE(TUMBLE(TABLE trades, DESCRIPTOR(event_time), INTERVAL '1' MINUTE)) GROUP BY window_start, window_end, sym;`,
   `SELECT window_start, COUNT(*) FROM TABLE(SESSION(TABLE t PARTITION BY sym, DESCRIPTOR(ts), INTERVAL '30' SECOND)) GROUP BY window_start, window_end;`,

@@ -1,0 +1,15 @@
+-- Access logs in Common Log Format parsed with W3C_LOG_PARSE: per minute, requests, server errors
+-- and bytes sent. COLUMN6 (%>s) is INTEGER and COLUMN7 (%b) BIGINT, NULL for the CLF dash; a line
+-- that does not match the format parses to NULL and is filtered out.
+CREATE OR REPLACE STREAM "PARSED" (host VARCHAR(64), request VARCHAR(256), status INTEGER, bytes BIGINT);
+CREATE OR REPLACE PUMP "PARSE" AS INSERT INTO "PARSED"
+  SELECT STREAM (r).COLUMN1, (r).COLUMN5, (r).COLUMN6, (r).COLUMN7
+  FROM (SELECT STREAM W3C_LOG_PARSE(LOG_LINE, 'COMMON') AS r FROM "SOURCE_SQL_STREAM_001") AS l
+  WHERE r IS NOT NULL;
+
+CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (minute_start TIMESTAMP, requests BIGINT, server_errors BIGINT, bytes_sent BIGINT);
+CREATE OR REPLACE PUMP "PER_MINUTE" AS INSERT INTO "DESTINATION_SQL_STREAM"
+  SELECT STREAM FLOOR(p.ROWTIME TO MINUTE), COUNT(*),
+    SUM(CASE WHEN status >= 500 THEN 1 ELSE 0 END), SUM(bytes)
+  FROM "PARSED" AS p
+  GROUP BY FLOOR(p.ROWTIME TO MINUTE);
