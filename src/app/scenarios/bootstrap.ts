@@ -6,7 +6,7 @@
  */
 import { DEMO_SCENARIO } from '../../engine/scenario/demo';
 import type { ScenarioDoc } from '../../engine/scenario/schema';
-import { decodeScenario, sharedPayloadFromHash } from './share-link';
+import { sharedPayloadFromHash } from './share-fragment';
 import { scenarioStorage, useScenario } from './scenario-store';
 import { findUserCode } from './user-code';
 import { validateScenarioDoc } from './scenario-validation';
@@ -18,6 +18,7 @@ async function takeSharedFromHash(): Promise<boolean> {
   history.replaceState(null, '', `${window.location.pathname}${window.location.search}#/planner`);
   window.dispatchEvent(new HashChangeEvent('hashchange'));
   const store = useScenario.getState();
+  const { decodeScenario } = await import('./share-link');
   const decoded = decodeScenario(payload);
   if (!decoded.ok) {
     useScenario.setState({ notice: { kind: 'error', text: decoded.error } });

@@ -2,12 +2,12 @@
  * Share links: a scenario document carried in the URL fragment, compressed (fflate deflate) and
  * base64url-encoded, e.g. `…/#/planner/s=eJyrVkrOz0nJTM…`. The fragment never reaches a server, and
  * the `#/planner/…` form routes to the Planner page without any special handling by the router.
- * Decoding accepts `#s=…`, `#/planner?s=…` and `#/planner/s=…`.
+ * Decoding accepts `#s=…`, `#/planner?s=…` and `#/planner/s=…`. The console imports this module on
+ * demand (see share-fragment.ts, which finds payloads without the codec).
  */
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 
-/** URLs longer than this are unreliable in some browsers and chat tools; the UI warns above it. */
-export const SHARE_URL_CHARS_COMFORTABLE = 8000;
+export { SHARE_URL_CHARS_COMFORTABLE, sharedPayloadFromHash } from './share-fragment';
 
 export function bytesToBase64Url(bytes: Uint8Array): string {
   let binary = '';
@@ -44,12 +44,6 @@ export function decodeScenario(payload: string): DecodeResult {
   } catch {
     return { ok: false, error: 'The shared link holds no valid JSON scenario.' };
   }
-}
-
-/** The payload of a share fragment, or null when the fragment carries none. */
-export function sharedPayloadFromHash(hash: string): string | null {
-  const m = /(?:^#|[/?&])s=([A-Za-z0-9_-]+)/.exec(hash);
-  return m ? m[1] : null;
 }
 
 /** A link to the Planner page with the scenario inside: `base` is the page URL without its fragment. */

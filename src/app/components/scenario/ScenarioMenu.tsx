@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useScenario } from '../../scenarios/scenario-store';
 import { scenarioFileName, scenarioToJson } from '../../scenarios/import-export';
-import { SHARE_URL_CHARS_COMFORTABLE, shareUrl } from '../../scenarios/share-link';
+import { SHARE_URL_CHARS_COMFORTABLE } from '../../scenarios/share-fragment';
 import { downloadText } from './download';
 import { GalleryDialog } from './GalleryDialog';
 import { SharedCodeDialog } from './SharedCodeDialog';
@@ -38,6 +38,8 @@ export function ScenarioMenu() {
 
   const share = async () => {
     if (!doc) return;
+    // The compression codec loads on first use, keeping it out of the initial JavaScript.
+    const { shareUrl } = await import('../../scenarios/share-link');
     const url = shareUrl(window.location.href, doc);
     setLink(url);
     await navigator.clipboard?.writeText(url).catch(() => undefined);
