@@ -10,6 +10,7 @@ import { countColumns, fixedColumnParse, parseLogColumns, variableColumnParse } 
 import type { SqlType, Value } from './types';
 import { isInteger, isInterval, isNumeric, numericResult, T, UNIT_MS } from './types';
 import { castValue, ceilTimestamp, floorTimestamp, SqlRuntimeError } from './values';
+import { SqlBindError } from './diagnostics';
 import { SYS_LOG_ROW, sysLogParse, w3cFormatOf, w3cParse, w3cRowType } from './w3c-log-parse';
 
 export interface EvalContext {
@@ -221,7 +222,13 @@ export const SCALAR_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
     return variableColumnParse(str(a[0]), cols, str(a[2]), a.length > 3 && a[3] !== null ? str(a[3]) : null, a.length > 4 && a[4] !== null ? str(a[4]) : null);
   }),
   FIXED_COLUMN_LOG_PARSE: fn(2, 2, (_t, call) => logRowType(call), (a) => fixedColumnParse(str(a[0]), logColumnsOf(a[1]))),
-  W3C_LOG_PARSE: fn(2, 2, (_t, call) => w3cRowType(literalArg(call, 1)), (a) => {
+  W3C_LOG_PARSE: fn(2, 2, (_t, call) => {
+    const format = literalArg(call, 1);
+    const compiled = format === null ? null : w3cFormatOf(format);
+    // A literal format that cannot be read is a bind error, not one error row per record.
+    if (typeof compiled === 'string') throw new SqlBindError(compiled, call.args[1].range);
+    return w3cRowType(format);
+  }, (a) => {
     const format = w3cFormatOf(str(a[1]));
     if (typeof format === 'string') throw new SqlRuntimeError('Parse error', format);
     return w3cParse(str(a[0]), format);

@@ -76,7 +76,8 @@ describe('W3C_LOG_PARSE', () => {
   it('yields NULL for a line that does not match, and reports malformed formats', () => {
     expect(ev("W3C_LOG_PARSE(LINE, 'COMMON')", 'not a log line')).toBeNull();
     expect(typeof compileW3cFormat('no specifiers')).toBe('string');
-    expect(() => ev("W3C_LOG_PARSE(LINE, '%')", 'x')).toThrow(/format specifier/);
+    expect(() => compiled("W3C_LOG_PARSE(LINE, '%')")).toThrow(/format specifier/);
+    expect(() => compiled("W3C_LOG_PARSE(LINE, 'plain text')")).toThrow(/no % specifiers/);
     expect(w3cFormatOf('COMMON')).toBe(w3cFormatOf('COMMON'));
   });
 });
