@@ -49,6 +49,20 @@ describe('retry calendar', () => {
   });
 });
 
+describe('retry calendar rehoming', () => {
+  it('moves records waiting on a closed shard to the open shards by weight, keeping their creation time', () => {
+    const cal = new RetryCalendar(policy({ baseDelayMs: 500, maxDelayMs: 500, jitter: 'none' }), 3, 1, 20, new Prng('rehome'));
+    cal.schedule(0, 1000, 0, 1, 101, 400);
+    cal.resize(3);
+    cal.rehome((slot) => slot !== 0, Int32Array.from([1, 2]), Float64Array.from([0.5, 0.5]));
+    const cell = cal.due(1)!;
+    expect([cal.countAt(cell, 1, 0), cal.countAt(cell, 1, 1) + cal.countAt(cell, 1, 2)]).toEqual([0, 101]);
+    expect(Math.abs(cal.countAt(cell, 1, 1) - cal.countAt(cell, 1, 2))).toBeLessThanOrEqual(1);
+    expect(cal.createdAvgAt(cell, 1, 2)).toBeCloseTo(400, 9);
+    expect(cal.backlog).toBe(101);
+  });
+});
+
 describe('aggregate producer retries', () => {
   const burst = (retry: Partial<RetryPolicy>) => {
     const sim = new Simulation({ seed: 'agg-retry' });
