@@ -178,8 +178,12 @@ export class RandomCutForest {
       for (let d = 0; d < dims; d++) {
         const v = point[d];
         const l = lo[base + d];
-        const h = hi[base + d];
-        const e = v < l ? l - v : v > h ? v - h : 0;
+        let e = l - v;
+        if (e <= 0) {
+          const h = hi[base + d];
+          if (v <= h) continue;
+          e = v - h;
+        }
         if (e > excess) {
           excess = e;
           outside = d;
