@@ -181,7 +181,6 @@ export function simulatedOutcomeFromReport(report: RunReport, streamName: string
   const s = report.streams.find((x) => x.name === streamName);
   if (!s) return undefined;
   const consumers = report.consumers.filter((c) => c.stream === streamName);
-  const producers = report.producers.filter((p) => p.stream === streamName);
   return {
     kind: 'simulated-outcome',
     shardCount: s.openShards,
@@ -189,8 +188,7 @@ export function simulatedOutcomeFromReport(report: RunReport, streamName: string
     writeThrottledPercent: s.recordsAttempted > 0 ? (100 * s.recordsThrottled) / s.recordsAttempted : 0,
     droppedRecords: s.recordsDropped,
     recordsOffered: s.recordsAttempted,
-    // The run report has the mean put latency only; it stands in for p99 until a quantile is reported.
-    p99PutLatencyMs: producers.reduce((m, p) => Math.max(m, p.putLatencyMsAvg), 0),
+    p99PutLatencyMs: s.putLatencyP99Ms,
     maxIteratorAgeMs: consumers.reduce((m, c) => Math.max(m, c.maxIteratorAgeMs), 0),
     peakShardUtilization: s.peakShardUtilisation,
   };
