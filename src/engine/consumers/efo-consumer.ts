@@ -11,7 +11,7 @@ import type { Simulation } from '../simulation';
 import type { ReadPage } from '../streams/shard-reader';
 import { emptyReadPage } from '../streams/shard-reader';
 import type { Cancellable } from '../time/scheduler';
-import type { ConsumerFigures } from './consumer-figures';
+import { progressOf, type ConsumerFigures } from './consumer-figures';
 import type { ConsumerSource } from './consumer-source';
 import type { ProcessingModel } from './processing-model';
 import { processingMs } from './processing-model';
@@ -134,16 +134,7 @@ export class EfoConsumer {
   }
 
   figures(): ConsumerFigures {
-    let lag = 0;
-    let age = 0;
-    let leases = 0;
-    for (const sub of this.subs.values()) {
-      if (sub.state === 'ended') continue;
-      leases++;
-      const shard = this.source.shard(sub.shardNumber);
-      if (shard) lag += Math.max(0, shard.nextCounter - Math.max(sub.position, shard.trimHorizonCounter()));
-      if (sub.state === 'active' && sub.millisBehind > age) age = sub.millisBehind;
-    }
+    const { lagRecords: lag, iteratorAgeMs: age, leases } = progressOf(this.subs.values(), (n) => this.source.shard(n));
     return {
       kind: 'consumer', name: this.config.name, type: 'efo', streamName: this.config.streamName,
       recordsProcessed: this.processed, bytesProcessed: this.processedBytes, recordsRedelivered: 0,

@@ -12,7 +12,7 @@ import type { Simulation } from '../simulation';
 import type { ReadPage } from '../streams/shard-reader';
 import { emptyReadPage } from '../streams/shard-reader';
 import type { Cancellable } from '../time/scheduler';
-import type { ConsumerFigures } from './consumer-figures';
+import { progressOf, type ConsumerFigures } from './consumer-figures';
 import type { ConsumerSource } from './consumer-source';
 import type { ProcessingModel } from './processing-model';
 import { processingMs } from './processing-model';
@@ -227,16 +227,7 @@ export class KclApp {
   }
 
   figures(): ConsumerFigures {
-    let lag = 0;
-    let age = 0;
-    let leases = 0;
-    for (const lease of this.leases.values()) {
-      if (lease.state === 'ended') continue;
-      leases++;
-      const shard = this.source.shard(lease.shardNumber);
-      if (shard) lag += Math.max(0, shard.nextCounter - Math.max(lease.position, shard.trimHorizonCounter()));
-      if (lease.state === 'active' && lease.millisBehind > age) age = lease.millisBehind;
-    }
+    const { lagRecords: lag, iteratorAgeMs: age, leases } = progressOf(this.leases.values(), (n) => this.source.shard(n));
     return {
       kind: 'consumer', name: this.config.name, type: 'kcl', streamName: this.config.streamName,
       recordsProcessed: this.processed, bytesProcessed: this.processedBytes, recordsRedelivered: this.redelivered,

@@ -13,7 +13,7 @@ import type { Simulation } from '../simulation';
 import type { ReadPage } from '../streams/shard-reader';
 import { emptyReadPage } from '../streams/shard-reader';
 import type { Cancellable } from '../time/scheduler';
-import type { ConsumerFigures } from './consumer-figures';
+import { unreadRecords, type ConsumerFigures } from './consumer-figures';
 import type { ConsumerSource } from './consumer-source';
 import type { ProcessingModel } from './processing-model';
 import { processingMs } from './processing-model';
@@ -233,7 +233,7 @@ export class LambdaEsm {
       leases++;
       const shard = this.source.shard(p.shardNumber);
       const buffered = p.lanes.reduce((s, l) => s + l.buffered + (l.inFlight ? l.inFlight.reduce((a, r) => a + r.count, 0) : 0), 0);
-      if (shard) lag += Math.max(0, shard.nextCounter - Math.max(p.position, shard.trimHorizonCounter())) + buffered;
+      if (shard) lag += unreadRecords(shard, p.position) + buffered;
       for (const l of p.lanes) if (l.runs.length > 0) age = Math.max(age, this.sim.nowMs - l.runs[0].arrivalMs);
       age = Math.max(age, p.millisBehind);
     }

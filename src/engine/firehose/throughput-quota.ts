@@ -1,7 +1,7 @@
 /**
  * Direct PUT throughput quota per stream: records/s, requests/s and bytes/s, counted in one-second
  * windows of virtual time ([sim] token bucket with a 1-second refill). A kernel: plain data in, a
- * decision out; the owner keeps the window.
+ * decision out; the owner keeps the time window state.
  */
 import type { DirectPutQuota } from './limits';
 

@@ -136,6 +136,6 @@ export class MetricStore {
 }
 
 /** The ArrayBuffers of a window, for `Comlink.transfer(window, transferablesOf(window))`. */
-export function transferablesOf(window: SeriesWindow): ArrayBuffer[] {
-  return Object.values(window.series).map((a) => a.buffer as ArrayBuffer);
+export function transferablesOf(win: SeriesWindow): ArrayBuffer[] {
+  return Object.values(win.series).map((a) => a.buffer as ArrayBuffer);
 }

@@ -116,7 +116,7 @@ export interface LoadOptions {
   readonly mode?: 'record' | 'aggregate';
 }
 
-/** Validates `input`, builds everything on `sim`, starts it and returns the runtime. Throws ScenarioError on a bad document. */
+/** Validates `input`, builds everything on `sim`, starts it and returns the runtime; throws ScenarioError when the document is bad. */
 export function loadScenario(sim: Simulation, input: unknown, options: LoadOptions = {}): ScenarioRuntime {
   const result = validateScenario(input);
   if (!result.ok) throw new ScenarioError(result.errors);
