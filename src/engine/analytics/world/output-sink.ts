@@ -4,12 +4,12 @@
  * delivery stream when the Firehose extension offers a way in. Writes are at-least-once: a refused
  * put stays queued and is retried each second, so the application falls behind instead of losing rows.
  */
-import type { StreamColumnInfo } from '../../../engine/analytics/in-app-stream';
-import type { OutputRow, Value } from '../../../engine/analytics/runtime';
-import { formatTimestamp } from '../../../engine/analytics/values';
-import type { Prng } from '../../../engine/random/prng';
-import type { KinesisService } from '../../../engine/streams/service';
-import { PUT_THROTTLED } from '../../../engine/streams/stream';
+import type { StreamColumnInfo } from '../../analytics/in-app-stream';
+import type { OutputRow, Value } from '../../analytics/runtime';
+import { formatTimestamp } from '../../analytics/values';
+import type { Prng } from '../../random/prng';
+import type { KinesisService } from '../../streams/service';
+import { PUT_THROTTLED } from '../../streams/stream';
 import type { AnalyticsOutputConfig } from './app-config';
 import type { OutputSnapshot } from './snapshot-types';
 

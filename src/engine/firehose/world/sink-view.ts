@@ -3,8 +3,8 @@
  * requests (and duplicates from retries), OpenSearch indices and document counts, Redshift tables,
  * row counts and the COPY log, Splunk events. Bounded: a few lines and one sample payload.
  */
-import type { FirehoseService } from '../../../engine/firehose/firehose-service';
-import type { ResolvedStreamConfig } from '../../../engine/firehose/types';
+import type { FirehoseService } from '../../firehose/firehose-service';
+import type { ResolvedStreamConfig } from '../../firehose/types';
 
 export interface SinkView {
   readonly kind: 'http-endpoint' | 'opensearch' | 'redshift' | 'splunk';

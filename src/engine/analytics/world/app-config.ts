@@ -6,7 +6,7 @@
  *   analytics: [{ name, sql, input: { stream, namePrefix?, inputSchema? }, reference?: [...],
  *                 output?: { kind: 'console' | 'stream' | 'firehose', name?, inAppStream? }, autoStart? }]
  */
-import type { InputSchema } from '../../../engine/analytics/input-schema';
+import type { InputSchema } from '../../analytics/input-schema';
 
 export type OutputKind = 'console' | 'stream' | 'firehose';
 

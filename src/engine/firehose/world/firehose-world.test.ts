@@ -1,28 +1,34 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createRuntime, type LiveWorld } from '../../runtime';
-import '../firehose-api';
-import { FirehoseWorld } from './firehose-world';
-import { setMainThreadTransform } from './transform-bridge';
+import { describe, expect, it } from 'vitest';
+import type { FirehoseWorld } from './firehose-world';
 import { renderTemplate } from './direct-put-producer';
-import { Prng } from '../../../engine/random/prng';
-import type { FirehoseSlice } from './firehose-slice';
-import { DEMO_SCENARIO } from '../../../engine/scenario/demo';
+import { Prng } from '../../random/prng';
+import { DEMO_SCENARIO } from '../../scenario/demo';
+import { World } from '../../world/world';
+import type { TransformHost, WorldHost } from '../../world/part';
+import { createInProcessInvoker, type TransformFunction } from '../transform-invoker';
 
 const s3 = (interval = 5, extra: Record<string, unknown> = {}) => ({
   BucketARN: 'arn:aws:s3:::orders-archive', RoleARN: 'arn:aws:iam::000000000000:role/fh',
   BufferingHints: { SizeInMBs: 1, IntervalInSeconds: interval }, Prefix: 'orders/', ErrorOutputPrefix: 'errors/!{firehose:error-output-type}/', ...extra,
 });
 
-function world(doc: Record<string, unknown>): { live: LiveWorld; fh: FirehoseWorld } {
-  const built = createRuntime({ version: 1, name: 't', seed: 7, streams: [{ name: 'clicks', shards: 1 }], producers: [], consumers: [], ...doc });
-  if (!built.ok) throw new Error(built.message);
-  const live = built.runtime as LiveWorld;
-  return { live, fh: live.extensions.get('firehose') as FirehoseWorld };
+function world(doc: Record<string, unknown>, host: WorldHost = {}): { live: World; fh: FirehoseWorld } {
+  const live = World.build({ version: 1, name: 't', seed: 7, streams: [{ name: 'clicks', shards: 1 }], producers: [], consumers: [], ...doc }, { host });
+  return { live, fh: live.parts.firehose };
 }
 
-afterEach(() => setMainThreadTransform(null));
+/** A TransformHost running `fn` in-process, recording which function ids were invoked. */
+function inProcessTransforms(fn: TransformFunction, calls: string[]): TransformHost {
+  return {
+    invoker: (functionId) => {
+      const inner = createInProcessInvoker(fn, { durationMs: 5 });
+      return { invoke: (request, limitMs) => (calls.push(functionId), inner.invoke(request, limitMs)) };
+    },
+    attached: () => true,
+  };
+}
 
-describe('firehose world extension', () => {
+describe('the firehose part of the world', () => {
   it('builds the section, buffers producer records and flushes them to the object store on the interval', () => {
     const { live, fh } = world({ firehose: [{ DeliveryStreamName: 'orders', ExtendedS3DestinationConfiguration: s3(5, { CompressionFormat: 'GZIP' }), producer: { recordsPerSec: 20 } }] });
     live.sim.advanceBy(3000);
@@ -33,26 +39,9 @@ describe('firehose world extension', () => {
     expect(view.buffers[0].sizeLimitBytes).toBe(1024 * 1024);
     expect(view.intervalMs).toBe(5000);
     live.sim.advanceBy(10_000);
-    slice = live.snapshot().extensions.firehose as FirehoseSlice;
+    slice = live.snapshot().firehose;
     expect(slice.streams[0].flushes.some((f) => f.reason === 'interval' && f.outcome === 'delivered')).toBe(true);
     expect(slice.store.objectCount).toBeGreaterThan(0);
-  });
-
-  it('lists objects by prefix and previews gzip content as text', async () => {
-    const { live, fh } = world({ firehose: [{ DeliveryStreamName: 'orders', ExtendedS3DestinationConfiguration: s3(1, { CompressionFormat: 'GZIP' }), producer: { recordsPerSec: 5, template: '{"n":{{seq}}}' } }] });
-    live.sim.advanceBy(8000);
-    const top = fh.listObjects('orders-archive', '');
-    expect(top.folders).toEqual(['orders/']);
-    let listing = top;
-    while (listing.objects.length === 0) listing = fh.listObjects('orders-archive', listing.folders[0]);
-    const obj = listing.objects[0];
-    expect(obj.key.endsWith('.gz')).toBe(true);
-    const detail = await fh.getObject('orders-archive', obj.key);
-    if ('error' in detail && !('body' in detail)) throw new Error(detail.error);
-    expect(detail.format).toBe('GZIP');
-    expect(detail.previewText).toContain('{"n":1}\n');
-    expect(detail.body[0]).toBe(0x1f);
-    expect(detail.decodedBytes).toBeGreaterThan(0);
   });
 
   it('save creates and updates streams, persisting them in the document; remove deletes', () => {
@@ -80,14 +69,12 @@ describe('firehose world extension', () => {
   });
 
   it('a Kinesis-sourced stream reads the demo stream as a consumer and delivers what producers put there', () => {
-    const built = createRuntime({ ...structuredClone(DEMO_SCENARIO), firehose: [{
+    const live = World.build({ ...structuredClone(DEMO_SCENARIO), firehose: [{
       DeliveryStreamName: 'clicks-archive', DeliveryStreamType: 'KinesisStreamAsSource', KinesisStreamSourceConfiguration: { StreamName: 'clickstream' },
       ExtendedS3DestinationConfiguration: s3(5),
     }] });
-    if (!built.ok) throw new Error(built.message);
-    const live = built.runtime as LiveWorld;
     live.sim.advanceBy(20_000);
-    const view = (live.snapshot().extensions.firehose as FirehoseSlice).streams[0];
+    const view = live.snapshot().firehose.streams[0];
     expect(view.incomingRecords).toBeGreaterThan(0);
     expect(view.ledger.delivered).toBeGreaterThan(0);
     expect(view.kinesisMillisBehindLatest).toBeGreaterThanOrEqual(0);
@@ -111,28 +98,27 @@ describe('firehose world extension', () => {
   it('a clock reset rebuilds the streams the console created (they live in the world document)', () => {
     const { live, fh } = world({});
     fh.save({ DeliveryStreamName: 'kept', ExtendedS3DestinationConfiguration: s3() });
-    const rebuilt = createRuntime(live.doc);
-    if (!rebuilt.ok) throw new Error(rebuilt.message);
-    expect(((rebuilt.runtime as LiveWorld).snapshot().extensions.firehose as FirehoseSlice).streams.map((s) => s.name)).toEqual(['kept']);
+    const rebuilt = World.build(live.doc);
+    expect(rebuilt.snapshot().firehose.streams.map((s) => s.name)).toEqual(['kept']);
   });
 
   it('refuses a malformed section with a field path', () => {
-    const built = createRuntime({ version: 1, seed: 1, streams: [], producers: [], consumers: [], firehose: [{ DeliveryStreamName: 'x' }] });
+    const built = World.tryBuild({ version: 1, seed: 1, streams: [], producers: [], consumers: [], firehose: [{ DeliveryStreamName: 'x' }] });
     expect(built.ok).toBe(false);
-    expect(!built.ok && built.message).toMatch(/firehose\[0\] needs exactly one destination/);
+    expect(!built.ok && built.errors).toEqual([expect.stringMatching(/^firehose\[0\] needs exactly one destination/)]);
+    const missing = World.tryBuild({ version: 1, seed: 1, streams: [], producers: [], firehose: [{ DeliveryStreamName: 'x', DeliveryStreamType: 'KinesisStreamAsSource', KinesisStreamSourceConfiguration: { StreamName: 'nope' }, ExtendedS3DestinationConfiguration: s3() }] });
+    expect(!missing.ok && missing.errors).toEqual(['firehose[0].KinesisStreamSourceConfiguration.StreamName: no stream named nope in this scenario\'s streams']);
   });
 
-  it('runs the transform through the main-thread bridge and counts ok / dropped / failed records', async () => {
+  it('runs the transform through the runner\'s transform host and counts ok / dropped / failed records', async () => {
     const calls: string[] = [];
-    setMainThreadTransform(async (call) => {
-      calls.push(call.functionId);
-      const records = call.request.records.map((r, i) => ({ recordId: r.recordId, result: i % 3 === 0 ? 'Ok' : i % 3 === 1 ? 'Dropped' : 'ProcessingFailed', data: r.data }));
-      return { kind: 'result', response: { records }, durationMs: 5 };
-    });
+    const transforms = inProcessTransforms((request) => ({
+      records: request.records.map((r, i) => ({ recordId: r.recordId, result: i % 3 === 0 ? 'Ok' : i % 3 === 1 ? 'Dropped' : 'ProcessingFailed', data: r.data })),
+    }), calls);
     const { live, fh } = world({ firehose: [{
       DeliveryStreamName: 'tx', ExtendedS3DestinationConfiguration: s3(1),
       transform: { source: 'exports.handler = e => e', bufferIntervalSec: 60, bufferSizeMBs: 0.2 },
-    }] });
+    }] }, { transforms });
     expect(fh.put('tx', ['a', 'b', 'c', 'd', 'e', 'f']).ok).toBe(true);
     live.sim.advanceBy(61_000);
     await new Promise((r) => setTimeout(r, 0));
@@ -144,7 +130,7 @@ describe('firehose world extension', () => {
     expect(t.failedRecords).toBe(2);
   });
 
-  it('fails the batch as InvalidFunction when no sandbox is attached', async () => {
+  it('fails the batch as InvalidFunction when the runner cannot run transforms', async () => {
     const { live, fh } = world({ firehose: [{ DeliveryStreamName: 'tx', ExtendedS3DestinationConfiguration: s3(1), transform: { source: '', retries: 0 } }] });
     fh.put('tx', ['a']);
     live.sim.advanceBy(61_000);
@@ -161,39 +147,6 @@ describe('producer templates', () => {
     const b = renderTemplate('{{seq}} {{int:1:3}} {{pick:x|y}} {{ts}}', 4, 1000, new Prng(1));
     expect(a).toBe(b);
     expect(a).toMatch(/^4 [1-3] [xy] 1000$/);
-  });
-});
-
-describe('record format conversion', () => {
-  it('converts JSON to Parquet with a schema table from the section, and previews the rows', async () => {
-    const { live, fh } = world({ firehose: [{
-      DeliveryStreamName: 'pq',
-      schemaTable: { DatabaseName: 'db', TableName: 'events', Columns: [{ Name: 'id', Type: 'int' }, { Name: 'user', Type: 'string' }] },
-      ExtendedS3DestinationConfiguration: s3(10, {
-        BufferingHints: { SizeInMBs: 64, IntervalInSeconds: 10 }, CompressionFormat: 'UNCOMPRESSED',
-        DataFormatConversionConfiguration: {
-          Enabled: true, SchemaConfiguration: { DatabaseName: 'db', TableName: 'events' },
-          InputFormatConfiguration: { Deserializer: { OpenXJsonSerDe: {} } }, OutputFormatConfiguration: { Serializer: { ParquetSerDe: {} } },
-        },
-      }),
-      producer: { recordsPerSec: 5, template: '{"id":{{seq}},"user":"u{{int:1:3}}"}' },
-    }] });
-    live.sim.advanceBy(25_000);
-    const keys: string[] = [];
-    const walk = (prefix: string) => {
-      const l = fh.listObjects('orders-archive', prefix);
-      keys.push(...l.objects.map((o) => o.key));
-      l.folders.forEach(walk);
-    };
-    walk('');
-    const key = keys.find((k) => k.endsWith('.parquet'));
-    expect(key).toBeDefined();
-    const detail = await fh.getObject('orders-archive', key!);
-    if (!('body' in detail)) throw new Error(detail.error);
-    expect(detail.format).toBe('PARQUET');
-    expect(detail.parquet?.columns).toEqual(['id', 'user']);
-    expect(detail.parquet?.rows[0]).toEqual({ id: 1, user: expect.stringMatching(/^u[1-3]$/) });
-    expect(detail.parquet?.rowCount).toBeGreaterThan(10);
   });
 });
 

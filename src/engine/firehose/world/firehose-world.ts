@@ -1,20 +1,21 @@
 /**
- * The Firehose part of the live world: one FirehoseService (attached to the Simulation as part
+ * The Firehose part of the world: one FirehoseService (attached to the Simulation as part
  * `firehose`, reading Kinesis sources from the scenario's KinesisService), the delivery streams of
- * the scenario's `firehose` section, their built-in producers, transforms (through the browser
- * sandbox bridge) and fault settings. Console edits go through `save`/`remove`, which change the
- * live service and the world's document alike, so a clock reset rebuilds what the user made.
+ * the scenario's `firehose` section, their built-in Direct PUT producers, transforms (through the
+ * runner's TransformHost) and fault settings. Console edits go through `save`/`remove`, which change
+ * the live service and the world's document alike, so a clock reset rebuilds what the user made.
  */
-import { markDocEdited } from '../../doc-revision';
-import { AwsServiceError } from '../../../engine/api/result';
-import { FirehoseService } from '../../../engine/firehose/firehose-service';
-import { kinesisSourcesFrom } from '../../../engine/firehose/kinesis-source-adapter';
-import type { ScenarioRuntime as EngineScenario } from '../../../engine/scenario/load';
-import type { ParquetColumnType } from '../../../engine/firehose/parquet';
-import type { Simulation } from '../../../engine/simulation';
+import { AwsServiceError } from '../../api/result';
+import { FirehoseService } from '../../firehose/firehose-service';
+import { kinesisSourcesFrom } from '../../firehose/kinesis-source-adapter';
+import type { ParquetColumnType } from '../../firehose/parquet';
+import { ScenarioError } from '../../scenario/load';
+import type { Simulation } from '../../simulation';
+import type { KinesisService } from '../../streams/service';
+import type { PartContext, PartInstance } from '../../world/part';
 import { DirectPutProducer } from './direct-put-producer';
-import { bridgedInvoker, hasMainThreadTransform } from './transform-bridge';
-import { describeObject, listObjects, type ObjectDetail, type ObjectListing } from './object-preview';
+import { firehoseReport, type FirehoseReport } from './firehose-report';
+import { failingInvoker } from './failing-invoker';
 import {
   checkEntry, destinationKeyOf, toCreateInput, transformArn, TRANSFORM_TIMEOUT_MS_DEFAULT, withTransform,
   type CreateEnv, type FaultSpec, type FirehoseSectionEntry,
@@ -26,14 +27,20 @@ export type Outcome = { readonly ok: true } | { readonly ok: false; readonly mes
 
 const describe = (e: unknown): string => (e instanceof AwsServiceError ? `${e.name}: ${e.message}` : e instanceof Error ? e.message : String(e));
 
-export class FirehoseWorld {
+export class FirehoseWorld implements PartInstance<FirehoseReport, FirehoseSlice> {
   readonly service: FirehoseService;
   private readonly entries = new Map<string, FirehoseSectionEntry>();
   private readonly producers = new Map<string, DirectPutProducer>();
   private readonly env: CreateEnv;
 
-  constructor(private readonly sim: Simulation, private readonly scenario: EngineScenario, private readonly doc: Record<string, unknown>) {
-    const kinesis = scenario.service;
+  private readonly sim: Simulation;
+  private readonly kinesis: KinesisService;
+  private started = false;
+
+  constructor(private readonly ctx: PartContext, kinesis: KinesisService) {
+    const sim = ctx.sim;
+    this.sim = sim;
+    this.kinesis = kinesis;
     // [sim] Console and scenario actions are not held to the 5 TPS control-plane quota: a scenario may create many streams at t=0.
     this.service = new FirehoseService(sim, { kinesisSources: kinesisSourcesFrom(kinesis), enforceControlPlaneRates: false });
     if (!sim.part('firehose')) sim.attach(this.service);
@@ -42,15 +49,29 @@ export class FirehoseWorld {
       accountId: this.service.accountId,
       streamArn: (name) => (kinesis.stream(name) && !kinesis.stream(name)?.deleted ? kinesis.streamArn(name) : undefined),
     };
-    const section = Array.isArray(doc.firehose) ? doc.firehose : [];
-    section.forEach((raw, i) => {
-      const entry = checkEntry(raw, `firehose[${i}]`);
+    (ctx.doc.firehose ?? []).forEach((entry, i) => {
       try {
         this.create(entry);
       } catch (e) {
-        throw new Error(`firehose[${i}] (${entry.DeliveryStreamName}): ${describe(e)}`);
+        // validate() accepted the entry, so the engine's own check (config.ts) refused an AWS member.
+        throw new ScenarioError([`firehose[${i}] (${entry.DeliveryStreamName}): ${describe(e)}`]);
       }
     });
+  }
+
+  /** Starts the Direct PUT producers (those added later by the console start right away). */
+  start(): void {
+    this.started = true;
+    for (const p of this.producers.values()) p.start();
+  }
+
+  stop(): void {
+    this.started = false;
+    for (const p of this.producers.values()) p.stop();
+  }
+
+  report(): FirehoseReport {
+    return firehoseReport(this.snapshot());
   }
 
   list(): FirehoseSectionEntry[] {
@@ -104,18 +125,6 @@ export class FirehoseWorld {
     }
   }
 
-  listObjects(bucket: string, prefix: string): ObjectListing {
-    return listObjects(this.service.store, bucket, prefix);
-  }
-
-  async getObject(bucket: string, key: string): Promise<ObjectDetail | { error: string }> {
-    try {
-      return await describeObject(this.service.store.getObject(bucket, key));
-    } catch (e) {
-      return { error: describe(e) };
-    }
-  }
-
   snapshot(): FirehoseSlice {
     const stats = this.service.store.stats();
     const streams = [...this.entries.values()].filter((e) => this.service.streamNames().includes(e.DeliveryStreamName)).map((entry) => {
@@ -142,8 +151,8 @@ export class FirehoseWorld {
         objectCount: stats.objectCount, bytesStored: stats.bytesStored, bytesLimit: stats.bytesLimit, evictedObjects: stats.evictedObjects,
         buckets: this.service.store.listBuckets().map((b) => b.name),
       },
-      sourceStreams: this.scenario.service.allStreams().filter((s) => !s.deleted).map((s) => s.name),
-      sandboxAttached: hasMainThreadTransform(),
+      sourceStreams: this.kinesis.allStreams().filter((s) => !s.deleted).map((s) => s.name),
+      sandboxAttached: this.ctx.host.transforms?.attached() ?? false,
     };
   }
 
@@ -197,10 +206,12 @@ export class FirehoseWorld {
   private registerTransform(entry: FirehoseSectionEntry): void {
     const name = entry.DeliveryStreamName;
     const arn = transformArn(this.env.region, this.env.accountId, name);
-    this.service.registerTransform(arn, bridgedInvoker(`${name}`, () => {
+    const spec = () => {
       const t = this.entries.get(name)?.transform ?? entry.transform;
       return { source: t?.source ?? '', timeoutMs: t?.timeoutMs ?? TRANSFORM_TIMEOUT_MS_DEFAULT };
-    }));
+    };
+    const transforms = this.ctx.host.transforms;
+    this.service.registerTransform(arn, transforms ? transforms.invoker(name, spec) : failingInvoker);
   }
 
   private syncProducer(entry: FirehoseSectionEntry): void {
@@ -215,7 +226,7 @@ export class FirehoseWorld {
     if (running) running.update(entry.producer!);
     else {
       const p = new DirectPutProducer(this.service, name, entry.producer!, this.sim.scheduler, this.sim.prng.fork(`firehose-producer:${name}`));
-      p.start();
+      if (this.started) p.start();
       this.producers.set(name, p);
     }
   }
@@ -239,7 +250,6 @@ export class FirehoseWorld {
 
   /** Writes the current entries back to the world's document (the host reloads it on reset). */
   private persist(): void {
-    this.doc.firehose = this.list();
-    markDocEdited(this.doc);
+    this.ctx.writeSection('firehose', this.list());
   }
 }

@@ -4,8 +4,8 @@
  * 2 MiB/s), starting at LATEST (the console's "now"), following new child shards after a reshard.
  * Also samples recent records for input schema discovery.
  */
-import type { Stream } from '../../../engine/streams/stream';
-import { emptyReadPage, readShard } from '../../../engine/streams/shard-reader';
+import type { Stream } from '../../streams/stream';
+import { emptyReadPage, readShard } from '../../streams/shard-reader';
 
 export interface SourceRecord {
   readonly data: string;

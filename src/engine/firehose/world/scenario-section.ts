@@ -6,8 +6,8 @@
  * destination). This module checks the shape and turns an entry into the engine's create input;
  * the engine's own validation (config.ts) judges every AWS member.
  */
-import { PARQUET_COLUMN_TYPES, type ParquetColumnType } from '../../../engine/firehose/parquet';
-import type { SinkFaults } from '../../../engine/firehose/sinks';
+import { PARQUET_COLUMN_TYPES, type ParquetColumnType } from '../../firehose/parquet';
+import type { SinkFaults } from '../../firehose/sinks';
 
 type Doc = Record<string, unknown>;
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateAnalyticsSection, validateAppConfig } from './app-config';
-import { createRuntime } from '../../runtime';
-import { DEMO_SCENARIO } from '../../../engine/scenario/demo';
-import '../analytics-api';
+import { World } from '../../world/world';
+import { DEMO_SCENARIO } from '../../scenario/demo';
 
 const ok = { name: 'a', sql: 'SELECT STREAM * FROM "SOURCE_SQL_STREAM_001";', input: { stream: 'clickstream' } };
 
@@ -35,7 +34,7 @@ describe('the analytics section of a scenario document', () => {
   });
 
   it('refuses a document whose application reads a stream the scenario does not have', () => {
-    const built = createRuntime({ ...structuredClone(DEMO_SCENARIO), analytics: [{ ...ok, input: { stream: 'nope' } }] });
+    const built = World.tryBuild({ ...structuredClone(DEMO_SCENARIO), analytics: [{ ...ok, input: { stream: 'nope' } }] });
     expect(built).toMatchObject({ ok: false, message: expect.stringContaining('analytics[0].input.stream') });
   });
 });

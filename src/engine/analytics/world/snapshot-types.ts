@@ -3,8 +3,8 @@
  * console renders. Rows travel as value arrays with their column list once per stream, not as
  * objects, so a frame stays small.
  */
-import type { StreamInfo } from '../../../engine/analytics/in-app-stream';
-import type { Value } from '../../../engine/analytics/types';
+import type { StreamInfo } from '../../analytics/in-app-stream';
+import type { Value } from '../../analytics/types';
 import type { AnalyticsAppConfig } from './app-config';
 
 /** READY: defined but not started (a document app with autoStart false, or before its first start). */

@@ -4,12 +4,12 @@
  * with ingest-time ROWTIMEs, closes windows with a ROWTIME bound each second, keeps the newest rows
  * of every in-application stream and of error_stream for the console, and writes its output.
  */
-import { discoverSchema, type InputSchema } from '../../../engine/analytics/input-schema';
-import { SqlApplication, type OutputRow } from '../../../engine/analytics/runtime';
-import { parseScript } from '../../../engine/analytics/parser';
-import type { Simulation } from '../../../engine/simulation';
-import type { KinesisService } from '../../../engine/streams/service';
-import type { Cancellable } from '../../../engine/time/scheduler';
+import { discoverSchema, type InputSchema } from '../../analytics/input-schema';
+import { SqlApplication, type OutputRow } from '../../analytics/runtime';
+import { parseScript } from '../../analytics/parser';
+import type { Simulation } from '../../simulation';
+import type { KinesisService } from '../../streams/service';
+import type { Cancellable } from '../../time/scheduler';
 import type { AnalyticsAppConfig } from './app-config';
 import { OutputSink, type DeliveryPut } from './output-sink';
 import type { AppSnapshot, AppStatus, ErrorRowSnapshot, SnapshotRow, StreamRowsSnapshot } from './snapshot-types';

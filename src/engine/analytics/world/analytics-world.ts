@@ -1,23 +1,22 @@
 /**
- * The Analytics part of the live world: the `analytics` world extension (applications from the
- * scenario document, the frame slice) and the operations the console sends (discover a schema,
- * start, stop, delete). Registered at module load of analytics-api.ts.
+ * The Analytics part of the world: the applications of the document's `analytics` section, each
+ * reading its source stream as a consumer and writing its output, and the operations the console
+ * sends (discover a schema, start, stop, delete). Console changes are written back to the document.
  */
-import { markDocEdited } from '../../doc-revision';
-import { discoverSchema, type InputSchema } from '../../../engine/analytics/input-schema';
-import type { ScenarioRuntime } from '../../../engine/scenario/load';
-import type { Simulation } from '../../../engine/simulation';
-import type { KinesisService } from '../../../engine/streams/service';
-import { AwsServiceError } from '../../../engine/api/result';
-import type { FirehoseService } from '../../../engine/firehose/firehose-service';
-import type { WorldExtension, WorldExtensionInstance } from '../../world-extensions';
+import { discoverSchema, type InputSchema } from '../../analytics/input-schema';
+import type { Simulation } from '../../simulation';
+import type { KinesisService } from '../../streams/service';
+import { AwsServiceError } from '../../api/result';
+import { analyticsReport, type AnalyticsReport } from './analytics-report';
+import type { FirehoseService } from '../../firehose/firehose-service';
+import { invariant } from '../../api/result';
+import type { ScenarioDoc } from '../../scenario/schema';
+import type { PartContext, PartInstance, WorldPart } from '../../world/part';
 import { APPLICATIONS_MAX, validateAnalyticsSection, validateAppConfig, type AnalyticsAppConfig } from './app-config';
 import { LiveAnalyticsApp } from './live-app';
 import type { DeliveryPut } from './output-sink';
 import type { AnalyticsSnapshot } from './snapshot-types';
 import { sampleRecords } from './source-reader';
-
-export const ANALYTICS_EXTENSION_ID = 'analytics';
 
 export type OpResult = { readonly ok: true; readonly message?: string } | { readonly ok: false; readonly message: string };
 
@@ -28,7 +27,7 @@ export interface DiscoveryResult {
   readonly inputSchema?: InputSchema;
 }
 
-/** PutRecordBatch into the Firehose service attached to the simulation (when the Firehose extension is loaded). */
+/** PutRecordBatch into the Firehose service attached to the simulation (when the world has one). */
 export function firehoseDeliveryPut(sim: Simulation): DeliveryPut | null {
   const firehose = sim.part<FirehoseService>('firehose');
   if (!firehose || typeof firehose.putRecordBatch !== 'function') return null;
@@ -43,25 +42,42 @@ export function firehoseDeliveryPut(sim: Simulation): DeliveryPut | null {
   };
 }
 
-export class AnalyticsWorld implements WorldExtensionInstance {
+export class AnalyticsWorld implements PartInstance<AnalyticsReport, AnalyticsSnapshot> {
   private readonly apps = new Map<string, LiveAnalyticsApp>();
+  private readonly sim: Simulation;
+  private readonly deliveryPut: () => DeliveryPut | null;
 
-  constructor(
-    private readonly sim: Simulation,
-    private readonly service: KinesisService,
-    private readonly deliveryPut: () => DeliveryPut | null,
-    /** The scenario document: console changes are written back to its `analytics` section (export, reset). */
-    private readonly doc: Record<string, unknown> = {},
-  ) {}
+  constructor(private readonly ctx: PartContext, private readonly service: KinesisService) {
+    this.sim = ctx.sim;
+    // The Firehose service is looked up when an app starts, so the order of parts does not matter here.
+    this.deliveryPut = () => firehoseDeliveryPut(ctx.sim);
+    for (const config of ctx.doc.analytics ?? []) this.adopt(config);
+  }
+
+  /** Apps of the document start with the first tick, once producers have had a moment (schema discovery needs samples). */
+  start(): void {
+    const autoStart = (this.ctx.doc.analytics ?? []).filter((a) => a.autoStart !== false);
+    if (autoStart.length === 0) return;
+    this.sim.scheduler.after(autoStart.some((a) => !a.input.inputSchema) ? 2000 : 0, () => {
+      for (const a of autoStart) this.app(a.name)?.start();
+    });
+  }
+
+  stop(): void {
+    for (const a of this.apps.values()) a.stop();
+  }
+
+  report(): AnalyticsReport {
+    return analyticsReport(this.snapshot());
+  }
 
   /** Writes the applications back into the document, with discovered schemas, running ones set to start. */
   private persist(): void {
-    this.doc.analytics = this.list().map((a) => ({
+    this.ctx.writeSection('analytics', this.list().map((a) => ({
       ...a.config,
       input: { ...a.config.input, ...(a.inputSchema ? { inputSchema: a.inputSchema } : {}) },
       autoStart: a.status === 'RUNNING',
-    }));
-    markDocEdited(this.doc);
+    })));
   }
 
   list(): readonly LiveAnalyticsApp[] {
@@ -91,7 +107,7 @@ export class AnalyticsWorld implements WorldExtensionInstance {
   }
 
   /** Creates (or replaces a stopped one) and starts an application. */
-  start(config: AnalyticsAppConfig): OpResult {
+  startApp(config: AnalyticsAppConfig): OpResult {
     const problem = validateAppConfig(config, 'application');
     if (problem) return { ok: false, message: problem };
     const existing = this.apps.get(config.name);
@@ -109,7 +125,7 @@ export class AnalyticsWorld implements WorldExtensionInstance {
     return app;
   }
 
-  stop(name: string): OpResult {
+  stopApp(name: string): OpResult {
     const app = this.apps.get(name);
     if (!app) return { ok: false, message: `no application named ${name}` };
     app.stop();
@@ -131,27 +147,28 @@ export class AnalyticsWorld implements WorldExtensionInstance {
   }
 }
 
-export const analyticsExtension: WorldExtension = {
-  id: ANALYTICS_EXTENSION_ID,
-  create(sim: Simulation, scenario: ScenarioRuntime, doc: Record<string, unknown>): AnalyticsWorld {
-    const section = validateAnalyticsSection(doc.analytics);
-    if (!section.ok) throw new Error(section.message);
-    // The Firehose service may be attached after this extension: look it up when an app starts.
-    const world = new AnalyticsWorld(sim, scenario.service, () => firehoseDeliveryPut(sim), doc);
-    section.apps.forEach((config, i) => {
-      if (!scenario.service.stream(config.input.stream)) throw new Error(`analytics[${i}].input.stream: no stream named ${config.input.stream} in this scenario's streams`);
-      if (config.output?.kind === 'stream' && !scenario.service.stream(config.output.name ?? '')) {
-        throw new Error(`analytics[${i}].output.name: no stream named ${config.output.name} in this scenario's streams`);
-      }
-      world.adopt(config);
-    });
-    // Apps of the document start with the first tick, once producers have had a moment (schema discovery needs samples).
-    const autoStart = section.apps.filter((a) => a.autoStart !== false);
-    if (autoStart.length) {
-      sim.scheduler.after(autoStart.some((a) => !a.input.inputSchema) ? 2000 : 0, () => {
-        for (const a of autoStart) world.app(a.name)?.start();
-      });
-    }
-    return world;
+/** Field-path problems of the `analytics` section, including streams it names that the scenario lacks. */
+export function validateAnalyticsDoc(doc: ScenarioDoc): string[] {
+  const section = validateAnalyticsSection(doc.analytics);
+  if (!section.ok) return [section.message];
+  const streams = new Set(doc.streams.map((s) => s.name));
+  const deliveryStreams = new Set((doc.firehose ?? []).map((f) => f.DeliveryStreamName));
+  const errors: string[] = [];
+  section.apps.forEach((config, i) => {
+    if (!streams.has(config.input.stream)) errors.push(`analytics[${i}].input.stream: no stream named ${config.input.stream} in this scenario's streams`);
+    const out = config.output;
+    if (out?.kind === 'stream' && !streams.has(out.name ?? '')) errors.push(`analytics[${i}].output.name: no stream named ${out.name} in this scenario's streams`);
+    if (out?.kind === 'firehose' && !deliveryStreams.has(out.name ?? '')) errors.push(`analytics[${i}].output.name: no delivery stream named ${out.name} in this scenario's firehose section`);
+  });
+  return errors;
+}
+
+export const analyticsPart: WorldPart<'analytics', AnalyticsWorld> = {
+  key: 'analytics',
+  validate: validateAnalyticsDoc,
+  build(ctx) {
+    const kinesis = ctx.sim.part<KinesisService>('kinesis-data-streams');
+    invariant(kinesis !== undefined, 'the Data Streams part is built before Analytics');
+    return new AnalyticsWorld(ctx, kinesis);
   },
 };

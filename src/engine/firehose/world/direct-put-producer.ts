@@ -4,10 +4,10 @@
  * counting sent, accepted and throttled records. Chance comes from a forked Prng, time from the
  * scheduler, so a run is reproducible from the scenario seed.
  */
-import { AwsServiceError } from '../../../engine/api/result';
-import type { FirehoseService } from '../../../engine/firehose/firehose-service';
-import type { Prng } from '../../../engine/random/prng';
-import type { Scheduler, Cancellable } from '../../../engine/time/scheduler';
+import { AwsServiceError } from '../../api/result';
+import type { FirehoseService } from '../../firehose/firehose-service';
+import type { Prng } from '../../random/prng';
+import type { Scheduler, Cancellable } from '../../time/scheduler';
 import type { ProducerSpec } from './scenario-section';
 
 export const DEFAULT_TEMPLATE = '{"id":{{seq}},"user":"u{{int:1:50}}","action":"{{pick:view|click|buy}}","amount":{{int:1:500}},"ts":{{ts}}}';

@@ -4,9 +4,9 @@
  * delivery success, freshness and retries, and a bounded flush timeline; plus object-store totals.
  * Types only here and a pure builder, so the page can import the types without the engine.
  */
-import type { DeliveryStreamSnapshot } from '../../../engine/firehose/snapshot';
-import type { FlushEvent } from '../../../engine/firehose/metrics';
-import type { DestinationKind, RecordLedger } from '../../../engine/firehose/types';
+import type { DeliveryStreamSnapshot } from '../../firehose/snapshot';
+import type { FlushEvent } from '../../firehose/metrics';
+import type { DestinationKind, RecordLedger } from '../../firehose/types';
 import type { ProducerCounts } from './direct-put-producer';
 import type { SinkView } from './sink-view';
 

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createRuntime, type LiveWorld } from '../../runtime';
-import { DEMO_SCENARIO } from '../../../engine/scenario/demo';
-import '../analytics-api';
-import '../firehose-api';
+import { World } from '../../world/world';
+import { DEMO_SCENARIO } from '../../scenario/demo';
 import type { AnalyticsWorld } from './analytics-world';
-import type { AnalyticsSnapshot } from './snapshot-types';
 import { validateAnalyticsSection } from './app-config';
 
 const TUMBLING = `CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (page VARCHAR(16), n BIGINT);
@@ -13,14 +10,12 @@ CREATE OR REPLACE PUMP "P" AS INSERT INTO "DESTINATION_SQL_STREAM"
   FROM "SOURCE_SQL_STREAM_001"
   GROUP BY "page", STEP("SOURCE_SQL_STREAM_001".ROWTIME BY INTERVAL '10' SECOND);`;
 
-function world(extra: Record<string, unknown> = {}): LiveWorld {
-  const built = createRuntime({ ...DEMO_SCENARIO, ...extra });
-  if (!built.ok) throw new Error(built.message);
-  return built.runtime as LiveWorld;
+function world(extra: Record<string, unknown> = {}): World {
+  return World.build({ ...DEMO_SCENARIO, ...extra });
 }
 
-function analytics(w: LiveWorld): AnalyticsWorld {
-  return w.extensions.get('analytics') as AnalyticsWorld;
+function analytics(w: World): AnalyticsWorld {
+  return w.parts.analytics;
 }
 
 describe('analytics in the live world', () => {
@@ -36,7 +31,7 @@ describe('analytics in the live world', () => {
   it('runs a tumbling count from the scenario section, reading as a consumer, with rows in the frame slice', () => {
     const w = world({ analytics: [{ name: 'counts', sql: TUMBLING, input: { stream: 'clickstream' } }] });
     w.sim.advanceBy(35_000);
-    const slice = w.snapshot().extensions.analytics as AnalyticsSnapshot;
+    const slice = w.snapshot().analytics;
     const app = slice.apps[0];
     expect(app.message ?? '').not.toMatch(/does not compile/);
     expect(app.status).toBe('RUNNING');
@@ -56,11 +51,11 @@ describe('analytics in the live world', () => {
     const w = world();
     w.sim.advanceBy(2000);
     const a = analytics(w);
-    const r = a.start({ name: 'broken', sql: TUMBLING.replace('COUNT(*)', 'COUNT(*'), input: { stream: 'clickstream' } });
+    const r = a.startApp({ name: 'broken', sql: TUMBLING.replace('COUNT(*)', 'COUNT(*'), input: { stream: 'clickstream' } });
     expect(r.ok).toBe(false);
     expect(a.app('broken')?.status).toBe('FAILED');
-    expect(a.start({ name: 'x', sql: TUMBLING, input: { stream: 'missing' } }).ok).toBe(false);
-    expect(a.start({ name: 'bad name!', sql: TUMBLING, input: { stream: 'clickstream' } })).toMatchObject({ ok: false, message: expect.stringContaining('name') });
+    expect(a.startApp({ name: 'x', sql: TUMBLING, input: { stream: 'missing' } }).ok).toBe(false);
+    expect(a.startApp({ name: 'bad name!', sql: TUMBLING, input: { stream: 'clickstream' } })).toMatchObject({ ok: false, message: expect.stringContaining('name') });
     expect(validateAnalyticsSection({})).toMatchObject({ ok: false });
   });
 
@@ -69,14 +64,14 @@ describe('analytics in the live world', () => {
     const w = world(doc);
     w.sim.advanceBy(2000);
     const a = analytics(w);
-    const r = a.start({ name: 'to-stream', sql: TUMBLING, input: { stream: 'clickstream' }, output: { kind: 'stream', name: 'page-counts' } });
+    const r = a.startApp({ name: 'to-stream', sql: TUMBLING, input: { stream: 'clickstream' }, output: { kind: 'stream', name: 'page-counts' } });
     expect(r).toEqual({ ok: true });
     w.sim.advanceBy(25_000);
-    const out = w.scenario.service.stream('page-counts')!;
+    const out = w.parts.streams.run.service.stream('page-counts')!;
     const written = out.shards.reduce((s, sh) => s + sh.counters.incomingRecords, 0);
     expect(written).toBeGreaterThan(0);
     expect(a.app('to-stream')!.snapshot().output.recordsDeliveredTotal).toBe(written);
-    a.stop('to-stream');
+    a.stopApp('to-stream');
     const readCalls = a.app('to-stream')!.snapshot().source.readCallsTotal;
     w.sim.advanceBy(5000);
     expect(a.app('to-stream')!.snapshot().source.readCallsTotal).toBe(readCalls);
@@ -89,13 +84,13 @@ describe('analytics in the live world', () => {
     w.sim.advanceBy(2000);
     const a = analytics(w);
     expect(a.deliveryStreamNames()).toEqual(['counts-archive']);
-    expect(a.start({ name: 'to-fh', sql: TUMBLING, input: { stream: 'clickstream' }, output: { kind: 'firehose', name: 'counts-archive' } })).toEqual({ ok: true });
+    expect(a.startApp({ name: 'to-fh', sql: TUMBLING, input: { stream: 'clickstream' }, output: { kind: 'firehose', name: 'counts-archive' } })).toEqual({ ok: true });
     w.sim.advanceBy(25_000);
     const out = a.app('to-fh')!.snapshot().output;
     expect(out.problem).toBeUndefined();
     expect(out.recordsDeliveredTotal).toBeGreaterThan(0);
     expect(out.pendingRecords).toBe(0);
-    const r = a.start({ name: 'to-missing', sql: TUMBLING, input: { stream: 'clickstream' }, output: { kind: 'firehose', name: 'nope' } });
+    const r = a.startApp({ name: 'to-missing', sql: TUMBLING, input: { stream: 'clickstream' }, output: { kind: 'firehose', name: 'nope' } });
     expect(r.ok).toBe(true);
     w.sim.advanceBy(15_000);
     expect(a.app('to-missing')!.snapshot().output.problem).toMatch(/ResourceNotFound|nope/);
@@ -105,14 +100,12 @@ describe('analytics in the live world', () => {
     const w = world();
     w.sim.advanceBy(2000);
     const a = analytics(w);
-    expect(a.start({ name: 'kept', sql: TUMBLING, input: { stream: 'clickstream' } })).toEqual({ ok: true });
-    const section = w.doc.analytics as { name: string; autoStart: boolean; input: { inputSchema?: unknown } }[];
+    expect(a.startApp({ name: 'kept', sql: TUMBLING, input: { stream: 'clickstream' } })).toEqual({ ok: true });
+    const section = w.doc.analytics ?? [];
     expect(section).toHaveLength(1);
     expect(section[0]).toMatchObject({ name: 'kept', autoStart: true });
     expect(section[0].input.inputSchema).toBeDefined();
-    const again = createRuntime(w.doc);
-    if (!again.ok) throw new Error(again.message);
-    const w2 = again.runtime as LiveWorld;
+    const w2 = World.build(w.doc);
     w2.sim.advanceBy(15_000);
     expect(analytics(w2).app('kept')?.status).toBe('RUNNING');
     a.remove('kept');
@@ -129,7 +122,7 @@ describe('analytics in the live world', () => {
     };
     const sql = `CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (p INTEGER);
 CREATE OR REPLACE PUMP "P" AS INSERT INTO "DESTINATION_SQL_STREAM" SELECT STREAM "page" FROM "SOURCE_SQL_STREAM_001";`;
-    expect(a.start({ name: 'bad-types', sql, input: { stream: 'clickstream', inputSchema } })).toEqual({ ok: true });
+    expect(a.startApp({ name: 'bad-types', sql, input: { stream: 'clickstream', inputSchema } })).toEqual({ ok: true });
     w.sim.advanceBy(3000);
     const snap = a.app('bad-types')!.snapshot();
     expect(snap.errorsTotal).toBe(snap.source.recordsReadTotal);
@@ -144,14 +137,14 @@ CREATE OR REPLACE PUMP "P" AS INSERT INTO "DESTINATION_SQL_STREAM" SELECT STREAM
     w.sim.advanceBy(20_000);
     const a = analytics(w);
     const startMs = w.sim.nowMs;
-    expect(a.start({ name: 'backlog', sql: TUMBLING, input: { stream: 'clickstream', startingPosition: 'TRIM_HORIZON' } })).toEqual({ ok: true });
+    expect(a.startApp({ name: 'backlog', sql: TUMBLING, input: { stream: 'clickstream', startingPosition: 'TRIM_HORIZON' } })).toEqual({ ok: true });
     w.sim.advanceBy(1000);
     const snap = a.app('backlog')!.snapshot();
     // The first poll reads up to 10,000 records per shard of the 20-second backlog.
     expect(snap.source.recordsReadTotal).toBeGreaterThan(20_000);
     const source = snap.outputs.find((o) => o.stream === 'SOURCE_SQL_STREAM_001')!;
     for (const r of source.rows) expect(r.rowtimeMs).toBeGreaterThanOrEqual(startMs);
-    expect(a.start({ name: 'bad-pos', sql: TUMBLING, input: { stream: 'clickstream', startingPosition: 'LATEST' as 'NOW' } }).ok).toBe(false);
+    expect(a.startApp({ name: 'bad-pos', sql: TUMBLING, input: { stream: 'clickstream', startingPosition: 'LATEST' as 'NOW' } }).ok).toBe(false);
   });
 
   it('routes error_stream to a destination when the output names it', () => {
@@ -165,7 +158,7 @@ CREATE OR REPLACE PUMP "P" AS INSERT INTO "DESTINATION_SQL_STREAM" SELECT STREAM
     };
     const sql = `CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (p INTEGER);
 CREATE OR REPLACE PUMP "P" AS INSERT INTO "DESTINATION_SQL_STREAM" SELECT STREAM "page" FROM "SOURCE_SQL_STREAM_001";`;
-    const r = a.start({ name: 'errs', sql, input: { stream: 'clickstream', inputSchema }, output: { kind: 'stream', name: 'app-errors', inAppStream: 'error_stream' } });
+    const r = a.startApp({ name: 'errs', sql, input: { stream: 'clickstream', inputSchema }, output: { kind: 'stream', name: 'app-errors', inAppStream: 'error_stream' } });
     expect(r).toEqual({ ok: true });
     w.sim.advanceBy(3000);
     const out = a.app('errs')!.snapshot().output;

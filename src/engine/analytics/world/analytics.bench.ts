@@ -5,10 +5,8 @@
  * (poll + decode + map + window). Also the cost of one frame slice with a full 1,200-row sink.
  */
 import type { Benchmark } from '../../../cli/bench/harness';
-import { DEMO_SCENARIO } from '../../../engine/scenario/demo';
-import { createRuntime, type LiveWorld } from '../../runtime';
-import '../analytics-api';
-import type { AnalyticsWorld } from './analytics-world';
+import { DEMO_SCENARIO } from '../../scenario/demo';
+import { World } from '../../world/world';
 
 const TUMBLING = `CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (page VARCHAR(16), n BIGINT);
 CREATE OR REPLACE PUMP "P" AS INSERT INTO "DESTINATION_SQL_STREAM"
@@ -19,18 +17,12 @@ CREATE OR REPLACE PUMP "P" AS INSERT INTO "DESTINATION_SQL_STREAM"
   SELECT STREAM "page", COUNT(*) OVER (PARTITION BY "page" RANGE INTERVAL '10' SECOND PRECEDING) FROM "SOURCE_SQL_STREAM_001";`;
 const VIRTUAL_MS = 60_000;
 
-function world(): LiveWorld {
-  const built = createRuntime(structuredClone(DEMO_SCENARIO));
-  if (!built.ok) throw new Error(built.message);
-  return built.runtime as LiveWorld;
-}
-
-function timed(sql: string | null): { wallMs: number; records: number; w: LiveWorld } {
-  const w = world();
+function timed(sql: string | null): { wallMs: number; records: number; w: World } {
+  const w = World.build(DEMO_SCENARIO);
   w.sim.advanceBy(2000);
-  const a = w.extensions.get('analytics') as AnalyticsWorld;
+  const a = w.parts.analytics;
   if (sql) {
-    const r = a.start({ name: 'bench', sql, input: { stream: 'clickstream' } });
+    const r = a.startApp({ name: 'bench', sql, input: { stream: 'clickstream' } });
     if (!r.ok) throw new Error(r.message);
   }
   const start = performance.now();
@@ -57,7 +49,7 @@ export const benchmarks: Benchmark[] = [
     run() {
       const { w } = timed(SLIDING);
       const start = performance.now();
-      for (let i = 0; i < 50; i++) structuredClone(w.snapshot().extensions.analytics);
+      for (let i = 0; i < 50; i++) structuredClone(w.parts.analytics.snapshot());
       return (performance.now() - start) / 50;
     },
   },
