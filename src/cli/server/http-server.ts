@@ -83,7 +83,16 @@ function readBody(req: AnyRequest): Promise<Buffer> {
   });
 }
 
-function send(res: AnyResponse, status: number, headers: Record<string, string>, body: Uint8Array | string): void {
+/**
+ * Writes a whole response. A HEAD answer keeps the Content-Length its handler set (the length the
+ * GET would have, as S3's HeadObject reports it) and sends no body.
+ */
+function send(res: AnyResponse, status: number, headers: Record<string, string>, body: Uint8Array | string, head = false): void {
+  if (head && headers['content-length'] !== undefined) {
+    (res as http.ServerResponse).writeHead(status, headers);
+    res.end();
+    return;
+  }
   headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
   (res as http.ServerResponse).writeHead(status, headers);
   res.end(body);
@@ -129,7 +138,7 @@ async function handle(options: ApiHttpServerOptions, req: AnyRequest, res: AnyRe
   for (const rest of options.restHandlers ?? []) {
     const answer: RestResponse | undefined = await rest(restReq);
     if (answer) {
-      send(res, answer.status, { 'x-amzn-requestid': newRequestId(), ...cors, ...answer.headers }, answer.body ?? '');
+      send(res, answer.status, { 'x-amzn-requestid': newRequestId(), ...cors, ...answer.headers }, answer.body ?? '', req.method === 'HEAD');
       return;
     }
   }
