@@ -13,6 +13,7 @@ import {
   deleteResourcePolicy, describeAccountSettings, getResourcePolicy, putResourcePolicy, updateAccountSettings, updateMaxRecordSizeOp,
   updateRecordDistributionOp, updateWarmThroughputOp,
 } from './ops-account';
+import { createChannel, deleteChannel, describeChannel, listChannels, updateChannel } from './ops-channels';
 import { getRecordsOp, getShardIteratorOp, putRecord, putRecords } from './ops-records';
 import { listShards, mergeShardsOp, splitShardOp, updateShardCountOp } from './ops-shards';
 import {
@@ -85,6 +86,11 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
   PutResourcePolicy: putResourcePolicy,
   GetResourcePolicy: getResourcePolicy,
   DeleteResourcePolicy: deleteResourcePolicy,
+  CreateChannel: createChannel,
+  DescribeChannel: describeChannel,
+  ListChannels: listChannels,
+  UpdateChannel: updateChannel,
+  DeleteChannel: deleteChannel,
 };
 
 /** Every operation the API answers, SubscribeToShard (streaming) included. */

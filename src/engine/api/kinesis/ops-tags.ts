@@ -1,4 +1,5 @@
 /** Tagging: the stream-named operations (AddTagsToStream …) and the ARN-named ones (TagResource …). */
+import { ChannelService } from '../../channels/channel-service';
 import { invalidArgument, resourceNotFound } from '../../streams/errors';
 import type { KinesisService } from '../../streams/service';
 import type { Stream } from '../../streams/stream';
@@ -60,11 +61,12 @@ export function listTagsForStream(service: KinesisService, input: Doc): Doc {
 
 /** A ResourceARN names a stream or a consumer; tags of consumers live on the consumer. */
 function tagTarget(service: KinesisService, arn: string): { tags: Map<string, string>; stream?: Stream } {
+  if (/:channel\/[^/]+$/.test(arn)) return { tags: ChannelService.of(service.sim, service).find(arn).tags };
   if (arn.includes('/consumer/')) {
     const consumer = service.consumers.find({ ConsumerARN: arn });
     return { tags: consumer.tags };
   }
-  if (!/:stream\/[^/]+$/.test(arn)) throw resourceNotFound(`Resource ${arn} not found: only streams and consumers carry tags.`);
+  if (!/:stream\/[^/]+$/.test(arn)) throw resourceNotFound(`Resource ${arn} not found: only streams, consumers and channels carry tags.`);
   const stream = service.resolve({ StreamARN: arn });
   return { tags: stream.tags, stream };
 }
@@ -75,7 +77,12 @@ export function tagResource(service: KinesisService, input: Doc): Doc {
   checkTagCharacters(tags, true);
   const target = tagTarget(service, input.ResourceARN as string);
   if (target.stream) addTags(service, target.stream, tags);
-  else for (const [k, v] of Object.entries(tags)) target.tags.set(k, v);
+  else {
+    if (new Set([...target.tags.keys(), ...Object.keys(tags)]).size > TAGS_PER_STREAM_MAX) {
+      throw invalidArgument(`Failed to add tags to ${input.ResourceARN as string} under account ${service.accountId} because a given resource cannot have more than ${TAGS_PER_STREAM_MAX} tags.`);
+    }
+    for (const [k, v] of Object.entries(tags)) target.tags.set(k, v);
+  }
   return NO_OUTPUT;
 }
 

@@ -2,6 +2,7 @@
  * Request shapes of the Kinesis Data Streams API (Kinesis_20131202) as validation rules, following the
  * service model's member constraints (names, lengths, ranges, patterns, enums).
  */
+import { CHANNEL_SHAPES } from './shapes-channels';
 import type { Fields, Rule } from './validation';
 
 const NAME = /^[a-zA-Z0-9_.-]+$/;
@@ -110,6 +111,7 @@ export const REQUEST_SHAPES: Readonly<Record<string, Fields>> = {
   PutResourcePolicy: { ResourceARN: req(RESOURCE_ARN), StreamId: STREAM_ID, Policy: { kind: 'string', required: true } },
   GetResourcePolicy: { ResourceARN: req(RESOURCE_ARN), StreamId: STREAM_ID },
   DeleteResourcePolicy: { ResourceARN: req(RESOURCE_ARN), StreamId: STREAM_ID },
+  ...CHANNEL_SHAPES,
   IncreaseStreamRetentionPeriod: { ...STREAM_REF, RetentionPeriodHours: { kind: 'int', min: 1, required: true } },
   DecreaseStreamRetentionPeriod: { ...STREAM_REF, RetentionPeriodHours: { kind: 'int', min: 1, required: true } },
   AddTagsToStream: { ...STREAM_REF, Tags: { kind: 'map', key: TAG_KEY, value: TAG_VALUE, min: 1, max: 200, required: true } },
