@@ -4,6 +4,7 @@
  * event stream. Transport-free and pure, so the Node server and the in-page SDK handler share it.
  */
 import type { ApiErrorShape } from '../../engine/api/result';
+import { NO_OUTPUT } from '../../engine/api/result';
 import { encodeEvent, encodeExceptionEvent } from './event-stream';
 import type {
   ApiBinding, BodyCodec, BufferedWireResponse, StreamingWireResponse, SubscriptionEvent, WireRequest, WireResponse,
@@ -98,7 +99,8 @@ export class WireDispatcher {
       kind: 'buffered',
       status: 200,
       headers: { 'content-type': codec.contentType, 'x-amzn-requestid': newRequestId() },
-      body: codec.encode(result.value, binding),
+      // An operation without an output shape answers with an empty body, as AWS does.
+      body: result.value === NO_OUTPUT ? '' : codec.encode(result.value, binding),
     };
   }
 
