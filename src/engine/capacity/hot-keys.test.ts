@@ -54,9 +54,6 @@ describe('one hot key plus a uniform remainder (example 3)', () => {
       // 0.2 of the key's 1.2 MiB/s is refused whatever N is: 0.6 × 1/6 = 10% of all records.
       expect(a.unfixableFraction).toBeCloseTo(0.1, 9);
       expect(a.throttledFraction).toBeGreaterThanOrEqual(a.unfixableFraction - 1e-12);
-      expect(a.salting[0].subKeys).toBe(2);
-      expect(a.salting[0].subKeyNames).toEqual(['device-17#0', 'device-17#1']);
-      expect(a.salting[0].placement).toHaveLength(2);
     }
   });
 

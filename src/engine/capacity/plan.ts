@@ -13,7 +13,8 @@ import { planUpdateShardCount, type ReshardPlan } from './reshard-path';
 import { DEFAULT_PRICE_TABLE, type PriceTable } from './price-table';
 import { recommend, type Finding, type Recommendation } from './recommend';
 import { drainTimeSeconds, sizeShards, utilizationAt, type ShardSizing } from './shard-sizing';
-import { searchSkewFreeShards } from './skew-search';
+import { searchShardLayout, type ShardLayoutPlan } from './layout-search';
+import { planSalting, type SaltingPlan } from './salting';
 import { consumerFigures, trafficFigures, type ConsumerFigures, type TrafficFigures } from './traffic';
 import { MIB, SHARDS_PER_STREAM_QUOTA, SHARD_WRITE_BYTES_PER_SEC, SHARD_WRITE_RECORDS_PER_SEC } from './units';
 import type { Workload } from './workload';
@@ -33,7 +34,12 @@ export interface CapacityPlan {
   readonly traffic: Omit<TrafficFigures, 'sizes'>;
   readonly consumers: readonly ConsumerFigures[];
   readonly sizing: ShardSizing;
+  /** Keys and shards on an even split at the load-based shard count (before any layout fix). */
   readonly hotKeys: HotKeyAnalysis;
+  /** The provisioned layout: even, or targeted SplitShard calls around heavy keys; its exact throttling. */
+  readonly layout: ShardLayoutPlan;
+  /** Sub-keys for keys over the per-key limit, checked shard by shard with real MD5. */
+  readonly salting: readonly SaltingPlan[];
   readonly onDemandRamp: { readonly standard: RampCheck; readonly advantage: RampCheck };
   readonly drain: readonly ConsumerDrain[];
   /** Provisioned writes refused during the surge at the planned shard count (fraction of surge records). */
@@ -46,15 +52,6 @@ export interface CapacityPlan {
   readonly reshard?: ReshardPlan;
   readonly findings: readonly Finding[];
   readonly recommendation: Recommendation;
-}
-
-/**
- * How far above the load-based count the skew-aware search looks. Beyond about twice the load-based
- * count, buying shards to separate heavy keys costs more than fixing the keys, so the planner stops
- * and reports the skew instead.
- */
-function skewSearchLimit(base: number): number {
-  return Math.min(SHARDS_PER_STREAM_QUOTA, Math.max(base * 2, base + 8));
 }
 
 export function planCapacity(workload: Workload, prices: PriceTable = DEFAULT_PRICE_TABLE): CapacityPlan {
@@ -72,28 +69,23 @@ export function planCapacity(workload: Workload, prices: PriceTable = DEFAULT_PR
   const weights = keyWeights(workload.traffic.keys);
   const w = traffic.bytesPerSecPeak;
   const r = traffic.recordsPerSecPeak;
+  const hotKeys = analyzeHotKeys({ weights, shardCount: base.shards, bytesPerSec: w, recordsPerSec: r, targetUtilization: u });
+  const layout = searchShardLayout({ weights, baseShards: base.shards, bytesPerSec: w, recordsPerSec: r, targetUtilization: u });
   let sizing = base;
-  let hotKeys = analyzeHotKeys({ weights, shardCount: base.shards, bytesPerSec: w, recordsPerSec: r, targetUtilization: u });
-  if (hotKeys.skewThrottledFraction > 1e-9) {
-    const found = searchSkewFreeShards({ weights, fromShards: base.shards + 1, toShards: skewSearchLimit(base.shards), bytesPerSec: w, recordsPerSec: r });
-    if (found.shards !== undefined) {
-      const candidate = analyzeHotKeys({ weights, shardCount: found.shards, bytesPerSec: w, recordsPerSec: r, targetUtilization: u });
-      if (candidate.skewThrottledFraction < hotKeys.skewThrottledFraction) {
-        hotKeys = candidate;
-        const skewTerm = { constraint: 'key-skew' as const, shards: found.shards, exactShards: found.shards };
-        const util = utilizationAt(found.shards, w, r, base.sharedConsumers);
-        sizing = {
-          ...base,
-          shards: found.shards,
-          binding: skewTerm,
-          terms: [...base.terms, skewTerm],
-          peakUtilization: util,
-          headroomAtPeak: 1 - Math.max(util.bytes, util.records, util.sharedRead),
-          exceedsShardQuota: found.shards > SHARDS_PER_STREAM_QUOTA,
-        };
-      }
-    }
+  if (layout.shards > base.shards) {
+    const skewTerm = { constraint: 'key-skew' as const, shards: layout.shards, exactShards: layout.shards };
+    const util = utilizationAt(layout.shards, w, r, base.sharedConsumers);
+    sizing = {
+      ...base,
+      shards: layout.shards,
+      binding: skewTerm,
+      terms: [...base.terms, skewTerm],
+      peakUtilization: util,
+      headroomAtPeak: 1 - Math.max(util.bytes, util.records, util.sharedRead),
+      exceedsShardQuota: layout.shards > SHARDS_PER_STREAM_QUOTA,
+    };
   }
+  const salting = saltingFor(hotKeys.keysOverLimit.slice(0, 3).map((k) => k.key), weights, base.shards, w, r, u);
 
   const surge = traffic.surge;
   const rampInput = {
@@ -140,6 +132,8 @@ export function planCapacity(workload: Workload, prices: PriceTable = DEFAULT_PR
     consumers,
     sizing,
     hotKeys,
+    layout,
+    salting,
     onDemandRamp,
     drain,
     surgeWriteThrottledFraction,
@@ -154,7 +148,7 @@ export function planCapacity(workload: Workload, prices: PriceTable = DEFAULT_PR
       findings.push({ code: 'firehose-direct-put', severity: 'info', message: `Firehose '${firehose.name}' takes Direct PUT: the data stream figures above apply only if producers also write to a Kinesis data stream.` });
     }
   }
-  const target = recommendation.settings.shardCount;
+  const target = recommendation.settings.baseShards ?? recommendation.settings.shardCount;
   const reshard = workload.currentShards !== undefined && target !== undefined ? planUpdateShardCount(workload.currentShards, target) : undefined;
   if (reshard && reshard.steps.length > 0) {
     findings.push({
@@ -179,6 +173,20 @@ export function planCapacity(workload: Workload, prices: PriceTable = DEFAULT_PR
     findings,
     recommendation,
   };
+}
+
+/**
+ * Salting on the even split the salted keys make possible: the load-based count first, then more shards
+ * (up to twice as many) for any key whose sub-keys find no room there.
+ */
+function saltingFor(keys: readonly string[], weights: ReturnType<typeof keyWeights>, base: number, w: number, r: number, u: number): SaltingPlan[] {
+  if (keys.length === 0) return [];
+  let last: SaltingPlan[] = [];
+  for (let n = Math.max(2, base); n <= Math.max(2, base) * 2; n++) {
+    last = planSalting({ weights, keys, shardCount: n, bytesPerSec: w, recordsPerSec: r, targetUtilization: u });
+    if (last.every((p) => p.subKeys.length > 0)) return last;
+  }
+  return last;
 }
 
 function consumerDrain(c: ConsumerFigures, t: TrafficFigures, shards: number, sharedConsumers: number): ConsumerDrain {

@@ -38,8 +38,17 @@ export function renderPlanText(plan: CapacityPlan): string {
   const hk = plan.hotKeys;
   out.push(`Keys (at ${hk.shardCount} shards, MD5 placement)`);
   out.push(`  hottest key '${hk.hottestKey.key}': ${pct(hk.hottestKey.share)} of records, ${hk.hottestKey.shardsWorth.toFixed(2)} shards' worth${hk.hottestKey.shardsWorth > 1 ? ' — throttles at any shard count' : ''}`);
-  out.push(`  hottest shard ${hk.hotShardIndex}: ${pct(hk.shards[hk.hotShardIndex]?.utilization ?? 0)} of its write limit; throttled overall ${pct(hk.throttledFraction)} (unfixable ${pct(hk.unfixableFraction)})`);
-  for (const sa of hk.salting) out.push(`  salt '${sa.key}' → ${sa.subKeyNames.join(', ')} on shards ${sa.placement.join(', ')} (P(all distinct) ${pct(sa.probabilityDistinct)})`);
+  out.push(`  hottest shard ${hk.hotShardIndex}: ${pct(hk.shards[hk.hotShardIndex]?.utilization ?? 0)} of its write limit; ${pct(hk.throttledFraction)} of the stream's records throttled (per-key excess alone ${pct(hk.unfixableFraction)})`);
+  out.push(...renderLayout(plan));
+  for (const sa of plan.salting) {
+    if (sa.subKeys.length === 0) {
+      out.push(`  salt '${sa.key}': no set of sub-keys fits ${sa.shardCount} shards`);
+      continue;
+    }
+    out.push(`  salt '${sa.key}' into ${sa.subKeys.length} sub-keys at ${sa.shardCount} shards (naive ceil(load/(u·shard)) = ${sa.naiveSubKeys}; random names all distinct with P = ${pct(sa.probabilityDistinct)}):`);
+    for (const k of sa.subKeys) out.push(`      ${pad(k.name, 28)} → shard ${pad(String(k.shard), 5)} ${pct(k.shardUtilizationAfter)} of its limit with the other keys there`);
+    for (const k of sa.skipped) out.push(`      ${pad(k.name, 28)}   skipped: ${k.why === 'collides' ? 'lands on the same shard as another sub-key' : 'no room'} (shard ${k.shard})`);
+  }
   if (plan.drain.length) {
     out.push('');
     out.push('Consumers (shared reads)');
@@ -72,6 +81,15 @@ export function renderPlanText(plan: CapacityPlan): string {
     for (const f of plan.findings) out.push(`  ${SEVERITY_MARK[f.severity]} [${f.code}] ${f.message}`);
   }
   return out.join('\n');
+}
+
+function renderLayout(plan: CapacityPlan): string[] {
+  const lay = plan.layout;
+  if (lay.kind === 'even' && lay.shards === lay.baseShards) return [];
+  const out = [`  layout: ${lay.kind === 'even' ? `even split at ${lay.shards} shards (UpdateShardCount)` : `${lay.baseShards} even shards + ${lay.splitCalls.length} SplitShard calls = ${lay.shards} shards`}; ${pct(lay.evaluation.throttledFraction)} of the stream throttled (was ${pct(lay.atBase.throttledFraction)} at ${lay.baseShards} even shards)`];
+  for (const c of lay.splitCalls) out.push(`      aws kinesis split-shard --stream-name <name> --shard-to-split ${c.shardToSplit} --new-starting-hash-key ${c.newStartingHashKey}   # ${c.reason} → ${c.children.join(', ')}`);
+  for (const a of lay.alternatives) out.push(`      tried ${pad(a.kind === 'even' ? `even ${a.shards}` : `targeted ${a.shards}`, 14)} fixable throttling ${pct(a.fixableThrottledFraction)}`);
+  return out;
 }
 
 function renderModeCost(c: ModeCost): string[] {
