@@ -89,7 +89,7 @@ describe('planCapacity', () => {
   it('renders a readable report', () => {
     const text = renderPlanText(planCapacity(workload({ ...tenKiB, firehose: { source: 'kinesis-stream' }, analytics: { kind: 'legacy-sql', kpus: 2 } })));
     expect(text).toMatch(/Recommendation: /);
-    expect(text).toMatch(/prices as of \d{4}-\d{2}-\d{2}/);
+    expect(text).toMatch(/\[price \d{4}-\d{2}-\d{2}\]/);
     expect(text).toMatch(/Firehose 'delivery-stream'/);
     expect(text).toMatch(/legacy \/ discontinued/);
     expect(text).toMatch(/shared-read/);

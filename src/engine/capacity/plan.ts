@@ -6,12 +6,15 @@
 import { analyticsCost, firehoseCost, type AnalyticsCost, type FirehoseCost } from './cost-firehose';
 import type { BillingMode, ModeCost } from './cost-line';
 import { onDemandAdvantageCost, onDemandStandardCost, provisionedCost, type StreamCostInput } from './cost-streams';
+import { largeRecordMessage, largeRecordRisk } from './large-records';
+import { readRateFixes } from './read-rate-fixes';
+import { priceAssumptions, type PriceAssumption } from './assumptions';
 import { analyzeHotKeys, type HotKeyAnalysis } from './hot-keys';
 import { keyWeights } from './key-weights';
 import { checkOnDemandRamp, type RampCheck } from './on-demand-ramp';
 import { planUpdateShardCount, type ReshardPlan } from './reshard-path';
 import { DEFAULT_PRICE_TABLE, type PriceTable } from './price-table';
-import { recommend, type Finding, type Recommendation } from './recommend';
+import { modeName, recommend, usd, type Finding, type Recommendation } from './recommend';
 import { drainTimeSeconds, sizeShards, utilizationAt, type ShardSizing } from './shard-sizing';
 import { searchShardLayout, type ShardLayoutPlan } from './layout-search';
 import { planSalting, type SaltingPlan } from './salting';
@@ -48,6 +51,8 @@ export interface CapacityPlan {
   readonly firehose?: FirehoseCost;
   readonly analytics?: AnalyticsCost;
   readonly prices: { readonly region: string; readonly asOf: string };
+  /** Ambiguous price rules: the reading used and what the other reading would cost. */
+  readonly assumptions: readonly PriceAssumption[];
   /** UpdateShardCount calls from the workload's currentShards to the recommended count (provisioned only). */
   readonly reshard?: ReshardPlan;
   readonly findings: readonly Finding[];
@@ -125,6 +130,14 @@ export function planCapacity(workload: Workload, prices: PriceTable = DEFAULT_PR
     'on-demand-standard': onDemandStandardCost(costInput, prices),
     'on-demand-advantage': onDemandAdvantageCost(costInput, prices),
   };
+  const assumptions = priceAssumptions({
+    cost: costInput,
+    prices,
+    sizes: traffic.sizes,
+    keyBytes: traffic.keyBytesMean,
+    aggregateBytes: traffic.aggregation?.aggregateBytes,
+    splitCalls: layout.splitCalls.length,
+  });
   const { sizes: _sizes, ...trafficOut } = traffic;
   const partial = {
     workloadName: workload.name,
@@ -139,15 +152,33 @@ export function planCapacity(workload: Workload, prices: PriceTable = DEFAULT_PR
     surgeWriteThrottledFraction,
     costs,
   };
-  const { findings, recommendation } = recommend(workload, partial);
+  const recommended = recommend(workload, partial);
+  const findings = recommended.findings;
+  let recommendation = recommended.recommendation;
   const firehose = workload.firehose && firehoseCost(workload.firehose, prices, workload.hoursPerMonth);
   const analytics = workload.analytics && analyticsCost(workload.analytics, prices, workload.hoursPerMonth);
   if (firehose) {
     for (const note of firehose.notes) findings.push({ code: 'firehose', severity: 'warning', message: `Firehose '${firehose.name}': ${note}` });
-    if (workload.firehose?.source === 'direct-put') {
-      findings.push({ code: 'firehose-direct-put', severity: 'info', message: `Firehose '${firehose.name}' takes Direct PUT: the data stream figures above apply only if producers also write to a Kinesis data stream.` });
+    // Direct PUT with nothing reading a stream: the workload needs no data stream, so none is headlined.
+    if (workload.firehose?.source === 'direct-put' && workload.consumers.length === 0 && !workload.analytics) {
+      const batch = firehose.batchingAlternative;
+      recommendation = {
+        ...recommendation,
+        target: 'firehose-direct-put',
+        monthlyUsd: firehose.totalMonthlyUsd,
+        headline: `Firehose Direct PUT '${firehose.name}' (${usd(firehose.totalMonthlyUsd)}/month); no Kinesis data stream is needed: nothing in this workload reads one${batch ? `. Batching ${batch.recordsPerEntry} records per entry cuts it to ${usd(batch.totalMonthlyUsd)}/month` : ''}`,
+        reasons: [`producers write to Firehose directly; the data stream figures below are for reference only, if producers also wrote to a stream (${modeName(recommendation.settings.mode)} would add ${usd(recommendation.monthlyUsd)}/month)`],
+      };
+    } else if (workload.firehose?.source === 'direct-put') {
+      findings.push({ code: 'firehose-direct-put', severity: 'info', message: `Firehose '${firehose.name}' takes Direct PUT: it does not read the data stream, whose consumers are priced above.` });
     }
   }
+  for (const fix of readRateFixes(consumers, costInput, prices)) {
+    const added = Object.entries(fix.addedMonthlyUsd).map(([m, v]) => `${modeName(m as BillingMode)} ${v === 0 ? '+$0.00' : `+${usd(v ?? 0)}`}/month`).join(', ');
+    findings.push({ code: `get-records-fix-${fix.kind}`, severity: 'info', message: `Fix for the GetRecords call rate — ${fix.description} (${added}).` });
+  }
+  const large = largeRecordRisk(traffic.sizes, traffic.keyBytesMean, traffic.recordsPerSecPeak, n);
+  if (large && !traffic.aggregation) findings.push({ code: 'large-records', severity: large.refusedPerHour >= 1 ? 'warning' : 'info', message: largeRecordMessage(large) });
   const target = recommendation.settings.baseShards ?? recommendation.settings.shardCount;
   const reshard = workload.currentShards !== undefined && target !== undefined ? planUpdateShardCount(workload.currentShards, target) : undefined;
   if (reshard && reshard.steps.length > 0) {
@@ -169,6 +200,7 @@ export function planCapacity(workload: Workload, prices: PriceTable = DEFAULT_PR
     firehose,
     analytics,
     prices: { region: prices.region, asOf: prices.asOf },
+    assumptions,
     ...(reshard ? { reshard } : {}),
     findings,
     recommendation,

@@ -5,6 +5,7 @@
  */
 import type { BillingMode, ModeCost } from './cost-line';
 import type { HotKeyAnalysis } from './hot-keys';
+import { modeFlags, priceReasons } from './mode-hints';
 import type { ShardLayoutPlan } from './layout-search';
 import type { SaltingPlan } from './salting';
 import type { RampCheck } from './on-demand-ramp';
@@ -38,6 +39,8 @@ export interface RecommendedSettings {
 
 export interface Recommendation {
   readonly kind: 'recommendation';
+  /** What the workload needs: a data stream, or only a Firehose delivery stream taking Direct PUT. */
+  readonly target: 'data-stream' | 'firehose-direct-put';
   readonly settings: RecommendedSettings;
   readonly headline: string;
   readonly reasons: readonly string[];
@@ -53,6 +56,8 @@ export interface Recommendation {
    */
   readonly streamThrottledFraction: number;
   readonly flags: readonly string[];
+  /** Why a mode costs what it does, next to its price (e.g. Advantage's commitment floor). */
+  readonly priceReasons: Partial<Record<BillingMode, string>>;
 }
 
 export interface PlanSoFar {
@@ -111,7 +116,7 @@ export function recommend(w: Workload, p: PlanSoFar): { findings: Finding[]; rec
   const reasons = [bindingReason(p.sizing.binding, p.sizing, w.targetUtilization)];
   if (clean.length === 0) reasons.push('every mode is predicted to throttle; this is the one that throttles least');
   else if (clean[0] !== modes[0]) reasons.push(`${modeName(modes[0])} is cheaper but predicted to throttle ${pct(throttling[modes[0]])} of records`);
-  if (!p.sizing.getRecordsFeasible) reasons.push(`${p.sizing.getRecordsCallsPerSecPerShard} GetRecords calls per second per shard exceed the limit of 5 at any shard count — move consumers to enhanced fan-out`);
+  if (!p.sizing.getRecordsFeasible) reasons.push(`${p.sizing.getRecordsCallsPerSecPerShard} GetRecords calls per second per shard exceed the limit of 5 at any shard count — poll less often, keep fewer shared consumers or use enhanced fan-out (costs in the findings)`);
   const streamThrottled = chosen === 'provisioned' ? lay.evaluation.throttledFraction : unfixable + throttling[chosen];
   if (chosen === 'provisioned' && lay.kind === 'targeted-splits') {
     reasons.push(`an even split at ${lay.baseShards} shards throttles ${pct(lay.atBase.throttledFraction)} of all records (shard ${lay.atBase.hottestShard} at ${pct(lay.atBase.shards[lay.atBase.hottestShard].utilization)} of its limit); ${lay.splitCalls.length} SplitShard call${lay.splitCalls.length === 1 ? '' : 's'} around the heavy key${lay.splitCalls.length > 2 ? 's' : ''} make${lay.splitCalls.length === 1 ? 's' : ''} ${lay.shards} shards without that throttling`);
@@ -128,12 +133,22 @@ export function recommend(w: Workload, p: PlanSoFar): { findings: Finding[]; rec
   } else if (streamThrottled > 1e-9) {
     reasons.push(`${pct(streamThrottled)} of the stream's records are still refused at peak`);
   }
+  const hintInputs = {
+    costs: p.costs,
+    peakOverAverage: w.traffic.recordsPerSecond.peak / w.traffic.recordsPerSecond.average,
+    bytesPerSecAverage: p.traffic.bytesPerSecAverage,
+    efoConsumers: p.sizing.efoConsumers,
+    retentionHours: w.retentionHours,
+    sharedConsumers: p.sizing.sharedConsumers,
+    hotKeyOverLimit: p.hotKeys.keysOverLimit.length > 0,
+  };
   const lead =
     chosen === 'provisioned'
       ? `${p.sizing.shards} shards, provisioned (${usd(monthlyUsd)}/month)`
       : `${modeName(chosen)}${warmMiBps !== undefined ? ` with ${warmMiBps} MiB/s warm throughput` : ''} (${usd(monthlyUsd)}/month)`;
   const recommendation: Recommendation = {
     kind: 'recommendation',
+    target: 'data-stream',
     settings,
     headline: `${lead}: ${reasons.join('; ')}`,
     reasons,
@@ -142,7 +157,8 @@ export function recommend(w: Workload, p: PlanSoFar): { findings: Finding[]; rec
     predictedFixableThrottling: throttling,
     unfixableThrottling: unfixable,
     streamThrottledFraction: streamThrottled,
-    flags: qualitativeFlags(w, p),
+    flags: modeFlags(hintInputs),
+    priceReasons: priceReasons(hintInputs),
   };
   return { findings, recommendation };
 }
@@ -189,7 +205,7 @@ function collectFindings(w: Workload, p: PlanSoFar): Finding[] {
   } else if (lay.shards > lay.baseShards) {
     add('key-skew-sized', 'info', `MD5 placement of the heaviest keys needs ${lay.shards} shards instead of ${lay.baseShards} (an even split; UpdateShardCount to ${lay.shards}).`);
   }
-  if (!p.sizing.getRecordsFeasible) add('get-records-tps', 'critical', `Shared consumers make ${p.sizing.getRecordsCallsPerSecPerShard} GetRecords calls per second per shard; the limit is 5 and no shard count changes that. Move consumers to enhanced fan-out.`);
+  if (!p.sizing.getRecordsFeasible) add('get-records-tps', 'critical', `Shared consumers make ${p.sizing.getRecordsCallsPerSecPerShard} GetRecords calls per second per shard; the limit is 5 and no shard count changes that. The fixes and their costs follow.`);
   const efoMax = EFO_CONSUMERS_PER_STREAM_MAX;
   if (p.sizing.efoConsumers > efoMax) add('efo-limit', p.sizing.efoConsumers > EFO_CONSUMERS_PER_STREAM_MAX_ADVANTAGE ? 'critical' : 'warning', `${p.sizing.efoConsumers} enhanced fan-out consumers exceed the ${efoMax} per stream allowed (${EFO_CONSUMERS_PER_STREAM_MAX_ADVANTAGE} under on-demand Advantage).`);
   if (p.surgeWriteThrottledFraction > 0) add('surge-throttle', 'warning', `The surge of ${Math.round(w.traffic.recordsPerSecond.surge?.recordsPerSecond ?? 0)} records/s exceeds ${p.sizing.shards} shards: ${pct(p.surgeWriteThrottledFraction)} of surge records are throttled and must be retried by the producer.`);
@@ -213,17 +229,6 @@ function collectFindings(w: Workload, p: PlanSoFar): Finding[] {
   if (w.traffic.aggregation.enabled && w.traffic.aggregation.keysCarryOrdering) add('aggregation-hot-shard', 'warning', 'Aggregated records are routed by their first user record’s key, so keys that carry ordering can pile onto one shard; set ExplicitHashKey per aggregate or aggregate per key.');
   if (p.traffic.aggregation) add('aggregation', 'info', `Aggregation packs ${p.traffic.aggregation.userRecordsPerAggregate} user records into each ${Math.round(p.traffic.aggregation.aggregateBytes)} B Kinesis record.`);
   return f;
-}
-
-function qualitativeFlags(w: Workload, p: PlanSoFar): string[] {
-  const flags: string[] = [];
-  const rps = w.traffic.recordsPerSecond;
-  if (rps.peak / rps.average > 4) flags.push('spiky: peak/avg > 4 → on-demand avoids paying for idle shards');
-  if (p.traffic.bytesPerSecAverage < 10 * MIB) flags.push('< 10 MiB/s → Advantage commitment dominates');
-  if (p.sizing.efoConsumers >= 2 || w.retentionHours > 24) flags.push('≥ 2 EFO consumers or retention > 24 h → Advantage discount');
-  if (p.hotKeys.keysOverLimit.length > 0) flags.push('hot key → no mode fixes it');
-  if (p.sizing.sharedConsumers > 1) flags.push('several shared consumers: AWS recommends one GetRecords consumer per on-demand stream and enhanced fan-out for more');
-  return flags;
 }
 
 export function pct(x: number): string {

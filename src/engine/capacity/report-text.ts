@@ -18,7 +18,11 @@ export function renderPlanText(plan: CapacityPlan): string {
   out.push('');
   out.push(`Recommendation: ${plan.recommendation.headline}`);
   const ru = plan.recommendation.runnerUp;
-  out.push(`Runner-up: ${modeName(ru.mode)} at ${usd(ru.monthlyUsd)}/month (${ru.deltaMonthlyUsd >= 0 ? '+' : '−'}${usd(Math.abs(ru.deltaMonthlyUsd))}).`);
+  if (plan.recommendation.target === 'firehose-direct-put') {
+    for (const r of plan.recommendation.reasons) out.push(`  ${r}`);
+  } else {
+    out.push(`Runner-up: ${modeName(ru.mode)} at ${usd(ru.monthlyUsd)}/month (${ru.deltaMonthlyUsd >= 0 ? '+' : '−'}${usd(Math.abs(ru.deltaMonthlyUsd))}).`);
+  }
   for (const f of plan.recommendation.flags) out.push(`  • ${f}`);
   out.push('');
   out.push('Traffic');
@@ -61,8 +65,8 @@ export function renderPlanText(plan: CapacityPlan): string {
   const od = plan.onDemandRamp.standard;
   out.push(`On-demand ramp: ${od.safe ? 'safe' : `unsafe — ${(od.throttledBytesPerSec / MIB).toFixed(1)} MiB/s (${pct(od.throttledFraction)}) throttled for up to ${Math.round(od.throttledSeconds / 60)} min; pre-warm to ${od.recommendedWarmThroughputMiBps} MiB/s`}`);
   out.push('');
-  out.push(`Monthly cost (${plan.prices.region} prices as of ${plan.prices.asOf})`);
-  for (const mode of Object.values(plan.costs)) out.push(...renderModeCost(mode));
+  out.push(`Monthly cost (${plan.prices.region} prices; each line shows the date of its price, the oldest is ${plan.prices.asOf})`);
+  for (const mode of Object.values(plan.costs)) out.push(...renderModeCost(mode, plan.recommendation.priceReasons[mode.mode]));
   if (plan.firehose) {
     const fh = plan.firehose;
     out.push(`  Firehose '${fh.name}': ${usd(fh.totalMonthlyUsd)}`);
@@ -74,6 +78,16 @@ export function renderPlanText(plan: CapacityPlan): string {
     out.push(`  Analytics (${a.kind}${a.badge ? `, ${a.badge}` : ''}, ${a.kpus} KPUs): ${usd(a.totalMonthlyUsd)}`);
     out.push(...a.lines.map(renderLine));
     if (a.flinkEquivalent) out.push(`      Managed Flink equivalent: ${usd(a.flinkEquivalent.totalMonthlyUsd)} (${a.flinkEquivalent.kpus} KPUs)`);
+  }
+  if (plan.assumptions.length) {
+    out.push('');
+    out.push('Assumptions (price rules AWS leaves open)');
+    for (const a of plan.assumptions) {
+      const other = a.oneTimeUsd !== undefined ? `${usd(a.oneTimeUsd)} once` : `${modeName(a.mode)} ${usd(a.otherMonthlyUsd)}/month (${signed(a.otherMonthlyUsd - a.monthlyUsd)})`;
+      out.push(`  ${a.question}`);
+      out.push(`      used:  ${a.usedReading} → ${modeName(a.mode)} ${usd(a.monthlyUsd)}/month`);
+      out.push(`      other: ${a.otherReading} → ${other}`.replace('(+$0.00)', '(the same here)'));
+    }
   }
   if (plan.findings.length) {
     out.push('');
@@ -92,13 +106,17 @@ function renderLayout(plan: CapacityPlan): string[] {
   return out;
 }
 
-function renderModeCost(c: ModeCost): string[] {
-  return [`  ${modeName(c.mode)}: ${usd(c.totalMonthlyUsd)}`, ...c.lines.map(renderLine)];
+function renderModeCost(c: ModeCost, why?: string): string[] {
+  return [`  ${modeName(c.mode)}: ${usd(c.totalMonthlyUsd)}${why ? ` — ${why}` : ''}`, ...c.lines.map(renderLine)];
 }
 
 function renderLine(l: CostLine): string {
   const q = `${fmt(l.quantity)} ${l.unit}`;
-  return `      ${pad(l.label, 62)} ${pad(q, 26, true)} × ${pad(`$${l.unitPrice}${l.per === 1 ? '' : `/${l.per === 1e6 ? '1M' : fmt(l.per)}`}`, 9, true)} = ${pad(usd(l.monthlyUsd), 12, true)}${l.note ? `  (${l.note})` : ''}`;
+  return `      ${pad(l.label, 62)} ${pad(q, 26, true)} × ${pad(`$${l.unitPrice}${l.per === 1 ? '' : `/${l.per === 1e6 ? '1M' : fmt(l.per)}`}`, 9, true)} = ${pad(usd(l.monthlyUsd), 12, true)}  [price ${l.priceAsOf}]${l.note ? `  (${l.note})` : ''}`;
+}
+
+function signed(x: number): string {
+  return `${x >= 0 ? '+' : '−'}${usd(Math.abs(x))}`;
 }
 
 function fmt(x: number): string {
