@@ -113,22 +113,38 @@ export class VideoStream {
     return this.head === 0 ? this.fragments : this.fragments.slice(this.head);
   }
 
+  /** Ingest ordinal (0-based, per stream) of the oldest held fragment; held()[i] has ordinal firstOrdinal + i. */
+  get firstOrdinal(): number {
+    return this.expired + this.evicted;
+  }
+
   latest(): StoredFragment | undefined {
     return this.fragments.length > this.head ? this.fragments[this.fragments.length - 1] : undefined;
   }
 
   byNumber(number: string): StoredFragment | undefined {
+    const i = this.indexOfNumber(number);
+    return i < 0 ? undefined : this.fragments[i];
+  }
+
+  /** Ingest ordinal of a held fragment, or -1. */
+  ordinalOf(number: string): number {
+    const i = this.indexOfNumber(number);
+    return i < 0 ? -1 : this.firstOrdinal + (i - this.head);
+  }
+
+  private indexOfNumber(number: string): number {
     // Numbers are increasing: binary search.
     let lo = this.head;
     let hi = this.fragments.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const n = this.fragments[mid].number;
-      if (n === number) return this.fragments[mid];
+      if (n === number) return mid;
       if (n < number) lo = mid + 1;
       else hi = mid - 1;
     }
-    return undefined;
+    return -1;
   }
 
   /** Drops what retention (or the unpersisted host buffer) no longer keeps. */
