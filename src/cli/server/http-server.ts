@@ -11,12 +11,15 @@ import type { AddressInfo } from 'node:net';
 import { errorResponse, jsonCodec, newRequestId, type WireDispatcher } from '../../app/sdk/wire-dispatch';
 import type { WireResponse } from '../../app/sdk/wire-types';
 import type { RestHandler, RestResponse } from './types';
+import type { StreamHandler } from './video-http';
 
 const H2_PREFACE = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n', 'latin1');
 
 export interface ApiHttpServerOptions {
   readonly dispatcher: WireDispatcher;
   readonly restHandlers?: readonly RestHandler[];
+  /** Handlers that take a request before its body is buffered (streamed uploads such as KVS PutMedia); true = handled. */
+  readonly streamHandlers?: readonly StreamHandler[];
   /** Called before each request is handled (e.g. to bring the virtual clock up to wall time). */
   readonly beforeRequest?: () => void;
   readonly host?: string;
@@ -118,6 +121,7 @@ async function handle(options: ApiHttpServerOptions, req: AnyRequest, res: AnyRe
     send(res, 204, cors, '');
     return;
   }
+  for (const h of options.streamHandlers ?? []) if (h(req, res, cors, options.beforeRequest)) return;
   const body = await readBody(req);
   options.beforeRequest?.();
   const target = headerText(req.headers['x-amz-target']);

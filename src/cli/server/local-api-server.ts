@@ -14,6 +14,8 @@ import { cborCodec } from './cbor-codec';
 import { startApiHttpServer } from './http-server';
 import { createS3RestHandler } from './s3-rest';
 import type { ApiBinding, RestHandler } from './types';
+import { attachVideoStreams } from './video-http';
+import type { VideoService } from '../../engine/video/video-service';
 
 export interface LocalApiServerOptions {
   readonly host?: string;
@@ -44,6 +46,7 @@ export interface LocalApiServer {
   readonly sim: Simulation;
   readonly kinesis: KinesisService;
   readonly firehose: FirehoseService | undefined;
+  readonly video: VideoService;
   readonly dispatcher: WireDispatcher;
   close(): Promise<void>;
 }
@@ -88,13 +91,17 @@ export async function startLocalApiServer(options: LocalApiServerOptions = {}): 
   const ticker = setInterval(catchUp, options.tickMs ?? DEFAULT_TICK_MS);
   ticker.unref();
 
+  let endpoint = '';
+  const video = attachVideoStreams(sim, { region: options.region, accountId: options.accountId, transitionDelayMs: options.transitionDelayMs ?? DEFAULT_TRANSITION_DELAY_MS }, () => endpoint);
   const http = await startApiHttpServer({
     dispatcher,
     restHandlers,
+    streamHandlers: [video.handler],
     beforeRequest: catchUp,
     host: options.host,
     port: options.port,
   });
+  endpoint = http.endpoint;
   return {
     endpoint: http.endpoint,
     host: http.host,
@@ -102,6 +109,7 @@ export async function startLocalApiServer(options: LocalApiServerOptions = {}): 
     sim,
     kinesis,
     firehose,
+    video: video.service,
     dispatcher,
     close: async () => {
       clearInterval(ticker);
