@@ -10,6 +10,7 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { errorResponse, jsonCodec, newRequestId, type WireDispatcher } from '../../app/sdk/wire-dispatch';
 import type { WireResponse } from '../../app/sdk/wire-types';
+import type { TargetHandler } from './sqs-handler';
 import type { RestHandler, RestResponse } from './types';
 import type { StreamHandler } from './video-http';
 
@@ -20,6 +21,8 @@ export interface ApiHttpServerOptions {
   readonly restHandlers?: readonly RestHandler[];
   /** Handlers that take a request before its body is buffered (streamed uploads such as KVS PutMedia); true = handled. */
   readonly streamHandlers?: readonly StreamHandler[];
+  /** Asynchronous X-Amz-Target services tried before the dispatcher (SQS, whose long polls wait). */
+  readonly targetHandlers?: readonly TargetHandler[];
   /** Called before each request is handled (e.g. to bring the virtual clock up to wall time). */
   readonly beforeRequest?: () => void;
   readonly host?: string;
@@ -126,6 +129,15 @@ async function handle(options: ApiHttpServerOptions, req: AnyRequest, res: AnyRe
   options.beforeRequest?.();
   const target = headerText(req.headers['x-amz-target']);
   if (target) {
+    let closed = false;
+    res.on('close', () => { closed = true; });
+    for (const h of options.targetHandlers ?? []) {
+      const answer = await h({ target, body, closed: () => closed });
+      if (answer) {
+        if (!closed) send(res, answer.status, { ...cors, ...answer.headers }, answer.body ?? '');
+        return;
+      }
+    }
     const wire = options.dispatcher.dispatch({
       target,
       contentType: headerText(req.headers['content-type']),
