@@ -12,7 +12,7 @@ import type { FirehoseService } from '../../engine/firehose/index';
 import type { Simulation } from '../../engine/simulation';
 import type { KinesisService } from '../../engine/streams/index';
 import { World } from '../../engine/world/world';
-import { WireDispatcher } from '../../app/sdk/wire-dispatch';
+import { WireDispatcher } from '../../engine/api/wire/wire-dispatch';
 import { cborCodec } from './cbor-codec';
 import { startApiHttpServer } from './http-server';
 import { createS3RestHandler } from './s3-rest';
