@@ -3,7 +3,9 @@
  * port, JSON 1.1 and CBOR 1.1), with the simulation's clock following wall time. Runs until
  * interrupted.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { DEMO_SCENARIO } from '../engine/scenario/demo';
 import { SHARD_LIMIT_DEFAULT } from '../engine/streams/index';
 import { DEFAULT_TRANSITION_DELAY_MS, startLocalApiServer } from './server/local-api-server';
 
@@ -22,7 +24,10 @@ Options:
                            (default ${DEFAULT_TRANSITION_DELAY_MS / 1000})
   --shard-limit <n>        account shard quota (default ${SHARD_LIMIT_DEFAULT}, as in us-east-1)
   --region <name>          region used in ARNs (default us-east-1)
-  --seed <n|text>          seed of the simulation's random choices (default: the start time)
+  --seed <n|text>          seed of the simulation's random choices (default: the scenario's, else the start time)
+  --scenario <file|demo>   run a scenario's world behind the API: its streams, producers, consumers,
+                           delivery streams and SQL applications (the same world npm run sim and the
+                           console build), so clients read live traffic
   -h, --help               show this help
 
 Example:
@@ -53,6 +58,7 @@ try {
       'shard-limit': { type: 'string' },
       region: { type: 'string' },
       seed: { type: 'string' },
+      scenario: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -72,7 +78,18 @@ const shardLimit = numberOption(values['shard-limit'], 'shard-limit', SHARD_LIMI
 const seedText = values.seed;
 const seed = seedText === undefined ? undefined : /^-?\d+$/.test(seedText) ? Number(seedText) : seedText;
 
+let scenario: unknown;
+if (values.scenario === 'demo') scenario = DEMO_SCENARIO;
+else if (values.scenario !== undefined) {
+  try {
+    scenario = JSON.parse(readFileSync(values.scenario, 'utf8'));
+  } catch (e) {
+    fail(`cannot read the scenario ${values.scenario}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
 const server = await startLocalApiServer({
+  scenario,
   port,
   host: values.host ?? '127.0.0.1',
   transitionDelayMs: transitionDelayS * 1000,
@@ -80,6 +97,10 @@ const server = await startLocalApiServer({
   region: values.region ?? 'us-east-1',
   seed,
 }).catch((e: unknown) => fail(e instanceof Error ? e.message : String(e)));
+if (scenario !== undefined) {
+  const doc = server.world.doc;
+  console.log(`Scenario "${server.world.name}": streams ${doc.streams.map((s) => s.name).join(', ') || 'none'}; delivery streams ${(doc.firehose ?? []).map((f) => f.DeliveryStreamName).join(', ') || 'none'}; SQL applications ${(doc.analytics ?? []).map((a) => a.name).join(', ') || 'none'}`);
+}
 
 console.log(`Kinesis Sandbox API listening on ${server.endpoint} (HTTP/1.1 + h2c, JSON 1.1 + CBOR 1.1; Kinesis, Firehose, S3 path-style; SQS JSON 1.0)`);
 console.log(`  region ${server.kinesis.region}, account ${server.kinesis.accountId}, shard limit ${shardLimit}, transition delay ${transitionDelayS}s, seed ${server.sim.seed}`);
