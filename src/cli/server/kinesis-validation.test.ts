@@ -89,3 +89,14 @@ describe('AWS validation', () => {
     expect(limit.message).toContain('Limit: 12. Number of additional shards that would have resulted from this request: 20.');
   });
 });
+
+describe('DryRun', () => {
+  it('answers DryRunOperationException for a request that would succeed, and writes nothing', async () => {
+    const before = server.kinesis.stream('v')!.shards.reduce((n, s) => n + s.counters.incomingRecords, 0);
+    const e = await errorOf(client.send(new K.PutRecordCommand({ StreamName: 'v', PartitionKey: 'k', Data: new Uint8Array(3), DryRun: true })));
+    expect({ name: e.name, message: e.message }).toEqual({ name: 'DryRunOperationException', message: 'The request was rejected because the DryRun parameter was specified.' });
+    expect(server.kinesis.stream('v')!.shards.reduce((n, s) => n + s.counters.incomingRecords, 0)).toBe(before);
+    const missing = await errorOf(client.send(new K.GetShardIteratorCommand({ StreamName: 'v', ShardId: 'shardId-000000000099', ShardIteratorType: 'LATEST', DryRun: true })));
+    expect(missing.name).toBe('ResourceNotFoundException');
+  });
+});
