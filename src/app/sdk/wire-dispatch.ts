@@ -72,7 +72,8 @@ export class WireDispatcher {
     const dot = req.target.lastIndexOf('.');
     const binding = dot > 0 ? this.byPrefix.get(req.target.slice(0, dot)) : undefined;
     const operation = req.target.slice(dot + 1);
-    if (!binding || operation.length === 0) {
+    // AWS operation names are PascalCase words; anything else (e.g. "__proto__") names no operation.
+    if (!binding || !/^[A-Z][A-Za-z0-9]{0,127}$/.test(operation)) {
       return errorResponse(codec, undefined, 'UnknownOperationException', `Operation ${req.target} is not supported by this endpoint.`, 400);
     }
     if (!req.authenticated) {
