@@ -100,3 +100,10 @@ describe('DryRun', () => {
     expect(missing.name).toBe('ResourceNotFoundException');
   });
 });
+
+describe('request-level rules come before the stream lookup', () => {
+  it('an out-of-range retention on a missing stream is InvalidArgumentException, not ResourceNotFoundException', async () => {
+    const e = await errorOf(client.send(new K.IncreaseStreamRetentionPeriodCommand({ StreamName: 'ghost', RetentionPeriodHours: 9000 })));
+    expect(e.name).toBe('InvalidArgumentException');
+  });
+});

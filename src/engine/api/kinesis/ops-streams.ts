@@ -3,7 +3,7 @@ import { invalidArgument } from '../../streams/errors';
 import type { KinesisService } from '../../streams/service';
 import type { RecordDistributionStrategy, StreamMode } from '../../streams/stream';
 import {
-  decreaseRetention, increaseRetention, requireAutoAllowed, requireWarmThroughputAllowed, setEnhancedMonitoring, startEncryption, stopEncryption,
+  checkRetentionRange, decreaseRetention, increaseRetention, requireAutoAllowed, requireWarmThroughputAllowed, setEnhancedMonitoring, startEncryption, stopEncryption,
   updateStreamMode,
 } from '../../streams/stream-settings';
 import { TAGS_PER_STREAM_MAX } from '../../streams/limits';
@@ -109,11 +109,13 @@ export function updateStreamModeOp(service: KinesisService, input: Doc): Doc {
 }
 
 export function increaseRetentionOp(service: KinesisService, input: Doc): Doc {
+  checkRetentionRange(input.RetentionPeriodHours as number);
   increaseRetention(service, service.resolve(input), input.RetentionPeriodHours as number);
   return NO_OUTPUT;
 }
 
 export function decreaseRetentionOp(service: KinesisService, input: Doc): Doc {
+  checkRetentionRange(input.RetentionPeriodHours as number);
   decreaseRetention(service, service.resolve(input), input.RetentionPeriodHours as number);
   return NO_OUTPUT;
 }
