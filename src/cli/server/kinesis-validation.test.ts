@@ -107,3 +107,12 @@ describe('request-level rules come before the stream lookup', () => {
     expect(e.name).toBe('InvalidArgumentException');
   });
 });
+
+describe('PartitionKey on USER_PARTITION_KEY streams', () => {
+  it('a PutRecords entry without a key fails the whole call and writes nothing', async () => {
+    const before = server.kinesis.stream('v')!.shards.reduce((n, s) => n + s.counters.incomingRecords, 0);
+    const e = await errorOf(client.send(new K.PutRecordsCommand({ StreamName: 'v', Records: [{ PartitionKey: 'a', Data: new Uint8Array(1) }, { Data: new Uint8Array(1) }] })));
+    expect(e.name).toBe('InvalidArgumentException');
+    expect(server.kinesis.stream('v')!.shards.reduce((n, s) => n + s.counters.incomingRecords, 0)).toBe(before);
+  });
+});

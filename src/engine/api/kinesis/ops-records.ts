@@ -29,6 +29,10 @@ function toEntry(stream: Stream, raw: Doc, member: string): PutEntry {
       throw invalidArgument(`Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. Specified value was ${raw.ExplicitHashKey as string}`);
     }
   }
+  // Checked with the rest of the entry, so a PutRecords call with one keyless entry writes nothing.
+  if (partitionKey === undefined && stream.distribution !== 'AUTO') {
+    throw invalidArgument(`PartitionKey is required: stream ${stream.name} uses the USER_PARTITION_KEY record distribution strategy.`);
+  }
   const max = stream.recordBytesMax;
   if (data.byteLength > max) {
     throw validationError(`1 validation error detected: Value at '${member}' failed to satisfy constraint: Member must have length less than or equal to ${max}`);
