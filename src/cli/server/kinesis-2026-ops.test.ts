@@ -85,6 +85,19 @@ describe('account settings and warm throughput', () => {
   });
 });
 
+describe('warm throughput on CreateStream', () => {
+  it('pre-warms a new on-demand stream of an account with the commitment; AUTO on a provisioned CreateStream is refused', async () => {
+    await client.send(new K.UpdateAccountSettingsCommand({ MinimumThroughputBillingCommitment: { Status: 'ENABLED' } }));
+    await client.send(new K.CreateStreamCommand({ StreamName: 'prewarmed', StreamModeDetails: ON_DEMAND, WarmThroughputMiBps: 6 }));
+    await waitForStreamActive(client, 'prewarmed');
+    const summary = (await client.send(new K.DescribeStreamSummaryCommand({ StreamName: 'prewarmed' }))).StreamDescriptionSummary!;
+    expect(summary.WarmThroughput).toEqual({ TargetMiBps: 6, CurrentMiBps: 6 });
+    expect(summary.OpenShardCount).toBeGreaterThanOrEqual(6);
+    const auto = await errorOf(client.send(new K.CreateStreamCommand({ StreamName: 'prov-auto', ShardCount: 1, RecordDistributionStrategy: 'AUTO' })));
+    expect(auto.name).toBe('InvalidArgumentException');
+  });
+});
+
 describe('resource policies and tags by ARN', () => {
   it('puts, gets and deletes a policy on a stream and on a consumer; tags a consumer', async () => {
     await client.send(new K.CreateStreamCommand({ StreamName: 'pol', ShardCount: 1 }));
