@@ -12,8 +12,12 @@ const HELP = `Usage: npm run api -- [options]
 Serves the Kinesis Data Streams API (X-Amz-Target: Kinesis_20131202.<Operation>), the Data Firehose
 API (Firehose_20150804.<Operation>) and Firehose's object store as S3 path-style REST (GET /bucket/key)
 on one port that speaks HTTP/1.1 (AWS CLI, browsers, fetch) and cleartext HTTP/2 (the Node AWS SDK's
-default), with application/x-amz-json-1.1 and application/x-amz-cbor-1.1 bodies. Any credentials and
-region are accepted; signatures are not checked. The virtual clock follows wall time.
+default), with application/x-amz-json-1.1 and application/x-amz-cbor-1.1 bodies. By default any
+credentials and region are accepted and signatures are not checked; with --auth sigv4 every request
+must carry a valid AWS Signature Version 4 made with one of the --access-key pairs, and failures get
+AWS's errors (MissingAuthenticationToken, IncompleteSignature, UnrecognizedClient, InvalidSignature;
+for S3 AccessDenied, InvalidAccessKeyId, SignatureDoesNotMatch, RequestTimeTooSkewed). The virtual
+clock follows wall time.
 
 Options:
   --port <n>               TCP port (default 4567; 0 picks a free one)
@@ -23,6 +27,8 @@ Options:
   --shard-limit <n>        account shard quota (default ${SHARD_LIMIT_DEFAULT}, as in us-east-1)
   --region <name>          region used in ARNs (default us-east-1)
   --seed <n|text>          seed of the simulation's random choices (default: the start time)
+  --auth <none|sigv4>      check request signatures (default none: accept any credentials)
+  --access-key <ID:SECRET> an access key accepted with --auth sigv4 (repeat for several)
   -h, --help               show this help
 
 Example:
@@ -53,6 +59,8 @@ try {
       'shard-limit': { type: 'string' },
       region: { type: 'string' },
       seed: { type: 'string' },
+      auth: { type: 'string' },
+      'access-key': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -72,7 +80,19 @@ const shardLimit = numberOption(values['shard-limit'], 'shard-limit', SHARD_LIMI
 const seedText = values.seed;
 const seed = seedText === undefined ? undefined : /^-?\d+$/.test(seedText) ? Number(seedText) : seedText;
 
+const auth = values.auth ?? 'none';
+if (auth !== 'none' && auth !== 'sigv4') fail(`--auth ${auth} is not valid; use none or sigv4`);
+const keys = new Map<string, string>();
+for (const pair of values['access-key'] ?? []) {
+  const colon = pair.indexOf(':');
+  if (colon <= 0 || colon === pair.length - 1) fail(`--access-key ${pair} must be ID:SECRET`);
+  keys.set(pair.slice(0, colon), pair.slice(colon + 1));
+}
+if (auth === 'sigv4' && keys.size === 0) fail('--auth sigv4 needs at least one --access-key ID:SECRET');
+if (auth === 'none' && keys.size > 0) fail('--access-key only applies with --auth sigv4');
+
 const server = await startLocalApiServer({
+  sigv4: auth === 'sigv4' ? { keys } : undefined,
   port,
   host: values.host ?? '127.0.0.1',
   transitionDelayMs: transitionDelayS * 1000,
@@ -83,6 +103,9 @@ const server = await startLocalApiServer({
 
 console.log(`Kinesis Sandbox API listening on ${server.endpoint} (HTTP/1.1 + h2c, JSON 1.1 + CBOR 1.1; Kinesis, Firehose, S3 path-style)`);
 console.log(`  region ${server.kinesis.region}, account ${server.kinesis.accountId}, shard limit ${shardLimit}, transition delay ${transitionDelayS}s, seed ${server.sim.seed}`);
+console.log(auth === 'sigv4'
+  ? `  SigV4 required; access keys: ${[...keys.keys()].join(', ')}`
+  : '  any credentials accepted (signatures not checked; --auth sigv4 to check them)');
 console.log(`  try: aws --endpoint-url ${server.endpoint} kinesis list-streams`);
 console.log(`       aws --endpoint-url ${server.endpoint} s3 ls`);
 console.log('Press Ctrl+C to stop.');

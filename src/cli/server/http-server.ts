@@ -10,6 +10,8 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { errorResponse, jsonCodec, newRequestId, type WireDispatcher } from '../../app/sdk/wire-dispatch';
 import type { WireResponse } from '../../app/sdk/wire-types';
+import { authErrorResponse, type AuthProtocol } from './sigv4-errors';
+import { verifySigV4, type SigV4Config, type SignedRequest } from './sigv4';
 import type { RestHandler, RestResponse } from './types';
 
 const H2_PREFACE = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n', 'latin1');
@@ -17,6 +19,8 @@ const H2_PREFACE = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n', 'latin1');
 export interface ApiHttpServerOptions {
   readonly dispatcher: WireDispatcher;
   readonly restHandlers?: readonly RestHandler[];
+  /** Verify AWS Signature Version 4 on every request before dispatch; absent = accept any credentials. */
+  readonly sigv4?: SigV4Config;
   /** Called before each request is handled (e.g. to bring the virtual clock up to wall time). */
   readonly beforeRequest?: () => void;
   readonly host?: string;
@@ -121,6 +125,7 @@ async function handle(options: ApiHttpServerOptions, req: AnyRequest, res: AnyRe
   const body = await readBody(req);
   options.beforeRequest?.();
   const target = headerText(req.headers['x-amz-target']);
+  if (options.sigv4 && !checkSignature(options, req, res, body, target, cors)) return;
   if (target) {
     const wire = options.dispatcher.dispatch({
       target,
@@ -148,6 +153,40 @@ async function handle(options: ApiHttpServerOptions, req: AnyRequest, res: AnyRe
     return;
   }
   send(res, 404, { ...cors, 'content-type': 'application/json' }, JSON.stringify({ message: `No handler for ${req.method} ${url.pathname}` }));
+}
+
+/** The request as signed: raw target, headers by lower-case name in arrival order, body. */
+function signedRequestOf(req: AnyRequest, body: Buffer): SignedRequest {
+  const headers = new Map<string, string[]>();
+  const raw = req.rawHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i].toLowerCase();
+    const list = headers.get(name);
+    if (list) list.push(raw[i + 1]);
+    else headers.set(name, [raw[i + 1]]);
+  }
+  return { method: req.method ?? 'GET', url: req.url ?? '/', headers, body };
+}
+
+/** Which error dialect a refused request gets: the JSON/CBOR wire for X-Amz-Target, S3 XML for S3, else REST-JSON. */
+function authProtocolOf(options: ApiHttpServerOptions, req: AnyRequest, target: string | undefined, service: string | undefined): AuthProtocol {
+  if (target) return { kind: 'wire', codec: options.dispatcher.codecFor(headerText(req.headers['content-type'])) };
+  const contentType = headerText(req.headers['content-type']) ?? '';
+  if (service !== undefined) return service === 's3' ? { kind: 's3' } : { kind: 'rest-json' };
+  // Unsigned (or unparseable) requests: S3 clients send x-amz-content-sha256; REST-JSON APIs send JSON.
+  if (req.headers['x-amz-content-sha256'] !== undefined || !contentType.includes('json')) return { kind: 's3' };
+  return { kind: 'rest-json' };
+}
+
+/** Verifies SigV4; on failure answers with the protocol's AWS error and returns false. */
+function checkSignature(options: ApiHttpServerOptions, req: AnyRequest, res: AnyResponse, body: Buffer, target: string | undefined, cors: Record<string, string>): boolean {
+  const result = verifySigV4(signedRequestOf(req, body), options.sigv4 as SigV4Config);
+  if (result.ok) return true;
+  const f = result.failure;
+  const service = 'service' in f ? f.service : undefined;
+  const answer = authErrorResponse(f, authProtocolOf(options, req, target, service), req.method ?? 'GET');
+  send(res, answer.status, { 'x-amzn-requestid': newRequestId(), ...cors, ...answer.headers }, answer.body);
+  return false;
 }
 
 export async function startApiHttpServer(options: ApiHttpServerOptions): Promise<RunningHttpServer> {

@@ -13,6 +13,7 @@ import { WireDispatcher } from '../../app/sdk/wire-dispatch';
 import { cborCodec } from './cbor-codec';
 import { startApiHttpServer } from './http-server';
 import { createS3RestHandler } from './s3-rest';
+import type { SigV4Config } from './sigv4';
 import type { ApiBinding, RestHandler } from './types';
 
 export interface LocalApiServerOptions {
@@ -31,6 +32,8 @@ export interface LocalApiServerOptions {
   readonly firehose?: boolean;
   /** How often the virtual clock catches up with wall time between requests (drives event streams). */
   readonly tickMs?: number;
+  /** Verify AWS Signature Version 4 with these keys (`--auth sigv4`); absent = accept any credentials. */
+  readonly sigv4?: SigV4Config;
   /** More JSON APIs on the same simulation, e.g. Firehose. */
   readonly extraApis?: (sim: Simulation, kinesis: KinesisService) => readonly ApiBinding[];
   /** Handlers for requests without X-Amz-Target (e.g. S3 path-style), tried in order. */
@@ -92,6 +95,7 @@ export async function startLocalApiServer(options: LocalApiServerOptions = {}): 
     dispatcher,
     restHandlers,
     beforeRequest: catchUp,
+    sigv4: options.sigv4,
     host: options.host,
     port: options.port,
   });
