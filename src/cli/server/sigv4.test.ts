@@ -206,6 +206,17 @@ describe('SigV4 on S3 and REST paths', () => {
     expect(await anonymous.text()).toContain('<Code>AccessDenied</Code>');
   });
 
+  it('accepts the SigV2 query-string presigned URLs that aws s3 presign (CLI v1) produces', async () => {
+    const expires = Math.floor(Date.now() / 1000) + 60;
+    const sign = (path: string, secret: string) => createHmac('sha1', secret).update(`GET\n\n\n${expires}\n${path}`).digest('base64');
+    const url = (path: string, secret: string) => `${server.endpoint}${path}?AWSAccessKeyId=${GOOD.accessKeyId}&Signature=${encodeURIComponent(sign(path, secret))}&Expires=${expires}`;
+    const ok = await fetch(url('/signed/a%20b/c.txt', GOOD.secretAccessKey));
+    expect(await ok.text()).toBe('payload');
+    const bad = await fetch(url('/signed/a%20b/c.txt', 'nope'));
+    expect(bad.status).toBe(403);
+    expect(await bad.text()).toContain('<Code>SignatureDoesNotMatch</Code>');
+  });
+
   it('checks REST-JSON paths the same way (signature before routing)', async () => {
     const url = new URL(server.endpoint);
     const body = '{"StreamName":"v"}';

@@ -8,6 +8,7 @@
  * https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-authenticating-requests.html
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { isSigV2Presigned, verifySigV2Presigned } from './sigv2-presign';
 
 export interface SigV4Config {
   /** Access key id → secret access key. */
@@ -59,6 +60,8 @@ interface AuthParts {
 export function verifySigV4(req: SignedRequest, config: SigV4Config): SigV4Result {
   const [rawPath, rawQuery = ''] = splitOnce(req.url, '?');
   const query = parseQuery(rawQuery);
+  const params = new URLSearchParams(query);
+  if (header(req, 'authorization') === undefined && isSigV2Presigned(params)) return verifySigV2Presigned(req, params, config);
   const parsed = parseAuth(req, query);
   if ('kind' in parsed) return { ok: false, failure: parsed };
   const secret = config.keys.get(parsed.accessKeyId);
