@@ -19,6 +19,7 @@ import { createS3RestHandler } from './s3-rest';
 import { createSqsApi } from '../../engine/api/sqs/index';
 import { SqsService } from '../../engine/queues/index';
 import { createSqsHandler } from './sqs-handler';
+import type { SigV4Config } from './sigv4';
 import type { ApiBinding, RestHandler } from './types';
 import { attachVideoStreams } from './video-http';
 import type { VideoService } from '../../engine/video/video-service';
@@ -43,6 +44,8 @@ export interface LocalApiServerOptions {
   readonly sqs?: boolean;
   /** How often the virtual clock catches up with wall time between requests (drives event streams). */
   readonly tickMs?: number;
+  /** Verify AWS Signature Version 4 with these keys (`--auth sigv4`); absent = accept any credentials. */
+  readonly sigv4?: SigV4Config;
   /** More JSON APIs on the same simulation, e.g. Firehose. */
   readonly extraApis?: (sim: Simulation, kinesis: KinesisService) => readonly ApiBinding[];
   /** Handlers for requests without X-Amz-Target (e.g. S3 path-style), tried in order. */
@@ -111,6 +114,7 @@ export async function startLocalApiServer(options: LocalApiServerOptions = {}): 
     streamHandlers: [video.handler],
     targetHandlers: sqs ? [createSqsHandler(createSqsApi(sqs), catchUp)] : [],
     beforeRequest: catchUp,
+    sigv4: options.sigv4,
     host: options.host,
     port: options.port,
   });
