@@ -4,6 +4,7 @@
  * Approximations are listed in `notes` so the UI can show what the estimate assumed.
  */
 import type { RateProfile } from '../producers/rate-profile';
+import { DEFAULT_BATCH, DEFAULT_LATENCY } from '../producers/producer-config';
 import type { KeyStrategy } from '../producers/key-strategy';
 import type { SizeDistribution } from '../producers/size-distribution';
 import type { ProcessingModel } from '../consumers/processing-model';
@@ -166,8 +167,21 @@ export function workloadFromScenario(doc: ScenarioDoc, streamName: string): Scen
     onDemand: { efoCountsTowardCommitment: true },
     hoursPerMonth: HOURS_PER_MONTH,
     ...(stream?.mode !== 'ON_DEMAND' && stream?.shards ? { currentShards: stream.shards } : {}),
+    ...(main ? { putLatency: putLatencyOf(main, mainAvg) } : {}),
   };
   return { workload, notes };
+}
+
+/**
+ * The busiest producer's call latency model (engine defaults filled in) and its records per call:
+ * one for PutRecord; for PutRecords what one generation tick gathers, capped at the batch size.
+ */
+function putLatencyOf(p: ScenarioDoc['producers'][number], recordsPerSec: number): NonNullable<Workload['putLatency']> {
+  const lat = { ...DEFAULT_LATENCY, ...p.latency };
+  const batch = { ...DEFAULT_BATCH, ...p.batch };
+  const tickMs = Math.max(10, Math.min(100, batch.lingerMs || 100));
+  const recordsPerCall = p.api === 'PutRecord' ? 1 : Math.min(batch.maxRecords, Math.max(1, (recordsPerSec * tickMs) / 1000));
+  return { baseMs: lat.baseMs, perRecordMs: lat.perRecordMs, sigma: lat.sigma, recordsPerCall };
 }
 
 function meanKeyBytes(keys: KeyDistribution): number {
