@@ -81,7 +81,7 @@ const server = await startLocalApiServer({
   seed,
 }).catch((e: unknown) => fail(e instanceof Error ? e.message : String(e)));
 
-console.log(`Kinesis Sandbox API listening on ${server.endpoint} (HTTP/1.1 + h2c, JSON 1.1 + CBOR 1.1; Kinesis, Firehose, S3 path-style)`);
+console.log(`Kinesis Sandbox API listening on ${server.endpoint} (HTTP/1.1 + h2c, JSON 1.1 + CBOR 1.1; Kinesis, Firehose, S3 path-style; SQS JSON 1.0)`);
 console.log(`  region ${server.kinesis.region}, account ${server.kinesis.accountId}, shard limit ${shardLimit}, transition delay ${transitionDelayS}s, seed ${server.sim.seed}`);
 console.log(`  try: aws --endpoint-url ${server.endpoint} kinesis list-streams`);
 console.log(`       aws --endpoint-url ${server.endpoint} s3 ls`);

@@ -13,6 +13,9 @@ import { WireDispatcher } from '../../app/sdk/wire-dispatch';
 import { cborCodec } from './cbor-codec';
 import { startApiHttpServer } from './http-server';
 import { createS3RestHandler } from './s3-rest';
+import { createSqsApi } from '../../engine/api/sqs/index';
+import { SqsService } from '../../engine/queues/index';
+import { createSqsHandler } from './sqs-handler';
 import type { ApiBinding, RestHandler } from './types';
 import { attachVideoStreams } from './video-http';
 import type { VideoService } from '../../engine/video/video-service';
@@ -31,6 +34,8 @@ export interface LocalApiServerOptions {
   readonly memoryBudgetBytes?: number;
   /** Serve Firehose_20150804 and the S3 path-style object store too (default true). */
   readonly firehose?: boolean;
+  /** Serve Amazon SQS (AmazonSQS.*, JSON 1.0) too (default true). */
+  readonly sqs?: boolean;
   /** How often the virtual clock catches up with wall time between requests (drives event streams). */
   readonly tickMs?: number;
   /** More JSON APIs on the same simulation, e.g. Firehose. */
@@ -47,6 +52,7 @@ export interface LocalApiServer {
   readonly kinesis: KinesisService;
   readonly firehose: FirehoseService | undefined;
   readonly video: VideoService;
+  readonly sqs: SqsService | undefined;
   readonly dispatcher: WireDispatcher;
   close(): Promise<void>;
 }
@@ -93,15 +99,18 @@ export async function startLocalApiServer(options: LocalApiServerOptions = {}): 
 
   let endpoint = '';
   const video = attachVideoStreams(sim, { region: options.region, accountId: options.accountId, transitionDelayMs: options.transitionDelayMs ?? DEFAULT_TRANSITION_DELAY_MS }, () => endpoint);
+  const sqs = options.sqs ?? true ? sim.attach(new SqsService(sim, { region: options.region, accountId: options.accountId })) : undefined;
   const http = await startApiHttpServer({
     dispatcher,
     restHandlers,
     streamHandlers: [video.handler],
+    targetHandlers: sqs ? [createSqsHandler(createSqsApi(sqs), catchUp)] : [],
     beforeRequest: catchUp,
     host: options.host,
     port: options.port,
   });
   endpoint = http.endpoint;
+  if (sqs) sqs.baseUrl = http.endpoint; // queue URLs on the server's own host
   return {
     endpoint: http.endpoint,
     host: http.host,
@@ -110,6 +119,7 @@ export async function startLocalApiServer(options: LocalApiServerOptions = {}): 
     kinesis,
     firehose,
     video: video.service,
+    sqs,
     dispatcher,
     close: async () => {
       clearInterval(ticker);
