@@ -7,6 +7,7 @@ describe('VideoWorld (scenario section videoStreams)', () => {
     const run = () => {
       const sim = new Simulation({ seed: 'vw', startMs: Date.UTC(2026, 0, 1) });
       const world = new VideoWorld(sim, parseVideoSection([{ name: 'cam', retentionHours: 1, producer: { width: 64, height: 48 + 16, framesPerSecond: 10, keyFrameInterval: 20 } }]));
+      world.start();
       sim.advanceBy(60_000);
       return world.snapshot().streams[0];
     };

@@ -9,6 +9,8 @@
  */
 import type { Simulation } from '../simulation';
 import { capture } from '../api/result';
+import type { ScenarioDoc } from '../scenario/schema';
+import type { WorldPart } from '../world/part';
 import { fragmentInfo, type FragmentInfo } from './archive';
 import { SyntheticVideoProducer, type VideoProducerStats } from './synthetic-producer';
 import { DEFAULT_TEST_PATTERN, type TestPatternOptions } from './test-pattern-source';
@@ -64,17 +66,32 @@ const TIMELINE_FRAGMENTS = 120;
 const REPORTED_METRICS = ['PutMedia.IncomingBytes', 'PutMedia.IncomingFragments', 'PutMedia.IncomingFrames', 'PutMedia.ErrorAckCount',
   'GetMedia.OutgoingBytes', 'GetClip.OutgoingBytes', 'GetMP4MediaFragment.OutgoingBytes', 'GetImages.Requests'] as const;
 
+export interface VideoReport {
+  readonly streams: ReadonlyArray<{
+    readonly name: string; readonly fragmentsIngested: number; readonly fragmentsHeld: number; readonly fragmentsExpired: number;
+    readonly fragmentsEvicted: number; readonly bytesIn: number; readonly framesCaptured: number; readonly persistedAcks: number; readonly errorAcks: number;
+  }>;
+}
+
 export class VideoWorld {
   readonly service: VideoService;
   readonly producers = new Map<string, SyntheticVideoProducer>();
 
-  constructor(readonly sim: Simulation, entries: readonly VideoStreamEntry[], options: { storedBytesMax?: number } = {}) {
+  constructor(readonly sim: Simulation, private readonly entries: readonly VideoStreamEntry[], options: { storedBytesMax?: number } = {}) {
     this.service = sim.attach(new VideoService(sim, { storedBytesMax: options.storedBytesMax }));
     for (const e of entries) {
       const r = capture(() => this.service.createStream({ StreamName: e.name, DataRetentionInHours: e.retentionHours ?? 24, MediaType: e.mediaType ?? 'video/h264' }));
       if (!r.ok) throw new VideoSectionError(`videoStreams: ${e.name}: ${r.error.name}: ${r.error.message}`);
-      if (e.producer) this.startProducer(e.name, e.producer);
     }
+  }
+
+  /** Starts the synthetic cameras the section asks for. */
+  start(): void {
+    for (const e of this.entries) if (e.producer) this.startProducer(e.name, e.producer);
+  }
+
+  stop(): void {
+    for (const p of this.producers.values()) p.stop();
   }
 
   startProducer(name: string, options: Partial<TestPatternOptions>): SyntheticVideoProducer {
@@ -105,14 +122,41 @@ export class VideoWorld {
     };
   }
 
-  /** Lines for the headless report. */
-  report(): string[] {
-    return this.snapshot().streams.map((v) => {
-      const a = v.accounting;
-      const p = v.producer;
-      return `video ${v.info.StreamName}: ${a.ingestedFragments} fragments ingested (${a.heldFragments} held, ${a.expiredFragments} expired, ${a.evictedFragments} evicted), ` +
-        `${(v.metrics['PutMedia.IncomingBytes'] / 1e6).toFixed(2)} MB in` +
-        (p ? `, producer ${p.framesCaptured} frames, acks PERSISTED ${p.acks.PERSISTED} ERROR ${p.acks.ERROR}` : '');
-    });
+  report(): VideoReport {
+    return {
+      streams: this.service.list().map((s) => {
+        const a = s.accounting();
+        const p = this.producers.get(s.name)?.stats();
+        return {
+          name: s.name, fragmentsIngested: a.ingestedFragments, fragmentsHeld: a.heldFragments, fragmentsExpired: a.expiredFragments,
+          fragmentsEvicted: a.evictedFragments, bytesIn: this.service.metrics.total(s.name, 'PutMedia.IncomingBytes'),
+          framesCaptured: p?.framesCaptured ?? 0, persistedAcks: p?.acks.PERSISTED ?? 0, errorAcks: p?.acks.ERROR ?? 0,
+        };
+      }),
+    };
   }
 }
+
+/** Field-path problems of the `videoStreams` section. */
+export function validateVideoSection(doc: ScenarioDoc): string[] {
+  try {
+    const entries = parseVideoSection(doc.videoStreams);
+    const seen = new Set<string>();
+    const errors: string[] = [];
+    entries.forEach((e, i) => {
+      if (seen.has(e.name)) errors.push(`videoStreams[${i}].name: a video stream named ${e.name} already exists`);
+      seen.add(e.name);
+    });
+    return errors;
+  } catch (e) {
+    if (e instanceof VideoSectionError) return [e.message];
+    throw e;
+  }
+}
+
+/** Video Streams as a part of the world (parts.ts). */
+export const videoPart: WorldPart<'videoStreams', VideoWorld> = {
+  key: 'videoStreams',
+  validate: validateVideoSection,
+  build: (ctx) => new VideoWorld(ctx.sim, parseVideoSection(ctx.doc.videoStreams)),
+};
