@@ -11,8 +11,9 @@ import { streamsApi, type StreamsApi } from './api/streams-api';
 import { firehoseApi, type FirehoseApi } from './api/firehose-api';
 import { analyticsApi, type AnalyticsApi } from './api/analytics-api';
 import { plannerApi, type PlannerApi } from './api/planner-api';
+import { videoApi, type VideoApi } from './api/video-api';
 
-export type SimulatorApi = ClockApi & StreamsApi & FirehoseApi & AnalyticsApi & PlannerApi;
+export type SimulatorApi = ClockApi & StreamsApi & FirehoseApi & AnalyticsApi & PlannerApi & VideoApi;
 
 export function createSimulatorApi(timers: HostTimers): SimulatorApi {
   const host = new SimulatorHost<WorldSnapshot>(createRuntime, timers);
@@ -23,5 +24,6 @@ export function createSimulatorApi(timers: HostTimers): SimulatorApi {
     ...firehoseApi(ctx),
     ...analyticsApi(ctx),
     ...plannerApi(ctx),
+    ...videoApi(ctx),
   };
 }
