@@ -4,6 +4,7 @@
  * event stream. Transport-free and pure, so the Node server and the in-page SDK handler share it.
  */
 import type { ApiErrorShape } from '../../engine/api/result';
+import { NO_OUTPUT } from '../../engine/api/result';
 import { encodeEvent, encodeExceptionEvent } from './event-stream';
 import type {
   ApiBinding, BodyCodec, BufferedWireResponse, StreamingWireResponse, SubscriptionEvent, WireRequest, WireResponse,
@@ -71,7 +72,8 @@ export class WireDispatcher {
     const dot = req.target.lastIndexOf('.');
     const binding = dot > 0 ? this.byPrefix.get(req.target.slice(0, dot)) : undefined;
     const operation = req.target.slice(dot + 1);
-    if (!binding || operation.length === 0) {
+    // AWS operation names are PascalCase words; anything else (e.g. "__proto__") names no operation.
+    if (!binding || !/^[A-Z][A-Za-z0-9]{0,127}$/.test(operation)) {
       return errorResponse(codec, undefined, 'UnknownOperationException', `Operation ${req.target} is not supported by this endpoint.`, 400);
     }
     if (!req.authenticated) {
@@ -98,7 +100,8 @@ export class WireDispatcher {
       kind: 'buffered',
       status: 200,
       headers: { 'content-type': codec.contentType, 'x-amzn-requestid': newRequestId() },
-      body: codec.encode(result.value, binding),
+      // An operation without an output shape answers with an empty body, as AWS does.
+      body: result.value === NO_OUTPUT ? '' : codec.encode(result.value, binding),
     };
   }
 

@@ -12,12 +12,19 @@ import { errorResponse, jsonCodec, newRequestId, type WireDispatcher } from '../
 import type { WireResponse } from '../../app/sdk/wire-types';
 import type { TargetHandler } from './sqs-handler';
 import type { RestHandler, RestResponse } from './types';
+import type { StreamHandler } from './video-http';
+import {
+  applyServerLimits, armProtocolSniffDeadline, BodyReadError, bodyFailureResponse, DEFAULT_SERVER_LIMITS, readBoundedBody, requestBodyBytesMax,
+  type ServerLimits,
+} from './limits-guard';
 
 const H2_PREFACE = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n', 'latin1');
 
 export interface ApiHttpServerOptions {
   readonly dispatcher: WireDispatcher;
   readonly restHandlers?: readonly RestHandler[];
+  /** Handlers that take a request before its body is buffered (streamed uploads such as KVS PutMedia); true = handled. */
+  readonly streamHandlers?: readonly StreamHandler[];
   /** Asynchronous X-Amz-Target services tried before the dispatcher (SQS, whose long polls wait). */
   readonly targetHandlers?: readonly TargetHandler[];
   /** Called before each request is handled (e.g. to bring the virtual clock up to wall time). */
@@ -25,6 +32,8 @@ export interface ApiHttpServerOptions {
   readonly host?: string;
   /** 0 picks a free port. */
   readonly port?: number;
+  /** Connection cap and slow-client deadlines (limits-guard.ts); defaults suit a laptop. */
+  readonly limits?: ServerLimits;
 }
 
 export interface RunningHttpServer {
@@ -62,31 +71,19 @@ function headerText(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v.join(', ') : v;
 }
 
-/** Far above any AWS request quota (PutRecords 10 MiB, Firehose batches 4 MiB): a guard for the process, not a limit. */
-export const REQUEST_BODY_BYTES_MAX = 32 * 1_048_576;
+/** The largest body any service accepts here (S3 REST); each service's own cap is in limits-guard.ts. */
+export const REQUEST_BODY_BYTES_MAX = requestBodyBytesMax(undefined);
 
-class BodyTooLargeError extends Error {}
-
-function readBody(req: AnyRequest): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let bytes = 0;
-    req.on('data', (c: Buffer) => {
-      bytes += c.length;
-      if (bytes > REQUEST_BODY_BYTES_MAX) {
-        req.removeAllListeners('data');
-        req.resume();
-        reject(new BodyTooLargeError(`request body over ${REQUEST_BODY_BYTES_MAX} bytes`));
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
-function send(res: AnyResponse, status: number, headers: Record<string, string>, body: Uint8Array | string): void {
+/**
+ * Writes a whole response. A HEAD answer keeps the Content-Length its handler set (the length the
+ * GET would have, as S3's HeadObject reports it) and sends no body.
+ */
+function send(res: AnyResponse, status: number, headers: Record<string, string>, body: Uint8Array | string, head = false): void {
+  if (head && headers['content-length'] !== undefined) {
+    (res as http.ServerResponse).writeHead(status, headers);
+    res.end();
+    return;
+  }
   headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
   (res as http.ServerResponse).writeHead(status, headers);
   res.end(body);
@@ -112,9 +109,10 @@ async function handle(options: ApiHttpServerOptions, req: AnyRequest, res: AnyRe
     send(res, 204, cors, '');
     return;
   }
-  const body = await readBody(req);
-  options.beforeRequest?.();
+  for (const h of options.streamHandlers ?? []) if (h(req, res, cors, options.beforeRequest)) return;
   const target = headerText(req.headers['x-amz-target']);
+  const body = await readBoundedBody(req, requestBodyBytesMax(target), (options.limits ?? DEFAULT_SERVER_LIMITS).bodyTimeoutMs);
+  options.beforeRequest?.();
   if (target) {
     let closed = false;
     res.on('close', () => { closed = true; });
@@ -137,11 +135,19 @@ async function handle(options: ApiHttpServerOptions, req: AnyRequest, res: AnyRe
   const url = new URL(req.url ?? '/', 'http://localhost');
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) if (!k.startsWith(':') && v !== undefined) headers[k] = headerText(v)!;
-  const restReq = { method: req.method ?? 'GET', path: decodeURIComponent(url.pathname), query: url.searchParams, headers, body };
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    // S3's answer to a path with broken percent-encoding (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html).
+    send(res, 400, { ...cors, 'content-type': 'application/xml' }, '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>InvalidURI</Code><Message>Couldn\'t parse the specified URI.</Message></Error>');
+    return;
+  }
+  const restReq = { method: req.method ?? 'GET', path, query: url.searchParams, headers, body };
   for (const rest of options.restHandlers ?? []) {
     const answer: RestResponse | undefined = await rest(restReq);
     if (answer) {
-      send(res, answer.status, { 'x-amzn-requestid': newRequestId(), ...cors, ...answer.headers }, answer.body ?? '');
+      send(res, answer.status, { 'x-amzn-requestid': newRequestId(), ...cors, ...answer.headers }, answer.body ?? '', req.method === 'HEAD');
       return;
     }
   }
@@ -156,9 +162,9 @@ async function handle(options: ApiHttpServerOptions, req: AnyRequest, res: AnyRe
 export async function startApiHttpServer(options: ApiHttpServerOptions): Promise<RunningHttpServer> {
   const onRequest = (req: AnyRequest, res: AnyResponse): void => {
     handle(options, req, res).catch((e: unknown) => {
-      if (e instanceof BodyTooLargeError) {
-        send(res, 413, { ...corsHeaders(req), 'content-type': 'application/json', 'x-amzn-errortype': 'SerializationException' },
-          JSON.stringify({ __type: 'SerializationException', message: `${e.message}; the service's own limits are far lower.` }));
+      if (e instanceof BodyReadError) {
+        const answer = bodyFailureResponse(e, headerText(req.headers['x-amz-target']));
+        if (!res.headersSent) send(res, answer.status, { ...corsHeaders(req), ...answer.headers }, answer.body);
         return;
       }
       console.error('[api] request failed:', e);
@@ -166,7 +172,8 @@ export async function startApiHttpServer(options: ApiHttpServerOptions): Promise
       else res.end();
     });
   };
-  const h1 = http.createServer({ keepAliveTimeout: 60_000 }, onRequest);
+  const limits = options.limits ?? DEFAULT_SERVER_LIMITS;
+  const h1 = http.createServer({ connectionsCheckingInterval: 1_000 }, onRequest);
   const h2 = http2.createServer({ settings: { maxConcurrentStreams: 1000 } }, onRequest);
   const sockets = new Set<net.Socket>();
   const sessions = new Set<http2.ServerHttp2Session>();
@@ -177,6 +184,7 @@ export async function startApiHttpServer(options: ApiHttpServerOptions): Promise
 
   const tcp = net.createServer((socket) => {
     sockets.add(socket);
+    const disarmSniff = armProtocolSniffDeadline(socket, limits);
     socket.on('close', () => sockets.delete(socket));
     socket.setNoDelay(true);
     let seen: Buffer = Buffer.alloc(0);
@@ -186,6 +194,7 @@ export async function startApiHttpServer(options: ApiHttpServerOptions): Promise
       const looksH2 = seen.subarray(0, n).equals(H2_PREFACE.subarray(0, n));
       if (looksH2 && seen.length < H2_PREFACE.length) return; // need the whole preface to decide
       socket.removeListener('data', onData);
+      disarmSniff();
       socket.pause();
       if (looksH2) {
         // The HTTP/2 session reads what is still buffered on the socket before taking over its handle.
@@ -201,6 +210,7 @@ export async function startApiHttpServer(options: ApiHttpServerOptions): Promise
     socket.on('data', onData);
     socket.on('error', () => socket.destroy());
   });
+  applyServerLimits(limits, tcp, h1, h2);
 
   await new Promise<void>((resolve, reject) => {
     tcp.once('error', reject);

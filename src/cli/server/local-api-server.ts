@@ -17,6 +17,8 @@ import { createSqsApi } from '../../engine/api/sqs/index';
 import { SqsService } from '../../engine/queues/index';
 import { createSqsHandler } from './sqs-handler';
 import type { ApiBinding, RestHandler } from './types';
+import { attachVideoStreams } from './video-http';
+import type { VideoService } from '../../engine/video/video-service';
 
 export interface LocalApiServerOptions {
   readonly host?: string;
@@ -49,6 +51,7 @@ export interface LocalApiServer {
   readonly sim: Simulation;
   readonly kinesis: KinesisService;
   readonly firehose: FirehoseService | undefined;
+  readonly video: VideoService;
   readonly sqs: SqsService | undefined;
   readonly dispatcher: WireDispatcher;
   close(): Promise<void>;
@@ -94,15 +97,19 @@ export async function startLocalApiServer(options: LocalApiServerOptions = {}): 
   const ticker = setInterval(catchUp, options.tickMs ?? DEFAULT_TICK_MS);
   ticker.unref();
 
+  let endpoint = '';
+  const video = attachVideoStreams(sim, { region: options.region, accountId: options.accountId, transitionDelayMs: options.transitionDelayMs ?? DEFAULT_TRANSITION_DELAY_MS }, () => endpoint);
   const sqs = options.sqs ?? true ? sim.attach(new SqsService(sim, { region: options.region, accountId: options.accountId })) : undefined;
   const http = await startApiHttpServer({
     dispatcher,
     restHandlers,
+    streamHandlers: [video.handler],
     targetHandlers: sqs ? [createSqsHandler(createSqsApi(sqs), catchUp)] : [],
     beforeRequest: catchUp,
     host: options.host,
     port: options.port,
   });
+  endpoint = http.endpoint;
   if (sqs) sqs.baseUrl = http.endpoint; // queue URLs on the server's own host
   return {
     endpoint: http.endpoint,
@@ -111,6 +118,7 @@ export async function startLocalApiServer(options: LocalApiServerOptions = {}): 
     sim,
     kinesis,
     firehose,
+    video: video.service,
     sqs,
     dispatcher,
     close: async () => {

@@ -1,35 +1,53 @@
 /**
- * S3 REST (path-style, `/bucket/key`) over the simulator's ObjectStore: ListBuckets, HeadBucket,
- * CreateBucket, ListObjectsV2 (prefix, delimiter → CommonPrefixes, continuation tokens,
- * start-after, max-keys), GetObject (with Range), HeadObject, PutObject and DeleteObject, with
- * XML bodies and error documents shaped like S3's. Node-free, so it can be tested without a socket.
+ * S3 REST (path-style, `/bucket/key`) over the simulator's ObjectStore, as the AWS SDKs and the
+ * AWS CLI (`aws s3 ls/cp/sync`, `aws s3api …`) use it: ListBuckets, Create/Head/DeleteBucket,
+ * GetBucketLocation, ListObjects (V1) and ListObjectsV2, Get/Head/Put/Copy/DeleteObject,
+ * DeleteObjects and multipart uploads, with S3's XML documents and error codes. This module routes;
+ * the operations live in s3-objects.ts, s3-multipart.ts and s3-xml.ts. Node-free, so it can be
+ * tested without a socket.
  */
-import { ObjectStoreError, type ObjectStore, type StoredObject } from '../../engine/objectstore/object-store';
+import { ObjectStoreError, type ObjectStore } from '../../engine/objectstore/object-store';
+import { MultipartUploads } from './s3-multipart';
+import { copyObject, deleteObjects, getObject, putObject } from './s3-objects';
+import { errorResponse, listBucketsXml, listV1Xml, listV2Xml, xml, XMLNS, type ListXmlParams } from './s3-xml';
 import type { RestHandler, RestRequest, RestResponse } from './types';
 
-const XMLNS = 'http://s3.amazonaws.com/doc/2006-03-01/';
-const OWNER_ID = '75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a';
+export { parseRange } from './s3-objects';
+
+/** S3's own wording for the store's error codes (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html). */
+const S3_MESSAGES: Readonly<Record<string, string>> = {
+  NoSuchKey: 'The specified key does not exist.',
+  NoSuchBucket: 'The specified bucket does not exist',
+  BucketNotEmpty: 'The bucket you tried to delete is not empty',
+  InvalidBucketName: 'The specified bucket is not valid.',
+};
 
 export function createS3RestHandler(store: ObjectStore): RestHandler {
-  return async (req) => handleS3Request(store, req);
+  const uploads = new MultipartUploads(store);
+  return async (req) => handleS3Request(store, req, uploads);
 }
 
 /** Answers an S3 request, or undefined when the request does not look like one for this store. */
-export function handleS3Request(store: ObjectStore, req: RestRequest): RestResponse | undefined {
+export function handleS3Request(store: ObjectStore, req: RestRequest, uploads = new MultipartUploads(store)): RestResponse | undefined {
   const [bucket, key] = splitPath(req.path);
   if (!looksLikeS3(store, req, bucket)) return undefined;
   const requestId = requestIdFor(req);
   try {
-    return route(store, req, bucket, key, requestId);
+    return route(store, uploads, req, bucket, key, requestId);
   } catch (e) {
-    if (e instanceof ObjectStoreError) return errorResponse(req.method, e.httpStatus, e.code, e.message, requestId, { BucketName: bucket, Key: key });
+    if (e instanceof ObjectStoreError) {
+      const extra: Record<string, string> = e.code === 'NoSuchKey' ? { Key: key } : { BucketName: bucket };
+      return errorResponse(req.method, e.httpStatus, e.code, S3_MESSAGES[e.code] ?? e.message, requestId, extra);
+    }
     throw e;
   }
 }
 
-function looksLikeS3(store: ObjectStore, req: RestRequest, bucket: string): boolean {
+/** S3 requests are signed for the `s3` service, carry x-amz-content-sha256, or name a bucket of this store. */
+export function looksLikeS3(store: ObjectStore, req: RestRequest, bucket: string): boolean {
   const auth = req.headers.authorization ?? '';
   if (/\/s3\/aws4_request/.test(auth) || req.headers['x-amz-content-sha256'] !== undefined) return true;
+  if ((req.query.get('X-Amz-Credential') ?? '').includes('/s3/aws4_request')) return true;
   return bucket !== '' && store.hasBucket(bucket);
 }
 
@@ -39,144 +57,81 @@ function splitPath(path: string): [string, string] {
   return slash < 0 ? [trimmed, ''] : [trimmed.slice(0, slash), trimmed.slice(slash + 1)];
 }
 
-function route(store: ObjectStore, req: RestRequest, bucket: string, key: string, requestId: string): RestResponse {
+function route(store: ObjectStore, uploads: MultipartUploads, req: RestRequest, bucket: string, key: string, requestId: string): RestResponse {
   const method = req.method.toUpperCase();
   const headers = { 'x-amz-request-id': requestId };
   if (bucket === '') {
-    if (method === 'GET') return xml(200, listBucketsXml(store), headers);
-    return errorResponse(method, 405, 'MethodNotAllowed', `${method} is not allowed on the service endpoint`, requestId);
+    if (method === 'GET') return xml(200, listBucketsXml(store.listBuckets()), headers);
+    return errorResponse(method, 405, 'MethodNotAllowed', `The specified method is not allowed against this resource.`, requestId, { Method: method, ResourceType: 'SERVICE' });
   }
-  if (key === '') {
-    switch (method) {
-      case 'GET': {
-        if (!store.hasBucket(bucket)) return errorResponse(method, 404, 'NoSuchBucket', 'The specified bucket does not exist', requestId, { BucketName: bucket });
-        if (req.query.has('location')) return xml(200, `<LocationConstraint xmlns="${XMLNS}"></LocationConstraint>`, headers);
-        return listObjectsV2(store, bucket, req.query, headers);
-      }
-      case 'HEAD':
-        if (!store.hasBucket(bucket)) return { status: 404, headers };
-        return { status: 200, headers: { ...headers, 'x-amz-bucket-region': 'us-east-1' } };
-      case 'PUT':
-        store.createBucket(bucket);
-        return { status: 200, headers: { ...headers, location: `/${bucket}` } };
-      case 'DELETE':
-        store.deleteBucket(bucket);
-        return { status: 204, headers };
-      default:
-        return errorResponse(method, 405, 'MethodNotAllowed', `${method} is not allowed on a bucket`, requestId);
-    }
-  }
+  if (key === '') return routeBucket(store, req, method, bucket, headers);
+  const q = req.query;
   switch (method) {
     case 'GET':
-      return getObject(store.getObject(bucket, key), req, headers);
+      return getObject(store.getObject(bucket, key), req, headers, true);
     case 'HEAD':
-      return { status: 200, headers: { ...headers, ...objectHeaders(store.headObject(bucket, key)) } };
-    case 'PUT': {
-      const metadata: Record<string, string> = {};
-      for (const [h, v] of Object.entries(req.headers)) if (h.startsWith('x-amz-meta-')) metadata[h.slice(11)] = v;
-      const o = store.putObject(bucket, key, req.body, { contentType: req.headers['content-type'], contentEncoding: req.headers['content-encoding'], metadata });
-      return { status: 200, headers: { ...headers, etag: o.etag } };
-    }
+      return getObject(store.headObject(bucket, key), req, headers, false);
+    case 'PUT':
+      if (q.has('uploadId')) return uploads.uploadPart(req, headers);
+      if (req.headers['x-amz-copy-source'] !== undefined) return copyObject(store, req, bucket, key, headers);
+      return putObject(store, req, bucket, key, headers);
+    case 'POST':
+      if (q.has('uploads')) return uploads.create(req, bucket, key, headers);
+      if (q.has('uploadId')) return uploads.complete(req, headers);
+      break;
     case 'DELETE':
+      if (q.has('uploadId')) return uploads.abort(req, headers);
       store.deleteObject(bucket, key);
       return { status: 204, headers };
-    default:
-      return errorResponse(method, 405, 'MethodNotAllowed', `${method} is not allowed on an object`, requestId);
   }
+  return errorResponse(method, 405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.', requestId, { Method: method, ResourceType: 'OBJECT' });
 }
 
-function objectHeaders(o: StoredObject): Record<string, string> {
-  const h: Record<string, string> = {
-    'content-type': o.contentType,
-    'content-length': String(o.sizeBytes),
-    etag: o.etag,
-    'last-modified': new Date(o.lastModifiedMs).toUTCString(),
-    'accept-ranges': 'bytes',
-  };
-  if (o.contentEncoding) h['content-encoding'] = o.contentEncoding;
-  for (const [k, v] of Object.entries(o.metadata)) h[`x-amz-meta-${k}`] = v;
-  return h;
-}
-
-function getObject(o: StoredObject, req: RestRequest, headers: Record<string, string>): RestResponse {
-  const range = req.headers.range;
-  if (!range) return { status: 200, headers: { ...headers, ...objectHeaders(o) }, body: o.body };
-  const parsed = parseRange(range, o.sizeBytes);
-  if (!parsed) {
-    return errorResponse('GET', 416, 'InvalidRange', 'The requested range is not satisfiable', headers['x-amz-request-id'], { ActualObjectSize: String(o.sizeBytes), RangeRequested: range });
+function routeBucket(store: ObjectStore, req: RestRequest, method: string, bucket: string, headers: Record<string, string>): RestResponse {
+  const requestId = headers['x-amz-request-id'];
+  switch (method) {
+    case 'GET': {
+      if (!store.hasBucket(bucket)) return errorResponse(method, 404, 'NoSuchBucket', S3_MESSAGES.NoSuchBucket, requestId, { BucketName: bucket });
+      if (req.query.has('location')) return xml(200, `<LocationConstraint xmlns="${XMLNS}"></LocationConstraint>`, headers);
+      return listObjects(store, req, bucket, headers);
+    }
+    case 'HEAD':
+      if (!store.hasBucket(bucket)) return { status: 404, headers };
+      return { status: 200, headers: { ...headers, 'x-amz-bucket-region': 'us-east-1' } };
+    case 'PUT':
+      store.createBucket(bucket);
+      return { status: 200, headers: { ...headers, location: `/${bucket}` } };
+    case 'POST':
+      if (req.query.has('delete')) return deleteObjects(store, req, bucket, headers);
+      break;
+    case 'DELETE':
+      store.deleteBucket(bucket);
+      return { status: 204, headers };
   }
-  const [start, end] = parsed;
-  const body = o.body.subarray(start, end + 1);
-  return {
-    status: 206,
-    headers: { ...headers, ...objectHeaders(o), 'content-length': String(body.length), 'content-range': `bytes ${start}-${end}/${o.sizeBytes}` },
-    body,
-  };
+  return errorResponse(method, 405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.', requestId, { Method: method, ResourceType: 'BUCKET' });
 }
 
-/** `bytes=a-b`, `bytes=a-`, `bytes=-n` → inclusive [start, end], or undefined when unsatisfiable. */
-export function parseRange(header: string, size: number): [number, number] | undefined {
-  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
-  if (!m || (m[1] === '' && m[2] === '')) return undefined;
-  if (m[1] === '') {
-    const n = Number(m[2]);
-    if (n === 0 || size === 0) return undefined;
-    return [Math.max(0, size - n), size - 1];
+/** ListObjectsV2 when `list-type=2`, else ListObjects (V1) — both paged by the store's listPage. */
+function listObjects(store: ObjectStore, req: RestRequest, bucket: string, headers: Record<string, string>): RestResponse {
+  const q = req.query;
+  const requestId = headers['x-amz-request-id'];
+  const rawMax = q.get('max-keys');
+  const maxKeys = rawMax === null ? 1000 : Number(rawMax);
+  if (!Number.isInteger(maxKeys) || maxKeys < 0 || maxKeys > 2_147_483_647) {
+    return errorResponse(req.method, 400, 'InvalidArgument', 'Provided max-keys not an integer or within integer range', requestId, { ArgumentName: 'max-keys', ArgumentValue: rawMax ?? '' });
   }
-  const start = Number(m[1]);
-  const end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
-  if (start >= size || end < start) return undefined;
-  return [start, end];
-}
-
-function listObjectsV2(store: ObjectStore, bucket: string, q: URLSearchParams, headers: Record<string, string>): RestResponse {
-  const maxKeys = q.has('max-keys') ? Number(q.get('max-keys')) : 1000;
-  const prefix = q.get('prefix') ?? '';
-  const delimiter = q.get('delimiter') ?? '';
-  const token = q.get('continuation-token') ?? undefined;
-  const startAfter = q.get('start-after') ?? undefined;
-  const urlEncode = q.get('encoding-type') === 'url';
-  const enc = (s: string) => esc(urlEncode ? encodeURIComponent(s).replace(/%2F/g, '/') : s);
-  const r = store.listObjectsV2({ bucket, prefix, delimiter, maxKeys, continuationToken: token, startAfter });
-  const parts = [
-    `<?xml version="1.0" encoding="UTF-8"?>\n<ListBucketResult xmlns="${XMLNS}">`,
-    `<Name>${esc(bucket)}</Name><Prefix>${enc(prefix)}</Prefix>`,
-    delimiter ? `<Delimiter>${enc(delimiter)}</Delimiter>` : '',
-    `<MaxKeys>${maxKeys}</MaxKeys><KeyCount>${r.keyCount}</KeyCount><IsTruncated>${r.isTruncated}</IsTruncated>`,
-    urlEncode ? '<EncodingType>url</EncodingType>' : '',
-    token ? `<ContinuationToken>${esc(token)}</ContinuationToken>` : '',
-    r.nextContinuationToken ? `<NextContinuationToken>${esc(r.nextContinuationToken)}</NextContinuationToken>` : '',
-    startAfter ? `<StartAfter>${enc(startAfter)}</StartAfter>` : '',
-    ...r.contents.map((o) =>
-      `<Contents><Key>${enc(o.key)}</Key><LastModified>${new Date(o.lastModifiedMs).toISOString()}</LastModified>` +
-      `<ETag>${esc(o.etag)}</ETag><Size>${o.sizeBytes}</Size><StorageClass>STANDARD</StorageClass></Contents>`),
-    ...r.commonPrefixes.map((p) => `<CommonPrefixes><Prefix>${enc(p)}</Prefix></CommonPrefixes>`),
-    '</ListBucketResult>',
-  ];
-  return xml(200, parts.join(''), headers);
-}
-
-function listBucketsXml(store: ObjectStore): string {
-  const buckets = store.listBuckets()
-    .map((b) => `<Bucket><Name>${esc(b.name)}</Name><CreationDate>${new Date(b.creationMs).toISOString()}</CreationDate></Bucket>`)
-    .join('');
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<ListAllMyBucketsResult xmlns="${XMLNS}"><Owner><ID>${OWNER_ID}</ID><DisplayName>sandbox</DisplayName></Owner><Buckets>${buckets}</Buckets></ListAllMyBucketsResult>`;
-}
-
-function errorResponse(method: string, status: number, code: string, message: string, requestId: string, extra: Record<string, string> = {}): RestResponse {
-  const headers = { 'x-amz-request-id': requestId, 'content-type': 'application/xml' };
-  // HEAD responses carry no body; the SDK maps the status code.
-  if (method.toUpperCase() === 'HEAD') return { status, headers };
-  const fields = Object.entries(extra).filter(([, v]) => v !== '').map(([k, v]) => `<${k}>${esc(v)}</${k}>`).join('');
-  return { status, headers, body: `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${esc(message)}</Message>${fields}<RequestId>${requestId}</RequestId></Error>` };
-}
-
-function xml(status: number, body: string, headers: Record<string, string>): RestResponse {
-  return { status, headers: { ...headers, 'content-type': 'application/xml' }, body };
-}
-
-function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  const params: ListXmlParams = { bucket, prefix: q.get('prefix') ?? '', delimiter: q.get('delimiter') ?? '', maxKeys, urlEncode: q.get('encoding-type') === 'url' };
+  if (q.get('list-type') === '2') {
+    const token = q.get('continuation-token') ?? undefined;
+    const startAfter = q.get('start-after') ?? undefined;
+    if (token === '') return errorResponse(req.method, 400, 'InvalidArgument', 'The continuation token provided is incorrect', requestId, { ArgumentName: 'continuation-token' });
+    const r = store.listObjectsV2({ bucket, prefix: params.prefix, delimiter: params.delimiter, maxKeys, continuationToken: token, startAfter });
+    const page = { ...r, lastConsumed: '' };
+    return xml(200, listV2Xml(params, page, { token, nextToken: r.nextContinuationToken, startAfter, fetchOwner: q.get('fetch-owner') === 'true' }), headers);
+  }
+  const marker = q.get('marker') ?? '';
+  const page = store.listPage({ bucket, prefix: params.prefix, delimiter: params.delimiter, maxKeys, after: marker });
+  return xml(200, listV1Xml(params, page, marker), headers);
 }
 
 let requestCounter = 0;

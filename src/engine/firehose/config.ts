@@ -53,7 +53,16 @@ function buffering(hints: unknown, profile: BufferingProfile, where: string): { 
   const h = obj(hints) ?? {};
   const size = num(h.SizeInMBs);
   const interval = num(h.IntervalInSeconds);
-  // The API accepts one hint alone and fills the other with its default.
+  // "This parameter is optional but if you specify a value for it, you must also specify a value
+  // for IntervalInSeconds, and vice versa." — https://docs.aws.amazon.com/firehose/latest/APIReference/API_BufferingHints.html
+  if ((size === undefined) !== (interval === undefined)) {
+    throw invalid(`${where}.BufferingHints: SizeInMBs and IntervalInSeconds must be specified together; if you specify a value for one of them, you must also specify a value for the other.`);
+  }
+  // "BufferingHints.SizeInMBs must be at least 64 when Dynamic Partitioning is enabled." (AWS's words)
+  // — https://docs.aws.amazon.com/firehose/latest/dev/dynamic-partitioning.html
+  if (profile === 's3-dynamic-partitioning' && size !== undefined && size < range.sizeMiBMin) {
+    throw invalid('BufferingHints.SizeInMBs must be at least 64 when Dynamic Partitioning is enabled.');
+  }
   const sizeMiB = size ?? range.sizeMiBDefault;
   const intervalSec = interval ?? range.intervalSecDefault;
   if (!Number.isInteger(sizeMiB) || sizeMiB < range.sizeMiBMin || sizeMiB > range.sizeMiBMax) {
@@ -144,7 +153,8 @@ function s3Part(s3: Doc, where: string, profile: BufferingProfile): { resolved: 
     dataPrefix = effectiveDataPrefix(prefix);
     errorPrefix = effectiveErrorPrefix(prefix, errorOutputPrefix);
   } catch (e) {
-    if (e instanceof PrefixError) throw invalid(`${where}: ${e.message}`);
+    // Prefix rule violations carry AWS's own message, unprefixed, as the service answers them.
+    if (e instanceof PrefixError) throw invalid(e.message);
     throw e;
   }
   const b = buffering(s3.BufferingHints, profile, where);
@@ -188,10 +198,19 @@ export function resolveStreamConfig(
       const compression = (str(obj(serializer.ParquetSerDe)?.Compression) ?? 'SNAPPY') as 'SNAPPY' | 'GZIP' | 'UNCOMPRESSED';
       formatConversion = { columns, compression };
     }
+    // Dynamic partitioning rules, in AWS's words:
+    // https://docs.aws.amazon.com/firehose/latest/dev/dynamic-partitioning-partitioning-keys.html
+    const usesKeys = hasKind(resolved.dataPrefix, 'query-key') || hasKind(resolved.dataPrefix, 'lambda-key');
     if (dynamic) {
       if (!resolved.errorOutputPrefix) throw invalid(`${key}: an ErrorOutputPrefix is required when dynamic partitioning is enabled`);
-    } else if (hasKind(resolved.dataPrefix, 'query-key') || hasKind(resolved.dataPrefix, 'lambda-key')) {
-      throw invalid(`${key}: partitionKeyFrom… expressions need DynamicPartitioningConfiguration.Enabled = true`);
+      if (!usesKeys) throw invalid('S3 Prefix should contain Dynamic Partitioning namespaces when Dynamic Partitioning is enabled');
+      const prefixKeys = new Set(resolved.dataPrefix.flatMap((seg) => (seg.kind === 'query-key' ? [seg.key] : [])));
+      const stray = proc.metadataQuery?.keys.find((k) => !prefixKeys.has(k));
+      if (stray !== undefined) throw invalid("MetaDataExtraction JQ Query can't contain keys that are not present in the S3 Prefix expression");
+    } else if (usesKeys) {
+      throw invalid('Dynamic Partitioning Namespaces can only be part of a prefix expression when Dynamic Partitioning is enabled.');
+    } else if (proc.metadataQuery) {
+      throw invalid('class com.amazonaws.services.firehose.internal.model.MetadataExtractionProcessor can only be present when Dynamic Partitioning is enabled.');
     }
     let sourceBackup: ResolvedS3 | undefined;
     let backupDesc: Doc | undefined;

@@ -10,19 +10,21 @@ import { deaggregate as kplDeaggregate } from '../producers/kpl-aggregation';
 import { ObjectStore } from '../objectstore/object-store';
 import type { Prng } from '../random/prng';
 import type { Simulation, SimulationPart } from '../simulation';
-import { DESTINATION_CONFIG_KEYS, invalid, mergeDoc, resolveStreamConfig, type DestinationConfigKey, type Doc, type ResolvedWithDescription } from './config';
-import type { DeliveryContext } from './delivery-context';
-import { DeliveryPipeline } from './delivery-stream';
-import { BATCH_BYTES_MAX, CONTROL_PLANE_TPS, BATCH_RECORDS_MAX, DELIVERY_STREAMS_DEFAULT_MAX, directPutQuotaFor, RECORD_BYTES_MAX, STREAM_NAME, type DirectPutQuota } from './limits';
-import { FirehoseMetrics } from './metrics';
+import { DESTINATION_CONFIG_KEYS, invalid, mergeDoc, resolveStreamConfig, type DestinationConfigKey, type Doc } from './config';
+import { ControlPlaneRates } from './control-plane-rate';
+import { parseCreateInput } from './create-input';
+import { putRecord, putRecordBatch } from './direct-put';
+import { parseEncryptionInput, requireDirectPut, startEncryption, stopEncryption, transitionEncryption } from './encryption';
+import { buildEntry, newRecord, type StreamEntry } from './stream-entry';
+import { describeStream } from './stream-description';
+import { listStreamTags, tagStream, untagStream } from './stream-tags';
+import { DELIVERY_STREAMS_DEFAULT_MAX, directPutQuotaFor, type DirectPutQuota } from './limits';
 import { gaugesFor, type DeliveryStreamSnapshot } from './snapshot';
 import { KinesisSourcePoller, type KinesisSourceReader } from './kinesis-source';
 import type { ParquetColumn } from './parquet';
 import { defaultFaults, SinkRegistry, type SinkFaults } from './sinks';
-import { ErrorOutputBuffer } from './s3-writer';
-import { admitRecord, admitRequest, newWindow, type QuotaWindow } from './throughput-quota';
 import type { TransformInvoker } from './transform-invoker';
-import { emptyLedger, type DeliveryStreamStatus, type DeliveryStreamType, type PipelineRecord, type ResolvedStreamConfig } from './types';
+import type { ResolvedStreamConfig } from './types';
 
 export interface FirehoseServiceOptions {
   readonly region?: string;
@@ -43,24 +45,6 @@ export interface FirehoseServiceOptions {
   readonly enforceControlPlaneRates?: boolean;
 }
 
-interface StreamEntry {
-  readonly name: string;
-  readonly arn: string;
-  readonly type: DeliveryStreamType;
-  status: DeliveryStreamStatus;
-  version: number;
-  readonly createdMs: number;
-  lastUpdateMs?: number;
-  resolved: ResolvedWithDescription;
-  readonly tags: Map<string, string>;
-  readonly pipeline: DeliveryPipeline;
-  readonly ctx: DeliveryContext;
-  readonly quota: QuotaWindow;
-  quotaLimits: DirectPutQuota;
-  readonly source?: Doc;
-  recordSeq: number;
-  poller?: KinesisSourcePoller;
-}
 
 
 export type { DeliveryStreamSnapshot } from './snapshot';
@@ -79,7 +63,7 @@ export class FirehoseService implements SimulationPart {
   private readonly bucketFaults = new Map<string, SinkFaults>();
   private readonly prng: Prng;
   private readonly options: FirehoseServiceOptions;
-  private readonly rateWindows = new Map<string, { second: number; count: number }>();
+  private readonly rates = new ControlPlaneRates();
 
   constructor(readonly sim: Simulation, options: FirehoseServiceOptions = {}) {
     this.options = options;
@@ -144,32 +128,26 @@ export class FirehoseService implements SimulationPart {
 
   createDeliveryStream(input: Doc): { DeliveryStreamARN: string } {
     this.checkRate('CreateDeliveryStream');
-    const name = String(input.DeliveryStreamName ?? '');
-    if (!STREAM_NAME.test(name)) throw invalid(`DeliveryStreamName must be 1–64 characters of [a-zA-Z0-9_.-], got ${JSON.stringify(name)}`);
+    const { name, type, source, key, tags, sse } = parseCreateInput(input, this.region);
     if (this.streams.has(name)) throw new AwsServiceError('ResourceInUseException', `Firehose stream ${name} under account ${this.accountId} already exists.`);
     const max = this.options.deliveryStreamsMax ?? DELIVERY_STREAMS_DEFAULT_MAX;
     if (this.streams.size >= max) throw new AwsServiceError('LimitExceededException', `You have already consumed your firehose quota of ${max} hoses. Delete one or ask for a higher quota.`);
-    const type = (input.DeliveryStreamType ?? 'DirectPut') as DeliveryStreamType;
-    if (type !== 'DirectPut' && type !== 'KinesisStreamAsSource') throw invalid(`DeliveryStreamType ${String(type)} is not simulated; use DirectPut or KinesisStreamAsSource`);
-    const source = type === 'KinesisStreamAsSource' ? (input.KinesisStreamSourceConfiguration as Doc | undefined) : undefined;
-    if (type === 'KinesisStreamAsSource' && typeof source?.KinesisStreamARN !== 'string') {
-      throw invalid('KinesisStreamSourceConfiguration.KinesisStreamARN is required for KinesisStreamAsSource');
-    }
-    const keys = (Object.keys(DESTINATION_CONFIG_KEYS) as DestinationConfigKey[]).filter((k) => input[k] !== undefined);
-    if (keys.length !== 1) throw invalid(`exactly one destination configuration is required, got ${keys.length ? keys.join(', ') : 'none'}`);
-    const resolved = resolveStreamConfig(name, type, source?.KinesisStreamARN as string | undefined, keys[0], input[keys[0]] as Doc, this.resolveEnv());
+    const resolved = resolveStreamConfig(name, type, source?.KinesisStreamARN as string | undefined, key, input[key] as Doc, this.resolveEnv());
     const arn = `arn:aws:firehose:${this.region}:${this.accountId}:deliverystream/${name}`;
-    const tags = new Map<string, string>();
-    for (const t of (Array.isArray(input.Tags) ? input.Tags : []) as Doc[]) tags.set(String(t.Key), String(t.Value ?? ''));
-    if (tags.size > 50) throw invalid('a Firehose stream can have at most 50 tags');
     // [sim] the bucket is created when missing, so a new stream works out of the box.
     this.ensureBuckets(resolved.config);
     const reader = source && this.options.kinesisSources ? this.options.kinesisSources(String(source.KinesisStreamARN)) : undefined;
     if (source && this.options.kinesisSources && !reader) throw invalid(`the Kinesis stream ${String(source.KinesisStreamARN)} does not exist; create it first`);
-    const entry = this.newEntry(name, arn, type, resolved, tags, source);
+    const entry = buildEntry({
+      name, arn, type, resolved, tags, source, createdMs: this.sim.nowMs, scheduler: this.sim.scheduler, store: this.store, sinks: this.sinks,
+      prng: this.prng.fork(`stream:${name}`), quotaLimits: directPutQuotaFor(this.region),
+      s3Faults: (bucket) => this.s3Faults(bucket), invoker: (lambdaArn) => this.invokers.get(lambdaArn),
+    });
     this.streams.set(name, entry);
     if (reader) entry.poller = this.startPoller(entry, reader);
-    const delay = this.options.creationDelayMs ?? 0;
+    // A stream created with SSE becomes ACTIVE with encryption ENABLED (both settle together).
+    if (sse) entry.encryption = { ...startEncryption(sse), status: 'ENABLED' };
+    const delay = this.transitionDelayMs();
     if (delay > 0) this.sim.scheduler.after(delay, () => { if (entry.status === 'CREATING') entry.status = 'ACTIVE'; });
     else entry.status = 'ACTIVE';
     return { DeliveryStreamARN: arn };
@@ -178,23 +156,7 @@ export class FirehoseService implements SimulationPart {
   describeDeliveryStream(name: string): Doc {
     this.checkRate('DescribeDeliveryStream');
     const s = this.require(name);
-    return {
-      DeliveryStreamDescription: {
-        DeliveryStreamName: s.name,
-        DeliveryStreamARN: s.arn,
-        DeliveryStreamStatus: s.status,
-        DeliveryStreamType: s.type,
-        VersionId: String(s.version),
-        CreateTimestamp: s.createdMs / 1000,
-        ...(s.lastUpdateMs !== undefined ? { LastUpdateTimestamp: s.lastUpdateMs / 1000 } : {}),
-        DeliveryStreamEncryptionConfiguration: { Status: 'DISABLED' },
-        ...(s.source
-          ? { Source: { KinesisStreamSourceDescription: { KinesisStreamARN: s.source.KinesisStreamARN, RoleARN: s.source.RoleARN, DeliveryStartTimestamp: s.createdMs / 1000 } } }
-          : {}),
-        Destinations: [{ DestinationId: DESTINATION_ID, ...s.resolved.description }],
-        HasMoreDestinations: false,
-      },
-    };
+    return describeStream(s, DESTINATION_ID);
   }
 
   listDeliveryStreams(input: { Limit?: number; DeliveryStreamType?: string; ExclusiveStartDeliveryStreamName?: string }): Doc {
@@ -246,79 +208,49 @@ export class FirehoseService implements SimulationPart {
     return {};
   }
 
+  /** ENABLING now, ENABLED after the transition delay; calling it again changes the key. */
+  startDeliveryStreamEncryption(name: string, input: unknown): Doc {
+    this.checkRate('StartDeliveryStreamEncryption');
+    const s = this.require(name);
+    const key = parseEncryptionInput(input, s.type, this.region);
+    this.requireActiveFor(s, 'StartDeliveryStreamEncryption');
+    transitionEncryption(s, startEncryption(key), this.sim.scheduler, this.transitionDelayMs());
+    return {};
+  }
+
+  /** DISABLING now, DISABLED after the transition delay. */
+  stopDeliveryStreamEncryption(name: string): Doc {
+    this.checkRate('StopDeliveryStreamEncryption');
+    const s = this.require(name);
+    requireDirectPut(s.type);
+    this.requireActiveFor(s, 'StopDeliveryStreamEncryption');
+    transitionEncryption(s, stopEncryption(s.encryption), this.sim.scheduler, this.transitionDelayMs());
+    return {};
+  }
+
   tagDeliveryStream(name: string, tags: readonly Doc[]): Doc {
     this.checkRate('TagDeliveryStream');
-    const s = this.require(name);
-    const next = new Map(s.tags);
-    for (const t of tags) next.set(String(t.Key), String(t.Value ?? ''));
-    if (next.size > 50) throw new AwsServiceError('LimitExceededException', `a Firehose stream can have at most 50 tags; ${name} would have ${next.size}`);
-    for (const [k, v] of next) s.tags.set(k, v);
-    return {};
+    return tagStream(this.require(name), tags);
   }
 
   untagDeliveryStream(name: string, keys: readonly string[]): Doc {
     this.checkRate('UntagDeliveryStream');
-    const s = this.require(name);
-    for (const k of keys) s.tags.delete(k);
-    return {};
+    return untagStream(this.require(name), keys);
   }
 
   listTagsForDeliveryStream(name: string, input: { ExclusiveStartTagKey?: string; Limit?: number }): Doc {
     this.checkRate('ListTagsForDeliveryStream');
-    const s = this.require(name);
-    const limit = input.Limit ?? 50;
-    const all = [...s.tags].sort(([a], [b]) => (a < b ? -1 : 1)).filter(([k]) => !input.ExclusiveStartTagKey || k > input.ExclusiveStartTagKey);
-    return { Tags: all.slice(0, limit).map(([Key, Value]) => ({ Key, Value })), HasMoreTags: all.length > limit };
+    return listStreamTags(this.require(name), input);
   }
 
   // --- data plane -------------------------------------------------------------------------
 
   putRecord(name: string, data: Uint8Array): { RecordId: string; Encrypted: boolean } {
-    const s = this.requireForPut(name);
-    checkRecordSize(data, 'Record.Data');
-    const now = this.sim.nowMs;
-    s.ctx.metrics.add('PutRecord.Requests');
-    if (!admitRequest(s.quota, s.quotaLimits, now) || !admitRecord(s.quota, s.quotaLimits, data.length, now)) {
-      s.ctx.metrics.add('ThrottledRecords');
-      throw slowDown(s);
-    }
-    s.ctx.metrics.add('IncomingPutRequests');
-    s.ctx.metrics.add('PutRecord.Bytes', data.length);
-    const record = this.newRecord(s, data, now);
-    s.pipeline.ingest([record]);
-    return { RecordId: record.recordId, Encrypted: false };
+    return putRecord(this.requireForPut(name), data, this.sim.nowMs);
   }
 
   putRecordBatch(name: string, records: readonly Uint8Array[]): Doc {
-    const s = this.requireForPut(name);
-    if (records.length < 1 || records.length > BATCH_RECORDS_MAX) throw invalid(`PutRecordBatch takes 1–${BATCH_RECORDS_MAX} records, got ${records.length}`);
-    let total = 0;
-    records.forEach((r, i) => {
-      checkRecordSize(r, `Records.${i + 1}.member.Data`);
-      total += r.length;
-    });
-    if (total > BATCH_BYTES_MAX) throw invalid(`PutRecordBatch data totals ${total} bytes; the limit is ${BATCH_BYTES_MAX} bytes (4 MiB) per call`);
-    const now = this.sim.nowMs;
-    s.ctx.metrics.add('PutRecordBatch.Requests');
-    if (!admitRequest(s.quota, s.quotaLimits, now)) {
-      s.ctx.metrics.add('ThrottledRecords', records.length);
-      throw slowDown(s);
-    }
-    s.ctx.metrics.add('IncomingPutRequests');
-    const accepted: PipelineRecord[] = [];
-    const responses = records.map((data) => {
-      if (!admitRecord(s.quota, s.quotaLimits, data.length, now)) {
-        s.ctx.metrics.add('ThrottledRecords');
-        return { ErrorCode: 'ServiceUnavailableException', ErrorMessage: 'Slow down.' };
-      }
-      const rec = this.newRecord(s, data, now);
-      accepted.push(rec);
-      return { RecordId: rec.recordId };
-    });
-    s.ctx.metrics.add('PutRecordBatch.Records', accepted.length);
-    s.ctx.metrics.add('PutRecordBatch.Bytes', accepted.reduce((n, r) => n + r.data.length, 0));
-    s.pipeline.ingest(accepted);
-    return { FailedPutCount: records.length - accepted.length, Encrypted: false, RequestResponses: responses };
+    return putRecordBatch(this.requireForPut(name), records, this.sim.nowMs);
   }
 
   /**
@@ -331,7 +263,7 @@ export class FirehoseService implements SimulationPart {
     s.ctx.metrics.add('DataReadFromKinesisStream.Records', records.length);
     s.ctx.metrics.add('DataReadFromKinesisStream.Bytes', records.reduce((n, r) => n + r.data.length, 0));
     s.pipeline.ingest(records.flatMap((r) => kplDeaggregate(r.partitionKey, r.data).map((u) => ({
-      ...this.newRecord(s, u.data, r.arrivalMs),
+      ...newRecord(s, u.data, r.arrivalMs),
       kinesis: { shardId: r.shardId, partitionKey: u.partitionKey, sequenceNumber: r.sequenceNumber, subsequenceNumber: u.subSequenceNumber },
     }))));
   }
@@ -343,6 +275,16 @@ export class FirehoseService implements SimulationPart {
 
   // --- internals --------------------------------------------------------------------------
 
+  private transitionDelayMs(): number {
+    return this.options.creationDelayMs ?? 0;
+  }
+
+  private requireActiveFor(s: StreamEntry, operation: string): void {
+    if (s.status !== 'ACTIVE') {
+      throw new AwsServiceError('ResourceInUseException', `Firehose ${s.name} under account ${this.accountId} is ${s.status}; ${operation} needs an ACTIVE stream.`);
+    }
+  }
+
   private ensureBuckets(config: ResolvedStreamConfig): void {
     for (const bucket of [config.s3.bucket, config.sourceBackup?.bucket]) {
       if (bucket && !this.store.hasBucket(bucket)) this.store.createBucket(bucket);
@@ -351,17 +293,7 @@ export class FirehoseService implements SimulationPart {
 
   /** Control-plane operations are limited to 5 calls per second each (hard quota). */
   private checkRate(operation: string): void {
-    if (this.options.enforceControlPlaneRates === false) return;
-    const second = Math.floor(this.sim.nowMs / 1000);
-    const w = this.rateWindows.get(operation);
-    if (!w || w.second !== second) {
-      this.rateWindows.set(operation, { second, count: 1 });
-      return;
-    }
-    if (w.count >= CONTROL_PLANE_TPS) {
-      throw new AwsServiceError('LimitExceededException', `Rate exceeded for ${operation}: at most ${CONTROL_PLANE_TPS} calls per second; back off and retry.`);
-    }
-    w.count++;
+    if (this.options.enforceControlPlaneRates !== false) this.rates.check(operation, this.sim.nowMs);
   }
 
   private startPoller(entry: StreamEntry, reader: KinesisSourceReader): KinesisSourcePoller {
@@ -379,40 +311,6 @@ export class FirehoseService implements SimulationPart {
     };
   }
 
-  private newEntry(name: string, arn: string, type: DeliveryStreamType, resolved: ResolvedWithDescription, tags: Map<string, string>, source?: Doc): StreamEntry {
-    const holder: { entry?: StreamEntry } = {};
-    const ctx: DeliveryContext = {
-      scheduler: this.sim.scheduler,
-      store: this.store,
-      sinks: this.sinks,
-      metrics: new FirehoseMetrics(),
-      ledger: emptyLedger(),
-      prng: this.prng.fork(`stream:${name}`),
-      streamName: name,
-      streamArn: arn,
-      config: () => (holder.entry as StreamEntry).resolved.config,
-      version: () => (holder.entry as StreamEntry).version,
-      s3Faults: (bucket) => this.s3Faults(bucket),
-      reportErrors: (errors) => errorBuffer.add(errors),
-      inFlight: new Set(),
-    };
-    const errorBuffer = new ErrorOutputBuffer(() => ctx);
-    const entry: StreamEntry = {
-      name, arn, type, status: 'CREATING', version: 1, createdMs: this.sim.nowMs, resolved, tags, ctx, source,
-      pipeline: new DeliveryPipeline(ctx, (lambdaArn) => this.invokers.get(lambdaArn)),
-      quota: newWindow(), quotaLimits: directPutQuotaFor(this.region), recordSeq: 0,
-    };
-    holder.entry = entry;
-    return entry;
-  }
-
-  private newRecord(s: StreamEntry, data: Uint8Array, arrivalMs: number): PipelineRecord {
-    s.recordSeq++;
-    // Opaque and unique like AWS's 56-digit ids: arrival time, stream hash and a sequence.
-    const recordId = `${String(arrivalMs).padStart(16, '0')}${String(hash32(s.name)).padStart(10, '0')}${String(s.recordSeq).padStart(30, '0')}`;
-    return { recordId, arrivalMs, raw: data, data };
-  }
-
   private require(name: string): StreamEntry {
     const s = this.streams.get(name);
     if (!s) throw new AwsServiceError('ResourceNotFoundException', `Firehose ${name} under account ${this.accountId} not found.`);
@@ -427,18 +325,3 @@ export class FirehoseService implements SimulationPart {
   }
 }
 
-function checkRecordSize(data: Uint8Array, field: string): void {
-  if (data.length > RECORD_BYTES_MAX) throw invalid(`${field} is ${data.length} bytes; a record may hold at most ${RECORD_BYTES_MAX} bytes (1,000 KiB) before base64 encoding`);
-}
-
-function slowDown(s: StreamEntry): AwsServiceError {
-  const q = s.quotaLimits;
-  return new AwsServiceError('ServiceUnavailableException',
-    `Slow down. ${s.name} is limited to ${q.recordsPerSecMax} records/s, ${q.requestsPerSecMax} requests/s and ${q.bytesPerSecMax / 1048576} MiB/s; back off and retry.`, 503, true);
-}
-
-function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}

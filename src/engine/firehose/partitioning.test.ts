@@ -45,7 +45,7 @@ describe('dynamic partitioning', () => {
     const { service } = newService();
     expect(() => service.createDeliveryStream(dynamic({ BufferingHints: { SizeInMBs: 64, IntervalInSeconds: 0 } }))).toThrow(/60–900/);
     expect(() => service.createDeliveryStream(dynamic({ ErrorOutputPrefix: undefined }))).toThrow(/ErrorOutputPrefix/);
-    expect(() => service.createDeliveryStream(s3Stream('x', { Prefix: 'c=!{partitionKeyFromQuery:c}/' }))).toThrow(/DynamicPartitioning/);
+    expect(() => service.createDeliveryStream(s3Stream('x', { Prefix: 'c=!{partitionKeyFromQuery:c}/', ErrorOutputPrefix: 'e/!{firehose:error-output-type}/' }))).toThrow('Dynamic Partitioning Namespaces can only be part of a prefix expression when Dynamic Partitioning is enabled.');
   });
 });
 

@@ -33,9 +33,10 @@ describe('prefixes and object names', () => {
   it('rejects invalid expressions and rules', () => {
     expect(() => parsePrefix('!{foo:bar}')).toThrow(PrefixError);
     expect(() => parsePrefix('!{timestamp:yyyy')).toThrow(/unterminated/);
-    expect(() => effectiveDataPrefix('!{firehose:error-output-type}/')).toThrow(/ErrorOutputPrefix/);
-    expect(() => effectiveErrorPrefix('', 'err/!{timestamp:yyyy}/')).toThrow(/error-output-type/);
-    expect(() => effectiveErrorPrefix('', '!{firehose:error-output-type}/!{partitionKeyFromQuery:a}/')).toThrow(/not allowed/);
+    expect(() => effectiveDataPrefix('!{firehose:error-output-type}/')).toThrow('Prefix must not contain any occurrence of !{firehose:error-output-type}');
+    expect(() => effectiveErrorPrefix('y=!{timestamp:yyyy}/', undefined)).toThrow('ErrorOutputPrefix cannot be null or empty when Prefix contains expressions');
+    expect(() => effectiveErrorPrefix('', 'err/!{timestamp:yyyy}/')).toThrow('ErrorOutputPrefix must contain at least one occurrence of !{firehose:error-output-type}');
+    expect(() => effectiveErrorPrefix('', '!{firehose:error-output-type}/!{partitionKeyFromQuery:a}/')).toThrow("Dynamic Partitioning Namespaces can't be part of an error prefix expression");
     expect(() => parsePrefix('!{timestamp:yyyy-QQ}')).toThrow(/unsupported letter/);
   });
 

@@ -130,25 +130,29 @@ export const hasKind = (segments: readonly PrefixSegment[], kind: PrefixSegment[
 /** The effective data prefix: Firehose appends `yyyy/MM/dd/HH/` when no timestamp (or partition key) is used. */
 export function effectiveDataPrefix(prefix: string | undefined): PrefixSegment[] {
   const segments = parsePrefix(prefix ?? '');
-  if (hasKind(segments, 'error-output-type')) throw new PrefixError('Prefix may not use !{firehose:error-output-type}; put it in ErrorOutputPrefix');
+  if (hasKind(segments, 'error-output-type')) throw new PrefixError('Prefix must not contain any occurrence of !{firehose:error-output-type}');
   const usesKeys = hasKind(segments, 'query-key') || hasKind(segments, 'lambda-key');
   if (!hasKind(segments, 'timestamp') && !usesKeys) segments.push({ kind: 'timestamp', pattern: DEFAULT_TIMESTAMP_PATTERN });
   return segments;
 }
 
 /** The effective error prefix: as given, or `<Prefix><error-output-type>/yyyy/MM/dd/HH/` when unset. */
+// The rules and AWS's messages: https://docs.aws.amazon.com/firehose/latest/dev/s3-prefixes.html#prefix-rules
 export function effectiveErrorPrefix(prefix: string | undefined, errorOutputPrefix: string | undefined): PrefixSegment[] {
   if (errorOutputPrefix === undefined || errorOutputPrefix === '') {
-    const base = parsePrefix(prefix ?? '').filter((s) => s.kind === 'text');
+    const given = parsePrefix(prefix ?? '');
+    // "ErrorOutputPrefix can be null only if Prefix contains no expressions."
+    if (given.some((s) => s.kind !== 'text')) throw new PrefixError('ErrorOutputPrefix cannot be null or empty when Prefix contains expressions');
+    const base = given.filter((s) => s.kind === 'text');
     return [...base, { kind: 'error-output-type' }, { kind: 'text', text: '/' }, { kind: 'timestamp', pattern: DEFAULT_TIMESTAMP_PATTERN }];
   }
   const segments = parsePrefix(errorOutputPrefix);
+  if (hasKind(segments, 'query-key') || hasKind(segments, 'lambda-key')) {
+    throw new PrefixError("Dynamic Partitioning Namespaces can't be part of an error prefix expression");
+  }
   const usesExpressions = segments.some((s) => s.kind !== 'text');
   if (usesExpressions && !hasKind(segments, 'error-output-type')) {
-    throw new PrefixError('an ErrorOutputPrefix with expressions must contain !{firehose:error-output-type}');
-  }
-  if (hasKind(segments, 'query-key') || hasKind(segments, 'lambda-key')) {
-    throw new PrefixError('partition keys are not allowed in ErrorOutputPrefix');
+    throw new PrefixError('ErrorOutputPrefix must contain at least one occurrence of !{firehose:error-output-type}');
   }
   if (!hasKind(segments, 'timestamp')) segments.push({ kind: 'timestamp', pattern: DEFAULT_TIMESTAMP_PATTERN });
   return segments;

@@ -4,8 +4,15 @@
  * when the budget is exceeded the oldest objects are evicted and counted, never silently lost.
  * Pure engine code: time comes from the injected clock, nothing from Node or the DOM.
  */
+import { contentDigestHex } from './content-digest';
+import type {
+  BucketInfo, ListObjectsV2Request, ListObjectsV2Result, ListPage, ListPageRequest, ObjectStoreOptions, ObjectStoreStats, PutObjectOptions, StoredObject,
+} from './object-store-types';
+import { decodeToken, encodeToken, insertSorted, lowerBound, removeSorted } from './sorted-keys';
 
-export type ObjectStoreErrorCode = 'NoSuchBucket' | 'NoSuchKey' | 'BucketAlreadyOwnedByYou' | 'BucketNotEmpty' | 'InvalidBucketName';
+export { contentDigestHex } from './content-digest';
+
+export type ObjectStoreErrorCode = 'NoSuchBucket' | 'NoSuchKey' | 'BucketAlreadyOwnedByYou' | 'BucketNotEmpty' | 'InvalidBucketName' | 'InvalidArgument';
 
 /** A failure with the S3 error code, so REST and engine callers can map it faithfully. */
 export class ObjectStoreError extends Error {
@@ -15,62 +22,9 @@ export class ObjectStoreError extends Error {
   }
 }
 
-export interface StoredObject {
-  readonly bucket: string;
-  readonly key: string;
-  readonly body: Uint8Array;
-  readonly sizeBytes: number;
-  /** Quoted hex digest, as S3 returns it (a 128-bit content hash; not MD5 — see `contentDigestHex`). */
-  readonly etag: string;
-  readonly lastModifiedMs: number;
-  readonly contentType: string;
-  readonly contentEncoding?: string;
-  readonly metadata: Readonly<Record<string, string>>;
-}
-
-export interface PutObjectOptions {
-  readonly contentType?: string;
-  readonly contentEncoding?: string;
-  readonly metadata?: Record<string, string>;
-}
-
-export interface ListObjectsV2Request {
-  readonly bucket: string;
-  readonly prefix?: string;
-  readonly delimiter?: string;
-  /** 1–1000, default 1000 as in S3. */
-  readonly maxKeys?: number;
-  readonly continuationToken?: string;
-  readonly startAfter?: string;
-}
-
-export interface ListObjectsV2Result {
-  readonly contents: readonly StoredObject[];
-  readonly commonPrefixes: readonly string[];
-  readonly isTruncated: boolean;
-  readonly nextContinuationToken?: string;
-  readonly keyCount: number;
-}
-
-export interface BucketInfo {
-  readonly name: string;
-  readonly creationMs: number;
-}
-
-export interface ObjectStoreStats {
-  readonly bucketCount: number;
-  readonly objectCount: number;
-  readonly bytesStored: number;
-  readonly bytesLimit: number;
-  readonly evictedObjects: number;
-  readonly evictedBytes: number;
-}
-
-export interface ObjectStoreOptions {
-  readonly nowMs: () => number;
-  /** Memory budget for object bodies; default 256 MiB. */
-  readonly maxBytes?: number;
-}
+export type {
+  BucketInfo, ListObjectsV2Request, ListObjectsV2Result, ListPage, ListPageRequest, ObjectStoreOptions, ObjectStoreStats, PutObjectOptions, StoredObject,
+} from './object-store-types';
 
 interface Bucket {
   readonly name: string;
@@ -141,7 +95,7 @@ export class ObjectStore {
       key,
       body,
       sizeBytes: body.byteLength,
-      etag: `"${contentDigestHex(body)}"`,
+      etag: options.etag ?? `"${contentDigestHex(body)}"`,
       lastModifiedMs: this.nowMs(),
       contentType: options.contentType ?? 'binary/octet-stream',
       contentEncoding: options.contentEncoding,
@@ -173,16 +127,32 @@ export class ObjectStore {
     removeSorted(bucket.sortedKeys, key);
   }
 
+  /** ListObjectsV2: a page resumed by an opaque continuation token (or after StartAfter). */
   listObjectsV2(request: ListObjectsV2Request): ListObjectsV2Result {
+    let after = request.startAfter ?? '';
+    if (request.continuationToken !== undefined) {
+      const decoded = decodeToken(request.continuationToken);
+      if (decoded === undefined) throw new ObjectStoreError('InvalidArgument', 'The continuation token provided is incorrect', 400);
+      after = decoded;
+    }
+    const page = this.listPage({ ...request, after });
+    return { ...page, nextContinuationToken: page.isTruncated ? encodeToken(page.lastConsumed) : undefined };
+  }
+
+  /**
+   * One page of keys after `after` (exclusive) under a prefix, with keys sharing a delimiter-bounded
+   * prefix rolled up into one CommonPrefixes entry. `lastConsumed` is the last key the page covered
+   * (for a rolled-up prefix, its last key), so resuming after it never repeats an entry: it serves as
+   * both the V2 continuation token and the V1 NextMarker.
+   */
+  listPage(request: ListPageRequest): ListPage {
     const bucket = this.requireBucket(request.bucket);
     const prefix = request.prefix ?? '';
     const delimiter = request.delimiter ?? '';
     const maxKeys = Math.max(0, Math.min(request.maxKeys ?? LIST_MAX_KEYS, LIST_MAX_KEYS));
-    // The continuation token is the last key (or common prefix) already returned, encoded.
-    const after = request.continuationToken !== undefined ? decodeToken(request.continuationToken) : request.startAfter ?? '';
     const keys = bucket.sortedKeys;
     let i = lowerBound(keys, prefix);
-    while (i < keys.length && keys[i] <= after) i++;
+    while (i < keys.length && keys[i] <= request.after) i++;
     const contents: StoredObject[] = [];
     const commonPrefixes: string[] = [];
     let last = '';
@@ -198,7 +168,6 @@ export class ObjectStore {
       if (cut >= 0) {
         const common = key.slice(0, cut + delimiter.length);
         commonPrefixes.push(common);
-        last = common;
         // Skip every key under this common prefix: they are rolled up into one entry.
         while (i + 1 < keys.length && keys[i + 1].startsWith(common)) i++;
         last = keys[i];
@@ -207,13 +176,7 @@ export class ObjectStore {
         last = key;
       }
     }
-    return {
-      contents,
-      commonPrefixes,
-      isTruncated: truncated,
-      nextContinuationToken: truncated ? encodeToken(last) : undefined,
-      keyCount: contents.length + commonPrefixes.length,
-    };
+    return { contents, commonPrefixes, isTruncated: truncated, lastConsumed: last, keyCount: contents.length + commonPrefixes.length };
   }
 
   /** Every object in a bucket under a prefix (no paging), for engine consumers such as COPY. */
@@ -275,53 +238,4 @@ export class ObjectStore {
 
 function ageKey(bucket: string, key: string): string {
   return `${bucket}\u0000${key}`;
-}
-
-function lowerBound(sorted: readonly string[], value: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function insertSorted(sorted: string[], value: string): void {
-  sorted.splice(lowerBound(sorted, value), 0, value);
-}
-
-function removeSorted(sorted: string[], value: string): void {
-  const i = lowerBound(sorted, value);
-  if (sorted[i] === value) sorted.splice(i, 1);
-}
-
-function encodeToken(key: string): string {
-  let hex = '';
-  for (const byte of new TextEncoder().encode(key)) hex += byte.toString(16).padStart(2, '0');
-  return `k1.${hex}`;
-}
-
-function decodeToken(token: string): string {
-  if (!/^k1\.([0-9a-f]{2})*$/.test(token)) return '';
-  const hex = token.slice(3);
-  const bytes = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
-  return new TextDecoder().decode(bytes);
-}
-
-/** A fast 128-bit content digest (four FNV-1a lanes) as 32 hex chars; stable, but not MD5. */
-export function contentDigestHex(bytes: Uint8Array): string {
-  let a = 0x811c9dc5, b = 0x01000193 ^ 0x9e3779b9, c = 0x85ebca6b, d = 0xc2b2ae35;
-  for (let i = 0; i < bytes.length; i++) {
-    const x = bytes[i];
-    a = Math.imul(a ^ x, 16777619);
-    b = Math.imul(b ^ x, 2246822507);
-    c = Math.imul(c ^ x, 3266489909);
-    d = Math.imul(d ^ x, 668265263);
-  }
-  a = Math.imul(a ^ bytes.length, 16777619);
-  const h = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
-  return h(a) + h(b) + h(c) + h(d);
 }

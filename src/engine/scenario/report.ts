@@ -5,9 +5,9 @@
  * iterator age and lag. Plain JSON; `runScenario` drives a whole run in chunks with progress.
  */
 import { LatencyHistogram } from '../metrics/latency-histogram';
-import { Simulation } from '../simulation';
+import { runWorld } from '../world/run';
+import type { World, WorldReport } from '../world/world';
 import type { ScenarioRuntime } from './load';
-import { loadScenario } from './load';
 import type { TopKey } from './top-keys';
 import { topKeysOf } from './top-keys';
 
@@ -119,16 +119,12 @@ function round3(v: number): number {
   return Math.round(v * 1000) / 1000;
 }
 
-/** Loads `doc` on a fresh simulation and runs it for `durationMs`, reporting progress (0…1) between chunks. */
-export function runScenario(doc: unknown, durationMs: number, onProgress?: (fraction: number) => void, seed?: number | string): { run: ScenarioRuntime; report: RunReport } {
-  const d = doc as { seed?: number | string };
-  const sim = new Simulation({ seed: seed ?? d.seed ?? 0 });
-  const run = loadScenario(sim, doc);
-  const chunkMs = Math.max(1000, Math.min(60_000, Math.round(durationMs / 200 / 1000) * 1000));
-  const endMs = sim.nowMs + durationMs;
-  while (sim.nowMs < endMs) {
-    sim.runUntil(Math.min(endMs, sim.nowMs + chunkMs));
-    onProgress?.(1 - (endMs - sim.nowMs) / durationMs);
-  }
-  return { run, report: buildReport(run) };
+/**
+ * Builds the whole world of `doc` (every part, through the one loader) and runs it for `durationMs`,
+ * reporting progress (0…1) between chunks. `report` is the world's report: these figures plus a
+ * section per other part (firehose, analytics, …).
+ */
+export function runScenario(doc: unknown, durationMs: number, onProgress?: (fraction: number) => void, seed?: number | string): { run: ScenarioRuntime; report: WorldReport; world: World } {
+  const { world, report } = runWorld(doc, durationMs, onProgress, { seed });
+  return { run: world.parts.streams.run, report, world };
 }

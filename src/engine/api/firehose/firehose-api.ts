@@ -14,6 +14,7 @@ export const FIREHOSE_TARGET_PREFIX = 'Firehose_20150804';
 export const FIREHOSE_OPERATIONS = [
   'CreateDeliveryStream', 'DescribeDeliveryStream', 'ListDeliveryStreams', 'DeleteDeliveryStream', 'PutRecord', 'PutRecordBatch',
   'UpdateDestination', 'TagDeliveryStream', 'UntagDeliveryStream', 'ListTagsForDeliveryStream',
+  'StartDeliveryStreamEncryption', 'StopDeliveryStreamEncryption',
 ] as const;
 export type FirehoseOperation = (typeof FIREHOSE_OPERATIONS)[number];
 
@@ -74,6 +75,8 @@ export function createFirehoseApi(service: FirehoseService): JsonServiceApi {
       if (!Array.isArray(body.TagKeys) || body.TagKeys.length === 0) throw invalid('TagKeys must list 1–50 keys');
       return service.untagDeliveryStream(requireName(body), body.TagKeys.map(String));
     },
+    StartDeliveryStreamEncryption: (body) => service.startDeliveryStreamEncryption(requireName(body), body.DeliveryStreamEncryptionConfigurationInput),
+    StopDeliveryStreamEncryption: (body) => service.stopDeliveryStreamEncryption(requireName(body)),
     ListTagsForDeliveryStream: (body) => service.listTagsForDeliveryStream(requireName(body), {
       ExclusiveStartTagKey: typeof body.ExclusiveStartTagKey === 'string' ? body.ExclusiveStartTagKey : undefined,
       Limit: optionalInt(body.Limit, 'Limit'),

@@ -7,10 +7,8 @@
 import { compareWithSimulation, type PlanVsSimulation } from '../../../engine/capacity/compare';
 import { simulatedOutcomeFromReport, workloadFromScenario } from '../../../engine/capacity/from-scenario';
 import { DEFAULT_PRICE_TABLE, withPriceOverrides, type PriceOverrides } from '../../../engine/capacity/price-table';
-import { buildReport } from '../../../engine/scenario/report';
-import { loadScenario } from '../../../engine/scenario/load';
 import type { ScenarioDoc } from '../../../engine/scenario/schema';
-import { Simulation } from '../../../engine/simulation';
+import { World } from '../../../engine/world/world';
 import { configuredCost } from './scenario-cost';
 
 export interface VariantRunInput {
@@ -60,8 +58,10 @@ export function quantile(values: readonly number[], q: number): number {
 export function runVariant(input: VariantRunInput, onProgress?: (fraction: number) => void): VariantResult {
   const { id, label, doc, streamName } = input;
   try {
-    const sim = new Simulation({ seed: doc.seed });
-    const run = loadScenario(sim, doc);
+    // The whole world of the document: Firehose sources and Analytics applications read the stream too.
+    const world = World.build(doc);
+    const sim = world.sim;
+    const run = world.parts.streams.run;
     const durationMs = Math.max(1000, Math.round(input.durationMs / 1000) * 1000);
     const seconds = durationMs / 1000;
     const bucketSec = Math.max(1, Math.ceil(seconds / MAX_POINTS));
@@ -90,7 +90,7 @@ export function runVariant(input: VariantRunInput, onProgress?: (fraction: numbe
         onProgress(s / seconds);
       }
     }
-    const report = buildReport(run);
+    const report = world.report();
     const measured = simulatedOutcomeFromReport(report, streamName);
     if (!measured) return { kind: 'variant-result', ok: false, id, label, error: `the scenario has no stream named '${streamName}'` };
     // The run's real p99 over every put call to the stream (the capacity module's outcome has the mean only).
