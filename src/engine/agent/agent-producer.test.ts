@@ -19,7 +19,11 @@ function world(flow: Record<string, unknown>, seed = 'agent') {
   const parsed = parseAgentConfig({ flows: [{ filePattern: '/var/log/app/*.log', initialPosition: 'START_OF_FILE', maxBufferAgeMillis: 1000, ...flow }] });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
   const files = new VirtualFileSystem();
-  const make = () => new AgentProducer('agent:web-1', sim, parsed.config, engineDestination(kinesis, firehose), sim.prng.fork('agent'), [], files);
+  const make = () => {
+    const agent = new AgentProducer('agent:web-1', sim, parsed.config, engineDestination(kinesis, firehose), sim.prng.fork('agent'), [], files);
+    agent.start();
+    return agent;
+  };
   return { sim, kinesis, firehose, make, files };
 }
 

@@ -86,15 +86,17 @@ export class AgentProducer implements SimulationPart {
     files?: VirtualFileSystem,
   ) {
     this.files = files ?? new VirtualFileSystem();
-    for (const g of generators) this.startGenerator(g);
-    this.start();
+    this.generators = generators;
   }
 
-  private startGenerator(g: LogGeneratorSpec): void {
+  private readonly generators: readonly LogGeneratorSpec[];
+  private generatorTimers: Cancellable[] | undefined;
+
+  private startGenerator(g: LogGeneratorSpec): Cancellable {
     const p = this.prng.fork(`generator:${g.path}`);
     const tickMs = 100;
-    this.files.create(g.path, this.sim.nowMs);
-    this.sim.scheduler.every(tickMs, (now) => {
+    if (!this.files.get(g.path)) this.files.create(g.path, this.sim.nowMs);
+    return this.sim.scheduler.every(tickMs, (now) => {
       const n = p.poisson((g.linesPerSecond * tickMs) / 1000);
       if (n === 0) return;
       let text = '';
@@ -114,7 +116,9 @@ export class AgentProducer implements SimulationPart {
     return m;
   }
 
+  /** Starts the log generators (once) and the agent's tailing. */
   start(): void {
+    this.generatorTimers ??= this.generators.map((g) => this.startGenerator(g));
     if (this.running) return;
     this.running = true;
     const random = () => this.prng.next();
@@ -129,6 +133,13 @@ export class AgentProducer implements SimulationPart {
     }, this.sim.nowMs));
     const pollMs = Math.min(...this.config.flows.map((f) => f.minTimeBetweenFilePollsMillis), 1_000);
     this.timers = [this.sim.scheduler.every(pollMs, (now) => this.poll(now))];
+  }
+
+  /** Stops the agent and its generators. */
+  shutdown(): void {
+    this.stop();
+    for (const t of this.generatorTimers ?? []) t.cancel();
+    this.generatorTimers = undefined;
   }
 
   /** Stops tailing; buffered, unsent records are lost (they are re-read from the checkpoints). */

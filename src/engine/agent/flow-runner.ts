@@ -116,17 +116,19 @@ export class FlowRunner {
     this.files.set(newest.path, { ino: newest.ino, cursor });
   }
 
-  /** The lowest offset still needed per file (for trimming virtual files). */
+  /**
+   * The lowest offset still to be read per file (for trimming virtual files). Buffered records
+   * keep their own bytes (views of the old storage), so only the read cursors matter.
+   */
   neededOffsets(): Map<string, number> {
     const out = new Map<string, number>();
     for (const [path, t] of this.files) out.set(path, t.cursor.offset);
-    for (const b of [this.buffer, ...this.queue]) {
-      for (const r of b.records) {
-        const path = r.file.slice(0, r.file.lastIndexOf('|'));
-        out.set(path, Math.min(out.get(path) ?? Infinity, r.record.startOffset));
-      }
-    }
     return out;
+  }
+
+  /** The publish queue is full: the tailer stops reading (the agent blocks up to waitOnFullPublishQueueMillis, then retries). */
+  get backPressured(): boolean {
+    return this.queue.length >= this.flow.publishQueueCapacity;
   }
 
   bytesBehind(): number {
@@ -139,7 +141,7 @@ export class FlowRunner {
   }
 
   poll(nowMs: number): void {
-    for (const f of this.matching()) {
+    for (const f of this.backPressured ? [] : this.matching()) {
       let t = this.files.get(f.path);
       const size = this.fs.size(f);
       if (!t || t.ino !== f.ino) {

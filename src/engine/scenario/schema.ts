@@ -13,6 +13,8 @@ import type { RetryPolicy } from '../producers/retry-policy';
 import type { SizeDistribution } from '../producers/size-distribution';
 import type { ProcessingModel } from '../consumers/processing-model';
 import type { KclCrash } from '../consumers/kcl-app';
+import type { AgentSectionEntry } from '../agent/world/agents-part';
+import type { QueueSectionEntry } from '../queues/world/queue-section';
 
 export interface ScenarioStream {
   readonly name: string;
@@ -100,6 +102,10 @@ export interface ScenarioDoc {
   readonly firehose?: readonly FirehoseSectionEntry[];
   /** SQL applications (Analytics part). */
   readonly analytics?: readonly AnalyticsAppConfig[];
+  /** Hosts running the Kinesis Agent (Agents part). */
+  readonly agents?: readonly AgentSectionEntry[];
+  /** Amazon SQS queues with producers and consumers (Queues part). */
+  readonly queues?: readonly QueueSectionEntry[];
 }
 
 export const AGGREGATE_THRESHOLD_DEFAULT = 50_000;

@@ -13,8 +13,10 @@
 import { analyticsPart } from '../analytics/world/analytics-world';
 import { firehosePart } from '../firehose/world/firehose-part';
 import { dataStreamsPart } from '../scenario/streams-part';
+import { agentsPart } from '../agent/world/agents-part';
+import { queuesPart } from '../queues/world/queues-part';
 
-export const WORLD_PARTS = [dataStreamsPart, firehosePart, analyticsPart] as const;
+export const WORLD_PARTS = [dataStreamsPart, firehosePart, analyticsPart, agentsPart, queuesPart] as const;
 
 type AnyPart = (typeof WORLD_PARTS)[number];
 export type PartKey = AnyPart['key'];
