@@ -12,7 +12,7 @@ import { errorResponse, jsonCodec, newRequestId, type WireDispatcher } from '../
 import type { WireResponse } from '../../app/sdk/wire-types';
 import type { RestHandler, RestResponse } from './types';
 import {
-  applyServerLimits, armProtocolSniffDeadline, BodyReadError, bodyFailureResponse, DEFAULT_SERVER_LIMITS, readBoundedBody, requestBodyBytesMax,
+  applyServerLimits, armProtocolSniffDeadline, BodyReadError, bodyFailureResponse, DEFAULT_SERVER_LIMITS, LISTEN_BACKLOG, readBoundedBody, requestBodyBytesMax,
   type ServerLimits,
 } from './limits-guard';
 
@@ -189,7 +189,7 @@ export async function startApiHttpServer(options: ApiHttpServerOptions): Promise
 
   await new Promise<void>((resolve, reject) => {
     tcp.once('error', reject);
-    tcp.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+    tcp.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1', backlog: LISTEN_BACKLOG }, () => resolve());
   });
   const address = tcp.address() as AddressInfo;
   const host = options.host ?? '127.0.0.1';
