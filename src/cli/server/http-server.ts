@@ -107,11 +107,15 @@ async function handle(options: ApiHttpServerOptions, req: AnyRequest, res: AnyRe
     sendWire(req, res, wire, cors);
     return;
   }
-  const url = new URL(req.url ?? '/', 'http://localhost');
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) if (!k.startsWith(':') && v !== undefined) headers[k] = headerText(v)!;
   let path: string;
+  let url: URL;
   try {
+    // Origin-form paths are appended to a fixed origin rather than resolved against it, so "//x"
+    // stays a path (resolving would read it as a host); absolute-form request targets parse as is.
+    const target = req.url ?? '/';
+    url = target.startsWith('/') ? new URL(`http://localhost${target}`) : new URL(target);
     path = decodeURIComponent(url.pathname);
   } catch {
     // S3's answer to a path with broken percent-encoding (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html).

@@ -200,7 +200,11 @@ export class FirehoseService implements SimulationPart {
   listDeliveryStreams(input: { Limit?: number; DeliveryStreamType?: string; ExclusiveStartDeliveryStreamName?: string }): Doc {
     this.checkRate('ListDeliveryStreams');
     const limit = input.Limit ?? 10;
-    if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw invalid(`Limit must be 1–10000, got ${limit}`);
+    // A model constraint (Limit 1–10000): AWS's request validation answers ValidationException; the
+    // operation documents no InvalidArgumentException (https://docs.aws.amazon.com/firehose/latest/APIReference/API_ListDeliveryStreams.html).
+    if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) {
+      throw new AwsServiceError('ValidationException', `1 validation error detected: Value '${limit}' at 'limit' failed to satisfy constraint: Member must have value between 1 and 10000`, 400);
+    }
     const names = this.streamNames()
       .filter((n) => !input.DeliveryStreamType || this.streams.get(n)?.type === input.DeliveryStreamType)
       .filter((n) => !input.ExclusiveStartDeliveryStreamName || n > input.ExclusiveStartDeliveryStreamName);
@@ -359,7 +363,10 @@ export class FirehoseService implements SimulationPart {
       return;
     }
     if (w.count >= CONTROL_PLANE_TPS) {
-      throw new AwsServiceError('LimitExceededException', `Rate exceeded for ${operation}: at most ${CONTROL_PLANE_TPS} calls per second; back off and retry.`);
+      // Firehose answers a control-plane call over its 5 TPS with the common ThrottlingException
+      // ("Rate exceeded"; https://docs.aws.amazon.com/firehose/latest/dev/limits.html), which the
+      // SDKs retry; LimitExceededException is for the delivery-stream count.
+      throw new AwsServiceError('ThrottlingException', `Rate exceeded for ${operation}: at most ${CONTROL_PLANE_TPS} calls per second; back off and retry.`);
     }
     w.count++;
   }
