@@ -1,0 +1,3 @@
+export default function LessonPanel({ id }: { id: string }) {
+  return <p>{id}</p>;
+}

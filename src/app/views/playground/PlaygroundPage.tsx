@@ -1,0 +1,5 @@
+import { PlaceholderPage } from '../PlaceholderPage';
+
+export default function Page() {
+  return <PlaceholderPage page="not-found" />;
+}
