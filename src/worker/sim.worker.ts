@@ -13,6 +13,7 @@ import { firehoseApi, type FirehoseApi } from './api/firehose-api';
 import { analyticsApi, type AnalyticsApi } from './api/analytics-api';
 import { plannerApi, type PlannerApi } from './api/planner-api';
 import { sdkApi, type SdkApi } from './api/sdk-api';
+import { lessonsApi, type LessonsApi } from './api/lessons-api';
 
 // setTimeout(0) is clamped to 4 ms after a few nestings; a MessageChannel hop is not.
 const channel = new MessageChannel();
@@ -33,7 +34,7 @@ const host = new SimulatorHost<WorldSnapshot>(createRuntime, {
 
 const ctx: WorkerContext = { host, world: () => host.current() as LiveWorld | null };
 
-export type SimulatorApi = ClockApi & StreamsApi & FirehoseApi & AnalyticsApi & PlannerApi & SdkApi;
+export type SimulatorApi = ClockApi & StreamsApi & FirehoseApi & AnalyticsApi & PlannerApi & SdkApi & LessonsApi;
 
 const api: SimulatorApi = {
   ...clockApi(ctx),
@@ -42,6 +43,7 @@ const api: SimulatorApi = {
   ...analyticsApi(ctx),
   ...plannerApi(ctx),
   ...sdkApi(ctx),
+  ...lessonsApi(ctx),
 };
 
 Comlink.expose(api);
