@@ -60,6 +60,10 @@ test('the data viewer pages through records with GetRecords', async ({ page, pro
   await page.getByTestId('viewer-limit').fill('5');
   await page.getByTestId('viewer-get').click();
   await expect(page.getByTestId('viewer-summary')).toContainText('Page 1: 5 records');
+  // Whole sequence numbers (56 digits), with the digits that differ from the neighbouring record marked.
+  const sequenceNumbers = page.getByTestId('viewer-seq-number');
+  await expect(sequenceNumbers.first()).toHaveText(/^\d{56}$/);
+  await expect(sequenceNumbers.nth(1).locator('mark')).toHaveText(/\d+/);
   await expect(page.getByTestId('viewer-payload').first()).toContainText('"page"');
   await page.getByTestId('viewer-format').selectOption('hex');
   await expect(page.getByTestId('viewer-payload').first()).toContainText('7b 22');

@@ -5,9 +5,9 @@
  * dispatcher does — target → service and operation, JSON body, AWS error answers, SubscribeToShard
  * as an event stream — with each call awaited across the workers.
  */
-import { encodeEvent, encodeExceptionEvent } from '../../sdk/event-stream';
-import { EVENT_STREAM_CONTENT_TYPE, errorResponse, jsonCodec, newRequestId } from '../../sdk/wire-dispatch';
-import type { StreamingWireResponse, WireRequest, WireResponse } from '../../sdk/wire-types';
+import { encodeEvent, encodeExceptionEvent } from '../../../engine/api/wire/event-stream';
+import { EVENT_STREAM_CONTENT_TYPE, errorResponse, jsonCodec, newRequestId } from '../../../engine/api/wire/wire-dispatch';
+import type { StreamingWireResponse, WireRequest, WireResponse } from '../../../engine/api/wire/wire-types';
 import type { SdkCallResult, SdkSubscriptionSignal } from '../../../worker/api/sdk-api';
 
 /** What the page lends the sandbox: the simulation worker's SDK door (src/worker/api/sdk-api.ts). */

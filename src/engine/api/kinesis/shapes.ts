@@ -71,6 +71,7 @@ export const REQUEST_SHAPES: Readonly<Record<string, Fields>> = {
     PartitionKey: PARTITION_KEY,
     ExplicitHashKey: HASH_KEY,
     SequenceNumberForOrdering: SEQUENCE_NUMBER,
+    DryRun: { kind: 'bool' },
   },
   PutRecords: {
     ...STREAM_REF,
@@ -91,8 +92,9 @@ export const REQUEST_SHAPES: Readonly<Record<string, Fields>> = {
     ShardIteratorType: { kind: 'string', enum: ITERATOR_TYPES, required: true },
     StartingSequenceNumber: SEQUENCE_NUMBER,
     Timestamp: { kind: 'timestamp' },
+    DryRun: { kind: 'bool' },
   },
-  GetRecords: { ShardIterator: { kind: 'string', min: 1, max: 512, required: true }, Limit: { kind: 'int', min: 1, max: 10_000 }, StreamARN: STREAM_ARN },
+  GetRecords: { ShardIterator: { kind: 'string', min: 1, max: 512, required: true }, Limit: { kind: 'int', min: 1, max: 10_000 }, StreamARN: STREAM_ARN, DryRun: { kind: 'bool' } },
   SplitShard: { ...STREAM_REF, ShardToSplit: req(SHARD_ID), NewStartingHashKey: req(HASH_KEY) },
   MergeShards: { ...STREAM_REF, ShardToMerge: req(SHARD_ID), AdjacentShardToMerge: req(SHARD_ID) },
   UpdateShardCount: {
