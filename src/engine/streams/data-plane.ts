@@ -121,12 +121,12 @@ export function getShardIterator(service: KinesisService, stream: Stream, req: I
   if (!shard.admitIteratorCall(now)) {
     throw throughputExceeded(`Rate exceeded for GetShardIterator on shard ${shard.id} in stream ${stream.name} under account ${service.accountId}: at most 5 calls per second per shard.`);
   }
-  const counter = startCounterFor(stream, shard, req);
+  const counter = startCounterFor(stream, shard, req, service.accountId);
   return { streamName: stream.name, streamCreatedAtMs: stream.createdAtMs, shardNumber: shard.number, counter, issuedAtMs: now };
 }
 
 /** The counter a position type starts at (shared by GetShardIterator and SubscribeToShard). */
-export function startCounterFor(stream: Stream, shard: Shard, req: IteratorRequest): number {
+export function startCounterFor(stream: Stream, shard: Shard, req: IteratorRequest, accountId: string): number {
   switch (req.type) {
     case 'TRIM_HORIZON':
       return shard.startCounter;
@@ -142,7 +142,8 @@ export function startCounterFor(stream: Stream, shard: Shard, req: IteratorReque
       const parsed = parseSequenceNumber(text);
       const lastCounter = shard.endCounter ?? shard.nextCounter - 1;
       if (!parsed || parsed.streamEpochSec !== stream.epochSec % 1e10 || parsed.shardNumber !== shard.number || parsed.counter > Math.max(lastCounter, shard.startCounter)) {
-        throw invalidArgument(`StartingSequenceNumber ${text} used in GetShardIterator on shard ${shard.id} in stream ${stream.name} is invalid because it did not come from this stream.`);
+        // AWS's wording (seen in KCL logs): "… in stream X under account Y is invalid because it did not come from this stream."
+        throw invalidArgument(`StartingSequenceNumber ${text} used in GetShardIterator on shard ${shard.id} in stream ${stream.name} under account ${accountId} is invalid because it did not come from this stream.`);
       }
       return req.type === 'AT_SEQUENCE_NUMBER' ? parsed.counter : parsed.counter + 1;
     }

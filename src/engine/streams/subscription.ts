@@ -65,7 +65,7 @@ export function subscribeToShard(
   if (existing && now - existing.startedAtMs < RESUBSCRIBE_TAKEOVER_MS) {
     throw resourceInUse(`Another active subscription exists for consumer ${consumer.arn} on shard ${shard.id}; a new one can take over ${RESUBSCRIBE_TAKEOVER_MS / 1000} s after it started.`);
   }
-  let position = startCounterFor(stream, shard, { shardId: req.shardId, type: req.type, startingSequenceNumber: req.sequenceNumber, timestampMs: req.timestampMs });
+  let position = startCounterFor(stream, shard, { shardId: req.shardId, type: req.type, startingSequenceNumber: req.sequenceNumber, timestampMs: req.timestampMs }, service.accountId);
   existing?.close('replaced');
 
   const page = emptyReadPage();
