@@ -79,6 +79,8 @@ export async function startLocalApiServer(options: LocalApiServerOptions = {}): 
     services: {
       kinesis: { region: options.region, accountId: options.accountId, transitionDelayMs, shardLimit: options.shardLimit, memoryBudgetBytes: options.memoryBudgetBytes, enforceControlPlaneRates: true },
       firehose: { region: options.region, accountId: options.accountId, creationDelayMs: transitionDelayMs, enforceControlPlaneRates: true },
+      video: { region: options.region, accountId: options.accountId, transitionDelayMs },
+      sqs: { region: options.region, accountId: options.accountId },
     },
   });
   const sim = world.sim;
@@ -106,8 +108,9 @@ export async function startLocalApiServer(options: LocalApiServerOptions = {}): 
   ticker.unref();
 
   let endpoint = '';
-  const video = attachVideoStreams(sim, { region: options.region, accountId: options.accountId, transitionDelayMs: options.transitionDelayMs ?? DEFAULT_TRANSITION_DELAY_MS }, () => endpoint);
-  const sqs = options.sqs ?? true ? sim.attach(new SqsService(sim, { region: options.region, accountId: options.accountId })) : undefined;
+  // The world's own services: what the scenario's actors use is what clients see.
+  const video = attachVideoStreams(world.parts.videoStreams.service, () => endpoint);
+  const sqs = options.sqs ?? true ? world.parts.queues.service : undefined;
   const http = await startApiHttpServer({
     dispatcher,
     restHandlers,

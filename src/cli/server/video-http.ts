@@ -9,7 +9,6 @@ import type http from 'node:http';
 import type http2 from 'node:http2';
 import { AwsServiceError } from '../../engine/api/result';
 import { errorResponse, isVideoPath, VideoApi, type VideoResponse } from '../../engine/api/video/video-api';
-import type { Simulation } from '../../engine/simulation';
 import { VideoService } from '../../engine/video/video-service';
 
 type AnyRequest = http.IncomingMessage | http2.Http2ServerRequest;
@@ -34,8 +33,8 @@ export interface VideoServer {
   readonly handler: StreamHandler;
 }
 
-export function attachVideoStreams(sim: Simulation, options: { region?: string; accountId?: string; transitionDelayMs?: number }, endpoint: () => string): VideoServer {
-  const service = sim.attach(new VideoService(sim, options));
+/** Serves a Video Streams service (the world's) on the API server's port. */
+export function attachVideoStreams(service: VideoService, endpoint: () => string): VideoServer {
   const api = new VideoApi(service, endpoint);
   const handler: StreamHandler = (req, res, cors, beforeRequest, authorize = () => true) => {
     const url = new URL(req.url ?? '/', 'http://localhost');

@@ -14,7 +14,7 @@ import type { WorldPart } from '../world/part';
 import { fragmentInfo, type FragmentInfo } from './archive';
 import { SyntheticVideoProducer, type VideoProducerStats } from './synthetic-producer';
 import { DEFAULT_TEST_PATTERN, type TestPatternOptions } from './test-pattern-source';
-import { VideoService } from './video-service';
+import { VideoService, type VideoServiceOptions } from './video-service';
 import type { FragmentAccounting, VideoStreamInfo } from './video-stream';
 
 export interface VideoStreamEntry {
@@ -77,8 +77,8 @@ export class VideoWorld {
   readonly service: VideoService;
   readonly producers = new Map<string, SyntheticVideoProducer>();
 
-  constructor(readonly sim: Simulation, private readonly entries: readonly VideoStreamEntry[], options: { storedBytesMax?: number } = {}) {
-    this.service = sim.attach(new VideoService(sim, { storedBytesMax: options.storedBytesMax }));
+  constructor(readonly sim: Simulation, private readonly entries: readonly VideoStreamEntry[], options: VideoServiceOptions = {}) {
+    this.service = sim.attach(new VideoService(sim, options));
     for (const e of entries) {
       const r = capture(() => this.service.createStream({ StreamName: e.name, DataRetentionInHours: e.retentionHours ?? 24, MediaType: e.mediaType ?? 'video/h264' }));
       if (!r.ok) throw new VideoSectionError(`videoStreams: ${e.name}: ${r.error.name}: ${r.error.message}`);
@@ -158,5 +158,5 @@ export function validateVideoSection(doc: ScenarioDoc): string[] {
 export const videoPart: WorldPart<'videoStreams', VideoWorld> = {
   key: 'videoStreams',
   validate: validateVideoSection,
-  build: (ctx) => new VideoWorld(ctx.sim, parseVideoSection(ctx.doc.videoStreams)),
+  build: (ctx) => new VideoWorld(ctx.sim, parseVideoSection(ctx.doc.videoStreams), ctx.services.video),
 };

@@ -8,6 +8,8 @@
 import type { FirehoseServiceOptions } from '../firehose/firehose-service';
 import type { TransformInvoker } from '../firehose/transform-invoker';
 import type { KinesisServiceOptions } from '../streams/service';
+import type { SqsServiceOptions } from '../queues/sqs-service';
+import type { VideoServiceOptions } from '../video/video-service';
 import type { ScenarioDoc } from '../scenario/schema';
 import type { Simulation } from '../simulation';
 
@@ -31,6 +33,8 @@ export interface TransformHost {
 export interface ServiceOptions {
   readonly kinesis?: KinesisServiceOptions;
   readonly firehose?: Omit<FirehoseServiceOptions, 'kinesisSources'>;
+  readonly video?: VideoServiceOptions;
+  readonly sqs?: SqsServiceOptions;
 }
 
 /** Document sections a part may write back when the console edits it (export, reset rebuild from them). */

@@ -103,7 +103,7 @@ export const queuesPart: WorldPart<'queues', QueuesWorld> = {
   validate: (doc: ScenarioDoc) => validateQueuesSection(doc.queues),
   build(ctx) {
     const existing = ctx.sim.part<SqsService>('sqs');
-    const service = existing ?? ctx.sim.attach(new SqsService(ctx.sim));
+    const service = existing ?? ctx.sim.attach(new SqsService(ctx.sim, ctx.services.sqs));
     return new QueuesWorld(service, ctx.doc.queues ?? [], ctx.sim);
   },
 };
