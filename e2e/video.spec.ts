@@ -60,3 +60,14 @@ test('the simulated H.264 camera (I_PCM test pattern) plays through MSE and give
   await expect(page.getByTestId('images').locator('img').first()).toBeVisible({ timeout: 20_000 });
   void problems;
 });
+
+test('the Video Streams page has no serious accessibility violations', async ({ page, problems }) => {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  await createStream(page, 'a11y-cam');
+  await page.getByRole('button', { name: 'Start simulated camera' }).click();
+  await expect.poll(async () => Number(await page.getByTestId('fragments-held').textContent()), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+  const result = await new AxeBuilder({ page }).analyze();
+  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+  void problems;
+});

@@ -11,7 +11,7 @@ export const PAGES = [
   { id: 'consumers', label: 'Consumers' },
   { id: 'firehose', label: 'Firehose' },
   { id: 'analytics', label: 'Analytics' },
-  { id: 'video', label: 'Video Streams' },
+  { id: 'video', label: 'Video' },
   { id: 'planner', label: 'Planner' },
 ] as const;
 
