@@ -74,23 +74,29 @@ export function mediaSegment(fragment: StoredFragment, trackNumber: number, sequ
   if (frames.length === 0) throw new VideoError('InvalidMediaFrameException', `Fragment ${fragment.number} has no frame on track ${trackNumber}.`);
   const start = fragment.producerTimestampMs;
   const endMs = start + fragment.durationMs;
-  const times = frames.map((f) => toTicks(start + f.offsetMs - baseMs));
-  const endTicks = toTicks(endMs - baseMs);
-  const durations = times.map((t, i) => {
-    const next = i + 1 < times.length ? times[i + 1] : Math.max(endTicks, t + (times.length > 1 ? times[1] - times[0] : 1));
+  // Frames are stored in decode order with presentation times (B-frames reorder them). Decode
+  // times are the sorted presentation times, shifted so no frame decodes after it is shown;
+  // the difference goes into the trun's composition time offsets.
+  const pts = frames.map((f) => toTicks(start + f.offsetMs - baseMs));
+  const sorted = [...pts].sort((a, b) => a - b);
+  const shift = Math.max(0, ...sorted.map((d, i) => d - pts[i]));
+  const dts = sorted.map((d) => d - shift);
+  const endTicks = toTicks(endMs - baseMs) - shift;
+  const durations = dts.map((t, i) => {
+    const next = i + 1 < dts.length ? dts[i + 1] : Math.max(endTicks, t + (dts.length > 1 ? dts[1] - dts[0] : 1));
     return Math.max(1, next - t);
   });
   const sampleBytes = frames.map((f) => f.data.length);
   const trunEntries: number[] = [];
   frames.forEach((f, i) => {
-    trunEntries.push(...u32(durations[i]), ...u32(sampleBytes[i]), ...u32(f.keyframe ? 0x02000000 : 0x01010000));
+    trunEntries.push(...u32(durations[i]), ...u32(sampleBytes[i]), ...u32(f.keyframe ? 0x02000000 : 0x01010000), ...u32(pts[i] - dts[i]));
   });
   const build = (dataOffset: number): Uint8Array => box('moof',
     fullBox('mfhd', 0, 0, u32(sequence)),
     box('traf',
       fullBox('tfhd', 0, 0x020000, u32(TRACK_ID)), // default-base-is-moof
-      fullBox('tfdt', 1, 0, u64(Math.max(0, times[0]))),
-      fullBox('trun', 0, 0x000001 | 0x000100 | 0x000200 | 0x000400, u32(frames.length), u32(dataOffset), trunEntries)));
+      fullBox('tfdt', 1, 0, u64(Math.max(0, dts[0]))),
+      fullBox('trun', 0, 0x000001 | 0x000100 | 0x000200 | 0x000400 | 0x000800, u32(frames.length), u32(dataOffset), trunEntries)));
   const moofSize = build(0).length;
   const moof = build(moofSize + 8);
   let mdatSize = 8;
