@@ -14,6 +14,8 @@ import type { RetryPolicy } from '../producers/retry-policy';
 import type { SizeDistribution } from '../producers/size-distribution';
 import type { ProcessingModel } from '../consumers/processing-model';
 import type { KclCrash } from '../consumers/kcl-app';
+import type { AgentSectionEntry } from '../agent/world/agents-part';
+import type { QueueSectionEntry } from '../queues/world/queue-section';
 
 export interface ScenarioStream {
   readonly name: string;
@@ -103,6 +105,10 @@ export interface ScenarioDoc {
   readonly analytics?: readonly AnalyticsAppConfig[];
   /** Kinesis video streams with optional synthetic cameras (Video Streams part). */
   readonly videoStreams?: readonly VideoStreamEntry[];
+  /** Hosts running the Kinesis Agent (Agents part). */
+  readonly agents?: readonly AgentSectionEntry[];
+  /** Amazon SQS queues with producers and consumers (Queues part). */
+  readonly queues?: readonly QueueSectionEntry[];
 }
 
 export const AGGREGATE_THRESHOLD_DEFAULT = 50_000;

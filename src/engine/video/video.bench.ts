@@ -4,7 +4,7 @@
  * video.remux: MB/s of stored fragments remuxed to fMP4 media segments (GetClip / HLS path).
  * video.encode: test-pattern frames/s (draw + H.264 I_PCM/P-skip encode), the synthetic camera's cost.
  */
-import type { Benchmark } from '../../cli/bench/harness';
+import type { Benchmark } from '../bench/harness';
 import { Simulation } from '../simulation';
 import { clipMp4 } from './fmp4';
 import { recordTestPattern, TestPatternSource } from './test-pattern-source';
