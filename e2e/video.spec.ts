@@ -17,7 +17,7 @@ async function playing(page: Page, testId: string): Promise<number> {
 async function createStream(page: Page, name: string) {
   await page.goto('./#/video');
   // The virtual clock drives CREATING → ACTIVE and the simulated camera: run it at ×1.
-  await page.getByRole('button', { name: 'Play' }).click();
+  await page.getByTestId('play-pause').click();
   await page.getByLabel('Video stream name').fill(name);
   await page.getByLabel('Data retention in hours').fill('24');
   await page.getByRole('button', { name: 'Create video stream' }).click();
