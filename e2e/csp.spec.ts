@@ -27,8 +27,8 @@ test('every page, the SQL editor and the transform sandbox run under the CSP wit
   await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
 
   for (const name of ['Streams', 'Producers', 'Consumers', 'Planner', 'Analytics']) {
-    await page.getByRole('navigation', { name: 'Console sections' }).getByRole('link', { name }).click();
-    await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+    await page.getByRole('navigation', { name: 'Console sections' }).getByRole('link', { name, exact: true }).click();
+    await expect(page.getByRole('heading', { name, level: 1, exact: true })).toBeVisible();
   }
   await expect(page.locator('.monaco-editor').first()).toBeVisible({ timeout: 20_000 });
 

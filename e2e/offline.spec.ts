@@ -40,8 +40,8 @@ test('a second visit works with the network off: reload, every page, the SQL edi
   await expect(page.getByTestId('elapsed')).toContainText('T+0:00:01');
 
   for (const name of ['Streams', 'Producers', 'Consumers', 'Firehose', 'Planner', 'Analytics']) {
-    await page.getByRole('navigation', { name: 'Console sections' }).getByRole('link', { name }).click();
-    await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+    await page.getByRole('navigation', { name: 'Console sections' }).getByRole('link', { name, exact: true }).click();
+    await expect(page.getByRole('heading', { name, level: 1, exact: true })).toBeVisible();
   }
 
   // The SQL editor (lazy Monaco chunk, codicon font, editor worker) from the cache.

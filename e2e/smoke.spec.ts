@@ -34,11 +34,11 @@ test('step advances exactly one virtual second while paused', async ({ page, pro
 for (const name of ['Overview', 'Streams', 'Producers', 'Consumers', 'Firehose', 'Analytics', 'Planner']) {
   test(`the ${name} page opens from the navigation and by URL`, async ({ page, problems }) => {
     await page.goto('./');
-    await page.getByRole('navigation', { name: 'Console sections' }).getByRole('link', { name }).click();
+    await page.getByRole('navigation', { name: 'Console sections' }).getByRole('link', { name, exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`#/${name.toLowerCase()}$`));
     await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
     await page.reload();
-    await expect(page.getByRole('navigation', { name: 'Console sections' }).getByRole('link', { name })).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('navigation', { name: 'Console sections' }).getByRole('link', { name, exact: true })).toHaveAttribute('aria-current', 'page');
     void problems;
   });
 }

@@ -17,7 +17,7 @@ async function playing(page: Page, testId: string): Promise<number> {
 async function createStream(page: Page, name: string) {
   await page.goto('./#/video');
   // The virtual clock drives CREATING → ACTIVE and the simulated camera: run it at ×1.
-  await page.getByRole('button', { name: 'Play' }).click();
+  await page.getByTestId('play-pause').click();
   await page.getByLabel('Video stream name').fill(name);
   await page.getByLabel('Data retention in hours').fill('24');
   await page.getByRole('button', { name: 'Create video stream' }).click();
@@ -58,5 +58,16 @@ test('the simulated H.264 camera (I_PCM test pattern) plays through MSE and give
   await page.getByRole('combobox').filter({ hasText: 'JPEG' }).selectOption('PNG');
   await page.getByRole('button', { name: 'Get images of the range' }).click();
   await expect(page.getByTestId('images').locator('img').first()).toBeVisible({ timeout: 20_000 });
+  void problems;
+});
+
+test('the Video Streams page has no serious accessibility violations', async ({ page, problems }) => {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  await createStream(page, 'a11y-cam');
+  await page.getByRole('button', { name: 'Start simulated camera' }).click();
+  await expect.poll(async () => Number(await page.getByTestId('fragments-held').textContent()), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+  const result = await new AxeBuilder({ page }).analyze();
+  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
   void problems;
 });

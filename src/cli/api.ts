@@ -12,7 +12,9 @@ import { DEFAULT_TRANSITION_DELAY_MS, startLocalApiServer } from './server/local
 const HELP = `Usage: npm run api -- [options]
 
 Serves the Kinesis Data Streams API (X-Amz-Target: Kinesis_20131202.<Operation>), the Data Firehose
-API (Firehose_20150804.<Operation>) and Firehose's object store as S3 path-style REST (GET /bucket/key)
+API (Firehose_20150804.<Operation>), Firehose's object store as S3 path-style REST (GET /bucket/key)
+and Kinesis Video Streams (REST-JSON POST /createStream …, PUT-style streamed POST /putMedia, GetMedia,
+archived media and the HLS/DASH session routes; GetDataEndpoint answers with this server's URL)
 on one port that speaks HTTP/1.1 (AWS CLI, browsers, fetch) and cleartext HTTP/2 (the Node AWS SDK's
 default), with application/x-amz-json-1.1 and application/x-amz-cbor-1.1 bodies. By default any
 credentials and region are accepted and signatures are not checked; with --auth sigv4 every request
@@ -129,6 +131,7 @@ console.log(auth === 'sigv4'
   : '  any credentials accepted (signatures not checked; --auth sigv4 to check them)');
 console.log(`  try: aws --endpoint-url ${server.endpoint} kinesis list-streams`);
 console.log(`       aws --endpoint-url ${server.endpoint} s3 ls`);
+console.log(`       aws --endpoint-url ${server.endpoint} kinesisvideo list-streams`);
 console.log('Press Ctrl+C to stop.');
 
 let stopping = false;

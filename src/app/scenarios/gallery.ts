@@ -8,6 +8,7 @@ import iot from '../../../examples/gallery/iot-fleet.json';
 import logs from '../../../examples/gallery/log-shipping.json';
 import fraud from '../../../examples/gallery/fraud-detection.json';
 import slowConsumers from '../../../examples/gallery/under-provisioned-consumers.json';
+import cameras from '../../../examples/gallery/security-cameras.json';
 
 export interface GalleryEntry {
   readonly id: string;
@@ -22,6 +23,7 @@ export const GALLERY: readonly GalleryEntry[] = [
   { id: 'log-shipping', title: 'Log shipping to the object store', lesson: 'Bytes bind; random keys spread load evenly.', doc: logs as ScenarioDoc },
   { id: 'fraud-detection', title: 'Fraud detection on payments', lesson: 'Enhanced fan-out next to a polling consumer; long retention.', doc: fraud as ScenarioDoc },
   { id: 'under-provisioned-consumers', title: 'Under-provisioned consumers', lesson: 'Writes fit, reads do not: iterator age grows.', doc: slowConsumers as ScenarioDoc },
+  { id: 'security-cameras', title: 'Security cameras (Video Streams)', lesson: 'One fragment per key frame; retention decides what you can replay.', doc: cameras as unknown as ScenarioDoc },
 ];
 
 export function galleryEntry(id: string): GalleryEntry | undefined {

@@ -128,8 +128,8 @@ describe('document edits', () => {
 });
 
 describe('gallery', () => {
-  it('has the five examples, each a valid scenario with a lesson', () => {
-    expect(GALLERY.map((g) => g.id)).toEqual(['clickstream-hot-key', 'iot-fleet', 'log-shipping', 'fraud-detection', 'under-provisioned-consumers']);
+  it('has the six examples, each a valid scenario with a lesson', () => {
+    expect(GALLERY.map((g) => g.id)).toEqual(['clickstream-hot-key', 'iot-fleet', 'log-shipping', 'fraud-detection', 'under-provisioned-consumers', 'security-cameras']);
     for (const g of GALLERY) {
       const v = validateScenario(g.doc);
       expect(v.ok ? [] : v.errors, g.id).toEqual([]);

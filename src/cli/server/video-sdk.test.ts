@@ -216,6 +216,13 @@ describe('PutMedia, GetMedia and archived media', () => {
     expect(png.readUInt32BE(16)).toBe(80);
     expect(png.readUInt32BE(20)).toBe(48);
     expect(out.Images!.slice(3).map((i) => i.Error)).toEqual(['NO_MEDIA', 'NO_MEDIA']);
+    const jpeg = await archive.send(new GetImagesCommand({
+      StreamName: stream, ImageSelectorType: 'PRODUCER_TIMESTAMP', StartTimestamp: new Date(producerStartMs), EndTimestamp: new Date(producerStartMs + 1000),
+      SamplingInterval: 200, Format: 'JPEG', FormatConfig: { JPEGQuality: '90' }, MaxResults: 2,
+    }));
+    expect(jpeg.Images).toHaveLength(2);
+    expect(jpeg.NextToken).toBeDefined();
+    expect([...Buffer.from(jpeg.Images![0].ImageContent!, 'base64').subarray(0, 2)]).toEqual([0xff, 0xd8]);
   });
 
   it('archived media needs retention (NoDataRetentionException)', async () => {

@@ -12,6 +12,7 @@ import type { StoredFragment } from './video-stream';
 
 export const VIDEO_TIMESCALE = 90_000;
 const TRACK_ID = 1;
+const toTicks = (ms: number): number => Math.round((ms * VIDEO_TIMESCALE) / 1000);
 
 export interface Mp4Output {
   readonly init: Uint8Array;
@@ -38,14 +39,16 @@ export function videoTrackOf(fragment: StoredFragment, allowed: 'aws' | 'any' = 
   return track;
 }
 
-export function initSegment(track: MkvTrack): Mp4Output {
+/** `durationMs` (a finished clip) goes into mvhd/tkhd/mdhd and an mehd box, so probers show the clip's length. */
+export function initSegment(track: MkvTrack, durationMs = 0): Mp4Output {
   const codec = mp4CodecOf(track.codecId)!;
   const width = track.width ?? 0;
   const height = track.height ?? 0;
   const ftyp = box('ftyp', ascii('isom'), u32(0x200), ascii('isom'), ascii('iso6'), ascii('mp41'), ascii(codec === 'avc1' ? 'avc1' : 'iso2'));
-  const mvhd = fullBox('mvhd', 0, 0, u32(0), u32(0), u32(1000), u32(0), u32(0x00010000), u16(0x0100), new Array<number>(10).fill(0), UNITY_MATRIX, new Array<number>(24).fill(0), u32(TRACK_ID + 1));
-  const tkhd = fullBox('tkhd', 0, 3, u32(0), u32(0), u32(TRACK_ID), u32(0), u32(0), new Array<number>(8).fill(0), u16(0), u16(0), u16(0), u16(0), UNITY_MATRIX, u32(width * 65536), u32(height * 65536));
-  const mdhd = fullBox('mdhd', 0, 0, u32(0), u32(0), u32(VIDEO_TIMESCALE), u32(0), u16(0x55c4), u16(0));
+  const dMs = Math.max(0, Math.round(durationMs));
+  const mvhd = fullBox('mvhd', 0, 0, u32(0), u32(0), u32(1000), u32(dMs), u32(0x00010000), u16(0x0100), new Array<number>(10).fill(0), UNITY_MATRIX, new Array<number>(24).fill(0), u32(TRACK_ID + 1));
+  const tkhd = fullBox('tkhd', 0, 3, u32(0), u32(0), u32(TRACK_ID), u32(0), u32(dMs), new Array<number>(8).fill(0), u16(0), u16(0), u16(0), u16(0), UNITY_MATRIX, u32(width * 65536), u32(height * 65536));
+  const mdhd = fullBox('mdhd', 0, 0, u32(0), u32(0), u32(VIDEO_TIMESCALE), u32(toTicks(dMs)), u16(0x55c4), u16(0));
   const hdlr = fullBox('hdlr', 0, 0, u32(0), ascii('vide'), new Array<number>(12).fill(0), ascii('VideoHandler'), [0]);
   const stsd = fullBox('stsd', 0, 0, u32(1), videoSampleEntry(codec, width, height, track.codecPrivate));
   const empty = (type: string) => fullBox(type, 0, 0, u32(0));
@@ -53,7 +56,7 @@ export function initSegment(track: MkvTrack): Mp4Output {
   const dinf = box('dinf', fullBox('dref', 0, 0, u32(1), fullBox('url ', 0, 1)));
   const minf = box('minf', fullBox('vmhd', 0, 1, u16(0), u16(0), u16(0), u16(0)), dinf, stbl);
   const trak = box('trak', tkhd, box('mdia', mdhd, hdlr, minf));
-  const mvex = box('mvex', fullBox('trex', 0, 0, u32(TRACK_ID), u32(1), u32(0), u32(0), u32(0)));
+  const mvex = box('mvex', ...(dMs ? [fullBox('mehd', 0, 0, u32(dMs))] : []), fullBox('trex', 0, 0, u32(TRACK_ID), u32(1), u32(0), u32(0), u32(0)));
   const moov = box('moov', mvhd, trak, mvex);
   const out = new Uint8Array(ftyp.length + moov.length);
   out.set(ftyp, 0);
@@ -61,8 +64,6 @@ export function initSegment(track: MkvTrack): Mp4Output {
   const c = codecString(codec, track.codecPrivate);
   return { init: out, codec: c, mimeType: `video/mp4; codecs="${c}"` };
 }
-
-const toTicks = (ms: number): number => Math.round((ms * VIDEO_TIMESCALE) / 1000);
 
 /**
  * One media segment (moof + mdat) for a fragment's video frames. `baseMs` is the timeline origin
@@ -73,23 +74,29 @@ export function mediaSegment(fragment: StoredFragment, trackNumber: number, sequ
   if (frames.length === 0) throw new VideoError('InvalidMediaFrameException', `Fragment ${fragment.number} has no frame on track ${trackNumber}.`);
   const start = fragment.producerTimestampMs;
   const endMs = start + fragment.durationMs;
-  const times = frames.map((f) => toTicks(start + f.offsetMs - baseMs));
-  const endTicks = toTicks(endMs - baseMs);
-  const durations = times.map((t, i) => {
-    const next = i + 1 < times.length ? times[i + 1] : Math.max(endTicks, t + (times.length > 1 ? times[1] - times[0] : 1));
+  // Frames are stored in decode order with presentation times (B-frames reorder them). Decode
+  // times are the sorted presentation times, shifted so no frame decodes after it is shown;
+  // the difference goes into the trun's composition time offsets.
+  const pts = frames.map((f) => toTicks(start + f.offsetMs - baseMs));
+  const sorted = [...pts].sort((a, b) => a - b);
+  const shift = Math.max(0, ...sorted.map((d, i) => d - pts[i]));
+  const dts = sorted.map((d) => d - shift);
+  const endTicks = toTicks(endMs - baseMs) - shift;
+  const durations = dts.map((t, i) => {
+    const next = i + 1 < dts.length ? dts[i + 1] : Math.max(endTicks, t + (dts.length > 1 ? dts[1] - dts[0] : 1));
     return Math.max(1, next - t);
   });
   const sampleBytes = frames.map((f) => f.data.length);
   const trunEntries: number[] = [];
   frames.forEach((f, i) => {
-    trunEntries.push(...u32(durations[i]), ...u32(sampleBytes[i]), ...u32(f.keyframe ? 0x02000000 : 0x01010000));
+    trunEntries.push(...u32(durations[i]), ...u32(sampleBytes[i]), ...u32(f.keyframe ? 0x02000000 : 0x01010000), ...u32(pts[i] - dts[i]));
   });
   const build = (dataOffset: number): Uint8Array => box('moof',
     fullBox('mfhd', 0, 0, u32(sequence)),
     box('traf',
       fullBox('tfhd', 0, 0x020000, u32(TRACK_ID)), // default-base-is-moof
-      fullBox('tfdt', 1, 0, u64(Math.max(0, times[0]))),
-      fullBox('trun', 0, 0x000001 | 0x000100 | 0x000200 | 0x000400, u32(frames.length), u32(dataOffset), trunEntries)));
+      fullBox('tfdt', 1, 0, u64(Math.max(0, dts[0]))),
+      fullBox('trun', 0, 0x000001 | 0x000100 | 0x000200 | 0x000400 | 0x000800, u32(frames.length), u32(dataOffset), trunEntries)));
   const moofSize = build(0).length;
   const moof = build(moofSize + 8);
   let mdatSize = 8;
@@ -110,8 +117,9 @@ export function mediaSegment(fragment: StoredFragment, trackNumber: number, sequ
 export function clipMp4(fragments: readonly StoredFragment[], allowed: 'aws' | 'any' = 'aws'): { bytes: Uint8Array; mimeType: string } {
   if (fragments.length === 0) throw new VideoError('ResourceNotFoundException', 'No fragments were found in the requested range.');
   const track = videoTrackOf(fragments[0], allowed);
-  const init = initSegment(track);
   const baseMs = fragments[0].producerTimestampMs;
+  const last = fragments[fragments.length - 1];
+  const init = initSegment(track, last.producerTimestampMs + last.durationMs - baseMs);
   const parts = [init.init, ...fragments.map((f, i) => mediaSegment(f, track.number, i + 1, baseMs))];
   let n = 0;
   for (const p of parts) n += p.length;

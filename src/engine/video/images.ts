@@ -10,6 +10,7 @@ import { checkSelectorType, requireRetention, timestampOf, type TimestampKind } 
 import { VideoError } from './errors';
 import { VIDEO_LIMITS } from './limits';
 import { decodePcmKeyFrame } from './pcm-h264-decoder';
+import { encodeJpeg } from './jpeg';
 import { encodePng, scaleRgba } from './png';
 import type { StoredFragment, StoredFrame, VideoStream } from './video-stream';
 
@@ -23,6 +24,16 @@ export interface GetImagesInput {
   readonly HeightPixels?: number;
   readonly MaxResults?: number;
   readonly NextToken?: string;
+  /** `{ JPEGQuality: "1".."100" }`, default 80. */
+  readonly FormatConfig?: Readonly<Record<string, string>>;
+}
+
+function jpegQuality(config: Readonly<Record<string, string>> | undefined): number {
+  const raw = config?.JPEGQuality;
+  if (raw === undefined) return 80;
+  const q = Number(raw);
+  if (!Number.isInteger(q) || q < 1 || q > 100) throw new VideoError('InvalidArgumentException', 'FormatConfig JPEGQuality must be an integer from 1 to 100.');
+  return q;
 }
 
 export interface ImageFrame {
@@ -74,20 +85,19 @@ export function selectImageFrames(stream: VideoStream, input: GetImagesInput): {
   return { frames, nextToken: t <= end ? btoa(String(t)) : undefined, format: input.Format };
 }
 
-/** GetImages with the built-in decoder (PNG only: the sandbox has no JPEG encoder in Node). */
+/** GetImages with the built-in decoder and the sandbox's own PNG and JPEG encoders. */
 export function getImages(stream: VideoStream, input: GetImagesInput): { images: ImageResult[]; nextToken?: string } {
   const sel = selectImageFrames(stream, input);
-  if (sel.format === 'JPEG') {
-    throw new VideoError('InvalidArgumentException', 'This sandbox encodes JPEG images only in the console (the browser encodes them); ask for Format PNG from the local API.');
-  }
+  const quality = jpegQuality(input.FormatConfig);
   const images = sel.frames.map((f): ImageResult => {
     if (!f.fragment || !f.frame) return { TimeStamp: f.timestampMs, Error: 'NO_MEDIA' };
     const track = f.fragment.header.tracks.find((x) => x.number === f.frame!.track);
     const pic = decodePcmKeyFrame(track?.codecPrivate, f.frame.data);
     if (!pic) return { TimeStamp: f.timestampMs, Error: 'MEDIA_ERROR' };
     const { w, h } = outputSize(pic.width, pic.height, input.WidthPixels, input.HeightPixels);
-    const png = encodePng(scaleRgba(pic.rgba, pic.width, pic.height, w, h), w, h);
-    return { TimeStamp: f.timestampMs, ImageContent: toBase64(png) };
+    const pixels = scaleRgba(pic.rgba, pic.width, pic.height, w, h);
+    const image = sel.format === 'PNG' ? encodePng(pixels, w, h) : encodeJpeg(pixels, w, h, quality);
+    return { TimeStamp: f.timestampMs, ImageContent: toBase64(image) };
   });
   return { images, nextToken: sel.nextToken };
 }

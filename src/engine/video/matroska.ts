@@ -176,26 +176,73 @@ export interface ParsedBlock {
   readonly track: number;
   readonly relativeTicks: number;
   readonly keyframe: boolean;
-  readonly data: Uint8Array;
+  /** One frame, or several when the block is laced (all share the block's timecode). */
+  readonly frames: readonly Uint8Array[];
+}
+
+function readVint(data: Uint8Array, at: number): { value: number; length: number } {
+  const first = data[at];
+  let len = 1;
+  while (len <= 8 && !(first & (0x80 >> (len - 1)))) len++;
+  if (len > 8 || at + len > data.length) throw new EbmlError('truncated variable-length integer in a block');
+  let value = first & (0xff >> len);
+  for (let i = 1; i < len; i++) value = value * 256 + data[at + i];
+  return { value, length: len };
 }
 
 /**
  * Decodes a SimpleBlock or Block body: track number (VINT), signed 16-bit timecode offset,
- * flags. Laced blocks (several frames in one block) are refused by name: neither MediaRecorder
- * nor the KVS producer SDK writes them for video.
+ * flags, then one frame or a lace (Xiph, fixed-size or EBML lacing, as mkvmerge writes for audio).
+ * https://www.matroska.org/technical/notes.html#block-lacing
  */
 export function parseBlock(data: Uint8Array, simple: boolean): ParsedBlock {
-  const first = data[0];
-  let len = 1;
-  while (len <= 8 && !(first & (0x80 >> (len - 1)))) len++;
-  if (len > 8 || data.length < len + 3) throw new EbmlError('truncated block header');
-  let track = first & (0xff >> len);
-  for (let i = 1; i < len; i++) track = track * 256 + data[i];
+  const { value: track, length: len } = readVint(data, 0);
+  if (data.length < len + 3) throw new EbmlError('truncated block header');
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const relativeTicks = view.getInt16(len);
   const flags = data[len + 2];
-  if (flags & 0x06) throw new EbmlError(`track ${track}: laced blocks are not supported; write one frame per block`);
-  return { track, relativeTicks, keyframe: simple ? (flags & 0x80) !== 0 : false, data: data.subarray(len + 3) };
+  const keyframe = simple ? (flags & 0x80) !== 0 : false;
+  const lacing = (flags >> 1) & 3;
+  let at = len + 3;
+  if (lacing === 0) return { track, relativeTicks, keyframe, frames: [data.subarray(at)] };
+  if (at >= data.length) throw new EbmlError('truncated lace header');
+  const count = data[at++] + 1;
+  const sizes: number[] = [];
+  if (lacing === 1) { // Xiph
+    for (let i = 0; i < count - 1; i++) {
+      let size = 0;
+      for (;;) {
+        if (at >= data.length) throw new EbmlError('truncated Xiph lace sizes');
+        const b = data[at++];
+        size += b;
+        if (b < 255) break;
+      }
+      sizes.push(size);
+    }
+  } else if (lacing === 3) { // EBML: first size, then signed differences
+    const first = readVint(data, at);
+    at += first.length;
+    sizes.push(first.value);
+    for (let i = 1; i < count - 1; i++) {
+      const d = readVint(data, at);
+      at += d.length;
+      const signed = d.value - (2 ** (7 * d.length - 1) - 1);
+      sizes.push(sizes[i - 1] + signed);
+    }
+  }
+  const rest = data.length - at - sizes.reduce((a, b) => a + b, 0);
+  if (lacing === 2) { // fixed
+    if ((data.length - at) % count) throw new EbmlError('a fixed-size lace does not divide evenly');
+    for (let i = 0; i < count - 1; i++) sizes.push((data.length - at) / count);
+  }
+  sizes.push(lacing === 2 ? (data.length - at) / count : rest);
+  if (sizes.some((n) => n < 0)) throw new EbmlError('lace sizes overrun the block');
+  const frames: Uint8Array[] = [];
+  for (const n of sizes) {
+    frames.push(data.subarray(at, at + n));
+    at += n;
+  }
+  return { track, relativeTicks, keyframe, frames };
 }
 
 /** Decodes the children of one complete Cluster into frames with absolute ms timestamps. */
@@ -218,6 +265,8 @@ export function parseClusterBody(children: readonly ChildElement[], timecodeScal
   }
   if (timecode === undefined) throw new EbmlError('a Cluster has no Timecode element');
   const toMs = (ticks: number): number => (ticks * timecodeScaleNs) / 1_000_000;
-  const frames = blocks.map((b) => ({ track: b.track, timestampMs: toMs(timecode! + b.relativeTicks), keyframe: b.keyframe, data: b.data.slice() }));
+  const frames = blocks.flatMap((b) => b.frames.map((data, i) => ({
+    track: b.track, timestampMs: toMs(timecode! + b.relativeTicks), keyframe: b.keyframe && i === 0, data: data.slice(),
+  })));
   return { timecodeMs: toMs(timecode), frames, sizeBytes };
 }

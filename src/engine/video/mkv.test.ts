@@ -73,3 +73,22 @@ describe('Matroska stream reader', () => {
     expect(recordTestPattern(5, 2)).toEqual(recordTestPattern(5, 2));
   });
 });
+
+describe('block lacing', () => {
+  it('splits Xiph, fixed and EBML laces into frames', async () => {
+    const { parseBlock } = await import('./matroska');
+    const head = [0x82, 0x00, 0x05]; // track 2, offset 5
+    const a = [1, 2, 3];
+    const b = [4, 5, 6, 7, 8];
+    const c = [9];
+    const xiph = parseBlock(Uint8Array.from([...head, 0x02, 2, 3, 5, ...a, ...b, ...c]), true);
+    expect(xiph.frames.map((f) => [...f])).toEqual([a, b, c]);
+    const fixed = parseBlock(Uint8Array.from([...head, 0x04, 1, 1, 2, 3, 4]), true);
+    expect(fixed.frames.map((f) => [...f])).toEqual([[1, 2], [3, 4]]);
+    // EBML lacing: first size 3 (0x83), then +2 as a signed 1-byte vint (0x80 | (2 + 63)).
+    const ebml = parseBlock(Uint8Array.from([...head, 0x06, 2, 0x83, 0x80 | 65, ...a, ...b, ...c]), true);
+    expect(ebml.frames.map((f) => [...f])).toEqual([a, b, c]);
+    expect(ebml.track).toBe(2);
+    expect(ebml.relativeTicks).toBe(5);
+  });
+});

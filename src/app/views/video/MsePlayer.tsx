@@ -45,6 +45,8 @@ export function MsePlayer({ stream, numbers, baseMs, live, label }: PlayerProps)
       const buffer = source.addSourceBuffer(init.mimeType);
       st.buffer = buffer;
       buffer.addEventListener('updateend', () => {
+        // appendNew may have started an append between the update's end and this event.
+        if (buffer.updating) return;
         const next = st.queue.shift();
         if (next) buffer.appendBuffer(next as BufferSource);
         else if (!live && source.readyState === 'open' && !buffer.updating && st.appended.size >= numbersRef.current.length && !pending.current) source.endOfStream();

@@ -71,7 +71,7 @@ export default function VideoPage({ params }: { params: readonly string[] }) {
               <span className="muted vs-small">{s.info.Status} · {s.accounting.heldFragments} fragments · {s.info.DataRetentionInHours} h</span>
             </a>
           ))}
-          {streams.length === 0 ? <p className="muted">No video streams yet.</p> : null}
+          {streams.length === 0 ? <p className="muted">No video streams yet: create one, press Play on the clock, then record from the browser or start the simulated camera. The gallery's “Security cameras” scenario has two running.</p> : null}
         </nav>
       </div>
       {view ? (

@@ -198,6 +198,7 @@ export class VideoApi {
           SamplingInterval: b.SamplingInterval as number | undefined, Format: b.Format as string | undefined,
           WidthPixels: b.WidthPixels as number | undefined, HeightPixels: b.HeightPixels as number | undefined,
           MaxResults: b.MaxResults as number | undefined, NextToken: b.NextToken as string | undefined,
+          FormatConfig: b.FormatConfig as Record<string, string> | undefined,
         });
         svc.metric(stream, 'GetImages.Requests', 1);
         return { kind: 'json', status: 200, body: { Images: r.images.map((i) => ({ ...i, TimeStamp: seconds(i.TimeStamp) })), ...(r.nextToken ? { NextToken: r.nextToken } : {}) } };
