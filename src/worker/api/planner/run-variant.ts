@@ -30,6 +30,16 @@ export interface VariantPoint {
   readonly iteratorAgeMs: number;
 }
 
+/** Something that reads the stream in the variant's world, with the reads it made and how many the shards refused. */
+export interface VariantReader {
+  readonly name: string;
+  readonly kind: 'kcl' | 'efo' | 'lambda' | 'analytics';
+  /** GetRecords-equivalent calls (analytics applications; consumers report throttles only). */
+  readonly readCalls?: number;
+  readonly readThrottled: number;
+  readonly recordsRead: number;
+}
+
 export interface VariantMetrics {
   readonly shardCount: number;
   readonly mode: 'PROVISIONED' | 'ON_DEMAND';
@@ -41,6 +51,8 @@ export interface VariantMetrics {
   readonly maxIteratorAgeMs: number;
   readonly peakShardUtilisation: number;
   readonly costMonthlyUsd: number;
+  /** Every reader of the stream: consumers and the Analytics applications whose source it is (they share each shard's 5 reads/s). */
+  readonly readers: readonly VariantReader[];
 }
 
 export type VariantResult =
@@ -188,6 +200,10 @@ export function runVariant(input: VariantRunInput, onProgress?: (fraction: numbe
       maxIteratorAgeMs: outcome.maxIteratorAgeMs,
       peakShardUtilisation: outcome.peakShardUtilization,
       costMonthlyUsd: cost.totalMonthlyUsd,
+      readers: [
+        ...report.consumers.filter((c) => c.stream === streamName).map((c): VariantReader => ({ name: c.name, kind: c.type as VariantReader['kind'], readThrottled: c.readThrottled, recordsRead: c.recordsProcessed })),
+        ...report.analytics.applications.filter((a) => a.sourceStream === streamName).map((a): VariantReader => ({ name: a.name, kind: 'analytics', readCalls: a.readCalls, readThrottled: a.readThrottles, recordsRead: a.recordsRead })),
+      ],
       series,
       comparison: compareWithSimulation(workload, outcome),
     };

@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import type { Benchmark } from '../../../cli/bench/harness';
+import type { Benchmark } from '../../../engine/bench/harness';
 import type { ScenarioDoc } from '../../../engine/scenario/schema';
 import { runVariant, type VariantRunInput } from './run-variant';
 
