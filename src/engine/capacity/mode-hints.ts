@@ -29,7 +29,7 @@ export function priceReasons(i: ModeHintInputs): Partial<Record<BillingMode, str
   if (adv.totalMonthlyUsd > std.totalMonthlyUsd) {
     const floors = adv.lines.filter((l) => l.note?.startsWith('commitment floor'));
     out['on-demand-advantage'] = floors.length
-      ? `${usd(adv.totalMonthlyUsd - std.totalMonthlyUsd)} more than Standard: the 25 MiB/s commitment is billed whatever is used (${(i.bytesPerSecAverage / MIB).toFixed(2)} MiB/s written on average) — ${floors.map((l) => l.note?.replace('commitment floor: ', '')).join('; ')}`
+      ? `${usd(adv.totalMonthlyUsd - std.totalMonthlyUsd)} more than Standard: the 25 MiB/s commitment is billed whatever is used (${(i.bytesPerSecAverage / MIB).toFixed(2)} MiB/s written on average) — ${floors.map((l) => `${l.id === 'advantage.dataIn' ? 'ingest' : 'retrieval'} ${l.note?.replace('commitment floor: ', '')}`).join('; ')}`
       : `${usd(adv.totalMonthlyUsd - std.totalMonthlyUsd)} more than Standard at this volume`;
   }
   return out;

@@ -191,7 +191,7 @@ function collectFindings(w: Workload, p: PlanSoFar): Finding[] {
   for (const k of p.hotKeys.keysOverLimit) {
     const salt = p.salting.find((x) => x.key === k.key);
     const saltText = salt && salt.subKeys.length
-      ? ` Salt it into ${salt.subKeys.length} sub-keys, each checked on the shard its MD5 lands on at ${salt.shardCount} shards: ${salt.subKeys.map((s) => `${s.name} → shard ${s.shard} (${pct(s.shardUtilizationAfter)})`).join(', ')}${salt.skipped.length ? `; skipped ${salt.skipped.map((s) => `${s.name} (${s.why === 'collides' ? 'same shard as another sub-key' : 'no room on'} shard ${s.shard})`).join(', ')}` : ''}. Or set ExplicitHashKey per record to spread it.`
+      ? ` Salt it into ${salt.subKeys.length} sub-keys, each checked on the shard its MD5 lands on at ${salt.shardCount} shards: ${salt.subKeys.map((s) => `${s.name} → shard ${s.shard} (${pct(s.shardUtilizationAfter)})`).join(', ')}${salt.skipped.length ? `; skipped ${salt.skipped.map((s) => `${s.name} (${s.why === 'collides' ? 'lands with another sub-key on' : 'no room on'} shard ${s.shard})`).join(', ')}` : ''}. Or set ExplicitHashKey per record to spread it.`
       : ' No set of sub-keys fits the shards; add shards or use ExplicitHashKey.';
     add('hot-key', 'critical', `Key '${k.key}' carries ${pct(k.share)} of records (${(k.bytesPerSec / MIB).toFixed(2)} MiB/s, ${Math.round(k.recordsPerSec)} records/s): ${k.shardsWorth.toFixed(2)} shards' worth on one hash value, so it throttles in every mode and at any shard count.${saltText}`);
   }
@@ -201,7 +201,7 @@ function collectFindings(w: Workload, p: PlanSoFar): Finding[] {
     add('key-skew', 'warning', `On an even split at ${lay.baseShards} shards, shard ${lay.atBase.hottestShard} carries ${hs.keyCount} listed keys (${hs.keys.slice(0, 3).map((k) => `'${k.key}' ${pct(k.share)}`).join(', ')}${hs.keyCount > 3 ? ', …' : ''}) at ${pct(hs.utilization)} of its write limit: ${pct(lay.atBase.throttledFraction)} of the stream's records would be throttled (every key on that shard loses the same share).`);
   }
   if (lay.kind === 'targeted-splits') {
-    add('targeted-splits', 'info', `Layout: create ${lay.baseShards} shards, then ${lay.splitCalls.map((c) => `SplitShard ${c.shardToSplit} at NewStartingHashKey ${c.newStartingHashKey} (${c.reason})`).join('; ')}. ${lay.shards} open shards, hottest at ${pct(lay.evaluation.shards[lay.evaluation.hottestShard].utilization)} of its limit.`);
+    add('targeted-splits', 'info', `Layout: create ${lay.baseShards} shards, then ${lay.splitCalls.map((c) => `SplitShard ${c.shardToSplit} at NewStartingHashKey ${c.newStartingHashKey} (${c.reason})`).join('; ')}. ${lay.shards} open shards, hottest at ${pct(lay.evaluation.shards[lay.evaluation.hottestShard].utilization)} of its limit${lay.evaluation.shards[lay.evaluation.hottestShard].keyCount === 1 && lay.evaluation.shards[lay.evaluation.hottestShard].utilization > 1 ? ` (key '${lay.evaluation.shards[lay.evaluation.hottestShard].keys[0].key}' alone, over the per-key limit)` : ''}.`);
   } else if (lay.shards > lay.baseShards) {
     add('key-skew-sized', 'info', `MD5 placement of the heaviest keys needs ${lay.shards} shards instead of ${lay.baseShards} (an even split; UpdateShardCount to ${lay.shards}).`);
   }
