@@ -17,6 +17,7 @@ const pages: Record<string, PageComponent> = {
   consumers: lazy(() => import('./views/consumers/ConsumersPage')),
   firehose: lazy(() => import('./views/firehose/FirehosePage')),
   analytics: lazy(() => import('./views/analytics/AnalyticsPage')),
+  video: lazy(() => import('./views/video/VideoPage')),
   planner: lazy(() => import('./views/planner/PlannerPage')),
 };
 

@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { DEMO_SCENARIO } from '../engine/scenario/demo';
 import { ScenarioError } from '../engine/scenario/load';
-import type { RunReport } from '../engine/scenario/report';
-import { runScenario } from '../engine/scenario/report';
+import { runWorld } from '../engine/world/run';
+import type { WorldReport } from '../engine/world/world';
 import { formatDuration, parseDurationMs } from '../engine/time/duration';
 
 function usage(message?: string): never {
@@ -63,9 +63,9 @@ const progress = (f: number) => {
   process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(f * 100).toFixed(0).padStart(3)}%  ${formatDuration(f * durationMs)} simulated in ${((now - started) / 1000).toFixed(1)} s `);
 };
 
-let report: RunReport;
+let report: WorldReport;
 try {
-  report = runScenario(doc, durationMs, progress, seed).report;
+  report = runWorld(doc, durationMs, progress, { seed }).report;
 } catch (e) {
   if (e instanceof ScenarioError) {
     console.error(e.message);
@@ -98,4 +98,29 @@ if (json) {
   for (const p of report.producers) console.log(`  ${p.name} → ${p.stream} (${p.mode}): attempted ${n(p.attempted)}, accepted ${n(p.accepted)}, throttled ${n(p.throttled)}, retried ${n(p.retried)}, dropped ${n(p.dropped)}, put latency ${p.putLatencyMsAvg.toFixed(1)} ms`);
   if (report.consumers.length) console.log('\nconsumers:');
   for (const c of report.consumers) console.log(`  ${c.name} (${c.type} on ${c.stream}): processed ${n(c.recordsProcessed)}, re-delivered ${n(c.recordsRedelivered)}, read throttled ${n(c.readThrottled)}, max iterator age ${formatDuration(c.maxIteratorAgeMs)}, lag ${n(c.lagRecords)} records`);
+  const fh = report.firehose.deliveryStreams;
+  if (fh.length) console.log('\ndelivery streams:');
+  for (const d of fh) {
+    console.log(`  ${d.name} (${d.type === 'KinesisStreamAsSource' ? `reads ${d.source}` : 'Direct PUT'} → ${d.destination}): records in ${n(d.recordsIn)} (${n(d.bytesIn)} bytes), throttled ${n(d.throttledRecords)}`);
+    console.log(`    delivered ${n(d.recordsDelivered)} records, ${n(d.objectsDelivered)} objects, ${n(d.bytesDelivered)} bytes; buffered ${n(d.recordsBuffered)} records (${n(d.bytesBuffered)} bytes)`);
+    console.log(`    delivery attempts ${n(d.deliveryAttempts)}, retries ${n(d.deliveryRetries)}, failed to error output ${n(d.recordsFailed)}, dropped by transform ${n(d.recordsDroppedByTransform)}, expired ${n(d.recordsExpired)}`);
+  }
+  const videos = report.videoStreams.streams;
+  if (videos.length) console.log('\nvideo streams:');
+  for (const v of videos) console.log(`  ${v.name}: ${n(v.fragmentsIngested)} fragments ingested (${n(v.fragmentsHeld)} held, ${n(v.fragmentsExpired)} expired, ${n(v.fragmentsEvicted)} evicted), ${n(v.bytesIn)} bytes in; camera ${n(v.framesCaptured)} frames, acks PERSISTED ${n(v.persistedAcks)}, ERROR ${n(v.errorAcks)}`);
+  const apps = report.analytics.applications;
+  if (apps.length) console.log('\nanalytics applications:');
+  for (const a of apps) {
+    console.log(`  ${a.name} (${a.status}, reads ${a.sourceStream}): ${n(a.readCalls)} read calls (${n(a.readThrottles)} throttled), ${n(a.recordsRead)} records, ${n(a.bytesRead)} bytes read`);
+    console.log(`    rows emitted ${n(a.rowsEmitted)}, error-stream rows ${n(a.errorStreamRows)}, output ${a.output.kind}${a.output.name ? ` ${a.output.name}` : ''}: delivered ${n(a.output.recordsDelivered)}, throttled ${n(a.output.throttled)}, pending ${n(a.output.pending)}`);
+  }
+  if (report.agents.agents.length) console.log('\nKinesis agents:');
+  for (const ag of report.agents.agents) {
+    for (const f of ag.flows) console.log(`  ${ag.name} → ${f.destination}: parsed ${n(f.counters.parsed)}, sent ${n(f.counters.sent)}, skipped ${n(f.counters.skipped)}, throttled ${n(f.counters.throttled)}; BytesSent ${n(f.metrics.BytesSent)}, RecordSendErrors ${n(f.metrics.RecordSendErrors)}, ServiceErrors ${n(f.metrics.ServiceErrors)}, ${n(f.bytesBehind)} bytes behind`);
+  }
+  if (report.queues.queues.length) console.log('\nSQS queues:');
+  for (const q of report.queues.queues) {
+    console.log(`  ${q.name}${q.fifo ? ' (FIFO)' : ''}: sent ${n(q.totals.sent)}, deleted ${n(q.totals.deleted)}, dead-lettered ${n(q.totals.deadLettered)}, visible ${n(q.visible)}, in flight ${n(q.inFlight)}, throttled ${n(q.totals.throttled)}; ${q.requestsPerSec.toFixed(1)} requests/s ≈ $${q.monthlyCostUsd.toFixed(2)}/month`);
+    for (const c of q.consumers) console.log(`    ${c.name}: processed ${n(c.processed)}, failed ${n(c.failed)}, redelivered ${n(c.redelivered)}, out of order ${n(c.outOfOrder)}, latency avg ${c.latencyAvgMs.toFixed(0)} ms (p99 ≤ ${c.latencyP99Ms} ms)`);
+  }
 }

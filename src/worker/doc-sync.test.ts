@@ -16,7 +16,7 @@ describe('console edits written back into the scenario document', () => {
     const r = saveProducer(w, null, { name: 'extra', stream: 'clickstream', rate: { kind: 'constant', recordsPerSec: 10 } });
     expect(r.ok).toBe(true);
     writeBackToDoc(w);
-    expect((w.doc.producers as Array<{ name: string }>).map((p) => p.name)).toEqual(['web-frontend', 'extra']);
+    expect(w.doc.producers.map((p) => p.name)).toEqual(['web-frontend', 'extra']);
     expect(w.snapshot().docRevision).toBe(1);
   });
 

@@ -1,56 +1,45 @@
 /**
- * Builds the live world for a scenario document. The worker hosts exactly one at a time:
- * one Simulation with the Kinesis service, the scenario's producers and consumers, and the
- * parts registered as world extensions (delivery streams, analytics applications).
+ * The worker's live world: the engine's World for a scenario document (every part, through the one
+ * loader), plus what only the console needs — the transform sandbox as the world's TransformHost and
+ * the document revision in each snapshot. The worker hosts exactly one at a time.
  */
-import { Simulation } from '../engine/simulation';
-import { loadScenario, ScenarioError, type ScenarioRuntime as EngineScenario } from '../engine/scenario/load';
-import { buildSnapshot, type ScenarioSnapshot } from '../engine/scenario/snapshot';
+import type { ScenarioRuntime as EngineScenario } from '../engine/scenario/load';
+import type { ScenarioDoc } from '../engine/scenario/schema';
+import { World, type WorldPartsSnapshot } from '../engine/world/world';
+import type { TransformHost } from '../engine/world/part';
 import type { RuntimeFactory, ScenarioRuntime } from './simulator-host';
-import { worldExtensions, type WorldExtensionInstance } from './world-extensions';
-import { docRevisionOf } from './doc-revision';
+import { bridgedInvoker, hasMainThreadTransform } from './api/firehose/transform-bridge';
 
-export interface WorldSnapshot extends ScenarioSnapshot {
-  /** One slice per world extension, keyed by its id (e.g. "firehose", "analytics"). */
-  readonly extensions: Readonly<Record<string, unknown>>;
+export type WorldSnapshot = WorldPartsSnapshot & {
   /** Bumped whenever a console edit was written back into the scenario document. */
   readonly docRevision: number;
-}
+};
 
 export interface LiveWorld extends ScenarioRuntime<WorldSnapshot> {
+  readonly world: World;
+  /** The Data Streams part: streams, producers, consumers, metrics. */
   readonly scenario: EngineScenario;
-  /** The document this world was built from. */
-  readonly doc: Record<string, unknown>;
-  readonly extensions: ReadonlyMap<string, WorldExtensionInstance>;
+  /** The document this world was built from, with the console's edits written back. */
+  readonly doc: ScenarioDoc;
 }
 
+/** User transformation code runs in the page's sandbox, reached through the bridge. */
+const sandboxTransforms: TransformHost = { invoker: bridgedInvoker, attached: hasMainThreadTransform };
+
 export const createRuntime: RuntimeFactory<WorldSnapshot> = (input) => {
-  // The world owns its copy: console edits are written into it, never into the caller's object.
-  const doc = structuredClone((input ?? {}) as Record<string, unknown>);
-  const seed = typeof doc.seed === 'number' || typeof doc.seed === 'string' ? doc.seed : 1;
-  const sim = new Simulation({ seed });
-  let scenario: EngineScenario;
-  const extensions = new Map<string, WorldExtensionInstance>();
-  try {
-    scenario = loadScenario(sim, doc);
-    for (const ext of worldExtensions()) extensions.set(ext.id, ext.create(sim, scenario, doc));
-  } catch (e) {
-    if (e instanceof ScenarioError) return { ok: false, message: e.message };
-    if (e instanceof Error && extensions.size < worldExtensions().length) return { ok: false, message: e.message };
-    throw e;
-  }
+  const built = World.tryBuild(input ?? {}, { host: { transforms: sandboxTransforms } });
+  if (!built.ok) return { ok: false, message: built.message };
+  const world = built.world;
   const runtime: LiveWorld = {
-    name: typeof doc.name === 'string' ? doc.name : 'untitled scenario',
-    seed: String(seed),
-    sim,
-    scenario,
-    doc,
-    extensions,
-    snapshot: () => {
-      const ext: Record<string, unknown> = {};
-      for (const [id, inst] of extensions) ext[id] = inst.snapshot();
-      return { ...buildSnapshot(sim)!, extensions: ext, docRevision: docRevisionOf(doc) };
+    name: world.name,
+    seed: String(world.sim.seed),
+    sim: world.sim,
+    world,
+    scenario: world.parts.streams.run,
+    get doc() {
+      return world.doc;
     },
+    snapshot: () => ({ ...world.snapshot(), docRevision: world.revision }),
   };
   return { ok: true, runtime };
 };

@@ -11,6 +11,7 @@ export const PAGES = [
   { id: 'consumers', label: 'Consumers' },
   { id: 'firehose', label: 'Firehose' },
   { id: 'analytics', label: 'Analytics' },
+  { id: 'video', label: 'Video Streams' },
   { id: 'planner', label: 'Planner' },
 ] as const;
 

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { createRuntime } from '../../worker/runtime';
-import '../../worker/api/firehose-api';
-import '../../worker/api/analytics-api';
 import { GALLERY } from './gallery';
 
 // The gallery's documents load into the live world with every extension (Firehose, Analytics), not

@@ -62,8 +62,8 @@ export function OverviewPage() {
   const clock = useSim(useShallow((s) => (s.frame ? { nowMs: s.frame.clock.nowMs, startMs: s.frame.clock.startMs, running: s.frame.clock.running, achieved: s.frame.clock.achievedSpeed } : null)));
   const eventsRun = useSim((s) => s.frame?.engine.eventsRun);
   const eventsPerSec = useSim((s) => s.frame?.engine.eventsPerWallSec);
-  const firehose = useSim((s) => s.frame?.world?.extensions?.firehose);
-  const analytics = useSim((s) => s.frame?.world?.extensions?.analytics);
+  const firehose = useSim((s) => s.frame?.world?.firehose);
+  const analytics = useSim((s) => s.frame?.world?.analytics);
   const loadError = useSim((s) => s.loadError);
   const frame = useConsole((s) => s.frame);
   const rates = useRef(new RateTracker());

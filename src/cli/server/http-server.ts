@@ -8,17 +8,27 @@ import http from 'node:http';
 import http2 from 'node:http2';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { errorResponse, jsonCodec, newRequestId, type WireDispatcher } from '../../app/sdk/wire-dispatch';
-import type { WireResponse } from '../../app/sdk/wire-types';
+import { errorResponse, jsonCodec, newRequestId, type WireDispatcher } from '../../engine/api/wire/wire-dispatch';
+import type { WireResponse } from '../../engine/api/wire/wire-types';
+import type { TargetHandler } from './sqs-handler';
 import { authErrorResponse, type AuthProtocol } from './sigv4-errors';
 import { verifySigV4, type SigV4Config, type SignedRequest } from './sigv4';
 import type { RestHandler, RestResponse } from './types';
+import type { StreamHandler } from './video-http';
+import {
+  applyServerLimits, armProtocolSniffDeadline, BodyReadError, bodyFailureResponse, DEFAULT_SERVER_LIMITS, readBoundedBody, requestBodyBytesMax,
+  type ServerLimits,
+} from './limits-guard';
 
 const H2_PREFACE = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n', 'latin1');
 
 export interface ApiHttpServerOptions {
   readonly dispatcher: WireDispatcher;
   readonly restHandlers?: readonly RestHandler[];
+  /** Handlers that take a request before its body is buffered (streamed uploads such as KVS PutMedia); true = handled. */
+  readonly streamHandlers?: readonly StreamHandler[];
+  /** Asynchronous X-Amz-Target services tried before the dispatcher (SQS, whose long polls wait). */
+  readonly targetHandlers?: readonly TargetHandler[];
   /** Verify AWS Signature Version 4 on every request before dispatch; absent = accept any credentials. */
   readonly sigv4?: SigV4Config;
   /** Called before each request is handled (e.g. to bring the virtual clock up to wall time). */
@@ -26,6 +36,8 @@ export interface ApiHttpServerOptions {
   readonly host?: string;
   /** 0 picks a free port. */
   readonly port?: number;
+  /** Connection cap and slow-client deadlines (limits-guard.ts); defaults suit a laptop. */
+  readonly limits?: ServerLimits;
 }
 
 export interface RunningHttpServer {
@@ -63,29 +75,8 @@ function headerText(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v.join(', ') : v;
 }
 
-/** Far above any AWS request quota (PutRecords 10 MiB, Firehose batches 4 MiB): a guard for the process, not a limit. */
-export const REQUEST_BODY_BYTES_MAX = 32 * 1_048_576;
-
-class BodyTooLargeError extends Error {}
-
-function readBody(req: AnyRequest): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let bytes = 0;
-    req.on('data', (c: Buffer) => {
-      bytes += c.length;
-      if (bytes > REQUEST_BODY_BYTES_MAX) {
-        req.removeAllListeners('data');
-        req.resume();
-        reject(new BodyTooLargeError(`request body over ${REQUEST_BODY_BYTES_MAX} bytes`));
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
+/** The largest body any service accepts here (S3 REST); each service's own cap is in limits-guard.ts. */
+export const REQUEST_BODY_BYTES_MAX = requestBodyBytesMax(undefined);
 
 /**
  * Writes a whole response. A HEAD answer keeps the Content-Length its handler set (the length the
@@ -122,11 +113,24 @@ async function handle(options: ApiHttpServerOptions, req: AnyRequest, res: AnyRe
     send(res, 204, cors, '');
     return;
   }
-  const body = await readBody(req);
-  options.beforeRequest?.();
+  // A streamed request is verified by its handler once it knows the body (or, for an unbounded upload
+  // such as PutMedia, from its headers with an unsigned payload, as the SDK signs a stream).
+  const authorize = (body: Buffer | undefined): boolean => !options.sigv4 || checkSignature(options, req, res, body ?? Buffer.alloc(0), undefined, cors, body === undefined);
+  for (const h of options.streamHandlers ?? []) if (h(req, res, cors, options.beforeRequest, authorize)) return;
   const target = headerText(req.headers['x-amz-target']);
+  const body = await readBoundedBody(req, requestBodyBytesMax(target), (options.limits ?? DEFAULT_SERVER_LIMITS).bodyTimeoutMs);
+  options.beforeRequest?.();
   if (options.sigv4 && !checkSignature(options, req, res, body, target, cors)) return;
   if (target) {
+    let closed = false;
+    res.on('close', () => { closed = true; });
+    for (const h of options.targetHandlers ?? []) {
+      const answer = await h({ target, body, closed: () => closed });
+      if (answer) {
+        if (!closed) send(res, answer.status, { ...cors, ...answer.headers }, answer.body ?? '');
+        return;
+      }
+    }
     const wire = options.dispatcher.dispatch({
       target,
       contentType: headerText(req.headers['content-type']),
@@ -139,7 +143,15 @@ async function handle(options: ApiHttpServerOptions, req: AnyRequest, res: AnyRe
   const url = new URL(req.url ?? '/', 'http://localhost');
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) if (!k.startsWith(':') && v !== undefined) headers[k] = headerText(v)!;
-  const restReq = { method: req.method ?? 'GET', path: decodeURIComponent(url.pathname), query: url.searchParams, headers, body };
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    // S3's answer to a path with broken percent-encoding (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html).
+    send(res, 400, { ...cors, 'content-type': 'application/xml' }, '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>InvalidURI</Code><Message>Couldn\'t parse the specified URI.</Message></Error>');
+    return;
+  }
+  const restReq = { method: req.method ?? 'GET', path, query: url.searchParams, headers, body };
   for (const rest of options.restHandlers ?? []) {
     const answer: RestResponse | undefined = await rest(restReq);
     if (answer) {
@@ -156,8 +168,10 @@ async function handle(options: ApiHttpServerOptions, req: AnyRequest, res: AnyRe
 }
 
 /** The request as signed: raw target, headers by lower-case name in arrival order, body. */
-function signedRequestOf(req: AnyRequest, body: Buffer): SignedRequest {
+function signedRequestOf(req: AnyRequest, body: Buffer, unsignedPayload = false): SignedRequest {
   const headers = new Map<string, string[]>();
+  // Not a signed header, so it only tells the verifier which payload hash the signer used.
+  if (unsignedPayload && req.headers['x-amz-content-sha256'] === undefined) headers.set('x-amz-content-sha256', ['UNSIGNED-PAYLOAD']);
   const raw = req.rawHeaders;
   for (let i = 0; i + 1 < raw.length; i += 2) {
     const name = raw[i].toLowerCase();
@@ -179,8 +193,9 @@ function authProtocolOf(options: ApiHttpServerOptions, req: AnyRequest, target: 
 }
 
 /** Verifies SigV4; on failure answers with the protocol's AWS error and returns false. */
-function checkSignature(options: ApiHttpServerOptions, req: AnyRequest, res: AnyResponse, body: Buffer, target: string | undefined, cors: Record<string, string>): boolean {
-  const result = verifySigV4(signedRequestOf(req, body), options.sigv4 as SigV4Config);
+function checkSignature(options: ApiHttpServerOptions, req: AnyRequest, res: AnyResponse, body: Buffer, target: string | undefined, cors: Record<string, string>, unsignedPayload = false): boolean {
+  const signed = signedRequestOf(req, body, unsignedPayload);
+  const result = verifySigV4(signed, options.sigv4 as SigV4Config);
   if (result.ok) return true;
   const f = result.failure;
   const service = 'service' in f ? f.service : undefined;
@@ -192,9 +207,9 @@ function checkSignature(options: ApiHttpServerOptions, req: AnyRequest, res: Any
 export async function startApiHttpServer(options: ApiHttpServerOptions): Promise<RunningHttpServer> {
   const onRequest = (req: AnyRequest, res: AnyResponse): void => {
     handle(options, req, res).catch((e: unknown) => {
-      if (e instanceof BodyTooLargeError) {
-        send(res, 413, { ...corsHeaders(req), 'content-type': 'application/json', 'x-amzn-errortype': 'SerializationException' },
-          JSON.stringify({ __type: 'SerializationException', message: `${e.message}; the service's own limits are far lower.` }));
+      if (e instanceof BodyReadError) {
+        const answer = bodyFailureResponse(e, headerText(req.headers['x-amz-target']));
+        if (!res.headersSent) send(res, answer.status, { ...corsHeaders(req), ...answer.headers }, answer.body);
         return;
       }
       console.error('[api] request failed:', e);
@@ -202,7 +217,8 @@ export async function startApiHttpServer(options: ApiHttpServerOptions): Promise
       else res.end();
     });
   };
-  const h1 = http.createServer({ keepAliveTimeout: 60_000 }, onRequest);
+  const limits = options.limits ?? DEFAULT_SERVER_LIMITS;
+  const h1 = http.createServer({ connectionsCheckingInterval: 1_000 }, onRequest);
   const h2 = http2.createServer({ settings: { maxConcurrentStreams: 1000 } }, onRequest);
   const sockets = new Set<net.Socket>();
   const sessions = new Set<http2.ServerHttp2Session>();
@@ -213,6 +229,7 @@ export async function startApiHttpServer(options: ApiHttpServerOptions): Promise
 
   const tcp = net.createServer((socket) => {
     sockets.add(socket);
+    const disarmSniff = armProtocolSniffDeadline(socket, limits);
     socket.on('close', () => sockets.delete(socket));
     socket.setNoDelay(true);
     let seen: Buffer = Buffer.alloc(0);
@@ -222,6 +239,7 @@ export async function startApiHttpServer(options: ApiHttpServerOptions): Promise
       const looksH2 = seen.subarray(0, n).equals(H2_PREFACE.subarray(0, n));
       if (looksH2 && seen.length < H2_PREFACE.length) return; // need the whole preface to decide
       socket.removeListener('data', onData);
+      disarmSniff();
       socket.pause();
       if (looksH2) {
         // The HTTP/2 session reads what is still buffered on the socket before taking over its handle.
@@ -237,6 +255,7 @@ export async function startApiHttpServer(options: ApiHttpServerOptions): Promise
     socket.on('data', onData);
     socket.on('error', () => socket.destroy());
   });
+  applyServerLimits(limits, tcp, h1, h2);
 
   await new Promise<void>((resolve, reject) => {
     tcp.once('error', reject);

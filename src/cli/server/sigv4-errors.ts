@@ -8,8 +8,8 @@
  *   RequestTimeTooSkewed — https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html
  * Common errors of the JSON services: https://docs.aws.amazon.com/kinesis/latest/APIReference/CommonErrors.html
  */
-import { errorResponse as wireError, jsonCodec } from '../../app/sdk/wire-dispatch';
-import type { BodyCodec } from '../../app/sdk/wire-types';
+import { errorResponse as wireError, jsonCodec } from '../../engine/api/wire/wire-dispatch';
+import type { BodyCodec } from '../../engine/api/wire/wire-types';
 import { errorResponse as s3Error } from './s3-xml';
 import { amzToMs, type SigV4Failure } from './sigv4';
 

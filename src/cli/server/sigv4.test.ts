@@ -233,3 +233,35 @@ describe('SigV4 on S3 and REST paths', () => {
     expect(passed.headers.get('x-amzn-errortype')).not.toBe('InvalidSignatureException');
   });
 });
+
+describe('SigV4 on Kinesis Video Streams (REST-JSON, buffered and streamed)', () => {
+  it('passes the right key and refuses a wrong secret on the control plane', async () => {
+    const { KinesisVideoClient, ListStreamsCommand: ListVideoStreams } = await import('@aws-sdk/client-kinesis-video');
+    const good = new KinesisVideoClient({ endpoint: server.endpoint, region, credentials: GOOD, maxAttempts: 1 });
+    const wrong = new KinesisVideoClient({ endpoint: server.endpoint, region, credentials: WRONG_SECRET, maxAttempts: 1 });
+    try {
+      expect((await good.send(new ListVideoStreams({}))).StreamInfoList).toEqual([]);
+      expect((await errorOf(wrong.send(new ListVideoStreams({})))).name).toBe('InvalidSignatureException');
+    } finally {
+      good.destroy();
+      wrong.destroy();
+    }
+  });
+
+  it('verifies a streamed PutMedia from its headers (unsigned payload) before reading the body', async () => {
+    const url = new URL(`${server.endpoint}/putMedia`);
+    const request = { method: 'POST', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: url.pathname, query: {},
+      headers: { host: url.host, 'x-amzn-stream-name': 'nobody', 'x-amzn-fragment-timecode-type': 'RELATIVE' } };
+    // As the SDK signs a streamed body: the payload hash is UNSIGNED-PAYLOAD, and no x-amz-content-sha256 header is sent.
+    const answer = async (credentials: typeof GOOD): Promise<string> => {
+      const signed = await signer('kinesisvideo', credentials).sign({ ...request, headers: { ...request.headers, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' } });
+      const headers = { ...(signed.headers as Record<string, string>) };
+      delete headers['x-amz-content-sha256'];
+      const res = await fetch(url, { method: 'POST', headers, body: new Uint8Array(0) });
+      return `${res.status} ${res.headers.get('x-amzn-errortype') ?? ''} ${await res.text()}`;
+    };
+    // The right key reaches the service (which then refuses the unknown stream); the wrong secret is stopped first.
+    expect(await answer(GOOD)).toContain('ResourceNotFoundException');
+    expect(await answer(WRONG_SECRET)).toContain('InvalidSignatureException');
+  });
+});

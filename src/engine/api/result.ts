@@ -31,6 +31,13 @@ export class AwsServiceError extends Error {
   }
 }
 
+/**
+ * The value of an operation that has no output shape: the wire answers it with an empty body, not "{}"
+ * (e.g. API_UpdateMaxRecordSize: "the service sends back an HTTP 200 response with an empty HTTP body").
+ * Compared by identity.
+ */
+export const NO_OUTPUT: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
+
 export function ok<T>(value: T): ApiResult<T> {
   return { ok: true, value };
 }

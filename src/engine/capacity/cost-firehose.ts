@@ -5,7 +5,7 @@
 import { cents, line, total, type CostLine } from './cost-line';
 import type { PriceTable } from './price-table';
 import { discretizeSizes, expectation, meanBytes } from './record-size';
-import { firehoseBilledBytes, FIREHOSE_ROUND_BYTES, GIB, HOURS_PER_MONTH, KIB, MIB, SECONDS_PER_HOUR } from './units';
+import { firehoseBilledBytes, GIB, HOURS_PER_MONTH, KIB, MIB, SECONDS_PER_HOUR } from './units';
 import type { AnalyticsSpec, FirehoseSpec } from './workload';
 
 /** Firehose tier limits, counted in GB as decimal TB (500 TB = 500,000 GB). */
@@ -35,17 +35,34 @@ export function firehoseCost(spec: FirehoseSpec, table: PriceTable, hoursPerMont
   }
   let batchingAlternative: FirehoseCost['batchingAlternative'];
   const entryBytes = spec.recordsPerEntry * meanRecord;
-  if (spec.source !== 'vended-logs' && entryBytes < FIREHOSE_ROUND_BYTES) {
-    const perEntry = Math.max(1, Math.floor(FIREHOSE_ROUND_BYTES / meanRecord));
-    if (perEntry > spec.recordsPerEntry) {
+  if (spec.source !== 'vended-logs' && firehoseBilledBytes(entryBytes) > entryBytes) {
+    const perEntry = bestRecordsPerEntry(meanRecord);
+    if (perEntry !== spec.recordsPerEntry && billedPerRecord(perEntry, meanRecord) < billedPerRecord(spec.recordsPerEntry, meanRecord)) {
       const alt = firehoseCostAt({ ...spec, recordsPerEntry: perEntry }, table, hoursPerMonth);
       batchingAlternative = { recordsPerEntry: perEntry, billedGiB: alt.billedGiB, totalMonthlyUsd: alt.totalMonthlyUsd, savingMonthlyUsd: full.totalMonthlyUsd - alt.totalMonthlyUsd };
       notes.push(
-        `5 KB rounding tax: entries average ${Math.round(entryBytes)} B but bill as 5 KB each. Concatenating ${perEntry} newline-delimited records per entry would bill ${cents(alt.billedGiB).toLocaleString('en-US')} GB instead of ${cents(full.billedGiB).toLocaleString('en-US')} GB.`,
+        `5 KB rounding tax: entries average ${Math.round(entryBytes)} B but bill in 5 KB steps. The best batching is ${perEntry} newline-delimited records per entry (${Math.round(perEntry * meanRecord)} B, ${Math.round(billedPerRecord(perEntry, meanRecord))} B billed per record): ${cents(alt.billedGiB).toLocaleString('en-US')} GB instead of ${cents(full.billedGiB).toLocaleString('en-US')} GB, saving $${cents(full.totalMonthlyUsd - alt.totalMonthlyUsd).toLocaleString('en-US')}/month (records are assumed to carry their own newline).`,
       );
     }
   }
   return { name: spec.name, ...full, batchingAlternative, notes };
+}
+
+/** Billed bytes per record when `k` records of mean size `m` share one entry. */
+function billedPerRecord(k: number, m: number): number {
+  return firehoseBilledBytes(k * m) / k;
+}
+
+/**
+ * Records per entry that bill the fewest bytes per record: every k from 1 up to what fits one Firehose
+ * record (1,000 KiB) and one PutRecordBatch entry list (500), ties to the smallest k (least buffering).
+ * With k·m a multiple of 5 KiB the rounding tax is zero; larger k can only shrink it towards zero.
+ */
+export function bestRecordsPerEntry(m: number): number {
+  const kMax = Math.max(1, Math.min(500, Math.floor(FIREHOSE_RECORD_BYTES_MAX / m)));
+  let best = 1;
+  for (let k = 2; k <= kMax; k++) if (billedPerRecord(k, m) < billedPerRecord(best, m) - 1e-9) best = k;
+  return best;
 }
 
 function firehoseCostAt(spec: FirehoseSpec, table: PriceTable, h: number) {

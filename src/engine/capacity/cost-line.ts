@@ -15,6 +15,8 @@ export interface CostLine {
   /** The unit price is per this many units of quantity (1e6 for PUT payload units, 1000 for S3 objects). */
   readonly per: number;
   readonly monthlyUsd: number;
+  /** Date of the unit price (the price row's asOf), shown on every line. */
+  readonly priceAsOf: string;
   readonly note?: string;
 }
 
@@ -30,7 +32,8 @@ export interface ModeCost {
 /** A line billed per unit of the price key; `per` divides the quantity first (e.g. 1e6 for "per million"). */
 export function line(table: PriceTable, id: string, label: string, quantity: number, unit: string, key: PriceKey, per = 1, note?: string): CostLine {
   const unitPrice = price(table, key);
-  return { id, label, quantity, unit, priceKey: key, unitPrice, per, monthlyUsd: (quantity / per) * unitPrice, ...(note ? { note } : {}) };
+  const priceAsOf = table.rows[key].asOf;
+  return { id, label, quantity, unit, priceKey: key, unitPrice, per, monthlyUsd: (quantity / per) * unitPrice, priceAsOf, ...(note ? { note } : {}) };
 }
 
 export function total(lines: readonly CostLine[]): number {

@@ -17,6 +17,8 @@ export interface StreamCostInput {
   readonly bytesPerSecAverage: number;
   readonly ppuPerRecordMean: number;
   readonly onDemandBilledBytesPerRecordMean: number;
+  /** On-demand billed bytes per record read; defaults to the write rounding (assumption, spec §11.2). */
+  readonly onDemandReadBilledBytesPerRecordMean?: number;
   readonly retentionHours: number;
   readonly sharedConsumers: number;
   readonly efoConsumers: number;
@@ -65,8 +67,9 @@ interface OnDemandVolumes {
 function onDemandVolumes(input: StreamCostInput): OnDemandVolumes {
   const seconds = input.hoursPerMonth * SECONDS_PER_HOUR;
   const gibIn = (input.recordsPerSecAverage * seconds * input.onDemandBilledBytesPerRecordMean) / GIB;
-  // Assumption (spec §11.2): reads round each record to 1 KiB as writes do.
-  return { gibIn, gibOut: input.sharedConsumers * gibIn, gibEfo: input.efoConsumers * gibIn };
+  // Assumption (spec §11.2): reads round each record to 1 KiB as writes do, unless the caller says otherwise.
+  const gibRead = (input.recordsPerSecAverage * seconds * (input.onDemandReadBilledBytesPerRecordMean ?? input.onDemandBilledBytesPerRecordMean)) / GIB;
+  return { gibIn, gibOut: input.sharedConsumers * gibRead, gibEfo: input.efoConsumers * gibRead };
 }
 
 export function onDemandStandardCost(input: StreamCostInput, table: PriceTable): ModeCost {

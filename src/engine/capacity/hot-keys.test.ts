@@ -42,8 +42,8 @@ describe('one hot key plus a uniform remainder (example 3)', () => {
     expect(f.throttledShareOfHotShard).toBeCloseTo(share, 3);
   });
 
-  it('flags the key as over the per-key limit at any shard count, and suggests salting', () => {
-    const weights = keyWeights({ kind: 'hot-key', hotKey: 'device-17', share: 0.6, otherKeys: 5000, prefix: 'device-' });
+  it('flags the key as over the per-key limit at any shard count', () => {
+    const weights = keyWeights({ kind: 'hot-key', hotKey: 'device-17', share: 0.6, otherKeys: 5000, prefix: 'sensor-' });
     for (const n of [2, 8, 64]) {
       const a = analyzeHotKeys({ weights, shardCount: n, bytesPerSec: 2 * MIB, recordsPerSec: 1000, targetUtilization: 0.8 });
       expect(a.hottestKey.key).toBe('device-17');
@@ -54,9 +54,6 @@ describe('one hot key plus a uniform remainder (example 3)', () => {
       // 0.2 of the key's 1.2 MiB/s is refused whatever N is: 0.6 × 1/6 = 10% of all records.
       expect(a.unfixableFraction).toBeCloseTo(0.1, 9);
       expect(a.throttledFraction).toBeGreaterThanOrEqual(a.unfixableFraction - 1e-12);
-      expect(a.salting[0].subKeys).toBe(2);
-      expect(a.salting[0].subKeyNames).toEqual(['device-17#0', 'device-17#1']);
-      expect(a.salting[0].placement).toHaveLength(2);
     }
   });
 
@@ -103,5 +100,15 @@ describe('hot-key analysis invariants (property)', () => {
       ),
       { seed: 99, numRuns: 100 },
     );
+  });
+});
+
+describe('a hot key whose name is also one of the generated names', () => {
+  it('adds both shares into one key (one name, one hash value)', () => {
+    // The producer's table is ['device-17', 'device-0', …, 'device-4999']: 'device-17' is drawn 60% of the
+    // time as the hot key plus 0.4 / 5,000 = 0.008% as an ordinary key → 60.008%.
+    const weights = keyWeights({ kind: 'hot-key', hotKey: 'device-17', share: 0.6, otherKeys: 5000, prefix: 'device-' });
+    expect(weights.keys.filter((k) => k.key === 'device-17')).toEqual([{ key: 'device-17', share: 0.6 + 0.4 / 5000 }]);
+    expect(weights.keys).toHaveLength(5000);
   });
 });

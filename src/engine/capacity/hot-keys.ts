@@ -35,18 +35,6 @@ export interface KeyOverLimit {
   readonly shardIndex: number;
 }
 
-export interface SaltingAdvice {
-  readonly key: string;
-  /** k' = ceil(key load / (u · one shard)). */
-  readonly subKeys: number;
-  readonly subKeyNames: readonly string[];
-  /** Shard of each sub-key at the analysed shard count (real MD5). */
-  readonly placement: readonly number[];
-  readonly distinctShards: number;
-  /** ∏_{i<k'} (N−i)/N: chance k' random keys land on k' different shards. */
-  readonly probabilityDistinct: number;
-}
-
 export interface HotKeyAnalysis {
   readonly shardCount: number;
   readonly hottestKey: KeyOverLimit;
@@ -64,7 +52,6 @@ export interface HotKeyAnalysis {
    * is counted in throttledFraction but not here, because the fix for it is the key, not the shard count.
    */
   readonly skewThrottledFraction: number;
-  readonly salting: readonly SaltingAdvice[];
 }
 
 export interface HotKeyInput {
@@ -129,7 +116,6 @@ export function analyzeHotKeys(input: HotKeyInput): HotKeyAnalysis {
     throttledFraction: r > 0 ? throttledRecords / r : 0,
     unfixableFraction: unfixable,
     skewThrottledFraction: r > 0 ? skewRecords / r : 0,
-    salting: over.slice(0, 3).map((k) => saltingAdvice(k, n, input.targetUtilization)),
   };
 }
 
@@ -146,20 +132,6 @@ function keyLoad(key: string, share: number, w: number, r: number, shardIndex: n
     excessBytesPerSec: Math.max(0, b - KEY_WRITE_BYTES_PER_SEC),
     excessRecordsPerSec: Math.max(0, rec - KEY_WRITE_RECORDS_PER_SEC),
     shardIndex,
-  };
-}
-
-export function saltingAdvice(k: KeyOverLimit, shardCount: number, targetUtilization: number): SaltingAdvice {
-  const subKeys = Math.max(2, Math.ceil(Math.round((k.shardsWorth / targetUtilization) * 1e9) / 1e9));
-  const subKeyNames = Array.from({ length: subKeys }, (_, i) => `${k.key}#${i}`);
-  const placement = subKeyNames.map((s) => shardOfKey(s, shardCount));
-  return {
-    key: k.key,
-    subKeys,
-    subKeyNames,
-    placement,
-    distinctShards: new Set(placement).size,
-    probabilityDistinct: probabilityDistinctShards(subKeys, shardCount),
   };
 }
 

@@ -53,8 +53,14 @@ export function keyWeights(dist: KeyDistribution, exactKeysMax = EXACT_KEYS_MAX)
       const hotShare = others === 0 ? 1 : dist.share;
       const listed = Math.min(others, exactKeysMax - 1);
       const each = others === 0 ? 0 : (1 - hotShare) / others;
+      // The hot key's name may also be one of the generated names (hot key 'device-17' among 'device-0…'):
+      // one name is one hash value, so its shares add up in a single key.
       const keys: KeyShare[] = [{ key: dist.hotKey, share: hotShare }];
-      for (let i = 0; i < listed; i++) keys.push({ key: `${dist.prefix}${i}`, share: each });
+      for (let i = 0; i < listed; i++) {
+        const key = `${dist.prefix}${i}`;
+        if (key === dist.hotKey) keys[0] = { key, share: keys[0].share + each };
+        else keys.push({ key, share: each });
+      }
       keys.sort((a, b) => b.share - a.share);
       return { keys, remainderShare: each * (others - listed), remainderKeyCount: others - listed, totalKeys: others + 1 };
     }

@@ -50,7 +50,10 @@ describe('planCapacity', () => {
     );
     expect(plan.hotKeys.keysOverLimit[0]).toMatchObject({ key: 'device-17' });
     expect(plan.hotKeys.keysOverLimit[0].shardsWorth).toBeCloseTo(1.2288, 4);
-    expect(plan.recommendation.headline).toMatch(/key 'device-17' alone needs 1\.2 shards — it will throttle at any shard count; use a compound key/);
+    // 2,048 records/s × 1,024 B = 2 MiB/s; device-17 writes 1,228.8 records/s: its own excess is
+    // (1,228.8 − 1,000) / 1,228.8 = 18.6% of its records, × 60% = 11.2% of the stream, in every mode.
+    expect(plan.recommendation.headline).toMatch(/of the stream's records are still refused: key 'device-17' needs 1\.23 shards' worth on one hash value \(its own excess is 11% of all records/);
+    expect(plan.recommendation.unfixableThrottling).toBeCloseTo((0.6 * (1228.8 - 1000)) / 1228.8, 9);
     expect(plan.recommendation.flags).toContain('hot key → no mode fixes it');
     expect(plan.findings.some((f) => f.code === 'hot-key' && f.severity === 'critical')).toBe(true);
     expect(plan.recommendation.unfixableThrottling).toBeGreaterThan(0);
@@ -66,10 +69,15 @@ describe('planCapacity', () => {
       }),
     );
     expect(plan.sizing.terms.find((t) => t.constraint === 'write-bytes')?.shards).toBe(2);
+    // On 2 even shards pk-1, pk-2 and pk-0 share the upper half (1,200 records/s). Filling left to right at
+    // 1,000 records/s (u = 1): pk-1 + pk-2 (hashes ce13…, eb70…) = 800 fit, pk-0 (effc…) starts a new
+    // shard: one SplitShard at MD5(pk-0) gives 3 shards, cheaper than the 6 an even split needs.
     expect(plan.sizing.binding.constraint).toBe('key-skew');
-    expect(plan.sizing.shards).toBe(6);
-    expect(plan.hotKeys.skewThrottledFraction).toBe(0);
-    expect(Math.max(...plan.hotKeys.shards.map((s) => s.utilization))).toBeLessThanOrEqual(1 + 1e-9);
+    expect(plan.sizing.shards).toBe(3);
+    expect(plan.layout.kind).toBe('targeted-splits');
+    expect(plan.layout.splitCalls.map((c) => c.newStartingHashKey)).toEqual([BigInt('0xeffc8e8920e4ee5505b7f963c5d72f6d').toString()]);
+    expect(plan.layout.evaluation.throttledFraction).toBe(0);
+    expect(Math.max(...plan.layout.evaluation.shards.map((s) => s.utilization))).toBeLessThanOrEqual(1 + 1e-9);
   });
 
   it('flags a GetRecords call rate no shard count fixes', () => {
@@ -81,7 +89,7 @@ describe('planCapacity', () => {
   it('renders a readable report', () => {
     const text = renderPlanText(planCapacity(workload({ ...tenKiB, firehose: { source: 'kinesis-stream' }, analytics: { kind: 'legacy-sql', kpus: 2 } })));
     expect(text).toMatch(/Recommendation: /);
-    expect(text).toMatch(/prices as of \d{4}-\d{2}-\d{2}/);
+    expect(text).toMatch(/\[price \d{4}-\d{2}-\d{2}\]/);
     expect(text).toMatch(/Firehose 'delivery-stream'/);
     expect(text).toMatch(/legacy \/ discontinued/);
     expect(text).toMatch(/shared-read/);

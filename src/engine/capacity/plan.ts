@@ -6,14 +6,18 @@
 import { analyticsCost, firehoseCost, type AnalyticsCost, type FirehoseCost } from './cost-firehose';
 import type { BillingMode, ModeCost } from './cost-line';
 import { onDemandAdvantageCost, onDemandStandardCost, provisionedCost, type StreamCostInput } from './cost-streams';
+import { largeRecordMessage, largeRecordRisk } from './large-records';
+import { readRateFixes } from './read-rate-fixes';
+import { priceAssumptions, type PriceAssumption } from './assumptions';
 import { analyzeHotKeys, type HotKeyAnalysis } from './hot-keys';
 import { keyWeights } from './key-weights';
 import { checkOnDemandRamp, type RampCheck } from './on-demand-ramp';
 import { planUpdateShardCount, type ReshardPlan } from './reshard-path';
 import { DEFAULT_PRICE_TABLE, type PriceTable } from './price-table';
-import { recommend, type Finding, type Recommendation } from './recommend';
+import { modeName, recommend, usd, type Finding, type Recommendation } from './recommend';
 import { drainTimeSeconds, sizeShards, utilizationAt, type ShardSizing } from './shard-sizing';
-import { searchSkewFreeShards } from './skew-search';
+import { searchShardLayout, type ShardLayoutPlan } from './layout-search';
+import { planSalting, type SaltingPlan } from './salting';
 import { consumerFigures, trafficFigures, type ConsumerFigures, type TrafficFigures } from './traffic';
 import { MIB, SHARDS_PER_STREAM_QUOTA, SHARD_WRITE_BYTES_PER_SEC, SHARD_WRITE_RECORDS_PER_SEC } from './units';
 import type { Workload } from './workload';
@@ -33,7 +37,12 @@ export interface CapacityPlan {
   readonly traffic: Omit<TrafficFigures, 'sizes'>;
   readonly consumers: readonly ConsumerFigures[];
   readonly sizing: ShardSizing;
+  /** Keys and shards on an even split at the load-based shard count (before any layout fix). */
   readonly hotKeys: HotKeyAnalysis;
+  /** The provisioned layout: even, or targeted SplitShard calls around heavy keys; its exact throttling. */
+  readonly layout: ShardLayoutPlan;
+  /** Sub-keys for keys over the per-key limit, checked shard by shard with real MD5. */
+  readonly salting: readonly SaltingPlan[];
   readonly onDemandRamp: { readonly standard: RampCheck; readonly advantage: RampCheck };
   readonly drain: readonly ConsumerDrain[];
   /** Provisioned writes refused during the surge at the planned shard count (fraction of surge records). */
@@ -42,19 +51,12 @@ export interface CapacityPlan {
   readonly firehose?: FirehoseCost;
   readonly analytics?: AnalyticsCost;
   readonly prices: { readonly region: string; readonly asOf: string };
+  /** Ambiguous price rules: the reading used and what the other reading would cost. */
+  readonly assumptions: readonly PriceAssumption[];
   /** UpdateShardCount calls from the workload's currentShards to the recommended count (provisioned only). */
   readonly reshard?: ReshardPlan;
   readonly findings: readonly Finding[];
   readonly recommendation: Recommendation;
-}
-
-/**
- * How far above the load-based count the skew-aware search looks. Beyond about twice the load-based
- * count, buying shards to separate heavy keys costs more than fixing the keys, so the planner stops
- * and reports the skew instead.
- */
-function skewSearchLimit(base: number): number {
-  return Math.min(SHARDS_PER_STREAM_QUOTA, Math.max(base * 2, base + 8));
 }
 
 export function planCapacity(workload: Workload, prices: PriceTable = DEFAULT_PRICE_TABLE): CapacityPlan {
@@ -72,28 +74,23 @@ export function planCapacity(workload: Workload, prices: PriceTable = DEFAULT_PR
   const weights = keyWeights(workload.traffic.keys);
   const w = traffic.bytesPerSecPeak;
   const r = traffic.recordsPerSecPeak;
+  const hotKeys = analyzeHotKeys({ weights, shardCount: base.shards, bytesPerSec: w, recordsPerSec: r, targetUtilization: u });
+  const layout = searchShardLayout({ weights, baseShards: base.shards, bytesPerSec: w, recordsPerSec: r, targetUtilization: u });
   let sizing = base;
-  let hotKeys = analyzeHotKeys({ weights, shardCount: base.shards, bytesPerSec: w, recordsPerSec: r, targetUtilization: u });
-  if (hotKeys.skewThrottledFraction > 1e-9) {
-    const found = searchSkewFreeShards({ weights, fromShards: base.shards + 1, toShards: skewSearchLimit(base.shards), bytesPerSec: w, recordsPerSec: r });
-    if (found.shards !== undefined) {
-      const candidate = analyzeHotKeys({ weights, shardCount: found.shards, bytesPerSec: w, recordsPerSec: r, targetUtilization: u });
-      if (candidate.skewThrottledFraction < hotKeys.skewThrottledFraction) {
-        hotKeys = candidate;
-        const skewTerm = { constraint: 'key-skew' as const, shards: found.shards, exactShards: found.shards };
-        const util = utilizationAt(found.shards, w, r, base.sharedConsumers);
-        sizing = {
-          ...base,
-          shards: found.shards,
-          binding: skewTerm,
-          terms: [...base.terms, skewTerm],
-          peakUtilization: util,
-          headroomAtPeak: 1 - Math.max(util.bytes, util.records, util.sharedRead),
-          exceedsShardQuota: found.shards > SHARDS_PER_STREAM_QUOTA,
-        };
-      }
-    }
+  if (layout.shards > base.shards) {
+    const skewTerm = { constraint: 'key-skew' as const, shards: layout.shards, exactShards: layout.shards };
+    const util = utilizationAt(layout.shards, w, r, base.sharedConsumers);
+    sizing = {
+      ...base,
+      shards: layout.shards,
+      binding: skewTerm,
+      terms: [...base.terms, skewTerm],
+      peakUtilization: util,
+      headroomAtPeak: 1 - Math.max(util.bytes, util.records, util.sharedRead),
+      exceedsShardQuota: layout.shards > SHARDS_PER_STREAM_QUOTA,
+    };
   }
+  const salting = saltingFor(hotKeys.keysOverLimit.slice(0, 3).map((k) => k.key), weights, base.shards, w, r, u);
 
   const surge = traffic.surge;
   const rampInput = {
@@ -133,6 +130,14 @@ export function planCapacity(workload: Workload, prices: PriceTable = DEFAULT_PR
     'on-demand-standard': onDemandStandardCost(costInput, prices),
     'on-demand-advantage': onDemandAdvantageCost(costInput, prices),
   };
+  const assumptions = priceAssumptions({
+    cost: costInput,
+    prices,
+    sizes: traffic.sizes,
+    keyBytes: traffic.keyBytesMean,
+    aggregateBytes: traffic.aggregation?.aggregateBytes,
+    splitCalls: layout.splitCalls.length,
+  });
   const { sizes: _sizes, ...trafficOut } = traffic;
   const partial = {
     workloadName: workload.name,
@@ -140,21 +145,41 @@ export function planCapacity(workload: Workload, prices: PriceTable = DEFAULT_PR
     consumers,
     sizing,
     hotKeys,
+    layout,
+    salting,
     onDemandRamp,
     drain,
     surgeWriteThrottledFraction,
     costs,
   };
-  const { findings, recommendation } = recommend(workload, partial);
+  const recommended = recommend(workload, partial);
+  const findings = recommended.findings;
+  let recommendation = recommended.recommendation;
   const firehose = workload.firehose && firehoseCost(workload.firehose, prices, workload.hoursPerMonth);
   const analytics = workload.analytics && analyticsCost(workload.analytics, prices, workload.hoursPerMonth);
   if (firehose) {
     for (const note of firehose.notes) findings.push({ code: 'firehose', severity: 'warning', message: `Firehose '${firehose.name}': ${note}` });
-    if (workload.firehose?.source === 'direct-put') {
-      findings.push({ code: 'firehose-direct-put', severity: 'info', message: `Firehose '${firehose.name}' takes Direct PUT: the data stream figures above apply only if producers also write to a Kinesis data stream.` });
+    // Direct PUT with nothing reading a stream: the workload needs no data stream, so none is headlined.
+    if (workload.firehose?.source === 'direct-put' && workload.consumers.length === 0 && !workload.analytics) {
+      const batch = firehose.batchingAlternative;
+      recommendation = {
+        ...recommendation,
+        target: 'firehose-direct-put',
+        monthlyUsd: firehose.totalMonthlyUsd,
+        headline: `Firehose Direct PUT '${firehose.name}' (${usd(firehose.totalMonthlyUsd)}/month); no Kinesis data stream is needed: nothing in this workload reads one${batch ? `. Batching ${batch.recordsPerEntry} records per entry cuts it to ${usd(batch.totalMonthlyUsd)}/month` : ''}`,
+        reasons: [`producers write to Firehose directly; the data stream figures below are for reference only, if producers also wrote to a stream (${modeName(recommendation.settings.mode)} would add ${usd(recommendation.monthlyUsd)}/month)`],
+      };
+    } else if (workload.firehose?.source === 'direct-put') {
+      findings.push({ code: 'firehose-direct-put', severity: 'info', message: `Firehose '${firehose.name}' takes Direct PUT: it does not read the data stream, whose consumers are priced above.` });
     }
   }
-  const target = recommendation.settings.shardCount;
+  for (const fix of readRateFixes(consumers, costInput, prices)) {
+    const added = Object.entries(fix.addedMonthlyUsd).map(([m, v]) => `${modeName(m as BillingMode)} ${v === 0 ? '+$0.00' : `+${usd(v ?? 0)}`}/month`).join(', ');
+    findings.push({ code: `get-records-fix-${fix.kind}`, severity: 'info', message: `Fix for the GetRecords call rate — ${fix.description} (${added}).` });
+  }
+  const large = largeRecordRisk(traffic.sizes, traffic.keyBytesMean, traffic.recordsPerSecPeak, n);
+  if (large && !traffic.aggregation) findings.push({ code: 'large-records', severity: large.refusedPerHour >= 1 ? 'warning' : 'info', message: largeRecordMessage(large) });
+  const target = recommendation.settings.baseShards ?? recommendation.settings.shardCount;
   const reshard = workload.currentShards !== undefined && target !== undefined ? planUpdateShardCount(workload.currentShards, target) : undefined;
   if (reshard && reshard.steps.length > 0) {
     findings.push({
@@ -175,10 +200,25 @@ export function planCapacity(workload: Workload, prices: PriceTable = DEFAULT_PR
     firehose,
     analytics,
     prices: { region: prices.region, asOf: prices.asOf },
+    assumptions,
     ...(reshard ? { reshard } : {}),
     findings,
     recommendation,
   };
+}
+
+/**
+ * Salting on the even split the salted keys make possible: the load-based count first, then more shards
+ * (up to twice as many) for any key whose sub-keys find no room there.
+ */
+function saltingFor(keys: readonly string[], weights: ReturnType<typeof keyWeights>, base: number, w: number, r: number, u: number): SaltingPlan[] {
+  if (keys.length === 0) return [];
+  let last: SaltingPlan[] = [];
+  for (let n = Math.max(2, base); n <= Math.max(2, base) * 2; n++) {
+    last = planSalting({ weights, keys, shardCount: n, bytesPerSec: w, recordsPerSec: r, targetUtilization: u });
+    if (last.every((p) => p.subKeys.length > 0)) return last;
+  }
+  return last;
 }
 
 function consumerDrain(c: ConsumerFigures, t: TrafficFigures, shards: number, sharedConsumers: number): ConsumerDrain {

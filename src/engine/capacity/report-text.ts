@@ -18,7 +18,11 @@ export function renderPlanText(plan: CapacityPlan): string {
   out.push('');
   out.push(`Recommendation: ${plan.recommendation.headline}`);
   const ru = plan.recommendation.runnerUp;
-  out.push(`Runner-up: ${modeName(ru.mode)} at ${usd(ru.monthlyUsd)}/month (${ru.deltaMonthlyUsd >= 0 ? '+' : '−'}${usd(Math.abs(ru.deltaMonthlyUsd))}).`);
+  if (plan.recommendation.target === 'firehose-direct-put') {
+    for (const r of plan.recommendation.reasons) out.push(`  ${r}`);
+  } else {
+    out.push(`Runner-up: ${modeName(ru.mode)} at ${usd(ru.monthlyUsd)}/month (${ru.deltaMonthlyUsd >= 0 ? '+' : '−'}${usd(Math.abs(ru.deltaMonthlyUsd))}).`);
+  }
   for (const f of plan.recommendation.flags) out.push(`  • ${f}`);
   out.push('');
   out.push('Traffic');
@@ -38,8 +42,17 @@ export function renderPlanText(plan: CapacityPlan): string {
   const hk = plan.hotKeys;
   out.push(`Keys (at ${hk.shardCount} shards, MD5 placement)`);
   out.push(`  hottest key '${hk.hottestKey.key}': ${pct(hk.hottestKey.share)} of records, ${hk.hottestKey.shardsWorth.toFixed(2)} shards' worth${hk.hottestKey.shardsWorth > 1 ? ' — throttles at any shard count' : ''}`);
-  out.push(`  hottest shard ${hk.hotShardIndex}: ${pct(hk.shards[hk.hotShardIndex]?.utilization ?? 0)} of its write limit; throttled overall ${pct(hk.throttledFraction)} (unfixable ${pct(hk.unfixableFraction)})`);
-  for (const sa of hk.salting) out.push(`  salt '${sa.key}' → ${sa.subKeyNames.join(', ')} on shards ${sa.placement.join(', ')} (P(all distinct) ${pct(sa.probabilityDistinct)})`);
+  out.push(`  hottest shard ${hk.hotShardIndex}: ${pct(hk.shards[hk.hotShardIndex]?.utilization ?? 0)} of its write limit; ${pct(hk.throttledFraction)} of the stream's records throttled (per-key excess alone ${pct(hk.unfixableFraction)})`);
+  out.push(...renderLayout(plan));
+  for (const sa of plan.salting) {
+    if (sa.subKeys.length === 0) {
+      out.push(`  salt '${sa.key}': no set of sub-keys fits ${sa.shardCount} shards`);
+      continue;
+    }
+    out.push(`  salt '${sa.key}' into ${sa.subKeys.length} sub-keys at ${sa.shardCount} shards (naive ceil(load/(u·shard)) = ${sa.naiveSubKeys}; random names all distinct with P = ${pct(sa.probabilityDistinct)}):`);
+    for (const k of sa.subKeys) out.push(`      ${pad(k.name, 28)} → shard ${pad(String(k.shard), 5)} ${pct(k.shardUtilizationAfter)} of its limit with the other keys there`);
+    for (const k of sa.skipped) out.push(`      ${pad(k.name, 28)}   skipped: ${k.why === 'collides' ? 'lands on the same shard as another sub-key' : 'no room'} (shard ${k.shard})`);
+  }
   if (plan.drain.length) {
     out.push('');
     out.push('Consumers (shared reads)');
@@ -52,8 +65,8 @@ export function renderPlanText(plan: CapacityPlan): string {
   const od = plan.onDemandRamp.standard;
   out.push(`On-demand ramp: ${od.safe ? 'safe' : `unsafe — ${(od.throttledBytesPerSec / MIB).toFixed(1)} MiB/s (${pct(od.throttledFraction)}) throttled for up to ${Math.round(od.throttledSeconds / 60)} min; pre-warm to ${od.recommendedWarmThroughputMiBps} MiB/s`}`);
   out.push('');
-  out.push(`Monthly cost (${plan.prices.region} prices as of ${plan.prices.asOf})`);
-  for (const mode of Object.values(plan.costs)) out.push(...renderModeCost(mode));
+  out.push(`Monthly cost (${plan.prices.region} prices; each line shows the date of its price, the oldest is ${plan.prices.asOf})`);
+  for (const mode of Object.values(plan.costs)) out.push(...renderModeCost(mode, plan.recommendation.priceReasons[mode.mode]));
   if (plan.firehose) {
     const fh = plan.firehose;
     out.push(`  Firehose '${fh.name}': ${usd(fh.totalMonthlyUsd)}`);
@@ -66,6 +79,16 @@ export function renderPlanText(plan: CapacityPlan): string {
     out.push(...a.lines.map(renderLine));
     if (a.flinkEquivalent) out.push(`      Managed Flink equivalent: ${usd(a.flinkEquivalent.totalMonthlyUsd)} (${a.flinkEquivalent.kpus} KPUs)`);
   }
+  if (plan.assumptions.length) {
+    out.push('');
+    out.push('Assumptions (price rules AWS leaves open)');
+    for (const a of plan.assumptions) {
+      const other = a.oneTimeUsd !== undefined ? `${usd(a.oneTimeUsd)} once` : `${modeName(a.mode)} ${usd(a.otherMonthlyUsd)}/month (${signed(a.otherMonthlyUsd - a.monthlyUsd)})`;
+      out.push(`  ${a.question}`);
+      out.push(`      used:  ${a.usedReading} → ${modeName(a.mode)} ${usd(a.monthlyUsd)}/month`);
+      out.push(`      other: ${a.otherReading} → ${other}`.replace('(+$0.00)', '(the same here)'));
+    }
+  }
   if (plan.findings.length) {
     out.push('');
     out.push('Findings');
@@ -74,13 +97,26 @@ export function renderPlanText(plan: CapacityPlan): string {
   return out.join('\n');
 }
 
-function renderModeCost(c: ModeCost): string[] {
-  return [`  ${modeName(c.mode)}: ${usd(c.totalMonthlyUsd)}`, ...c.lines.map(renderLine)];
+function renderLayout(plan: CapacityPlan): string[] {
+  const lay = plan.layout;
+  if (lay.kind === 'even' && lay.shards === lay.baseShards) return [];
+  const out = [`  layout: ${lay.kind === 'even' ? `even split at ${lay.shards} shards (UpdateShardCount)` : `${lay.baseShards} even shards + ${lay.splitCalls.length} SplitShard calls = ${lay.shards} shards`}; ${pct(lay.evaluation.throttledFraction)} of the stream throttled (was ${pct(lay.atBase.throttledFraction)} at ${lay.baseShards} even shards)`];
+  for (const c of lay.splitCalls) out.push(`      aws kinesis split-shard --stream-name <name> --shard-to-split ${c.shardToSplit} --new-starting-hash-key ${c.newStartingHashKey}   # ${c.reason} → ${c.children.join(', ')}`);
+  for (const a of lay.alternatives) out.push(`      tried ${pad(a.kind === 'even' ? `even ${a.shards}` : `targeted ${a.shards}`, 14)} fixable throttling ${pct(a.fixableThrottledFraction)}`);
+  return out;
+}
+
+function renderModeCost(c: ModeCost, why?: string): string[] {
+  return [`  ${modeName(c.mode)}: ${usd(c.totalMonthlyUsd)}${why ? ` — ${why}` : ''}`, ...c.lines.map(renderLine)];
 }
 
 function renderLine(l: CostLine): string {
   const q = `${fmt(l.quantity)} ${l.unit}`;
-  return `      ${pad(l.label, 62)} ${pad(q, 26, true)} × ${pad(`$${l.unitPrice}${l.per === 1 ? '' : `/${l.per === 1e6 ? '1M' : fmt(l.per)}`}`, 9, true)} = ${pad(usd(l.monthlyUsd), 12, true)}${l.note ? `  (${l.note})` : ''}`;
+  return `      ${pad(l.label, 62)} ${pad(q, 26, true)} × ${pad(`$${l.unitPrice}${l.per === 1 ? '' : `/${l.per === 1e6 ? '1M' : fmt(l.per)}`}`, 9, true)} = ${pad(usd(l.monthlyUsd), 12, true)}  [price ${l.priceAsOf}]${l.note ? `  (${l.note})` : ''}`;
+}
+
+function signed(x: number): string {
+  return `${x >= 0 ? '+' : '−'}${usd(Math.abs(x))}`;
 }
 
 function fmt(x: number): string {

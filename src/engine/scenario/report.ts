@@ -5,9 +5,9 @@
  * iterator age and lag. Plain JSON; `runScenario` drives a whole run in chunks with progress.
  */
 import { LatencyHistogram } from '../metrics/latency-histogram';
-import { Simulation } from '../simulation';
+import { runWorld } from '../world/run';
+import type { World, WorldReport } from '../world/world';
 import type { ScenarioRuntime } from './load';
-import { loadScenario } from './load';
 import type { TopKey } from './top-keys';
 import { topKeysOf } from './top-keys';
 
@@ -22,6 +22,8 @@ export interface StreamReport {
   readonly peakShardUtilisation: number;
   readonly p99ShardUtilisation: number;
   readonly hottestShards: readonly { readonly shardId: string; readonly incomingRecords: number; readonly throttledRecords: number; readonly peakUtilisation: number }[];
+  /** Every shard (open and closed) by shard number: records accepted and write-throttled over the run, from the shard's own counters. */
+  readonly shards: readonly { readonly shardId: string; readonly acceptedRecords: number; readonly throttledRecords: number }[];
   readonly hottestKeys: readonly TopKey[];
   /** Put-call latency over the run, all of the stream's producers' calls together. */
   readonly putLatencyP50Ms: number;
@@ -87,7 +89,9 @@ export function buildReport(run: ScenarioRuntime): RunReport {
     streams.push({
       name, openShards: stream.openShardCount, recordsAttempted: attempted, recordsAccepted: accepted, recordsThrottled: throttled, recordsDropped: dropped,
       bytesAccepted: Math.round(bytes), peakShardUtilisation: round3(peak), p99ShardUtilisation: round3(Math.min(peak, sampler.utilQuantile(0.99))),
-      hottestShards: hottest, hottestKeys: topKeysOf(run.producers, name, 5),
+      hottestShards: hottest,
+      shards: stream.shards.map((s) => ({ shardId: s.id, acceptedRecords: s.counters.incomingRecords, throttledRecords: s.counters.throttledWriteRecords })),
+      hottestKeys: topKeysOf(run.producers, name, 5),
       putLatencyP50Ms: round3(latency.quantileMs(0.5)), putLatencyP99Ms: round3(latency.quantileMs(0.99)),
     });
   }
@@ -119,16 +123,12 @@ function round3(v: number): number {
   return Math.round(v * 1000) / 1000;
 }
 
-/** Loads `doc` on a fresh simulation and runs it for `durationMs`, reporting progress (0…1) between chunks. */
-export function runScenario(doc: unknown, durationMs: number, onProgress?: (fraction: number) => void, seed?: number | string): { run: ScenarioRuntime; report: RunReport } {
-  const d = doc as { seed?: number | string };
-  const sim = new Simulation({ seed: seed ?? d.seed ?? 0 });
-  const run = loadScenario(sim, doc);
-  const chunkMs = Math.max(1000, Math.min(60_000, Math.round(durationMs / 200 / 1000) * 1000));
-  const endMs = sim.nowMs + durationMs;
-  while (sim.nowMs < endMs) {
-    sim.runUntil(Math.min(endMs, sim.nowMs + chunkMs));
-    onProgress?.(1 - (endMs - sim.nowMs) / durationMs);
-  }
-  return { run, report: buildReport(run) };
+/**
+ * Builds the whole world of `doc` (every part, through the one loader) and runs it for `durationMs`,
+ * reporting progress (0…1) between chunks. `report` is the world's report: these figures plus a
+ * section per other part (firehose, analytics, …).
+ */
+export function runScenario(doc: unknown, durationMs: number, onProgress?: (fraction: number) => void, seed?: number | string): { run: ScenarioRuntime; report: WorldReport; world: World } {
+  const { world, report } = runWorld(doc, durationMs, onProgress, { seed });
+  return { run: world.parts.streams.run, report, world };
 }

@@ -1,8 +1,12 @@
 /**
  * The scenario document, version 1: everything a user configures — streams, producers,
  * consumers, run settings and the seed. Plain JSON; `validateScenario` checks it and names the
- * bad field path. `firehose` and `analytics` belong to other modules and are only checked to be arrays.
+ * bad field path. The `firehose` and `analytics` sections are typed by their services' world parts,
+ * which validate them (engine/world/parts.ts lists every part).
  */
+import type { AnalyticsAppConfig } from '../analytics/world/app-config';
+import type { FirehoseSectionEntry } from '../firehose/world/scenario-section';
+import type { VideoStreamEntry } from '../video/video-world';
 import type { KeyStrategy } from '../producers/key-strategy';
 import type { BatchSettings, LatencyModel } from '../producers/producer-config';
 import type { RateProfile } from '../producers/rate-profile';
@@ -10,6 +14,8 @@ import type { RetryPolicy } from '../producers/retry-policy';
 import type { SizeDistribution } from '../producers/size-distribution';
 import type { ProcessingModel } from '../consumers/processing-model';
 import type { KclCrash } from '../consumers/kcl-app';
+import type { AgentSectionEntry } from '../agent/world/agents-part';
+import type { QueueSectionEntry } from '../queues/world/queue-section';
 
 export interface ScenarioStream {
   readonly name: string;
@@ -93,10 +99,16 @@ export interface ScenarioDoc {
   readonly streams: readonly ScenarioStream[];
   readonly producers: readonly ScenarioProducer[];
   readonly consumers?: readonly ScenarioConsumer[];
-  /** Owned by the Firehose module; validated loosely here. */
-  readonly firehose?: readonly unknown[];
-  /** Owned by the Analytics module; validated loosely here. */
-  readonly analytics?: readonly unknown[];
+  /** Delivery streams (Firehose part). */
+  readonly firehose?: readonly FirehoseSectionEntry[];
+  /** SQL applications (Analytics part). */
+  readonly analytics?: readonly AnalyticsAppConfig[];
+  /** Kinesis video streams with optional synthetic cameras (Video Streams part). */
+  readonly videoStreams?: readonly VideoStreamEntry[];
+  /** Hosts running the Kinesis Agent (Agents part). */
+  readonly agents?: readonly AgentSectionEntry[];
+  /** Amazon SQS queues with producers and consumers (Queues part). */
+  readonly queues?: readonly QueueSectionEntry[];
 }
 
 export const AGGREGATE_THRESHOLD_DEFAULT = 50_000;

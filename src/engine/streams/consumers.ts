@@ -4,7 +4,7 @@
  * (SubscribeToShard) are tracked per consumer and shard so only one is live at a time.
  */
 import { limitExceeded, resourceInUse, resourceNotFound, invalidArgument } from './errors';
-import { CONSUMERS_CREATING_MAX, CONSUMERS_PER_STREAM_MAX, EFO_BYTES_PER_SEC_MAX } from './limits';
+import { CONSUMERS_CREATING_MAX, CONSUMERS_PER_STREAM_MAX, CONSUMERS_PER_STREAM_MAX_ADVANTAGE, EFO_BYTES_PER_SEC_MAX } from './limits';
 import type { KinesisService } from './service';
 import type { ReadPage, RecordVisitor } from './shard-reader';
 import { readShard } from './shard-reader';
@@ -79,8 +79,10 @@ export class ConsumerRegistry {
     if (existing.some((c) => c.name === name)) {
       throw resourceInUse(`Consumer ${name} is already registered on stream ${stream.name}.`);
     }
-    if (existing.length >= CONSUMERS_PER_STREAM_MAX) {
-      throw limitExceeded(`Stream ${stream.name} already has ${CONSUMERS_PER_STREAM_MAX} registered consumers, the maximum.`);
+    // 20 consumers per stream; 50 for on-demand streams with On-demand Advantage (API_RegisterStreamConsumer).
+    const max = stream.mode === 'ON_DEMAND' && this.service.account.commitmentActive ? CONSUMERS_PER_STREAM_MAX_ADVANTAGE : CONSUMERS_PER_STREAM_MAX;
+    if (existing.length >= max) {
+      throw limitExceeded(`Stream ${stream.name} already has ${max} registered consumers, the maximum.`);
     }
     if (existing.filter((c) => c.status === 'CREATING').length >= CONSUMERS_CREATING_MAX) {
       throw limitExceeded(`Only ${CONSUMERS_CREATING_MAX} consumers of a stream can be CREATING at once; wait for them to become ACTIVE.`);

@@ -4,13 +4,14 @@
  * iterators are plain `IteratorPosition` data that the API turns into opaque tokens.
  */
 import { bigIntToHashKey } from '../hash/hash-key';
-import { md5PartitionKey } from '../hash/md5';
+import { md5PartitionKey, utf8ByteLength } from '../hash/md5';
 import { expiredIterator, invalidArgument, resourceNotFound, throughputExceeded } from './errors';
 import { ITERATOR_LIFETIME_MS } from './limits';
 import { requireShard } from './reshard';
 import { parseSequenceNumber } from './sequence-number';
 import type { KinesisService } from './service';
 import type { Shard } from './shard';
+import { NO_PARTITION_KEY } from './shard-log';
 import type { ReadPage, RecordVisitor } from './shard-reader';
 import { emptyReadPage } from './shard-reader';
 import type { Stream } from './stream';
@@ -28,7 +29,8 @@ export interface IteratorPosition {
 }
 
 export interface PutEntry {
-  readonly partitionKey: string;
+  /** Absent only on AUTO streams (stored as NO_PARTITION_KEY, read back without a key). */
+  readonly partitionKey: string | undefined;
   readonly data: Uint8Array;
   readonly explicitHashKey?: bigint;
 }
@@ -37,11 +39,21 @@ export type PutOutcome = { readonly ok: true; readonly shardNumber: number; read
 
 /** Streams take data while ACTIVE, UPDATING or DELETING; a CREATING stream is not yet found by data calls. */
 export function requireReadable(service: KinesisService, stream: Stream): void {
-  if (stream.status === 'CREATING') throw resourceNotFound(`Stream ${stream.name} under account ${service.accountId} not found (it is still CREATING).`);
+  if (stream.status === 'CREATING') throw resourceNotFound(`Stream ${stream.name} under account ${service.accountId} not found.`);
 }
 
-/** Writes one record; throttling is an outcome (PutRecords reports it per entry). */
+/**
+ * Writes one record; throttling is an outcome (PutRecords reports it per entry). Under RecordDistributionStrategy
+ * AUTO the key and ExplicitHashKey are ignored for placement and SequenceNumberForOrdering is refused
+ * (docs.aws.amazon.com/streams/latest/dev/service-managed-pk-producing-behavior.html).
+ */
 export function putEntry(service: KinesisService, stream: Stream, entry: PutEntry, sequenceNumberForOrdering?: string): PutOutcome {
+  if (stream.distribution === 'AUTO') return putAutoEntry(service, stream, entry, sequenceNumberForOrdering);
+  if (entry.partitionKey === undefined) {
+    // service-managed-pk-transition: "After you switch to user-managed distribution, producers that omit a
+    // partition key fail".
+    throw invalidArgument(`PartitionKey is required: stream ${stream.name} under account ${service.accountId} uses the USER_PARTITION_KEY record distribution strategy.`);
+  }
   const hash = entry.explicitHashKey !== undefined ? bigIntToHashKey(entry.explicitHashKey) : md5PartitionKey(entry.partitionKey, new Uint32Array(4));
   if (sequenceNumberForOrdering !== undefined) {
     const parsed = parseSequenceNumber(sequenceNumberForOrdering);
@@ -49,17 +61,31 @@ export function putEntry(service: KinesisService, stream: Stream, entry: PutEntr
     const shard = stream.route(hash);
     if (parsed.counter >= shard.nextCounter) shard.nextCounter = parsed.counter + 1;
   }
-  const r = stream.putRecord(entry.partitionKey, entry.data, hash, service.nowMs);
+  return outcomeOf(service, stream, stream.putRecord(entry.partitionKey, entry.data, hash, service.nowMs), entry);
+}
+
+function putAutoEntry(service: KinesisService, stream: Stream, entry: PutEntry, sequenceNumberForOrdering: string | undefined): PutOutcome {
+  if (sequenceNumberForOrdering !== undefined) {
+    throw invalidArgument(`SequenceNumberForOrdering is not supported for stream ${stream.name} under account ${service.accountId}: its record distribution strategy is AUTO, which does not order records.`);
+  }
+  const key = entry.partitionKey ?? NO_PARTITION_KEY;
+  const keyBytes = entry.partitionKey === undefined ? 0 : utf8ByteLength(entry.partitionKey);
+  return outcomeOf(service, stream, stream.putRecordToShard(-1, key, keyBytes, entry.data, service.nowMs), entry);
+}
+
+function outcomeOf(service: KinesisService, stream: Stream, r: number, entry: PutEntry): PutOutcome {
   if (r >= 0) return { ok: true, shardNumber: r, counter: stream.lastSequenceCounter };
   if (r === PUT_THROTTLED) {
-    const shard = stream.route(hash);
+    const shard = stream.shards[stream.lastThrottledShardNumber];
     return {
       ok: false,
       errorCode: 'ProvisionedThroughputExceededException',
       errorMessage: `Rate exceeded for shard ${shard.id} in stream ${stream.name} under account ${service.accountId}.`,
     };
   }
-  if (r === PUT_TOO_LARGE) throw invalidArgument(`Record of ${entry.data.byteLength} data bytes plus its partition key exceeds the 1 MiB record limit.`);
+  if (r === PUT_TOO_LARGE) {
+    throw invalidArgument(`Record of ${entry.data.byteLength} data bytes plus its partition key exceeds the maximum record size of ${stream.maxRecordSizeKiB} KiB of stream ${stream.name}.`);
+  }
   if (r === PUT_STREAM_GONE) throw resourceNotFound(`Stream ${stream.name} under account ${service.accountId} not found.`);
   throw new Error(`unknown put outcome ${r}`);
 }
@@ -87,6 +113,10 @@ export function getShardIterator(service: KinesisService, stream: Stream, req: I
   }
   if (req.type !== 'AT_TIMESTAMP' && req.timestampMs !== undefined) {
     throw invalidArgument(`You cannot specify a Timestamp for the ${req.type} ShardIteratorType.`);
+  }
+  if (req.type === 'AT_TIMESTAMP' && req.timestampMs! > now) {
+    // AWS's words (aws/aws-sdk-java#2588, awslabs/amazon-kinesis-connector-flink#13).
+    throw invalidArgument(`The timestampInMillis parameter cannot be greater than the currentTimestampInMillis. timestampInMillis: ${req.timestampMs!}, currentTimestampInMillis: ${now}`);
   }
   if (!shard.admitIteratorCall(now)) {
     throw throughputExceeded(`Rate exceeded for GetShardIterator on shard ${shard.id} in stream ${stream.name} under account ${service.accountId}: at most 5 calls per second per shard.`);
@@ -136,14 +166,24 @@ export interface GetRecordsResult {
 export function resolveIterator(service: KinesisService, pos: IteratorPosition): { stream: Stream; shard: Shard } {
   const stream = service.stream(pos.streamName);
   if (!stream || stream.createdAtMs !== pos.streamCreatedAtMs) {
-    throw resourceNotFound(`Stream ${pos.streamName} under account ${service.accountId} not found (the iterator belongs to a deleted stream).`);
+    throw resourceNotFound(`Stream ${pos.streamName} under account ${service.accountId} not found.`);
   }
   if (service.nowMs - pos.issuedAtMs > ITERATOR_LIFETIME_MS) {
-    throw expiredIterator(`Iterator expired. The iterator was created at time ${new Date(pos.issuedAtMs).toUTCString()} while right now it is ${new Date(service.nowMs).toUTCString()} which is further in the future than the tolerated delay of ${ITERATOR_LIFETIME_MS} milliseconds.`);
+    throw expiredIterator(`Iterator expired. The iterator was created at time ${javaDateString(pos.issuedAtMs)} while right now it is ${javaDateString(service.nowMs)} which is further in the future than the tolerated delay of ${ITERATOR_LIFETIME_MS} milliseconds.`);
   }
   const shard = stream.shard(pos.shardNumber);
   if (!shard || shard.expired) throw resourceNotFound(`Shard ${pos.shardNumber} of stream ${stream.name} under account ${service.accountId} not found.`);
   return { stream, shard };
+}
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A date as the service prints it (Java's Date.toString in UTC): "Mon Jan 01 00:06:00 UTC 2018". */
+export function javaDateString(ms: number): string {
+  const d = new Date(ms);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
 }
 
 export function getRecords(service: KinesisService, pos: IteratorPosition, limit: number, visit: RecordVisitor): GetRecordsResult {

@@ -7,18 +7,24 @@
 import { DAY_MS, UPDATE_SHARD_COUNT_PER_DAY_MAX, UPDATE_SHARD_COUNT_TARGET_MAX } from './limits';
 import { invalidArgument, limitExceeded, resourceNotFound, validationError } from './errors';
 import type { HashRange } from './hash-range';
-import { areAdjacent, mergeRanges, planUniformScaling, splitKeyProblem, splitRange } from './hash-range';
-import { shardNumberOf } from './sequence-number';
+import { mergeRanges, planUniformScaling, splitKeyProblem, splitRange } from './hash-range';
+import { shardIdOf, shardNumberOf } from './sequence-number';
 import type { KinesisService } from './service';
 import type { Shard } from './shard';
 import type { Stream } from './stream';
+
+/** LimitExceededException text for the account shard quota, in AWS's words (with its "Limit: N"). */
+export function shardLimitMessage(service: KinesisService, open: number, extra: number): string {
+  return `This request would exceed the shard limit for the account ${service.accountId} in ${service.region}. Current shard count for the account: ${open}. Limit: ${service.shardLimit}. Number of additional shards that would have resulted from this request: ${extra}. Refer to the AWS Service Limits page (http://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html) for current limits and how to request higher limits.`;
+}
 
 /** The shard of a ShardId, or ResourceNotFoundException. */
 export function requireShard(service: KinesisService, stream: Stream, shardId: string): Shard {
   const n = shardNumberOf(shardId);
   const shard = n === undefined ? undefined : stream.shard(n);
   if (!shard || shard.expired) {
-    throw resourceNotFound(`Could not find shard ${shardId} in stream ${stream.name} under account ${service.accountId}.`);
+    // AWS names the shard as it resolved it ("shard-1" → shardId-000000000001).
+    throw resourceNotFound(`Could not find shard ${n === undefined ? shardId : shardIdOf(n)} in stream ${stream.name} under account ${service.accountId}.`);
   }
   return shard;
 }
@@ -41,7 +47,7 @@ function requireProvisioned(stream: Stream, operation: string): void {
 function checkShardQuota(service: KinesisService, extraOpenShards: number): void {
   const open = service.openShardTotal();
   if (open + extraOpenShards > service.shardLimit) {
-    throw limitExceeded(`This request would exceed the shard limit for the account ${service.accountId} in ${service.region}: limit ${service.shardLimit}, open ${open}, requested ${extraOpenShards} more.`);
+    throw limitExceeded(shardLimitMessage(service, open, extraOpenShards));
   }
 }
 
@@ -65,8 +71,10 @@ export function mergeShards(service: KinesisService, stream: Stream, shardId: st
   service.requireActive(stream, 'MergeShards');
   const a = requireOpenForReshard(service, stream, shardId);
   const b = requireOpenForReshard(service, stream, adjacentShardId);
-  if (a === b || !areAdjacent(a.range, b.range)) {
-    throw invalidArgument(`Shards ${a.id} and ${b.id} in stream ${stream.name} under account ${service.accountId} are not an adjacent pair of shards eligible for merging.`);
+  // ShardToMerge must be the lower shard of the pair: AWS refuses the inverted order (kinesalite's AWS-captured
+  // test "should return InvalidArgumentException if adjacency is inverted").
+  if (a === b || a.range.end + 1n !== b.range.start) {
+    throw invalidArgument(`Shards ${a.id} and ${b.id} in stream ${stream.name} under account ${service.accountId} are not an adjacent pair of shards eligible for merging`);
   }
   service.beginUpdate(stream, service.delays.reshardMs, () => {
     applyMerge(stream, a, b, service.nowMs);

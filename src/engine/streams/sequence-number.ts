@@ -46,8 +46,14 @@ export function shardIdOf(shardNumber: number): string {
   return 'shardId-' + String(shardNumber).padStart(12, '0');
 }
 
-/** Parses "shardId-000000000007" (also accepts a bare number, as the API does for ShardId filters). */
+/**
+ * Parses a ShardId as AWS resolves it: the number after the last '-' names the shard, whatever comes before
+ * ("shardId-000000000007", "shard-7" and a bare "7" all name shard 7 — kinesalite's AWS-captured tests merge
+ * "<random>-0" with "<random>-1").
+ */
 export function shardNumberOf(shardId: string): number | undefined {
-  const m = /^(?:shardId-)?(\d{1,12})$/.exec(shardId);
-  return m ? Number(m[1]) : undefined;
+  const m = /^(?:.*-)?(\d{1,20})$/.exec(shardId);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  return Number.isSafeInteger(n) ? n : undefined;
 }

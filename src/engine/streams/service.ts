@@ -14,9 +14,13 @@ import {
   SHARD_LIMIT_DEFAULT,
   STREAMS_CREATING_MAX,
 } from './limits';
+import { AccountSettings } from './account-settings';
 import { ConsumerRegistry } from './consumers';
 import { OnDemandScaler } from './on-demand';
-import type { MemoryLedger, StreamMode } from './stream';
+import { shardLimitMessage } from './reshard';
+import { applyWarmThroughput } from './stream-settings';
+import { ResourcePolicies } from './resource-policies';
+import type { MemoryLedger, RecordDistributionStrategy, StreamMode } from './stream';
 import { Stream } from './stream';
 
 /** How long each control-plane transition takes on the virtual clock. */
@@ -54,6 +58,13 @@ export interface StreamRef {
   readonly StreamARN?: string;
 }
 
+/** CreateStream's 2025/2026 settings (API_CreateStream); the API layer checks them against the mode. */
+export interface NewStreamOptions {
+  readonly maxRecordSizeKiB?: number;
+  readonly distribution?: RecordDistributionStrategy;
+  readonly warmThroughputMiBps?: number;
+}
+
 export const DEFAULT_MEMORY_BUDGET_BYTES = 256 * 1_048_576;
 const EVICTION_BATCH_ENTRIES = 256;
 /** Eviction frees down to this fraction of the budget, so it runs in batches rather than per record. */
@@ -68,6 +79,14 @@ export class KinesisService implements SimulationPart {
   readonly onDemandStreamLimit: number;
   readonly memory: MemoryLedger;
   readonly consumers: ConsumerRegistry;
+  /** The minimum throughput billing commitment (On-demand Advantage). */
+  readonly account: AccountSettings;
+  readonly policies = new ResourcePolicies();
+  /**
+   * Channels reading each stream (engine/channels registers itself here): DescribeStreamSummary's ChannelCount,
+   * and DeleteStream refuses a stream that still has channels.
+   */
+  channelCountOf: (stream: Stream) => number = () => 0;
   private readonly streams = new Map<string, Stream>();
   private readonly enforceRates: boolean;
   private readonly rateWindows = new Map<string, { second: number; count: number }>();
@@ -87,6 +106,7 @@ export class KinesisService implements SimulationPart {
     const budgetBytes = options.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET_BYTES;
     this.memory = { usedBytes: 0, budgetBytes, evict: () => this.evictOldest() };
     this.consumers = new ConsumerRegistry(this);
+    this.account = new AccountSettings(() => sim.nowMs);
     this.onDemand = new OnDemandScaler(sim.nowMs, (fn) => this.after(this.delays.reshardMs, fn));
     sim.attach(this);
   }
@@ -148,7 +168,7 @@ export class KinesisService implements SimulationPart {
     return n;
   }
 
-  createStream(name: string, mode: StreamMode, shardCount: number | undefined, tags?: Record<string, string>): Stream {
+  createStream(name: string, mode: StreamMode, shardCount: number | undefined, tags?: Record<string, string>, options: NewStreamOptions = {}): Stream {
     this.checkRate('CreateStream');
     if (this.streams.has(name)) throw resourceInUse(`Stream ${name} under account ${this.accountId} already exists.`);
     const creating = [...this.streams.values()].filter((s) => s.status === 'CREATING').length;
@@ -161,14 +181,20 @@ export class KinesisService implements SimulationPart {
     const count = mode === 'ON_DEMAND' ? ON_DEMAND_INITIAL_SHARDS : (shardCount ?? 1);
     const open = this.openShardTotal();
     if (open + count > this.shardLimit) {
-      throw limitExceeded(`This request would exceed the shard limit for the account ${this.accountId} in ${this.region}. Current limit of shards is ${this.shardLimit}, open shards ${open}, requested ${count}.`);
+      throw limitExceeded(shardLimitMessage(this, open, count));
     }
     const stream = new Stream({ name, arn: this.streamArn(name), mode, shardCount: count, createdAtMs: this.nowMs, ledger: this.memory });
     stream.clockMs = () => this.sim.nowMs;
     for (const [k, v] of Object.entries(tags ?? {})) stream.tags.set(k, v);
+    if (options.maxRecordSizeKiB !== undefined) stream.setMaxRecordSize(options.maxRecordSizeKiB);
+    if (options.distribution !== undefined) stream.distribution = options.distribution;
+    const warm = options.warmThroughputMiBps;
+    if (warm !== undefined) stream.warmThroughput = { targetMiBps: warm, currentMiBps: 0 };
     this.streams.set(name, stream);
     this.after(this.delays.createMs, () => {
-      if (stream.status === 'CREATING') stream.status = 'ACTIVE';
+      if (stream.status !== 'CREATING') return;
+      if (warm !== undefined) applyWarmThroughput(stream, warm, this.nowMs);
+      stream.status = 'ACTIVE';
     });
     return stream;
   }
@@ -179,10 +205,14 @@ export class KinesisService implements SimulationPart {
     if (consumers.length > 0 && !enforceConsumerDeletion) {
       throw resourceInUse(`Stream ${stream.name} has ${consumers.length} registered consumers; deregister them or pass EnforceConsumerDeletion.`);
     }
+    // API_DeleteStream: a stream that channels read cannot be deleted until they are.
+    const channels = this.channelCountOf(stream);
+    if (channels > 0) throw resourceInUse(`Stream ${stream.name} under account ${this.accountId} has ${channels} channels; delete them with DeleteChannel first.`);
     stream.status = 'DELETING';
     this.after(this.delays.deleteMs, () => {
       if (this.streams.get(stream.name) !== stream) return;
       this.consumers.dropStream(stream);
+      this.policies.dropUnder(stream.arn);
       this.streams.delete(stream.name);
       stream.release();
     });
@@ -191,7 +221,9 @@ export class KinesisService implements SimulationPart {
   /** Throws ResourceInUseException unless the stream is ACTIVE (reshard, retention, encryption, mode changes). */
   requireActive(stream: Stream, what: string): void {
     if (stream.status !== 'ACTIVE') {
-      throw resourceInUse(`Stream ${stream.name} under account ${this.accountId} is ${stream.status}, not ACTIVE; ${what} needs an ACTIVE stream. Retry when DescribeStreamSummary shows ACTIVE.`);
+      // AWS's wording (kinesalite, AWS-captured): "Stream X under account Y not ACTIVE, instead in state UPDATING".
+      void what;
+      throw resourceInUse(`Stream ${stream.name} under account ${this.accountId} not ACTIVE, instead in state ${stream.status}`);
     }
   }
 

@@ -9,6 +9,12 @@
 import { UUID_KEY_LENGTH, uuidKeyString } from '../hash/uuid-key';
 
 const CHUNK_CAPACITY = 1024;
+/**
+ * The stored key of a record written without a partition key (RecordDistributionStrategy AUTO makes the key
+ * optional; such records are read back without `PartitionKey`). A lone low surrogate: no UTF-8 or CBOR text
+ * decodes to it, so no real key collides with it; '' stays the marker of aggregate buckets.
+ */
+export const NO_PARTITION_KEY = '\udc00';
 /** Rough bytes an entry costs beyond its payload: typed-array slots plus two references. */
 export const ENTRY_OVERHEAD_BYTES = 48;
 

@@ -14,7 +14,12 @@ export interface ReadPage {
   nextCounter: number;
   /** Arrival time of the last record returned (NaN when none). */
   lastArrivalMs: number;
-  /** How far the read position is behind the newest record: now − arrival of the next unread record, 0 when caught up. */
+  /**
+   * MillisBehindLatest as AWS defines it: how far the returned position is behind the tip of the shard — the
+   * newest record's arrival minus the arrival of the last record returned (of the next unread one when none
+   * was returned); 0 when caught up (API_GetRecords: "A value of zero indicates that record processing is
+   * caught up"). Reading a record 2 s older than the newest gives ~2,000.
+   */
   millisBehindLatest: number;
   /** True when the shard is closed and everything up to its end has been read. */
   atShardEnd: boolean;
@@ -37,7 +42,7 @@ export function readShard(
   fromCounter: number,
   maxRecords: number,
   maxBytes: number,
-  nowMs: number,
+  _nowMs: number,
   page: ReadPage,
   visit?: RecordVisitor,
   alwaysFirst = true,
@@ -83,7 +88,13 @@ export function readShard(
     else break;
   }
   page.nextCounter = position;
-  page.millisBehindLatest = index < end ? Math.max(0, nowMs - log.arrivalMsAt(index)) : 0;
+  if (index < end) {
+    const tipMs = log.arrivalMsAt(end - 1);
+    const positionMs = page.records > 0 ? page.lastArrivalMs : log.arrivalMsAt(index);
+    page.millisBehindLatest = Math.max(0, tipMs - positionMs);
+  } else {
+    page.millisBehindLatest = 0;
+  }
   // A closed shard takes no writes, so once nothing is left after the position the reader is at its end.
   page.atShardEnd = !shard.isOpen && index >= end;
   return page;

@@ -72,6 +72,15 @@ export class Shard {
   writeSecond = -1;
   writeBytesThisSec = 0;
   writeRecordsThisSec = 0;
+  /**
+   * Large-record burst (large-records.html: the shard's write capacity is a tank that a large record drains
+   * and that refills at the sustained rate). Credit is the 1 MiB/s window capacity left unused in past
+   * seconds, held up to `burstCapacityBytes` (0 for streams at the default 1 MiB maximum record size, so
+   * their admission is exactly the fixed window). A record that overflows this second's window draws the
+   * overflow from the credit; so a 10 MiB record passes an idle shard and the average stays 1 MiB/s.
+   */
+  burstCapacityBytes = 0;
+  burstCreditBytes = 0;
   private writeWindowStartMs = 0;
   private writeWindowEndMs = Number.NEGATIVE_INFINITY;
   // Shared read window; a call that overdraws the per-second byte budget blocks reads until its debt is repaid.
@@ -105,18 +114,38 @@ export class Shard {
     // The window's bounds in ms spare a division per record; the second changes at most once per 1,000 ms.
     if (nowMs >= this.writeWindowEndMs || nowMs < this.writeWindowStartMs) {
       const second = Math.floor(nowMs / 1000);
+      if (this.burstCapacityBytes > 0) this.refillBurst(second);
       this.writeSecond = second;
       this.writeWindowStartMs = second * 1000;
       this.writeWindowEndMs = this.writeWindowStartMs + 1000;
       this.writeBytesThisSec = 0;
       this.writeRecordsThisSec = 0;
     }
-    if (this.writeRecordsThisSec + records > WRITE_RECORDS_MAX || this.writeBytesThisSec + bytesWithKeys > WRITE_BYTES_MAX) {
-      return false;
+    if (this.writeRecordsThisSec + records > WRITE_RECORDS_MAX) return false;
+    const bytesAfter = this.writeBytesThisSec + bytesWithKeys;
+    if (bytesAfter > WRITE_BYTES_MAX) {
+      const overflow = bytesAfter - Math.max(WRITE_BYTES_MAX, this.writeBytesThisSec);
+      if (overflow > this.burstCreditBytes) return false;
+      this.burstCreditBytes -= overflow;
     }
     this.writeRecordsThisSec += records;
-    this.writeBytesThisSec += bytesWithKeys;
+    this.writeBytesThisSec = bytesAfter;
     return true;
+  }
+
+  /** Sets the burst a record of the stream's maximum size needs; raising it fills the tank (it starts full). */
+  setBurstCapacity(bytes: number): void {
+    if (bytes > this.burstCapacityBytes) this.burstCreditBytes = bytes;
+    this.burstCapacityBytes = bytes;
+    this.burstCreditBytes = Math.min(this.burstCreditBytes, bytes);
+  }
+
+  /** Adds the window capacity left unused since the last written second to the burst credit. */
+  private refillBurst(second: number): void {
+    if (this.writeSecond < 0) return;
+    const lastUnused = Math.max(0, WRITE_BYTES_MAX - this.writeBytesThisSec);
+    const idleSeconds = Math.max(0, second - this.writeSecond - 1);
+    this.burstCreditBytes = Math.min(this.burstCapacityBytes, this.burstCreditBytes + lastUnused + idleSeconds * WRITE_BYTES_MAX);
   }
 
   /** Records still admissible this second (for the aggregate path). */

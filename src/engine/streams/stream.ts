@@ -1,26 +1,31 @@
 /**
  * A stream: its shards (by number; closed ones kept until their data passes retention), the routing table
- * of open shards, and the in-engine fast paths. `putRecord` hashes, routes, admits and appends without
- * allocating; it reports the outcome as a number and leaves the sequence counter in `lastSequenceCounter`.
- * `putUuidRecord` takes a UUID key as its four words and `putRecordToShard` a record its caller already routed
- * (valid while `shardMapVersion` is unchanged); `getRecords` is the in-engine GetRecords with the read limits.
- * Control-plane state (status, tags, encryption, consumers) lives here too; rules about when a control-plane
- * call is allowed live in the service.
+ * of open shards (route-table.ts), and the in-engine fast paths. `putRecord` hashes, routes, admits and
+ * appends without allocating; it reports the outcome as a number and leaves the sequence counter in
+ * `lastSequenceCounter`. `putUuidRecord` takes a UUID key as its four words and `putRecordToShard` a record
+ * its caller already routed (valid while `shardMapVersion` is unchanged); `getRecords` is the in-engine
+ * GetRecords with the read limits. Control-plane settings (status, tags, encryption, maximum record size,
+ * record distribution, warm throughput) live here too; rules about when a control-plane call is allowed live
+ * in the service and stream-settings.ts.
  */
-import { compareHashKeyAt, decimalToHashKey } from '../hash/hash-key';
+import { decimalToHashKey } from '../hash/hash-key';
 import { lastHashedKeyByteLength, md5PartitionKey, utf8ByteLength } from '../hash/md5';
 import { md5UuidKey, UUID_KEY_LENGTH } from '../hash/uuid-key';
 import type { HashRange } from './hash-range';
 import { evenRanges } from './hash-range';
-import { GET_RECORDS_BYTES_MAX, GET_RECORDS_LIMIT_MAX, RECORD_BYTES_MAX, RETENTION_HOURS_DEFAULT } from './limits';
+import {
+  MAX_RECORD_SIZE_KIB_DEFAULT, recordBytesMaxOf, RETENTION_HOURS_DEFAULT, writeBurstBytesOf,
+} from './limits';
+import { RouteTable } from './route-table';
 import { renderSequenceNumber } from './sequence-number';
 import { Shard } from './shard';
-import type { RemovedTotals } from './shard-log';
 import type { ReadPage, RecordVisitor } from './shard-reader';
-import { readShard } from './shard-reader';
+import { evictOldestOf, putAggregateRecords, readDedicatedThroughput, readShared, releaseAll, trimToRetention } from './stream-storage';
 
 export type StreamStatus = 'CREATING' | 'ACTIVE' | 'UPDATING' | 'DELETING';
 export type StreamMode = 'PROVISIONED' | 'ON_DEMAND';
+/** USER_PARTITION_KEY: the key's hash picks the shard; AUTO: the service spreads records (on-demand only). */
+export type RecordDistributionStrategy = 'USER_PARTITION_KEY' | 'AUTO';
 
 /** Outcome codes of the fast paths: a shard number (≥ 0) means accepted. */
 export const PUT_THROTTLED = -1;
@@ -29,16 +34,6 @@ export const PUT_STREAM_GONE = -3;
 /** putRecordToShard named a shard that is not open (the caller's routing predates a reshard): route again. */
 export const PUT_SHARD_NOT_OPEN = -4;
 
-/**
- * Module-local copies of the limits used per record: imported bindings can compile to property getters
- * (e.g. under tsx's CommonJS interop), which showed up in profiles of the write path.
- */
-const RECORD_BYTES_LIMIT = RECORD_BYTES_MAX;
-const READ_RECORDS_PER_CALL_MAX = GET_RECORDS_LIMIT_MAX;
-const READ_BYTES_PER_CALL_MAX = GET_RECORDS_BYTES_MAX;
-/** Routing table size: 2^12 prefixes of the hash key's top word (16 KiB per stream). */
-const ROUTE_TABLE_BITS = 12;
-const ROUTE_TABLE_SHIFT = 32 - ROUTE_TABLE_BITS;
 
 /** The service-wide memory budget; the stream reports what it stores and the ledger evicts the oldest when over. */
 export interface MemoryLedger {
@@ -65,8 +60,13 @@ export class Stream {
   status: StreamStatus = 'CREATING';
   mode: StreamMode;
   retentionHours = RETENTION_HOURS_DEFAULT;
-  /** MaxRecordSizeInKiB as configured (reported by DescribeStreamSummary; the engine enforces 1 MiB). */
-  maxRecordSizeKiB = 1024;
+  /** Data + key bytes a record may hold: MaxRecordSizeInKiB × 1,024 (set through `setMaxRecordSize`). */
+  recordBytesMax = recordBytesMaxOf(MAX_RECORD_SIZE_KIB_DEFAULT);
+  private maxRecordKiB = MAX_RECORD_SIZE_KIB_DEFAULT;
+  /** AUTO ignores keys for placement (route-table.ts `nextAuto`); only on-demand streams may use it. */
+  distribution: RecordDistributionStrategy = 'USER_PARTITION_KEY';
+  /** Warm throughput of an on-demand stream (MiB/s) once set: what was asked and what is in place. */
+  warmThroughput: { targetMiBps: number; currentMiBps: number } | undefined;
   encryptionType: 'NONE' | 'KMS' = 'NONE';
   keyId: string | undefined;
   readonly tags = new Map<string, string>();
@@ -81,14 +81,13 @@ export class Stream {
   /** Set by the fast paths on acceptance: the shard and sequence counter of the record just written. */
   lastShardNumber = -1;
   lastSequenceCounter = -1;
+  /** Set when a write is throttled: the shard that refused it (for the error message). */
+  lastThrottledShardNumber = -1;
   /** Changes whenever the set of open shards (the routing table) changes: callers cache routes per version. */
   shardMapVersion = 0;
-  private routeStarts = new Uint32Array(0);
-  private routeShards: Shard[] = [];
-  private routeTable = new Int32Array(1 << ROUTE_TABLE_BITS);
+  private readonly routes = new RouteTable();
   private readonly hashScratch = new Uint32Array(4);
-  private readonly ledger: MemoryLedger;
-  private readonly removedScratch: RemovedTotals = { records: 0, bytes: 0, memoryBytes: 0 };
+  readonly ledger: MemoryLedger;
 
   constructor(init: StreamInit) {
     this.name = init.name;
@@ -101,17 +100,28 @@ export class Stream {
     this.rebuildRouting();
   }
 
+  get maxRecordSizeKiB(): number {
+    return this.maxRecordKiB;
+  }
+
+  /** MaxRecordSizeInKiB: the record limit and every shard's write burst follow it. */
+  setMaxRecordSize(kib: number): void {
+    this.maxRecordKiB = kib;
+    this.recordBytesMax = recordBytesMaxOf(kib);
+    for (const shard of this.shards) shard.setBurstCapacity(writeBurstBytesOf(kib));
+  }
+
   get retentionMs(): number {
     return this.retentionHours * 3_600_000;
   }
 
   /** Open shards in hash-key order (the routing table; do not mutate). */
   openShards(): readonly Shard[] {
-    return this.routeShards;
+    return this.routes.shards;
   }
 
   get openShardCount(): number {
-    return this.routeShards.length;
+    return this.routes.shards.length;
   }
 
   /** Shards that still appear in listings: open ones and closed ones whose data has not all expired. */
@@ -123,24 +133,9 @@ export class Stream {
     return this.shards[shardNumber];
   }
 
-  /**
-   * The open shard whose range holds the hash key (4 big-endian words). A table indexed by the hash's top
-   * ROUTE_TABLE_BITS bits gives the last open shard starting at or below that prefix; the shards starting
-   * inside the prefix (none for even splits of up to 4,096 shards) are stepped over. No binary search, so
-   * no unpredictable branches per record.
-   */
+  /** The open shard whose range holds the hash key (4 big-endian words). */
   route(hashKey: Uint32Array): Shard {
-    const starts = this.routeStarts;
-    const h0 = hashKey[0];
-    let i = this.routeTable[h0 >>> ROUTE_TABLE_SHIFT];
-    const last = this.routeShards.length - 1;
-    while (i < last) {
-      const o = (i + 1) << 2;
-      const s0 = starts[o];
-      if (s0 > h0 || (s0 === h0 && compareHashKeyAt(starts, o, hashKey) > 0)) break;
-      i++;
-    }
-    return this.routeShards[i];
+    return this.routes.route(hashKey);
   }
 
   /**
@@ -151,6 +146,7 @@ export class Stream {
    */
   putRecord(partitionKey: string, data: Uint8Array | number, explicitHashKey?: Uint32Array | string, nowMs?: number): number {
     if (this.deleted || this.status === 'CREATING') return PUT_STREAM_GONE;
+    if (this.distribution === 'AUTO') return this.putAuto(partitionKey, utf8ByteLength(partitionKey), data, nowMs ?? this.clockMs());
     let hash: Uint32Array;
     let keyBytes: number;
     if (explicitHashKey === undefined) {
@@ -161,8 +157,8 @@ export class Stream {
       keyBytes = utf8ByteLength(partitionKey);
     }
     const dataBytes = typeof data === 'number' ? data : data.byteLength;
-    if (dataBytes + keyBytes > RECORD_BYTES_LIMIT) return PUT_TOO_LARGE;
-    const shard = this.route(hash);
+    if (dataBytes + keyBytes > this.recordBytesMax) return PUT_TOO_LARGE;
+    const shard = this.routes.route(hash);
     const now = nowMs ?? this.clockMs();
     const counter = this.admit(shard, dataBytes, keyBytes, now);
     if (counter < 0) return counter;
@@ -178,8 +174,8 @@ export class Stream {
   putUuidRecord(w0: number, w1: number, w2: number, w3: number, data: Uint8Array | number, nowMs: number): number {
     if (this.deleted || this.status === 'CREATING') return PUT_STREAM_GONE;
     const dataBytes = typeof data === 'number' ? data : data.byteLength;
-    if (dataBytes + UUID_KEY_LENGTH > RECORD_BYTES_LIMIT) return PUT_TOO_LARGE;
-    const shard = this.route(md5UuidKey(w0, w1, w2, w3, this.hashScratch));
+    if (dataBytes + UUID_KEY_LENGTH > this.recordBytesMax) return PUT_TOO_LARGE;
+    const shard = this.distribution === 'AUTO' ? this.routes.nextAuto() : this.routes.route(md5UuidKey(w0, w1, w2, w3, this.hashScratch));
     const counter = this.admit(shard, dataBytes, UUID_KEY_LENGTH, nowMs);
     if (counter < 0) return counter;
     this.stored(shard, counter, shard.log.appendUuidKeyed(counter, dataBytes, nowMs, w0, w1, w2, w3, typeof data === 'number' ? undefined : data));
@@ -193,10 +189,25 @@ export class Stream {
    */
   putRecordToShard(shardNumber: number, partitionKey: string, keyBytes: number, data: Uint8Array | number, nowMs: number): number {
     if (this.deleted || this.status === 'CREATING') return PUT_STREAM_GONE;
+    if (this.distribution === 'AUTO') return this.putAuto(partitionKey, keyBytes, data, nowMs);
     const shard = this.shards[shardNumber];
     if (shard === undefined || shard.closedAtMs !== undefined) return PUT_SHARD_NOT_OPEN;
     const dataBytes = typeof data === 'number' ? data : data.byteLength;
-    if (dataBytes + keyBytes > RECORD_BYTES_LIMIT) return PUT_TOO_LARGE;
+    if (dataBytes + keyBytes > this.recordBytesMax) return PUT_TOO_LARGE;
+    const counter = this.admit(shard, dataBytes, keyBytes, nowMs);
+    if (counter < 0) return counter;
+    this.stored(shard, counter, shard.log.append(counter, dataBytes, nowMs, partitionKey, typeof data === 'number' ? undefined : data));
+    return shard.number;
+  }
+
+  /**
+   * A write under AUTO distribution: the key (possibly NO_PARTITION_KEY, counted as 0 bytes) is stored but
+   * plays no part in placement (service-managed-pk-producing-behavior).
+   */
+  private putAuto(partitionKey: string, keyBytes: number, data: Uint8Array | number, nowMs: number): number {
+    const dataBytes = typeof data === 'number' ? data : data.byteLength;
+    if (dataBytes + keyBytes > this.recordBytesMax) return PUT_TOO_LARGE;
+    const shard = this.routes.nextAuto();
     const counter = this.admit(shard, dataBytes, keyBytes, nowMs);
     if (counter < 0) return counter;
     this.stored(shard, counter, shard.log.append(counter, dataBytes, nowMs, partitionKey, typeof data === 'number' ? undefined : data));
@@ -208,6 +219,7 @@ export class Stream {
     const total = dataBytes + keyBytes;
     const c = shard.counters;
     if (!shard.admitWrite(1, total, nowMs)) {
+      this.lastThrottledShardNumber = shard.number;
       c.throttledWriteRecords++;
       c.throttledWriteBytes += dataBytes;
       return PUT_THROTTLED;
@@ -228,69 +240,26 @@ export class Stream {
   }
 
   /**
-   * Aggregate write path for very large loads: `records` records totalling `bytes` (data + keys) offered to one
-   * shard at `nowMs`. Admits as many as this second's limits allow (average record size), stores them as one
-   * per-second bucket, advances the sequence counter by the count and returns how many were accepted; the
-   * rest are counted as throttled.
+   * Aggregate write path for very large loads (`records` records totalling `bytes` offered to one shard): see
+   * `putAggregateRecords`. Returns how many were accepted.
    */
   putAggregate(shardNumber: number, records: number, bytes: number, nowMs: number): number {
-    const shard = this.shards[shardNumber];
-    if (this.deleted || this.status === 'CREATING' || !shard || !shard.isOpen || records <= 0) return 0;
-    const avg = bytes / records;
-    const room = shard.writeHeadroom(nowMs);
-    let accepted = Math.min(records, room.records);
-    if (avg > 0) accepted = Math.min(accepted, Math.floor(room.bytes / avg));
-    accepted = Math.max(0, accepted);
-    const c = shard.counters;
-    c.throttledWriteRecords += records - accepted;
-    c.throttledWriteBytes += (records - accepted) * avg;
-    if (accepted === 0) return 0;
-    const acceptedBytes = accepted * avg;
-    shard.admitWrite(accepted, acceptedBytes, nowMs);
-    const first = shard.nextCounter;
-    shard.nextCounter += accepted;
-    c.incomingRecords += accepted;
-    c.incomingBytes += acceptedBytes;
-    c.incomingBytesWithKeys += acceptedBytes;
-    this.ledger.usedBytes += shard.log.appendBucket(first, accepted, acceptedBytes, nowMs);
-    if (this.ledger.usedBytes > this.ledger.budgetBytes) this.ledger.evict();
-    this.lastShardNumber = shardNumber;
-    this.lastSequenceCounter = first + accepted - 1;
-    return accepted;
+    return putAggregateRecords(this, shardNumber, records, bytes, nowMs);
   }
 
-  /**
-   * A GetRecords-equivalent read for in-engine polling consumers, under the shard's shared limits (5 calls/s,
-   * 2 MiB/s with debt, ≤ 10,000 records / 10 MiB a call). Returns false (and counts it) when throttled or the
-   * shard does not exist; otherwise fills `page` (calling `visit` per record when given) and counts the
-   * outgoing records and bytes on the shard.
-   */
+  /** In-engine GetRecords under the shard's shared read limits: false when throttled (see `readShared`). */
   getRecords(shardNumber: number, fromCounter: number, maxRecords: number, nowMs: number, page: ReadPage, visit?: RecordVisitor): boolean {
-    const shard = this.shards[shardNumber];
-    if (!shard || !shard.admitReadCall(nowMs)) return false;
-    readShard(shard, fromCounter, Math.min(maxRecords, READ_RECORDS_PER_CALL_MAX), READ_BYTES_PER_CALL_MAX, nowMs, page, visit);
-    shard.chargeReadBytes(page.bytes, nowMs);
-    shard.counters.outgoingRecords += page.records;
-    shard.counters.outgoingBytes += page.bytes;
-    return true;
+    return readShared(this, shardNumber, fromCounter, maxRecords, nowMs, page, visit);
   }
 
   /** Same as `getRecords` (the name the Firehose source uses). */
   pollShard(shardNumber: number, fromCounter: number, maxRecords: number, nowMs: number, page: ReadPage, visit?: RecordVisitor): boolean {
-    return this.getRecords(shardNumber, fromCounter, maxRecords, nowMs, page, visit);
+    return readShared(this, shardNumber, fromCounter, maxRecords, nowMs, page, visit);
   }
 
-  /**
-   * An enhanced fan-out read (dedicated throughput: no shared read limits; the subscription paces itself):
-   * up to `maxRecords` / `maxBytes` from `fromCounter`, outgoing records and bytes counted on the shard.
-   */
+  /** An enhanced fan-out read (dedicated throughput; see `readDedicatedThroughput`). */
   readDedicated(shardNumber: number, fromCounter: number, maxRecords: number, maxBytes: number, nowMs: number, page: ReadPage, visit?: RecordVisitor): boolean {
-    const shard = this.shards[shardNumber];
-    if (!shard) return false;
-    readShard(shard, fromCounter, maxRecords, maxBytes, nowMs, page, visit, false);
-    shard.counters.outgoingRecords += page.records;
-    shard.counters.outgoingBytes += page.bytes;
-    return true;
+    return readDedicatedThroughput(this, shardNumber, fromCounter, maxRecords, maxBytes, nowMs, page, visit);
   }
 
   /** The AWS-format sequence number of a record of this stream. */
@@ -300,44 +269,24 @@ export class Stream {
 
   /** Drops data older than retention; closed shards whose data is all gone stop being listed. */
   trim(nowMs: number): void {
-    const cutoffMs = nowMs - this.retentionMs;
-    for (const shard of this.shards) {
-      if (shard.expired) continue;
-      const removed = this.removedScratch;
-      removed.records = 0;
-      removed.bytes = 0;
-      removed.memoryBytes = 0;
-      shard.log.trimBefore(cutoffMs, removed);
-      shard.counters.expiredRecords += removed.records;
-      shard.counters.expiredBytes += removed.bytes;
-      this.ledger.usedBytes -= removed.memoryBytes;
-      if (!shard.isOpen && shard.log.isEmpty && (shard.closedAtMs ?? 0) <= cutoffMs) shard.expired = true;
-    }
+    trimToRetention(this, nowMs);
   }
 
   /** Memory-budget eviction of up to `maxEntries` oldest entries of one shard. */
   evictFrom(shard: Shard, maxEntries: number): void {
-    const removed = this.removedScratch;
-    removed.records = 0;
-    removed.bytes = 0;
-    removed.memoryBytes = 0;
-    shard.log.evictOldest(maxEntries, removed);
-    shard.counters.evictedRecords += removed.records;
-    shard.counters.evictedBytes += removed.bytes;
-    this.ledger.usedBytes -= removed.memoryBytes;
+    evictOldestOf(this, shard, maxEntries);
   }
 
   /** Releases all storage (stream deleted). */
   release(): void {
-    const removed: RemovedTotals = { records: 0, bytes: 0, memoryBytes: 0 };
-    for (const shard of this.shards) shard.log.clear(removed);
-    this.ledger.usedBytes -= removed.memoryBytes;
+    releaseAll(this);
     this.deleted = true;
   }
 
   /** Adds a shard (creation or resharding); children start counting above their parents. */
   addShard(range: HashRange, nowMs: number, startCounter: number, parent: Shard | undefined, adjacentParent: Shard | undefined): Shard {
     const shard = new Shard(this.shards.length, range, nowMs, startCounter, parent?.number, adjacentParent?.number);
+    shard.setBurstCapacity(writeBurstBytesOf(this.maxRecordKiB));
     this.shards.push(shard);
     parent?.childNumbers.push(shard.number);
     adjacentParent?.childNumbers.push(shard.number);
@@ -346,19 +295,7 @@ export class Stream {
 
   /** Rebuilds the routing table from the open shards (after creation or resharding). */
   rebuildRouting(): void {
-    const open = this.shards.filter((s) => s.isOpen).sort((a, b) => (a.range.start < b.range.start ? -1 : 1));
-    const starts = new Uint32Array(open.length * 4);
-    open.forEach((s, i) => starts.set(s.startWords, i * 4));
-    this.routeStarts = starts;
-    this.routeShards = open;
-    // routeTable[p] = the last open shard whose start is ≤ the smallest hash key with prefix p.
-    const table = this.routeTable;
-    let i = 0;
-    for (let p = 0; p < table.length; p++) {
-      const prefixStart = (p << ROUTE_TABLE_SHIFT) >>> 0;
-      while (i + 1 < open.length && (starts[(i + 1) << 2] < prefixStart || (starts[(i + 1) << 2] === prefixStart && starts[((i + 1) << 2) + 1] === 0 && starts[((i + 1) << 2) + 2] === 0 && starts[((i + 1) << 2) + 3] === 0))) i++;
-      table[p] = i;
-    }
+    this.routes.rebuild(this.shards);
     this.shardMapVersion++;
   }
 

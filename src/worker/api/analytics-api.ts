@@ -1,14 +1,11 @@
 /**
  * Worker operations for the Analytics page: schema discovery from the source stream, start, stop
- * and delete of applications in the live world. Registers the `analytics` world extension at load.
- * Every result is a value (ok / message); nothing throws across Comlink for expected failures.
+ * and delete of applications of the engine world's Analytics part. Every result is a value
+ * (ok / message); nothing throws across Comlink for expected failures.
  */
 import type { WorkerContext } from './context';
-import { registerWorldExtension } from '../world-extensions';
-import { ANALYTICS_EXTENSION_ID, analyticsExtension, type AnalyticsWorld, type DiscoveryResult, type OpResult } from './analytics/analytics-world';
-import type { AnalyticsAppConfig } from './analytics/app-config';
-
-registerWorldExtension(analyticsExtension);
+import type { AnalyticsWorld, DiscoveryResult, OpResult } from '../../engine/analytics/world/analytics-world';
+import type { AnalyticsAppConfig } from '../../engine/analytics/world/app-config';
 
 export interface AnalyticsApi {
   /** Kinesis data streams of the running scenario (sources and output destinations). */
@@ -22,7 +19,7 @@ export interface AnalyticsApi {
 }
 
 export function analyticsApi(ctx: WorkerContext): AnalyticsApi {
-  const world = (): AnalyticsWorld | null => (ctx.world()?.extensions.get(ANALYTICS_EXTENSION_ID) as AnalyticsWorld | undefined) ?? null;
+  const world = (): AnalyticsWorld | null => ctx.world()?.world.parts.analytics ?? null;
   const noWorld: OpResult = { ok: false, message: 'no scenario is loaded' };
   const publishing = <T>(result: T): T => {
     ctx.host.publishNow();
@@ -37,11 +34,11 @@ export function analyticsApi(ctx: WorkerContext): AnalyticsApi {
     },
     async analyticsStart(config) {
       const w = world();
-      return w ? publishing(w.start(config)) : noWorld;
+      return w ? publishing(w.startApp(config)) : noWorld;
     },
     async analyticsStop(name) {
       const w = world();
-      return w ? publishing(w.stop(name)) : noWorld;
+      return w ? publishing(w.stopApp(name)) : noWorld;
     },
     async analyticsDelete(name) {
       const w = world();
@@ -51,4 +48,4 @@ export function analyticsApi(ctx: WorkerContext): AnalyticsApi {
 }
 
 export type { AnalyticsAppConfig, DiscoveryResult, OpResult };
-export type { AnalyticsSnapshot, AppSnapshot } from './analytics/snapshot-types';
+export type { AnalyticsSnapshot, AppSnapshot } from '../../engine/analytics/world/snapshot-types';

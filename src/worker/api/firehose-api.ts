@@ -1,30 +1,22 @@
 /**
- * Worker operations for the Firehose page, and the `firehose` world extension (registered at module
- * load): it builds the scenario's `firehose` section into a FirehoseWorld and adds its slice to every
- * frame. The page edits delivery streams, browses the object store and attaches the browser
- * transform sandbox through these calls; expected failures come back as `{ok:false, message}`.
+ * Worker operations for the Firehose page: edit delivery streams of the live world, browse the
+ * object store and attach the browser transform sandbox. The delivery streams themselves are the
+ * engine world's Firehose part; expected failures come back as `{ok:false, message}`.
  */
 import * as Comlink from 'comlink';
 import type { WorkerContext } from './context';
-import { registerWorldExtension } from '../world-extensions';
-import { FirehoseWorld, type Outcome } from './firehose/firehose-world';
-import type { ObjectDetail, ObjectListing } from './firehose/object-preview';
-import type { FirehoseSectionEntry } from './firehose/scenario-section';
+import type { FirehoseWorld, Outcome } from '../../engine/firehose/world/firehose-world';
+import type { FirehoseSectionEntry } from '../../engine/firehose/world/scenario-section';
+import { describeObject, listObjects, type ObjectDetail, type ObjectListing } from './firehose/object-preview';
 import { setMainThreadTransform, type MainThreadTransform } from './firehose/transform-bridge';
+import { AwsServiceError } from '../../engine/api/result';
 
-export type { FirehoseSlice, DeliveryStreamView, BufferView, TransformView } from './firehose/firehose-slice';
-export type { FirehoseSectionEntry, ProducerSpec, TransformSpec, FaultSpec } from './firehose/scenario-section';
+export type { FirehoseSlice, DeliveryStreamView, BufferView, TransformView } from '../../engine/firehose/world/firehose-slice';
+export type { FirehoseSectionEntry, ProducerSpec, TransformSpec, FaultSpec } from '../../engine/firehose/world/scenario-section';
 export type { ObjectDetail, ObjectListing, ObjectSummary } from './firehose/object-preview';
-export type { SinkView } from './firehose/sink-view';
+export type { SinkView } from '../../engine/firehose/world/sink-view';
 export type { TransformCall, MainThreadTransform } from './firehose/transform-bridge';
-export type { Outcome as FirehoseOutcome } from './firehose/firehose-world';
-
-export const FIREHOSE_EXTENSION_ID = 'firehose';
-
-registerWorldExtension({
-  id: FIREHOSE_EXTENSION_ID,
-  create: (sim, scenario, doc) => new FirehoseWorld(sim, scenario, doc),
-});
+export type { Outcome as FirehoseOutcome } from '../../engine/firehose/world/firehose-world';
 
 export interface FirehoseApi {
   /** The scenario's `firehose` section as the live world holds it (for the edit form). */
@@ -44,9 +36,10 @@ export interface FirehoseApi {
 }
 
 const noWorld: Outcome = { ok: false, message: 'no scenario is loaded' };
+const describe = (e: unknown): string => (e instanceof AwsServiceError ? `${e.name}: ${e.message}` : e instanceof Error ? e.message : String(e));
 
 export function firehoseApi(ctx: WorkerContext): FirehoseApi {
-  const world = (): FirehoseWorld | undefined => ctx.world()?.extensions.get(FIREHOSE_EXTENSION_ID) as FirehoseWorld | undefined;
+  const world = (): FirehoseWorld | undefined => ctx.world()?.world.parts.firehose;
   const publishAfter = <T,>(result: T): T => {
     ctx.host.publishNow();
     return result;
@@ -72,12 +65,18 @@ export function firehoseApi(ctx: WorkerContext): FirehoseApi {
       return w ? publishAfter(w.put(name, records)) : noWorld;
     },
     async firehoseListObjects(bucket, prefix) {
-      return world()?.listObjects(bucket, prefix) ?? { bucket, prefix, folders: [], objects: [], truncated: false };
+      const w = world();
+      return w ? listObjects(w.service.store, bucket, prefix) : { bucket, prefix, folders: [], objects: [], truncated: false };
     },
     async firehoseGetObject(bucket, key) {
       const w = world();
       if (!w) return { error: 'no scenario is loaded' };
-      const detail = await w.getObject(bucket, key);
+      let detail: ObjectDetail | { error: string };
+      try {
+        detail = await describeObject(w.service.store.getObject(bucket, key));
+      } catch (e) {
+        detail = { error: describe(e) };
+      }
       return 'body' in detail ? Comlink.transfer(detail, [detail.body.buffer as ArrayBuffer]) : detail;
     },
     async registerTransformInvoker(invoke) {

@@ -7,7 +7,7 @@
 import * as Comlink from 'comlink';
 import { createKinesisApi, type KinesisJsonApi } from '../../engine/api/kinesis';
 import type { ScenarioConsumer, ScenarioProducer } from '../../engine/scenario/schema';
-import { validateScenario, type ValidationResult } from '../../engine/scenario/validate';
+import { validateWorld, type WorldValidation } from '../../engine/world/world';
 import type { LiveWorld } from '../runtime';
 import type { WorkerContext } from './context';
 import type { ActorConfigs, ConsoleFrame, EditResult, KinesisCallResult, ReadRequest, ReadResult, WatchRequest } from './streams/console-types';
@@ -41,7 +41,7 @@ export interface StreamsApi {
    * Checks a scenario document (errors name their field paths). Runs here rather than on the main
    * thread because the validator compiles payload templates, which pulls in the fake-data library.
    */
-  validateScenarioDoc(doc: unknown): Promise<ValidationResult>;
+  validateScenarioDoc(doc: unknown): Promise<WorldValidation>;
 }
 
 const apis = new WeakMap<LiveWorld, KinesisJsonApi>();
@@ -114,7 +114,7 @@ export function streamsApi(ctx: WorkerContext): StreamsApi {
       return samplePayloads(template, w ? `${w.seed}/preview` : 'preview', w?.sim.nowMs ?? 0);
     },
     async validateScenarioDoc(doc) {
-      return validateScenario(doc);
+      return validateWorld(doc);
     },
   };
 }

@@ -6,7 +6,7 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { PageHeader } from '../../components/Shell';
 import { useSim } from '../../stores/sim-store';
-import type { AnalyticsSnapshot } from '../../../worker/api/analytics/snapshot-types';
+import type { AnalyticsSnapshot } from '../../../engine/analytics/world/snapshot-types';
 import { useAnalyticsUi } from './analytics-store';
 import { AppConfigPanel } from './AppConfigPanel';
 import { DiagnosticsList } from './DiagnosticsList';
@@ -59,7 +59,7 @@ export default function AnalyticsPage(_props: { params: readonly string[] }) {
   const setDialect = useAnalyticsUi((s) => s.setDialect);
   const setChartColumn = useAnalyticsUi((s) => s.setChartColumn);
   const selectedApp = useAnalyticsUi((s) => s.selectedApp);
-  const analytics = useSim((s) => s.frame?.world?.extensions.analytics as AnalyticsSnapshot | undefined);
+  const analytics = useSim((s) => s.frame?.world?.analytics);
   const consumers = useSim((s) => s.frame?.world?.consumers);
   const running = useSim((s) => s.frame?.clock.running ?? false);
   const apps = useMemo(() => analytics?.apps ?? [], [analytics]);

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { simulator } from '../../sim-client';
 import { useSim } from '../../stores/sim-store';
-import type { AnalyticsSnapshot, AppSnapshot } from '../../../worker/api/analytics/snapshot-types';
+import type { AppSnapshot } from '../../../engine/analytics/world/snapshot-types';
 import { draftToConfig, useAnalyticsUi } from './analytics-store';
 import { SchemaEditor } from './SchemaEditor';
 
@@ -23,7 +23,7 @@ export function AppConfigPanel({ app, hasErrors, inAppStreams }: AppConfigPanelP
   const setDraft = useAnalyticsUi((s) => s.setDraft);
   const select = useAnalyticsUi((s) => s.select);
   const streams = useSim(useShallow((s) => s.frame?.world?.streams.map((x) => x.name) ?? []));
-  const deliveryStreams = useSim(useShallow((s) => (s.frame?.world?.extensions.analytics as AnalyticsSnapshot | undefined)?.deliveryStreams ?? []));
+  const deliveryStreams = useSim(useShallow((s) => s.frame?.world?.analytics.deliveryStreams ?? []));
   const running = useSim((s) => s.frame?.clock.running ?? false);
   const [samples, setSamples] = useState<readonly string[]>([]);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);

@@ -4,7 +4,7 @@
  * streams with their schemas.
  */
 import { useMemo, useState } from 'react';
-import type { AppSnapshot, StreamRowsSnapshot } from '../../../worker/api/analytics/snapshot-types';
+import type { AppSnapshot, StreamRowsSnapshot } from '../../../engine/analytics/world/snapshot-types';
 import { formatBytes, formatCount, formatRate } from '../../format';
 import { formatTimestampMs, formatValue } from './format-value';
 import { chartableColumns, OutputChart } from './OutputChart';

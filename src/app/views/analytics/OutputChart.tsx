@@ -4,7 +4,7 @@
  */
 import { memo, useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { StreamRowsSnapshot } from '../../../worker/api/analytics/snapshot-types';
+import type { StreamRowsSnapshot } from '../../../engine/analytics/world/snapshot-types';
 import { formatTimestampMs, isNumericType } from './format-value';
 
 export const CHART_POINTS_MAX = 1200;

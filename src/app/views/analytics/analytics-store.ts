@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 import type { InputSchema } from '../../../engine/analytics/input-schema';
-import type { AnalyticsAppConfig, OutputKind } from '../../../worker/api/analytics/app-config';
+import type { AnalyticsAppConfig, OutputKind } from '../../../engine/analytics/world/app-config';
 import { DEFAULT_EXAMPLE } from './examples';
 
 export interface AppDraft {

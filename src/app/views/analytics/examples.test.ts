@@ -1,24 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { createRuntime, type LiveWorld } from '../../../worker/runtime';
 import { DEMO_SCENARIO } from '../../../engine/scenario/demo';
-import '../../../worker/api/analytics-api';
-import type { AnalyticsWorld } from '../../../worker/api/analytics/analytics-world';
+import { World } from '../../../engine/world/world';
 import { checkSql } from '../../components/editor/sql-diagnostics';
 import { SQL_EXAMPLES } from './examples';
 
 describe('example applications', () => {
   for (const ex of SQL_EXAMPLES) {
     it(`${ex.id} compiles and produces rows on the demo clickstream`, () => {
-      const built = createRuntime(structuredClone(DEMO_SCENARIO));
-      if (!built.ok) throw new Error(built.message);
-      const w = built.runtime as LiveWorld;
+      const w = World.build(DEMO_SCENARIO);
       w.sim.advanceBy(2000);
-      const a = w.extensions.get('analytics') as AnalyticsWorld;
+      const a = w.parts.analytics;
       const d = a.discover('clickstream');
       const check = checkSql({ sql: ex.sql, inputSchema: d.inputSchema });
       expect(check.diagnostics.filter((x) => x.severity === 'error').map((x) => x.message)).toEqual([]);
       expect(check.dialect).toBe(ex.dialect);
-      const r = a.start({ name: ex.id, sql: ex.sql, input: { stream: 'clickstream', inputSchema: d.inputSchema } });
+      const r = a.startApp({ name: ex.id, sql: ex.sql, input: { stream: 'clickstream', inputSchema: d.inputSchema } });
       expect(r).toEqual({ ok: true });
       w.sim.advanceBy(45_000);
       const snap = a.app(ex.id)!.snapshot();

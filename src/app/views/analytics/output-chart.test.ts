@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chartData, chartableColumns, CHART_POINTS_MAX } from './OutputChart';
-import type { StreamRowsSnapshot } from '../../../worker/api/analytics/snapshot-types';
+import type { StreamRowsSnapshot } from '../../../engine/analytics/world/snapshot-types';
 import { formatValue } from './format-value';
 
 const out = (rows: [number, string, number][]): StreamRowsSnapshot => ({

@@ -10,7 +10,7 @@ import { useSim } from '../../stores/sim-store';
 import { simulator } from '../../sim-client';
 import { href } from '../../router';
 import { attachTransformSandbox } from '../../sandbox/transform-bridge';
-import type { FirehoseSectionEntry, FirehoseSlice } from '../../../worker/api/firehose-api';
+import type { FirehoseSectionEntry } from '../../../worker/api/firehose-api';
 import { emptyForm, entryToForm, formToEntry, DEFAULT_TRANSFORM, type StreamForm as Form } from './form-model';
 import { StreamForm } from './StreamForm';
 import { StreamLiveView } from './StreamLiveView';
@@ -23,7 +23,7 @@ import './firehose.css';
 const DESTINATION_LABEL: Record<string, string> = { 's3': 'S3', 'http-endpoint': 'HTTP endpoint', 'opensearch': 'OpenSearch', 'redshift': 'Redshift', 'splunk': 'Splunk' };
 
 export default function FirehosePage({ params }: { params: readonly string[] }) {
-  const slice = useSim((s) => s.frame?.world?.extensions?.firehose as FirehoseSlice | undefined);
+  const slice = useSim((s) => s.frame?.world?.firehose);
   const nowMs = useSim((s) => s.frame?.clock.nowMs ?? 0);
   const [entries, setEntries] = useState<FirehoseSectionEntry[]>([]);
   const [mode, setMode] = useState<'view' | 'create' | 'edit'>('view');

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createRuntime, type LiveWorld } from '../../../worker/runtime';
-import '../../../worker/api/firehose-api';
-import type { FirehoseWorld } from '../../../worker/api/firehose/firehose-world';
+import type { FirehoseWorld } from '../../../engine/firehose/world/firehose-world';
+import { World } from '../../../engine/world/world';
 import { emptyForm, entryToForm, formToEntry, type DestinationChoice } from './form-model';
 
 function world(): FirehoseWorld {
-  const built = createRuntime({ version: 1, seed: 1, name: 'f', streams: [{ name: 'clicks', shards: 2 }], producers: [], consumers: [] });
-  if (!built.ok) throw new Error(built.message);
-  return (built.runtime as LiveWorld).extensions.get('firehose') as FirehoseWorld;
+  return World.build({ version: 1, seed: 1, name: 'f', streams: [{ name: 'clicks', shards: 2 }], producers: [], consumers: [] }).parts.firehose;
 }
 
 describe('delivery stream form', () => {

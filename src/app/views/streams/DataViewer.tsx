@@ -9,6 +9,7 @@ import { NumberField, SelectField, TextField } from '../../components/console/fi
 import { readRecords } from '../../stores/console-actions';
 import { useSim } from '../../stores/sim-store';
 import { formatBytes, formatClock, formatDuration } from '../../format';
+import { SequenceNumberCell } from './SequenceNumberCell';
 
 type View = 'json' | 'text' | 'hex';
 const decoder = new TextDecoder('utf-8', { fatal: false });
@@ -96,10 +97,10 @@ export function DataViewer({ stream, shardIds, openIds }: { stream: string; shar
               <table className="data record-list" aria-label="Records">
                 <thead><tr><th>Sequence number</th><th>Partition key</th><th>Arrival (UTC)</th><th className="num">Size</th><th>Payload</th></tr></thead>
                 <tbody>
-                  {page.records.map((r) => (
+                  {page.records.map((r, i) => (
                     <tr key={r.sequenceNumber}>
-                      <td className="mono" title={r.sequenceNumber}>…{r.sequenceNumber.slice(-12)}</td>
-                      <td className="mono">{r.partitionKey}</td>
+                      <td className="mono"><SequenceNumberCell value={r.sequenceNumber} neighbour={(page.records[i - 1] ?? page.records[i + 1])?.sequenceNumber} /></td>
+                      <td className="mono">{r.partitionKey === '' ? <span className="muted" title="Written without a partition key (AUTO record distribution)">—</span> : r.partitionKey}</td>
                       <td className="mono">{formatClock(r.arrivalMs)}.{String(r.arrivalMs % 1000).padStart(3, '0')}</td>
                       <td className="num">{formatBytes(r.sizeBytes)}</td>
                       <td><pre tabIndex={0} className="payload" data-testid="viewer-payload">{render(r.data, view)}</pre></td>

@@ -9,6 +9,11 @@ import { AwsServiceError, capture } from '../result';
 import type { KinesisService } from '../../streams/service';
 import { deregisterConsumer, describeConsumer, listConsumers, registerConsumer, subscribeOp } from './ops-consumers';
 import type { SubscribeToShardSignal } from './ops-consumers';
+import {
+  deleteResourcePolicy, describeAccountSettings, getResourcePolicy, putResourcePolicy, updateAccountSettings, updateMaxRecordSizeOp,
+  updateRecordDistributionOp, updateWarmThroughputOp,
+} from './ops-account';
+import { createChannel, deleteChannel, describeChannel, listChannels, updateChannel } from './ops-channels';
 import { getRecordsOp, getShardIteratorOp, putRecord, putRecords } from './ops-records';
 import { listShards, mergeShardsOp, splitShardOp, updateShardCountOp } from './ops-shards';
 import {
@@ -33,6 +38,10 @@ export const KINESIS_TIMESTAMP_FIELDS = [
   'StreamCreationTimestamp',
   'ConsumerCreationTimestamp',
   'Timestamp',
+  'StartedAt',
+  'EndedAt',
+  'EarliestAllowedEndAt',
+  'ChannelCreationTimestamp',
 ] as const;
 
 type Operation = (service: KinesisService, input: Doc) => Doc;
@@ -69,6 +78,19 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
   StopStreamEncryption: stopEncryptionOp,
   EnableEnhancedMonitoring: enableMonitoringOp,
   DisableEnhancedMonitoring: disableMonitoringOp,
+  UpdateMaxRecordSize: updateMaxRecordSizeOp,
+  UpdateStreamRecordDistributionStrategy: updateRecordDistributionOp,
+  UpdateStreamWarmThroughput: updateWarmThroughputOp,
+  DescribeAccountSettings: describeAccountSettings,
+  UpdateAccountSettings: updateAccountSettings,
+  PutResourcePolicy: putResourcePolicy,
+  GetResourcePolicy: getResourcePolicy,
+  DeleteResourcePolicy: deleteResourcePolicy,
+  CreateChannel: createChannel,
+  DescribeChannel: describeChannel,
+  ListChannels: listChannels,
+  UpdateChannel: updateChannel,
+  DeleteChannel: deleteChannel,
 };
 
 /** Every operation the API answers, SubscribeToShard (streaming) included. */

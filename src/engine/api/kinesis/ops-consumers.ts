@@ -8,7 +8,7 @@ import type { SubscriptionSignal } from '../../streams/subscription';
 import { subscribeToShard } from '../../streams/subscription';
 import { decodeListToken, encodeListToken } from './tokens';
 import type { Doc } from './wire';
-import { childShardsDoc, consumerDoc, recordDoc } from './wire';
+import { NO_OUTPUT, childShardsDoc, consumerDoc, recordDoc } from './wire';
 
 const LIST_CONSUMERS_DEFAULT = 100;
 
@@ -27,7 +27,7 @@ function consumerRef(input: Doc) {
 export function deregisterConsumer(service: KinesisService, input: Doc): Doc {
   service.checkRate('DeregisterStreamConsumer');
   service.consumers.deregister(service.consumers.find(consumerRef(input)));
-  return {};
+  return NO_OUTPUT;
 }
 
 export function describeConsumer(service: KinesisService, input: Doc): Doc {

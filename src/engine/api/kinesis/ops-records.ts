@@ -1,18 +1,27 @@
 /** Record operations: PutRecord, PutRecords, GetShardIterator, GetRecords. */
 import { parseDecimalHashKey, utf8ByteLength } from '../../hash';
 import type { PutEntry, ShardIteratorType } from '../../streams/data-plane';
-import { getRecords, getShardIterator, putEntry, requireReadable } from '../../streams/data-plane';
-import { invalidArgument, throughputExceeded } from '../../streams/errors';
-import { GET_RECORDS_LIMIT_MAX, PUT_RECORDS_BYTES_MAX, RECORD_BYTES_MAX } from '../../streams/limits';
+import { getRecords, getShardIterator, putEntry, requireReadable, resolveIterator } from '../../streams/data-plane';
+import { requireShard } from '../../streams/reshard';
+import { AwsServiceError } from '../result';
+import { invalidArgument, throughputExceeded, validationError } from '../../streams/errors';
+import { GET_RECORDS_LIMIT_MAX, putRecordsBytesMaxOf } from '../../streams/limits';
 import type { KinesisService } from '../../streams/service';
 import type { Stream } from '../../streams/stream';
 import { decodeShardIterator, encodeShardIterator } from './tokens';
 import type { Doc } from './wire';
 import { childShardsDoc, recordDoc } from './wire';
 
-function toEntry(raw: Doc): PutEntry {
+/**
+ * One request entry as engine input. Data over the stream's maximum record size is refused as the service's
+ * model refuses it, naming the member and the limit in bytes (AWS after the large-record launch:
+ * "1 validation error detected: Value at 'records.1.member.data' failed to satisfy constraint: Member must have
+ * length less than or equal to 1048576", awslabs/amazon-kinesis-producer#680); data within it whose key pushes
+ * the record over is InvalidArgumentException.
+ */
+function toEntry(stream: Stream, raw: Doc, member: string): PutEntry {
   const data = raw.Data as Uint8Array;
-  const partitionKey = raw.PartitionKey as string;
+  const partitionKey = raw.PartitionKey as string | undefined;
   let explicitHashKey: bigint | undefined;
   if (raw.ExplicitHashKey !== undefined) {
     explicitHashKey = parseDecimalHashKey(raw.ExplicitHashKey as string);
@@ -20,8 +29,17 @@ function toEntry(raw: Doc): PutEntry {
       throw invalidArgument(`Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. Specified value was ${raw.ExplicitHashKey as string}`);
     }
   }
-  if (data.byteLength + utf8ByteLength(partitionKey) > RECORD_BYTES_MAX) {
-    throw invalidArgument(`Record size ${data.byteLength + utf8ByteLength(partitionKey)} bytes (data plus partition key) exceeds the maximum record size of ${RECORD_BYTES_MAX} bytes.`);
+  // Checked with the rest of the entry, so a PutRecords call with one keyless entry writes nothing.
+  if (partitionKey === undefined && stream.distribution !== 'AUTO') {
+    throw invalidArgument(`PartitionKey is required: stream ${stream.name} uses the USER_PARTITION_KEY record distribution strategy.`);
+  }
+  const max = stream.recordBytesMax;
+  if (data.byteLength > max) {
+    throw validationError(`1 validation error detected: Value at '${member}' failed to satisfy constraint: Member must have length less than or equal to ${max}`);
+  }
+  const size = data.byteLength + (partitionKey === undefined ? 0 : utf8ByteLength(partitionKey));
+  if (size > max) {
+    throw invalidArgument(`Record size ${size} bytes (data plus partition key) exceeds the maximum record size of ${max} bytes (MaxRecordSizeInKiB ${stream.maxRecordSizeKiB}) of stream ${stream.name}.`);
   }
   return { data, partitionKey, explicitHashKey };
 }
@@ -30,10 +48,20 @@ function encryptionType(stream: Stream): string {
   return stream.encryptionType;
 }
 
+/**
+ * DryRun (GetRecords, GetShardIterator, PutRecord in the current model): once the request would be accepted
+ * (well-formed, its stream and shard found), the service answers DryRunOperationException — "The request was
+ * rejected because the DryRun parameter was specified." — and does nothing.
+ */
+function checkDryRun(input: Doc): void {
+  if (input.DryRun === true) throw new AwsServiceError('DryRunOperationException', 'The request was rejected because the DryRun parameter was specified.');
+}
+
 export function putRecord(service: KinesisService, input: Doc): Doc {
   const stream = service.resolve(input);
   requireReadable(service, stream);
-  const entry = toEntry(input);
+  const entry = toEntry(stream, input, 'data');
+  checkDryRun(input);
   const outcome = putEntry(service, stream, entry, input.SequenceNumberForOrdering as string | undefined);
   if (!outcome.ok) throw throughputExceeded(outcome.errorMessage);
   return {
@@ -47,11 +75,13 @@ export function putRecords(service: KinesisService, input: Doc): Doc {
   const stream = service.resolve(input);
   requireReadable(service, stream);
   // Every entry is checked before any is written: one bad entry fails the whole call.
-  const entries = (input.Records as Doc[]).map(toEntry);
+  const entries = (input.Records as Doc[]).map((raw, i) => toEntry(stream, raw, `records.${i + 1}.member.data`));
   let total = 0;
-  for (const e of entries) total += e.data.byteLength + utf8ByteLength(e.partitionKey);
-  if (total > PUT_RECORDS_BYTES_MAX) {
-    throw invalidArgument(`Records size ${total} bytes exceeds the PutRecords limit of ${PUT_RECORDS_BYTES_MAX} bytes (5 MiB including partition keys).`);
+  for (const e of entries) total += e.data.byteLength + (e.partitionKey === undefined ? 0 : utf8ByteLength(e.partitionKey));
+  const limit = putRecordsBytesMaxOf(stream.maxRecordSizeKiB);
+  if (total > limit) {
+    // AWS's wording (seen by aws/amazon-kinesis-streams-for-fluent-bit#21): "Records size exceeds 5 MB limit".
+    throw invalidArgument(`Records size exceeds ${limit / 1_048_576} MB limit`);
   }
   let failed = 0;
   const records = entries.map((entry) => {
@@ -67,6 +97,11 @@ export function putRecords(service: KinesisService, input: Doc): Doc {
 
 export function getShardIteratorOp(service: KinesisService, input: Doc): Doc {
   const stream = service.resolve(input);
+  if (input.DryRun === true) {
+    requireReadable(service, stream);
+    requireShard(service, stream, input.ShardId as string);
+    checkDryRun(input);
+  }
   const position = getShardIterator(service, stream, {
     shardId: input.ShardId as string,
     type: input.ShardIteratorType as ShardIteratorType,
@@ -80,6 +115,10 @@ export function getRecordsOp(service: KinesisService, input: Doc): Doc {
   const position = decodeShardIterator(input.ShardIterator as string);
   if (input.StreamARN !== undefined && service.nameFromArn(input.StreamARN as string) !== position.streamName) {
     throw invalidArgument(`The ShardIterator belongs to stream ${position.streamName}, not to ${input.StreamARN as string}.`);
+  }
+  if (input.DryRun === true) {
+    resolveIterator(service, position);
+    checkDryRun(input);
   }
   const limit = (input.Limit as number | undefined) ?? GET_RECORDS_LIMIT_MAX;
   const stream = service.stream(position.streamName);

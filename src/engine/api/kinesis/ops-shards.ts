@@ -8,7 +8,7 @@ import type { Shard } from '../../streams/shard';
 import type { Stream } from '../../streams/stream';
 import { decodeListToken, encodeListToken } from './tokens';
 import type { Doc } from './wire';
-import { shardDoc } from './wire';
+import { NO_OUTPUT, shardDoc } from './wire';
 
 const LIST_SHARDS_DEFAULT = 1000;
 
@@ -90,12 +90,12 @@ export function splitShardOp(service: KinesisService, input: Doc): Doc {
   const key = parseDecimalHashKey(input.NewStartingHashKey as string);
   if (key === undefined) throw invalidArgument(`NewStartingHashKey ${input.NewStartingHashKey as string} is not a hash key in 0…2^128−1.`);
   splitShard(service, service.resolve(input), input.ShardToSplit as string, key);
-  return {};
+  return NO_OUTPUT;
 }
 
 export function mergeShardsOp(service: KinesisService, input: Doc): Doc {
   mergeShards(service, service.resolve(input), input.ShardToMerge as string, input.AdjacentShardToMerge as string);
-  return {};
+  return NO_OUTPUT;
 }
 
 export function updateShardCountOp(service: KinesisService, input: Doc): Doc {

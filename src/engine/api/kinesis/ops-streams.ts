@@ -1,13 +1,17 @@
 /** Stream-level operations: create, delete, describe, list, limits, mode, retention, encryption, monitoring. */
 import { invalidArgument } from '../../streams/errors';
 import type { KinesisService } from '../../streams/service';
-import type { StreamMode } from '../../streams/stream';
-import { decreaseRetention, increaseRetention, setEnhancedMonitoring, startEncryption, stopEncryption, updateStreamMode } from '../../streams/stream-settings';
+import type { RecordDistributionStrategy, StreamMode } from '../../streams/stream';
+import {
+  checkRetentionRange, decreaseRetention, increaseRetention, requireAutoAllowed, requireWarmThroughputAllowed, setEnhancedMonitoring, startEncryption, stopEncryption,
+  updateStreamMode,
+} from '../../streams/stream-settings';
 import { TAGS_PER_STREAM_MAX } from '../../streams/limits';
+import { shardNumberOf } from '../../streams/sequence-number';
 import { checkTagCharacters } from './ops-tags';
 import { decodeListToken, encodeListToken } from './tokens';
 import type { Doc } from './wire';
-import { streamDescriptionDoc, streamSummaryDoc } from './wire';
+import { NO_OUTPUT, streamDescriptionDoc, streamSummaryDoc } from './wire';
 import { toEpochSeconds } from './validation';
 
 const DESCRIBE_SHARDS_MAX = 100;
@@ -16,6 +20,7 @@ const LIST_STREAMS_DEFAULT = 100;
 export function createStream(service: KinesisService, input: Doc): Doc {
   const mode = ((input.StreamModeDetails as Doc | undefined)?.StreamMode as StreamMode | undefined) ?? 'PROVISIONED';
   const shardCount = input.ShardCount as number | undefined;
+  const name = input.StreamName as string;
   if (mode === 'PROVISIONED' && shardCount === undefined) {
     throw invalidArgument('ShardCount is required for a PROVISIONED stream (or set StreamModeDetails.StreamMode to ON_DEMAND).');
   }
@@ -24,17 +29,20 @@ export function createStream(service: KinesisService, input: Doc): Doc {
   }
   const tags = input.Tags as Record<string, string> | undefined;
   if (tags) {
-    if (Object.keys(tags).length > TAGS_PER_STREAM_MAX) throw invalidArgument(`A stream cannot have more than ${TAGS_PER_STREAM_MAX} tags.`);
+    if (Object.keys(tags).length > TAGS_PER_STREAM_MAX) throw invalidArgument(`Failed to add tags to stream ${name} under account ${service.accountId} because a given stream cannot have more than ${TAGS_PER_STREAM_MAX} tags.`);
     checkTagCharacters(tags, false);
   }
-  const stream = service.createStream(input.StreamName as string, mode, shardCount, tags);
-  if (input.MaxRecordSizeInKiB !== undefined) stream.maxRecordSizeKiB = input.MaxRecordSizeInKiB as number;
-  return {};
+  const distribution = input.RecordDistributionStrategy as RecordDistributionStrategy | undefined;
+  if (distribution !== undefined) requireAutoAllowed(service, mode, distribution, name);
+  const warm = input.WarmThroughputMiBps as number | undefined;
+  if (warm !== undefined) requireWarmThroughputAllowed(service, mode, name);
+  service.createStream(name, mode, shardCount, tags, { maxRecordSizeKiB: input.MaxRecordSizeInKiB as number | undefined, distribution, warmThroughputMiBps: warm });
+  return NO_OUTPUT;
 }
 
 export function deleteStream(service: KinesisService, input: Doc): Doc {
   service.deleteStream(service.resolve(input), input.EnforceConsumerDeletion === true);
-  return {};
+  return NO_OUTPUT;
 }
 
 export function describeStream(service: KinesisService, input: Doc): Doc {
@@ -43,7 +51,10 @@ export function describeStream(service: KinesisService, input: Doc): Doc {
   const limit = Math.min((input.Limit as number | undefined) ?? DESCRIBE_SHARDS_MAX, DESCRIBE_SHARDS_MAX);
   let shards = stream.listedShards();
   const after = input.ExclusiveStartShardId as string | undefined;
-  if (after !== undefined) shards = shards.filter((s) => s.id > after);
+  if (after !== undefined) {
+    const n = shardNumberOf(after) ?? -1;
+    shards = shards.filter((s) => s.number > n);
+  }
   return { StreamDescription: streamDescriptionDoc(stream, shards.slice(0, limit), shards.length > limit) };
 }
 
@@ -86,33 +97,37 @@ export function describeLimits(service: KinesisService): Doc {
     OpenShardCount: service.openShardTotal(),
     OnDemandStreamCount: service.onDemandStreamCount(),
     OnDemandStreamCountLimit: service.onDemandStreamLimit,
+    // Channels of the account (API_DescribeLimits 2026); ChannelCountLimit is not stated anywhere read, so it is left out.
+    ChannelCount: service.allStreams().reduce((n, s) => n + service.channelCountOf(s), 0),
   };
 }
 
 export function updateStreamModeOp(service: KinesisService, input: Doc): Doc {
   const stream = service.resolve({ StreamARN: input.StreamARN as string });
-  updateStreamMode(service, stream, (input.StreamModeDetails as Doc).StreamMode as StreamMode);
-  return {};
+  updateStreamMode(service, stream, (input.StreamModeDetails as Doc).StreamMode as StreamMode, input.WarmThroughputMiBps as number | undefined);
+  return NO_OUTPUT;
 }
 
 export function increaseRetentionOp(service: KinesisService, input: Doc): Doc {
+  checkRetentionRange(input.RetentionPeriodHours as number);
   increaseRetention(service, service.resolve(input), input.RetentionPeriodHours as number);
-  return {};
+  return NO_OUTPUT;
 }
 
 export function decreaseRetentionOp(service: KinesisService, input: Doc): Doc {
+  checkRetentionRange(input.RetentionPeriodHours as number);
   decreaseRetention(service, service.resolve(input), input.RetentionPeriodHours as number);
-  return {};
+  return NO_OUTPUT;
 }
 
 export function startEncryptionOp(service: KinesisService, input: Doc): Doc {
   startEncryption(service, service.resolve(input), input.EncryptionType as string, input.KeyId as string);
-  return {};
+  return NO_OUTPUT;
 }
 
 export function stopEncryptionOp(service: KinesisService, input: Doc): Doc {
   stopEncryption(service, service.resolve(input), input.EncryptionType as string, input.KeyId as string);
-  return {};
+  return NO_OUTPUT;
 }
 
 function monitoring(service: KinesisService, input: Doc, enable: boolean): Doc {

@@ -2,6 +2,7 @@
  * Request shapes of the Kinesis Data Streams API (Kinesis_20131202) as validation rules, following the
  * service model's member constraints (names, lengths, ranges, patterns, enums).
  */
+import { CHANNEL_SHAPES } from './shapes-channels';
 import type { Fields, Rule } from './validation';
 
 const NAME = /^[a-zA-Z0-9_.-]+$/;
@@ -23,6 +24,13 @@ const ITERATOR_TYPES = ['AT_SEQUENCE_NUMBER', 'AFTER_SEQUENCE_NUMBER', 'TRIM_HOR
 const METRICS = ['IncomingBytes', 'IncomingRecords', 'OutgoingBytes', 'OutgoingRecords', 'WriteProvisionedThroughputExceeded', 'ReadProvisionedThroughputExceeded', 'IteratorAgeMilliseconds', 'ALL'];
 const STREAM_MODE_DETAILS: Rule = { kind: 'struct', fields: { StreamMode: { kind: 'string', enum: ['PROVISIONED', 'ON_DEMAND'], required: true } } };
 
+// Data up to 10 MiB in the current model; the stream's own maximum record size is checked by PutRecord(s).
+const DATA_MAX = 10_485_760;
+const MAX_RECORD_SIZE: Rule = { kind: 'int', min: 1024, max: 10_240 };
+const DISTRIBUTION: Rule = { kind: 'string', enum: ['USER_PARTITION_KEY', 'AUTO'] };
+/** "Not Implemented. Reserved for future use." (API reference), pattern [a-z0-9]{20}-[a-z0-9]{3}. */
+const STREAM_ID: Rule = { kind: 'string', min: 1, max: 24, pattern: /^[a-z0-9]{20}-[a-z0-9]{3}$/ };
+
 const req = <R extends Rule>(rule: R): R => ({ ...rule, required: true });
 /** StreamName and/or StreamARN: every stream-addressed call accepts either (spec §1 d). */
 const STREAM_REF: Fields = { StreamName: STREAM_NAME, StreamARN: STREAM_ARN };
@@ -34,7 +42,8 @@ export const REQUEST_SHAPES: Readonly<Record<string, Fields>> = {
     StreamModeDetails: STREAM_MODE_DETAILS,
     Tags: { kind: 'map', key: TAG_KEY, value: TAG_VALUE, min: 1, max: 200 },
     WarmThroughputMiBps: { kind: 'int', min: 0 },
-    MaxRecordSizeInKiB: { kind: 'int', min: 1024, max: 10_240 },
+    MaxRecordSizeInKiB: MAX_RECORD_SIZE,
+    RecordDistributionStrategy: DISTRIBUTION,
   },
   DeleteStream: { ...STREAM_REF, EnforceConsumerDeletion: { kind: 'bool' } },
   DescribeStream: { ...STREAM_REF, Limit: { kind: 'int', min: 1, max: 10_000 }, ExclusiveStartShardId: SHARD_ID },
@@ -58,10 +67,11 @@ export const REQUEST_SHAPES: Readonly<Record<string, Fields>> = {
   DescribeLimits: {},
   PutRecord: {
     ...STREAM_REF,
-    Data: { kind: 'blob', max: 1_048_576, required: true },
-    PartitionKey: req(PARTITION_KEY),
+    Data: { kind: 'blob', max: DATA_MAX, required: true },
+    PartitionKey: PARTITION_KEY,
     ExplicitHashKey: HASH_KEY,
     SequenceNumberForOrdering: SEQUENCE_NUMBER,
+    DryRun: { kind: 'bool' },
   },
   PutRecords: {
     ...STREAM_REF,
@@ -72,7 +82,7 @@ export const REQUEST_SHAPES: Readonly<Record<string, Fields>> = {
       required: true,
       member: {
         kind: 'struct',
-        fields: { Data: { kind: 'blob', max: 1_048_576, required: true }, ExplicitHashKey: HASH_KEY, PartitionKey: req(PARTITION_KEY) },
+        fields: { Data: { kind: 'blob', max: DATA_MAX, required: true }, ExplicitHashKey: HASH_KEY, PartitionKey: PARTITION_KEY },
       },
     },
   },
@@ -82,8 +92,9 @@ export const REQUEST_SHAPES: Readonly<Record<string, Fields>> = {
     ShardIteratorType: { kind: 'string', enum: ITERATOR_TYPES, required: true },
     StartingSequenceNumber: SEQUENCE_NUMBER,
     Timestamp: { kind: 'timestamp' },
+    DryRun: { kind: 'bool' },
   },
-  GetRecords: { ShardIterator: { kind: 'string', min: 1, max: 512, required: true }, Limit: { kind: 'int', min: 1, max: 10_000 }, StreamARN: STREAM_ARN },
+  GetRecords: { ShardIterator: { kind: 'string', min: 1, max: 512, required: true }, Limit: { kind: 'int', min: 1, max: 10_000 }, StreamARN: STREAM_ARN, DryRun: { kind: 'bool' } },
   SplitShard: { ...STREAM_REF, ShardToSplit: req(SHARD_ID), NewStartingHashKey: req(HASH_KEY) },
   MergeShards: { ...STREAM_REF, ShardToMerge: req(SHARD_ID), AdjacentShardToMerge: req(SHARD_ID) },
   UpdateShardCount: {
@@ -91,7 +102,18 @@ export const REQUEST_SHAPES: Readonly<Record<string, Fields>> = {
     TargetShardCount: { kind: 'int', min: 1, max: 100_000, required: true },
     ScalingType: { kind: 'string', enum: ['UNIFORM_SCALING'], required: true },
   },
-  UpdateStreamMode: { StreamARN: req(STREAM_ARN), StreamModeDetails: { ...STREAM_MODE_DETAILS, required: true } },
+  UpdateStreamMode: { StreamARN: req(STREAM_ARN), StreamModeDetails: { ...STREAM_MODE_DETAILS, required: true }, WarmThroughputMiBps: { kind: 'int', min: 0 } },
+  UpdateMaxRecordSize: { StreamARN: STREAM_ARN, StreamId: STREAM_ID, MaxRecordSizeInKiB: req(MAX_RECORD_SIZE) },
+  UpdateStreamRecordDistributionStrategy: { StreamARN: req(STREAM_ARN), StreamId: STREAM_ID, RecordDistributionStrategy: req(DISTRIBUTION) },
+  UpdateStreamWarmThroughput: { ...STREAM_REF, WarmThroughputMiBps: { kind: 'int', min: 0, required: true } },
+  DescribeAccountSettings: {},
+  UpdateAccountSettings: {
+    MinimumThroughputBillingCommitment: { kind: 'struct', required: true, fields: { Status: { kind: 'string', enum: ['ENABLED', 'DISABLED'], required: true } } },
+  },
+  PutResourcePolicy: { ResourceARN: req(RESOURCE_ARN), StreamId: STREAM_ID, Policy: { kind: 'string', required: true } },
+  GetResourcePolicy: { ResourceARN: req(RESOURCE_ARN), StreamId: STREAM_ID },
+  DeleteResourcePolicy: { ResourceARN: req(RESOURCE_ARN), StreamId: STREAM_ID },
+  ...CHANNEL_SHAPES,
   IncreaseStreamRetentionPeriod: { ...STREAM_REF, RetentionPeriodHours: { kind: 'int', min: 1, required: true } },
   DecreaseStreamRetentionPeriod: { ...STREAM_REF, RetentionPeriodHours: { kind: 'int', min: 1, required: true } },
   AddTagsToStream: { ...STREAM_REF, Tags: { kind: 'map', key: TAG_KEY, value: TAG_VALUE, min: 1, max: 200, required: true } },

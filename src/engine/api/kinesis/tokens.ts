@@ -54,10 +54,10 @@ export function decodeShardIterator(token: string): IteratorPosition {
 
 /** A list NextToken: what list it continues, where, and when it was issued. */
 export interface ListToken {
-  readonly list: 'shards' | 'streams' | 'consumers';
+  readonly list: 'shards' | 'streams' | 'consumers' | 'channels';
   readonly streamName?: string;
   readonly streamCreatedAtMs?: number;
-  /** Last item returned: shard number, stream name or consumer ARN. */
+  /** Last item returned: shard number, stream name, consumer or channel ARN. */
   readonly after: number | string;
   readonly maxResults?: number;
   readonly filter?: unknown;

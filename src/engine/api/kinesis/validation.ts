@@ -136,17 +136,18 @@ function checkValue(v: unknown, rule: Rule, member: string, name: string, proble
   }
 }
 
-/** JSON 1.1 timestamps are epoch seconds (number, ms fraction); ISO strings and Date are accepted too. */
+/**
+ * JSON 1.1 timestamps are epoch seconds (a number with a millisecond fraction); CBOR 1.1 decodes them to Date.
+ * Any other JSON type is a SerializationException in the service's words (as captured by kinesalite's
+ * validations against AWS: "class java.lang.String can not be converted to milliseconds since epoch").
+ */
 export function parseTimestampMs(v: unknown, name: string): number {
   if (typeof v === 'number' && Number.isFinite(v)) return Math.round(v * 1000);
   if (v instanceof Date) return v.getTime();
-  if (typeof v === 'string') {
-    const n = Number(v);
-    if (v.trim() !== '' && Number.isFinite(n)) return Math.round(n * 1000);
-    const ms = Date.parse(v);
-    if (Number.isFinite(ms)) return ms;
-  }
-  throw serializationError(`Member ${name} must be a timestamp (epoch seconds).`);
+  if (typeof v === 'string') throw serializationError('class java.lang.String can not be converted to milliseconds since epoch');
+  if (typeof v === 'boolean') throw serializationError('class java.lang.Boolean can not be converted to milliseconds since epoch');
+  if (Array.isArray(v)) throw serializationError('Start of list found where not expected');
+  throw serializationError(`Start of structure or map found where not expected (member ${name}).`);
 }
 
 /** Epoch ms → JSON 1.1 timestamp: epoch seconds with the millisecond fraction. */

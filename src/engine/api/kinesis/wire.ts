@@ -3,12 +3,16 @@ import type { Consumer } from '../../streams/consumers';
 import type { ChildShardInfo } from '../../streams/data-plane';
 import type { KinesisService } from '../../streams/service';
 import type { Shard } from '../../streams/shard';
+import { NO_PARTITION_KEY } from '../../streams/shard-log';
 import type { Stream } from '../../streams/stream';
 import { SHARD_LEVEL_METRICS } from '../../streams/stream-settings';
 import { encodeBase64 } from './base64';
 import { toEpochSeconds } from './validation';
 
 export type Doc = Record<string, unknown>;
+
+/** The answer of an operation without an output shape (an empty body on the wire). */
+export { NO_OUTPUT } from '../result';
 
 export function shardDoc(stream: Stream, shard: Shard): Doc {
   const doc: Doc = { ShardId: shard.id };
@@ -37,14 +41,15 @@ function encryptionDoc(stream: Stream): Doc {
   return stream.encryptionType === 'KMS' ? { EncryptionType: 'KMS', KeyId: stream.keyId } : { EncryptionType: 'NONE' };
 }
 
+/** DescribeStream lists no shards while the stream is CREATING (AWS answers an empty list then). */
 export function streamDescriptionDoc(stream: Stream, shards: readonly Shard[], hasMoreShards: boolean): Doc {
   return {
     StreamName: stream.name,
     StreamARN: stream.arn,
     StreamStatus: stream.status,
     StreamModeDetails: { StreamMode: stream.mode },
-    Shards: shards.map((s) => shardDoc(stream, s)),
-    HasMoreShards: hasMoreShards,
+    Shards: stream.status === 'CREATING' ? [] : shards.map((s) => shardDoc(stream, s)),
+    HasMoreShards: stream.status === 'CREATING' ? false : hasMoreShards,
     RetentionPeriodHours: stream.retentionHours,
     StreamCreationTimestamp: toEpochSeconds(stream.createdAtMs),
     EnhancedMonitoring: monitoringDoc(stream),
@@ -64,8 +69,22 @@ export function streamSummaryDoc(service: KinesisService, stream: Stream): Doc {
     ...encryptionDoc(stream),
     OpenShardCount: stream.openShardCount,
     ConsumerCount: service.consumers.forStream(stream).length,
-    MaxRecordSizeInKiB: stream.maxRecordSizeKiB,
+    ...streamExtrasDoc(service, stream),
   };
+}
+
+/**
+ * The 2025/2026 summary members (API_StreamDescriptionSummary): MaxRecordSizeInKiB always; WarmThroughput only
+ * for on-demand streams that have one; RecordDistributionStrategy only for on-demand streams; ChannelCount.
+ */
+function streamExtrasDoc(service: KinesisService, stream: Stream): Doc {
+  const doc: Doc = { MaxRecordSizeInKiB: stream.maxRecordSizeKiB };
+  if (stream.mode === 'ON_DEMAND' && stream.warmThroughput) {
+    doc.WarmThroughput = { TargetMiBps: stream.warmThroughput.targetMiBps, CurrentMiBps: stream.warmThroughput.currentMiBps };
+  }
+  if (stream.mode === 'ON_DEMAND') doc.RecordDistributionStrategy = stream.distribution;
+  doc.ChannelCount = service.channelCountOf(stream);
+  return doc;
 }
 
 export function consumerDoc(consumer: Consumer, withStreamArn: boolean): Doc {
@@ -92,8 +111,9 @@ export function recordDoc(stream: Stream, shardNumber: number, counter: number, 
     SequenceNumber: stream.sequenceNumber(shardNumber, counter),
     ApproximateArrivalTimestamp: toEpochSeconds(arrivalMs),
     Data: recordDataBase64(dataBytes, payload),
-    PartitionKey: key === '' ? AGGREGATE_PARTITION_KEY : key,
   };
+  // A record written without a key (AUTO distribution) is read back without one (service-managed-pk-transition).
+  if (key !== NO_PARTITION_KEY) doc.PartitionKey = key === '' ? AGGREGATE_PARTITION_KEY : key;
   if (stream.encryptionType === 'KMS') doc.EncryptionType = 'KMS';
   return doc;
 }

@@ -11,7 +11,6 @@ import type { ScenarioConsumer, ScenarioDoc, ScenarioProducer, ScenarioStream } 
 import { validateScenario } from '../../../engine/scenario/validate';
 import type { LiveWorld } from '../../runtime';
 import type { ActorConfigs, EditResult } from './console-types';
-import { markDocEdited } from '../../doc-revision';
 
 interface Lists {
   producers: ScenarioProducer[];
@@ -43,15 +42,14 @@ function liveStreams(world: LiveWorld): ScenarioStream[] {
 export function writeBackToDoc(world: LiveWorld): void {
   const l = listsOf(world);
   const previous = JSON.stringify([world.doc.streams, world.doc.producers, world.doc.consumers]);
-  const before = new Map(((world.doc.streams as ScenarioStream[] | undefined) ?? []).map((s) => [s.name, s]));
-  world.doc.streams = liveStreams(world).map((s) => {
+  const before = new Map(world.doc.streams.map((s) => [s.name, s]));
+  const streams = liveStreams(world).map((s) => {
     const was = before.get(s.name);
     const live = world.scenario.service.stream(s.name);
     return { ...was, ...s, ...(s.mode === 'ON_DEMAND' ? { shards: undefined } : {}), ...(live ? { retentionHours: live.retentionHours } : {}) };
   });
-  world.doc.producers = [...l.producers];
-  world.doc.consumers = [...l.consumers];
-  if (JSON.stringify([world.doc.streams, world.doc.producers, world.doc.consumers]) !== previous) markDocEdited(world.doc);
+  if (JSON.stringify([streams, l.producers, l.consumers]) === previous) return;
+  world.world.writeSections({ streams, producers: [...l.producers], consumers: [...l.consumers] });
 }
 
 export function actorConfigs(world: LiveWorld): ActorConfigs {

@@ -1,0 +1,115 @@
+/**
+ * What happens to a stream's stored records besides single-record writes: the aggregate write path, the
+ * shared (GetRecords) and dedicated (enhanced fan-out) reads with their per-call limits, retention trimming,
+ * memory-budget eviction and release. Kernels over a Stream; the Stream's methods delegate here.
+ */
+import { GET_RECORDS_BYTES_MAX, GET_RECORDS_LIMIT_MAX } from './limits';
+import type { Shard } from './shard';
+import type { RemovedTotals } from './shard-log';
+import type { ReadPage, RecordVisitor } from './shard-reader';
+import { readShard } from './shard-reader';
+import type { Stream } from './stream';
+
+// Module-local copies of per-call limits: imported bindings can compile to property getters.
+const READ_RECORDS_PER_CALL_MAX = GET_RECORDS_LIMIT_MAX;
+const READ_BYTES_PER_CALL_MAX = GET_RECORDS_BYTES_MAX;
+const removedScratch: RemovedTotals = { records: 0, bytes: 0, memoryBytes: 0 };
+
+function resetRemoved(): RemovedTotals {
+  removedScratch.records = 0;
+  removedScratch.bytes = 0;
+  removedScratch.memoryBytes = 0;
+  return removedScratch;
+}
+
+/**
+ * Aggregate write path for very large loads: `records` records totalling `bytes` (data + keys) offered to one
+ * shard at `nowMs`. Admits as many as this second's limits allow (average record size), stores them as one
+ * per-second bucket, advances the sequence counter by the count and returns how many were accepted; the
+ * rest are counted as throttled.
+ */
+export function putAggregateRecords(stream: Stream, shardNumber: number, records: number, bytes: number, nowMs: number): number {
+  const shard = stream.shards[shardNumber];
+  if (stream.deleted || stream.status === 'CREATING' || !shard || !shard.isOpen || records <= 0) return 0;
+  const avg = bytes / records;
+  const room = shard.writeHeadroom(nowMs);
+  let accepted = Math.min(records, room.records);
+  if (avg > 0) accepted = Math.min(accepted, Math.floor(room.bytes / avg));
+  accepted = Math.max(0, accepted);
+  const c = shard.counters;
+  c.throttledWriteRecords += records - accepted;
+  c.throttledWriteBytes += (records - accepted) * avg;
+  if (accepted === 0) return 0;
+  const acceptedBytes = accepted * avg;
+  shard.admitWrite(accepted, acceptedBytes, nowMs);
+  const first = shard.nextCounter;
+  shard.nextCounter += accepted;
+  c.incomingRecords += accepted;
+  c.incomingBytes += acceptedBytes;
+  c.incomingBytesWithKeys += acceptedBytes;
+  const ledger = stream.ledger;
+  ledger.usedBytes += shard.log.appendBucket(first, accepted, acceptedBytes, nowMs);
+  if (ledger.usedBytes > ledger.budgetBytes) ledger.evict();
+  stream.lastShardNumber = shardNumber;
+  stream.lastSequenceCounter = first + accepted - 1;
+  return accepted;
+}
+
+/**
+ * A GetRecords-equivalent read for in-engine polling consumers, under the shard's shared limits (5 calls/s,
+ * 2 MiB/s with debt, ≤ 10,000 records / 10 MiB a call). Returns false (and counts it) when throttled or the
+ * shard does not exist; otherwise fills `page` (calling `visit` per record when given) and counts the
+ * outgoing records and bytes on the shard.
+ */
+export function readShared(stream: Stream, shardNumber: number, fromCounter: number, maxRecords: number, nowMs: number, page: ReadPage, visit?: RecordVisitor): boolean {
+  const shard = stream.shards[shardNumber];
+  if (!shard || !shard.admitReadCall(nowMs)) return false;
+  readShard(shard, fromCounter, Math.min(maxRecords, READ_RECORDS_PER_CALL_MAX), READ_BYTES_PER_CALL_MAX, nowMs, page, visit);
+  shard.chargeReadBytes(page.bytes, nowMs);
+  shard.counters.outgoingRecords += page.records;
+  shard.counters.outgoingBytes += page.bytes;
+  return true;
+}
+
+/**
+ * An enhanced fan-out read (dedicated throughput: no shared read limits; the subscription paces itself):
+ * up to `maxRecords` / `maxBytes` from `fromCounter`, outgoing records and bytes counted on the shard.
+ */
+export function readDedicatedThroughput(stream: Stream, shardNumber: number, fromCounter: number, maxRecords: number, maxBytes: number, nowMs: number, page: ReadPage, visit?: RecordVisitor): boolean {
+  const shard = stream.shards[shardNumber];
+  if (!shard) return false;
+  readShard(shard, fromCounter, maxRecords, maxBytes, nowMs, page, visit, false);
+  shard.counters.outgoingRecords += page.records;
+  shard.counters.outgoingBytes += page.bytes;
+  return true;
+}
+
+/** Drops data older than retention; closed shards whose data is all gone stop being listed. */
+export function trimToRetention(stream: Stream, nowMs: number): void {
+  const cutoffMs = nowMs - stream.retentionMs;
+  for (const shard of stream.shards) {
+    if (shard.expired) continue;
+    const removed = resetRemoved();
+    shard.log.trimBefore(cutoffMs, removed);
+    shard.counters.expiredRecords += removed.records;
+    shard.counters.expiredBytes += removed.bytes;
+    stream.ledger.usedBytes -= removed.memoryBytes;
+    if (!shard.isOpen && shard.log.isEmpty && (shard.closedAtMs ?? 0) <= cutoffMs) shard.expired = true;
+  }
+}
+
+/** Memory-budget eviction of up to `maxEntries` oldest entries of one shard, counted as evicted. */
+export function evictOldestOf(stream: Stream, shard: Shard, maxEntries: number): void {
+  const removed = resetRemoved();
+  shard.log.evictOldest(maxEntries, removed);
+  shard.counters.evictedRecords += removed.records;
+  shard.counters.evictedBytes += removed.bytes;
+  stream.ledger.usedBytes -= removed.memoryBytes;
+}
+
+/** Releases all storage (stream deleted). */
+export function releaseAll(stream: Stream): void {
+  const removed = resetRemoved();
+  for (const shard of stream.shards) shard.log.clear(removed);
+  stream.ledger.usedBytes -= removed.memoryBytes;
+}
