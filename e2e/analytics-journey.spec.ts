@@ -54,6 +54,9 @@ test('write a tumbling-window query, run it on the live stream, then see a typo 
   // Rows appear once the first 5-second window closes; the app reads its source as a consumer.
   await expect(page.getByTestId('analytics-output-row').first()).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('analytics-output-table')).toContainText(/\/(cart|search|product)?/);
+  // Each output row shows its ROWTIME first (UTC, yyyy-MM-dd HH:mm:ss.SSS), as the in-application stream view does.
+  await expect(page.getByTestId('analytics-output-table').locator('thead th').first()).toHaveText('ROWTIME');
+  await expect(page.getByTestId('analytics-output-row').first().locator('td').first()).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}$/);
   await expect(page.getByTestId('analytics-read-calls')).not.toHaveText('0 calls');
   await expect(page.getByTestId('analytics-chart')).toBeVisible();
   await expect(page.getByTestId('analytics-in-app-streams')).toContainText('SOURCE_SQL_STREAM_001');

@@ -54,19 +54,60 @@ export function parseRange(header: string, size: number): [number, number] | und
   return c.kind === 'range' ? [c.start, c.end] : undefined;
 }
 
+/**
+ * If-Match / If-Unmodified-Since → 412 PreconditionFailed; If-None-Match / If-Modified-Since → 304,
+ * with S3's precedence (a true If-Match overrides If-Unmodified-Since; a present If-None-Match
+ * overrides If-Modified-Since). Dates compare at the second, as Last-Modified carries them.
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html
+ */
+function preconditions(o: StoredObject, req: RestRequest, headers: Headers): RestResponse | undefined {
+  const h = req.headers;
+  const etagIn = (list: string) => list.split(',').map((t) => t.trim()).some((t) => t === '*' || t.replace(/^W\//, '') === o.etag || `"${t}"` === o.etag);
+  const modifiedSec = Math.floor(o.lastModifiedMs / 1000);
+  const dateSec = (v: string | undefined) => (v === undefined || !Number.isFinite(Date.parse(v)) ? undefined : Math.floor(Date.parse(v) / 1000));
+  const failed = (condition: string) => errorResponse(req.method, 412, 'PreconditionFailed', 'At least one of the pre-conditions you specified did not hold', headers['x-amz-request-id'], { Condition: condition });
+  if (h['if-match'] !== undefined) {
+    if (!etagIn(h['if-match'])) return failed('If-Match');
+  } else {
+    const since = dateSec(h['if-unmodified-since']);
+    if (since !== undefined && modifiedSec > since) return failed('If-Unmodified-Since');
+  }
+  const notModified = { status: 304, headers: { ...headers, etag: o.etag, 'last-modified': new Date(o.lastModifiedMs).toUTCString() } };
+  if (h['if-none-match'] !== undefined) return etagIn(h['if-none-match']) ? notModified : undefined;
+  const since = dateSec(h['if-modified-since']);
+  return since !== undefined && modifiedSec <= since ? notModified : undefined;
+}
+
+/** `response-content-type` & co. on a GET override the stored headers (used by presigned downloads). */
+const RESPONSE_OVERRIDES: readonly (readonly [string, string])[] = [
+  ['response-content-type', 'content-type'], ['response-content-language', 'content-language'], ['response-expires', 'expires'],
+  ['response-cache-control', 'cache-control'], ['response-content-disposition', 'content-disposition'], ['response-content-encoding', 'content-encoding'],
+];
+
+function storedHeaders(o: StoredObject, req: RestRequest): Headers {
+  const h = objectHeaders(o);
+  for (const [param, header] of RESPONSE_OVERRIDES) {
+    const v = req.query.get(param);
+    if (v !== null) h[header] = v;
+  }
+  return h;
+}
+
 /** GetObject and HeadObject answer the same status and headers; HEAD just has no body. */
 export function getObject(o: StoredObject, req: RestRequest, headers: Headers, withBody: boolean): RestResponse {
+  const unmet = preconditions(o, req, headers);
+  if (unmet) return unmet;
   const range = chooseRange(req.headers.range, o.sizeBytes);
   if (range.kind === 'unsatisfiable') {
     const e = errorResponse(req.method, 416, 'InvalidRange', 'The requested range is not satisfiable', headers['x-amz-request-id'],
       { RangeRequested: req.headers.range ?? '', ActualObjectSize: String(o.sizeBytes) });
     return { ...e, headers: { ...e.headers, 'content-range': `bytes */${o.sizeBytes}` } };
   }
-  if (range.kind === 'whole') return { status: 200, headers: { ...headers, ...objectHeaders(o) }, body: withBody ? o.body : undefined };
+  if (range.kind === 'whole') return { status: 200, headers: { ...headers, ...storedHeaders(o, req) }, body: withBody ? o.body : undefined };
   const body = o.body.subarray(range.start, range.end + 1);
   return {
     status: 206,
-    headers: { ...headers, ...objectHeaders(o), 'content-length': String(body.length), 'content-range': `bytes ${range.start}-${range.end}/${o.sizeBytes}` },
+    headers: { ...headers, ...storedHeaders(o, req), 'content-length': String(body.length), 'content-range': `bytes ${range.start}-${range.end}/${o.sizeBytes}` },
     body: withBody ? body : undefined,
   };
 }

@@ -54,6 +54,22 @@ describe('S3 objects through @aws-sdk/client-s3 on the local server', () => {
     expect(e.$metadata?.httpStatusCode).toBe(416);
   });
 
+  it('answers conditional GETs (304 / 412) and response-* header overrides', async () => {
+    const head = await s3.send(new HeadObjectCommand({ Bucket: 'lake', Key: 'top.txt' }));
+    const same = await errorOf(s3.send(new GetObjectCommand({ Bucket: 'lake', Key: 'top.txt', IfNoneMatch: head.ETag })));
+    expect(same.$metadata?.httpStatusCode).toBe(304);
+    const stale = await errorOf(s3.send(new GetObjectCommand({ Bucket: 'lake', Key: 'top.txt', IfMatch: '"0000"' })));
+    expect(stale.name).toBe('PreconditionFailed');
+    expect(stale.$metadata?.httpStatusCode).toBe(412);
+    const fresh = await s3.send(new GetObjectCommand({ Bucket: 'lake', Key: 'top.txt', IfMatch: head.ETag, IfModifiedSince: new Date(0) }));
+    expect(await fresh.Body?.transformToString()).toBe('body of top.txt');
+    const later = await errorOf(s3.send(new GetObjectCommand({ Bucket: 'lake', Key: 'top.txt', IfModifiedSince: new Date(Date.now() + 60_000) })));
+    expect(later.$metadata?.httpStatusCode).toBe(304);
+    const renamed = await s3.send(new GetObjectCommand({ Bucket: 'lake', Key: 'top.txt', ResponseContentType: 'application/x-test', ResponseContentDisposition: 'attachment' }));
+    expect(renamed.ContentType).toBe('application/x-test');
+    expect(renamed.ContentDisposition).toBe('attachment');
+  });
+
   it('lists V2 with prefix, delimiter, MaxKeys, continuation tokens, StartAfter and KeyCount', async () => {
     const top = await s3.send(new ListObjectsV2Command({ Bucket: 'lake', Delimiter: '/' }));
     expect(top.CommonPrefixes?.map((p) => p.Prefix)).toEqual(['2026/', 'errors/']);

@@ -12,6 +12,7 @@
  */
 import { AwsServiceError } from '../api/result';
 import type { Scheduler } from '../time/scheduler';
+import { ENCRYPTION_CALLS_PER_DAY_MAX } from './limits';
 import type { DeliveryStreamType } from './types';
 
 export type EncryptionKeyType = 'AWS_OWNED_CMK' | 'CUSTOMER_MANAGED_CMK';
@@ -97,4 +98,19 @@ export function transitionEncryption(holder: { encryption: EncryptionState }, ne
     return;
   }
   scheduler.after(delayMs, () => { if (holder.encryption === next) holder.encryption = settle(next); });
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Counts one Start/Stop call in a stream's rolling 24-hour window (`calls` holds the call times,
+ * at most ENCRYPTION_CALLS_PER_DAY_MAX of them); throws LimitExceededException beyond the quota.
+ */
+export function countEncryptionCall(calls: number[], nowMs: number, streamName: string): void {
+  while (calls.length > 0 && calls[0] <= nowMs - DAY_MS) calls.shift();
+  if (calls.length >= ENCRYPTION_CALLS_PER_DAY_MAX) {
+    throw new AwsServiceError('LimitExceededException',
+      `StartDeliveryStreamEncryption and StopDeliveryStreamEncryption have a combined limit of ${ENCRYPTION_CALLS_PER_DAY_MAX} calls per Firehose stream per 24 hours; ${streamName} has reached it.`);
+  }
+  calls.push(nowMs);
 }

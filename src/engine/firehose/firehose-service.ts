@@ -14,7 +14,7 @@ import { DESTINATION_CONFIG_KEYS, invalid, mergeDoc, resolveStreamConfig, type D
 import { ControlPlaneRates } from './control-plane-rate';
 import { parseCreateInput } from './create-input';
 import { putRecord, putRecordBatch } from './direct-put';
-import { parseEncryptionInput, requireDirectPut, startEncryption, stopEncryption, transitionEncryption } from './encryption';
+import { countEncryptionCall, parseEncryptionInput, requireDirectPut, startEncryption, stopEncryption, transitionEncryption } from './encryption';
 import { buildEntry, newRecord, type StreamEntry } from './stream-entry';
 import { describeStream } from './stream-description';
 import { listStreamTags, tagStream, untagStream } from './stream-tags';
@@ -218,6 +218,7 @@ export class FirehoseService implements SimulationPart {
     const s = this.require(name);
     const key = parseEncryptionInput(input, s.type, this.region);
     this.requireActiveFor(s, 'StartDeliveryStreamEncryption');
+    countEncryptionCall(s.encryptionCalls, this.sim.nowMs, name);
     transitionEncryption(s, startEncryption(key), this.sim.scheduler, this.transitionDelayMs());
     return {};
   }
@@ -228,6 +229,7 @@ export class FirehoseService implements SimulationPart {
     const s = this.require(name);
     requireDirectPut(s.type);
     this.requireActiveFor(s, 'StopDeliveryStreamEncryption');
+    countEncryptionCall(s.encryptionCalls, this.sim.nowMs, name);
     transitionEncryption(s, stopEncryption(s.encryption), this.sim.scheduler, this.transitionDelayMs());
     return {};
   }

@@ -83,3 +83,5 @@ export const DELIVERY_STREAMS_DEFAULT_MAX = 50;
 export const STREAM_NAME = /^[a-zA-Z0-9_.-]{1,64}$/;
 /** Create/Delete/Describe/List/UpdateDestination/Tag/Untag/ListTags: 5 transactions per second each (hard). */
 export const CONTROL_PLANE_TPS = 5;
+/** Start- and StopDeliveryStreamEncryption: 25 calls combined per stream per 24 hours (API_StopDeliveryStreamEncryption). */
+export const ENCRYPTION_CALLS_PER_DAY_MAX = 25;

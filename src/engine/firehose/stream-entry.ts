@@ -36,6 +36,8 @@ export interface StreamEntry {
   recordSeq: number;
   poller?: KinesisSourcePoller;
   encryption: EncryptionState;
+  /** Times of Start/StopDeliveryStreamEncryption calls in the last 24 hours (bounded by their quota). */
+  readonly encryptionCalls: number[];
 }
 
 export interface EntryParts {
@@ -77,7 +79,7 @@ export function buildEntry(p: EntryParts): StreamEntry {
   const entry: StreamEntry = {
     name: p.name, arn: p.arn, type: p.type, status: 'CREATING', version: 1, createdMs: p.createdMs, resolved: p.resolved, tags: p.tags, ctx, source: p.source,
     pipeline: new DeliveryPipeline(ctx, p.invoker),
-    quota: newWindow(), quotaLimits: p.quotaLimits, recordSeq: 0, encryption: ENCRYPTION_DISABLED,
+    quota: newWindow(), quotaLimits: p.quotaLimits, recordSeq: 0, encryption: ENCRYPTION_DISABLED, encryptionCalls: [],
   };
   holder.entry = entry;
   return entry;
