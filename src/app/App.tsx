@@ -18,6 +18,8 @@ const pages: Record<string, PageComponent> = {
   firehose: lazy(() => import('./views/firehose/FirehosePage')),
   analytics: lazy(() => import('./views/analytics/AnalyticsPage')),
   planner: lazy(() => import('./views/planner/PlannerPage')),
+  agents: lazy(() => import('./views/agent/AgentsPage')),
+  queues: lazy(() => import('./views/queues/ComparePage')),
 };
 
 export function App() {

@@ -12,6 +12,7 @@ import { streamsApi, type StreamsApi } from './api/streams-api';
 import { firehoseApi, type FirehoseApi } from './api/firehose-api';
 import { analyticsApi, type AnalyticsApi } from './api/analytics-api';
 import { plannerApi, type PlannerApi } from './api/planner-api';
+import { agentsApi, type AgentsApi } from './api/agents-api';
 
 // setTimeout(0) is clamped to 4 ms after a few nestings; a MessageChannel hop is not.
 const channel = new MessageChannel();
@@ -32,7 +33,7 @@ const host = new SimulatorHost<WorldSnapshot>(createRuntime, {
 
 const ctx: WorkerContext = { host, world: () => host.current() as LiveWorld | null };
 
-export type SimulatorApi = ClockApi & StreamsApi & FirehoseApi & AnalyticsApi & PlannerApi;
+export type SimulatorApi = ClockApi & StreamsApi & FirehoseApi & AnalyticsApi & PlannerApi & AgentsApi;
 
 const api: SimulatorApi = {
   ...clockApi(ctx),
@@ -40,6 +41,7 @@ const api: SimulatorApi = {
   ...firehoseApi(ctx),
   ...analyticsApi(ctx),
   ...plannerApi(ctx),
+  ...agentsApi(ctx),
 };
 
 Comlink.expose(api);

@@ -12,6 +12,8 @@ export const PAGES = [
   { id: 'firehose', label: 'Firehose' },
   { id: 'analytics', label: 'Analytics' },
   { id: 'planner', label: 'Planner' },
+  { id: 'agents', label: 'Kinesis Agent' },
+  { id: 'queues', label: 'Kinesis vs SQS' },
 ] as const;
 
 export type PageId = (typeof PAGES)[number]['id'];

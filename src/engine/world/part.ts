@@ -26,7 +26,7 @@ export interface TransformHost {
 }
 
 /** Document sections a part may write back when the console edits it (export, reset rebuild from them). */
-export type EditableSection = 'streams' | 'producers' | 'consumers' | 'firehose' | 'analytics';
+export type EditableSection = 'streams' | 'producers' | 'consumers' | 'firehose' | 'analytics' | 'agents' | 'queues';
 
 export interface PartContext {
   readonly sim: Simulation;
