@@ -36,9 +36,14 @@ export default function AgentsPage({ params }: { params: readonly string[] }) {
   const [append, setAppend] = useState('');
 
   const dest = destinations[destIndex] ?? destinations[0];
+  const [seeded, setSeeded] = useState(false);
   useEffect(() => {
-    if (dest && text === '') setText(presetConfig(kind, dest));
-  }, [dest, kind, text]);
+    // The first frame brings the destinations: start from the preset once (an emptied editor stays empty).
+    if (dest && !seeded) {
+      setText(presetConfig(kind, dest));
+      setSeeded(true);
+    }
+  }, [dest, kind, seeded]);
 
   // Validation as you type: the worker runs the agent's own rules and maps paths to ranges.
   useEffect(() => {
