@@ -121,6 +121,18 @@ export default function AgentsPage({ params }: { params: readonly string[] }) {
               </label>
             </div>
             <button type="button" className="btn" disabled={!append || !selected.files[0]} onClick={() => { void simulator().agentAppend(selected.id, selected.files[0].path, append); setAppend(''); }}>Append</button>
+            <label className="btn">Upload a log file…
+              <input
+                type="file"
+                hidden
+                aria-label="Upload a log file"
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  if (file && selected.files[0]) void file.text().then((t) => simulator().agentAppend(selected.id, selected.files[0].path, t));
+                  e.target.value = '';
+                }}
+              />
+            </label>
           </section>
           <AgentLiveView agent={selected} />
         </>
