@@ -128,7 +128,7 @@ export default function AgentsPage({ params }: { params: readonly string[] }) {
                 aria-label="Upload a log file"
                 onChange={(e) => {
                   const file = e.target.files?.[0];
-                  if (file && selected.files[0]) void file.text().then((t) => simulator().agentAppend(selected.id, selected.files[0].path, t));
+                  if (file && selected.files[0]) void file.text().then(async (t) => { await simulator().agentAppend(selected.id, selected.files[0].path, t); });
                   e.target.value = '';
                 }}
               />
