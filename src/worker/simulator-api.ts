@@ -14,8 +14,9 @@ import { plannerApi, type PlannerApi } from './api/planner-api';
 import { videoApi, type VideoApi } from './api/video-api';
 import { sdkApi, type SdkApi } from './api/sdk-api';
 import { lessonsApi, type LessonsApi } from './api/lessons-api';
+import { agentsApi, type AgentsApi } from './api/agents-api';
 
-export type SimulatorApi = ClockApi & StreamsApi & FirehoseApi & AnalyticsApi & PlannerApi & VideoApi & SdkApi & LessonsApi;
+export type SimulatorApi = ClockApi & StreamsApi & FirehoseApi & AnalyticsApi & PlannerApi & VideoApi & SdkApi & LessonsApi & AgentsApi;
 
 export function createSimulatorApi(timers: HostTimers): SimulatorApi {
   const host = new SimulatorHost<WorldSnapshot>(createRuntime, timers);
@@ -29,5 +30,6 @@ export function createSimulatorApi(timers: HostTimers): SimulatorApi {
     ...videoApi(ctx),
     ...sdkApi(ctx),
     ...lessonsApi(ctx),
+    ...agentsApi(ctx),
   };
 }

@@ -18,6 +18,8 @@ export const PAGES = [
   { id: 'analytics', label: 'Analytics' },
   { id: 'video', label: 'Video' },
   { id: 'planner', label: 'Planner' },
+  { id: 'agents', label: 'Kinesis Agent' },
+  { id: 'queues', label: 'Kinesis vs SQS' },
   { id: 'playground', label: 'SDK playground' },
   { id: 'learn', label: 'Lessons' },
   { id: 'glossary', label: 'Glossary' },

@@ -53,7 +53,7 @@ export function createSqsHandler(api: SqsApi, catchUp: () => void): TargetHandle
       while (result.ok && !result.value.Messages && Date.now() < deadline && !req.closed()) {
         await new Promise((r) => setTimeout(r, Math.min(LONG_POLL_STEP_MS, deadline - Date.now())));
         catchUp();
-        result = api.handle(operation, body);
+        result = api.receiveAgain(body);
       }
     }
     if (!result.ok) return errorBody(result.error.name, result.error.message, result.error.httpStatus);

@@ -17,3 +17,5 @@ export { VirtualFileSystem } from './virtual-files';
 export { logLine, LOG_KINDS, suggestedProcessing } from './log-generator';
 export type { LogKind } from './log-generator';
 export type { BatchEvent, FlowCounters } from './flow-runner';
+export { jsonSpans, locatePath, lineColumn } from './json-locate';
+export type { AgentSectionEntry, AgentsWorld } from './world/agents-part';

@@ -323,10 +323,13 @@ export class SqsService implements SimulationPart {
     };
   }
 
-  /** One receive attempt now (no waiting: long polling is the caller's loop). */
-  receiveMessage(input: ReceiveInput): Delivery[] {
+  /**
+   * One receive attempt now (no waiting: long polling is the caller's loop). `admitted`: the
+   * call was already counted against FIFO throughput (a long poll looking again).
+   */
+  receiveMessage(input: ReceiveInput, admitted = false): Delivery[] {
     const q = this.queue(input.QueueUrl);
-    q.admit('ReceiveMessage', this.nowMs);
+    if (!admitted) q.admit('ReceiveMessage', this.nowMs);
     const max = input.MaxNumberOfMessages ?? 1;
     if (!Number.isInteger(max) || max < 1 || max > L.RECEIVE_MAX_MESSAGES) {
       throw invalidParameter('MaxNumberOfMessages', max, `Must be between 1 and ${L.RECEIVE_MAX_MESSAGES}, if provided.`);

@@ -264,7 +264,8 @@ export function parseClusterBody(children: readonly ChildElement[], timecodeScal
     }
   }
   if (timecode === undefined) throw new EbmlError('a Cluster has no Timecode element');
-  const toMs = (ticks: number): number => (ticks * timecodeScaleNs) / 1_000_000;
+  // Scale first: absolute timecodes (epoch ms × 10^6 ns) overflow 2^53 and would lose their last digits.
+  const toMs = (ticks: number): number => ticks * (timecodeScaleNs / 1_000_000);
   const frames = blocks.flatMap((b) => b.frames.map((data, i) => ({
     track: b.track, timestampMs: toMs(timecode! + b.relativeTicks), keyframe: b.keyframe && i === 0, data: data.slice(),
   })));

@@ -145,7 +145,8 @@ export class MkvStreamReader {
     const bytes = h.headerBytes + h.size;
     this.clusterBytes += bytes;
     this.clusterChildren.push({ id: h.id, data });
-    if (h.id === ID.Timecode) events.push({ kind: 'cluster-start', timecodeMs: (readUint(data) * this.timecodeScaleNs) / 1_000_000 });
+    // Scale first: absolute timecodes (epoch ms × 10^6 ns) overflow 2^53 and would lose their last digits.
+    if (h.id === ID.Timecode) events.push({ kind: 'cluster-start', timecodeMs: readUint(data) * (this.timecodeScaleNs / 1_000_000) });
     if (this.clusterRemaining !== undefined) {
       this.clusterRemaining -= bytes;
       if (this.clusterRemaining < 0) throw new EbmlError('a Cluster child overruns the Cluster');

@@ -38,7 +38,7 @@ export interface ServiceOptions {
 }
 
 /** Document sections a part may write back when the console edits it (export, reset rebuild from them). */
-export type EditableSection = 'streams' | 'producers' | 'consumers' | 'firehose' | 'analytics';
+export type EditableSection = 'streams' | 'producers' | 'consumers' | 'firehose' | 'analytics' | 'agents' | 'queues';
 
 export interface PartContext {
   readonly sim: Simulation;

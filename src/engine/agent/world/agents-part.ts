@@ -8,7 +8,7 @@ import { invariant } from '../../api/result';
 import type { FirehoseService } from '../../firehose/index';
 import type { ScenarioDoc } from '../../scenario/schema';
 import type { KinesisService } from '../../streams/service';
-import type { PartInstance, WorldPart } from '../../world/part';
+import type { PartContext, PartInstance, WorldPart } from '../../world/part';
 import { AgentProducer, type AgentSnapshot, type LogGeneratorSpec } from '../agent-producer';
 import { parseAgentConfig } from '../config';
 import { engineDestination } from '../destinations';
@@ -75,9 +75,35 @@ export function validateAgentsSection(doc: ScenarioDoc): string[] {
 
 export class AgentsWorld implements PartInstance<AgentsReport, AgentsSnapshot> {
   readonly agents: AgentProducer[] = [];
+  private entries: AgentSectionEntry[];
 
-  constructor(entries: readonly AgentSectionEntry[], build: (e: AgentSectionEntry) => AgentProducer) {
+  constructor(
+    entries: readonly AgentSectionEntry[],
+    private readonly build: (e: AgentSectionEntry) => AgentProducer,
+    private readonly ctx?: PartContext,
+  ) {
+    this.entries = [...entries];
     for (const e of entries) this.agents.push(build(e));
+  }
+
+  /** Adds (or replaces, by name) an agent on the running world and writes it into the document. */
+  save(entry: AgentSectionEntry): { ok: true } | { ok: false; message: string } {
+    if (!this.ctx) return { ok: false, message: 'this world cannot be edited' };
+    const others = this.entries.filter((e) => e.name !== entry.name);
+    const errors = validateAgentsSection({ ...this.ctx.doc, agents: [...others, entry] });
+    if (errors.length) return { ok: false, message: errors.join('\n') };
+    const at = this.agents.findIndex((a) => a.id === entry.name);
+    if (at >= 0) this.agents.splice(at, 1)[0].shutdown();
+    const agent = this.build(entry);
+    agent.start();
+    this.agents.push(agent);
+    this.entries = [...others, entry];
+    this.ctx.writeSection('agents', this.entries);
+    return { ok: true };
+  }
+
+  find(name: string): AgentProducer | undefined {
+    return this.agents.find((a) => a.id === name);
   }
 
   start(): void {
@@ -117,6 +143,6 @@ export const agentsPart: WorldPart<'agents', AgentsWorld> = {
       const agent = new AgentProducer(e.name, ctx.sim, parsed.config, destination, ctx.sim.prng.fork(`agent:${e.name}`), e.generators ?? []);
       for (const f of e.files ?? []) agent.write(f.path, f.content);
       return agent;
-    });
+    }, ctx);
   },
 };

@@ -38,6 +38,19 @@ function sendInput(queueUrl: unknown, b: Body) {
   };
 }
 
+function receive(s: SqsService, b: Body, again: boolean): Record<string, unknown> {
+  const deliveries = s.receiveMessage({
+    QueueUrl: str(b.QueueUrl) as string,
+    MaxNumberOfMessages: num(b.MaxNumberOfMessages, 'MaxNumberOfMessages'),
+    VisibilityTimeout: num(b.VisibilityTimeout, 'VisibilityTimeout'),
+    WaitTimeSeconds: num(b.WaitTimeSeconds, 'WaitTimeSeconds'),
+    ReceiveRequestAttemptId: str(b.ReceiveRequestAttemptId),
+  }, again);
+  const system = [...strList(b.AttributeNames), ...strList(b.MessageSystemAttributeNames)];
+  const names = strList(b.MessageAttributeNames);
+  return deliveries.length > 0 ? { Messages: deliveries.map((d) => renderMessage(d, system, names)) } : {};
+}
+
 const OPS: Readonly<Record<string, Op>> = {
   CreateQueue: (s, b) => s.createQueue({ QueueName: str(b.QueueName), Attributes: strMap(b.Attributes), tags: strMap(b.tags) }),
   GetQueueUrl: (s, b) => s.getQueueUrl({ QueueName: str(b.QueueName), QueueOwnerAWSAccountId: str(b.QueueOwnerAWSAccountId) }),
@@ -58,18 +71,7 @@ const OPS: Readonly<Record<string, Op>> = {
     s.admit(str(b.QueueUrl), 'SendMessage');
     return runEntries(entries, (e) => ({ ...s.sendMessage(sendInput(b.QueueUrl, e), true) }));
   },
-  ReceiveMessage: (s, b) => {
-    const deliveries = s.receiveMessage({
-      QueueUrl: str(b.QueueUrl) as string,
-      MaxNumberOfMessages: num(b.MaxNumberOfMessages, 'MaxNumberOfMessages'),
-      VisibilityTimeout: num(b.VisibilityTimeout, 'VisibilityTimeout'),
-      WaitTimeSeconds: num(b.WaitTimeSeconds, 'WaitTimeSeconds'),
-      ReceiveRequestAttemptId: str(b.ReceiveRequestAttemptId),
-    });
-    const system = [...strList(b.AttributeNames), ...strList(b.MessageSystemAttributeNames)];
-    const names = strList(b.MessageAttributeNames);
-    return deliveries.length > 0 ? { Messages: deliveries.map((d) => renderMessage(d, system, names)) } : {};
-  },
+  ReceiveMessage: (s, b) => receive(s, b, false),
   DeleteMessage: (s, b) => (s.deleteMessage({ QueueUrl: str(b.QueueUrl), ReceiptHandle: str(b.ReceiptHandle) }), {}),
   DeleteMessageBatch: (s, b) => {
     s.queue(str(b.QueueUrl));
@@ -137,6 +139,8 @@ export interface SqsApi {
   handle(operation: string, body: Body): ApiResult<Record<string, unknown>>;
   /** How long a ReceiveMessage request may wait for messages (its WaitTimeSeconds or the queue's default), in s. */
   receiveWaitSeconds(body: Body): number;
+  /** A waiting long poll looks again: same request, not counted again against FIFO throughput. */
+  receiveAgain(body: Body): ApiResult<Record<string, unknown>>;
 }
 
 export function createSqsApi(sqs: SqsService): SqsApi {
@@ -150,6 +154,9 @@ export function createSqsApi(sqs: SqsService): SqsApi {
         });
       }
       return capture(() => op(sqs, body));
+    },
+    receiveAgain(body) {
+      return capture(() => receive(sqs, body, true));
     },
     receiveWaitSeconds(body) {
       const explicit = typeof body.WaitTimeSeconds === 'number' ? body.WaitTimeSeconds : undefined;

@@ -133,7 +133,7 @@ export class QueueConsumer {
     if (deadlineMs === undefined) this.stats.requests++;
     let got: Delivery[];
     try {
-      got = this.sqs.receiveMessage({ QueueUrl: url, MaxNumberOfMessages: this.spec.maxMessages ?? 10 });
+      got = this.sqs.receiveMessage({ QueueUrl: url, MaxNumberOfMessages: this.spec.maxMessages ?? 10 }, deadlineMs !== undefined);
     } catch (e) {
       if (!(e instanceof AwsServiceError)) throw e;
       this.stats.throttled++;

@@ -11,6 +11,8 @@ const common = {
     analytics: 'Analytics',
     planner: 'Planner',
     video: 'Video Streams',
+    agents: 'Kinesis Agent',
+    queues: 'Kinesis vs SQS',
     playground: 'SDK playground',
     learn: 'Lessons',
     glossary: 'Glossary',

@@ -14,6 +14,8 @@ const common: Translation<typeof en> = {
     analytics: '분석',
     planner: '용량 계획',
     video: '비디오 스트림',
+    agents: 'Kinesis 에이전트',
+    queues: 'Kinesis와 SQS 비교',
     playground: 'SDK 플레이그라운드',
     learn: '레슨',
     glossary: '용어집',
