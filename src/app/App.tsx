@@ -19,6 +19,7 @@ const pages: Record<string, PageComponent> = {
   consumers: lazy(() => import('./views/consumers/ConsumersPage')),
   firehose: lazy(() => import('./views/firehose/FirehosePage')),
   analytics: lazy(() => import('./views/analytics/AnalyticsPage')),
+  video: lazy(() => import('./views/video/VideoPage')),
   planner: lazy(() => import('./views/planner/PlannerPage')),
   playground: lazy(() => import('./views/playground/PlaygroundPage')),
   learn: lazy(() => import('./learn/LearnPage')),

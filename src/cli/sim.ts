@@ -105,10 +105,22 @@ if (json) {
     console.log(`    delivered ${n(d.recordsDelivered)} records, ${n(d.objectsDelivered)} objects, ${n(d.bytesDelivered)} bytes; buffered ${n(d.recordsBuffered)} records (${n(d.bytesBuffered)} bytes)`);
     console.log(`    delivery attempts ${n(d.deliveryAttempts)}, retries ${n(d.deliveryRetries)}, failed to error output ${n(d.recordsFailed)}, dropped by transform ${n(d.recordsDroppedByTransform)}, expired ${n(d.recordsExpired)}`);
   }
+  const videos = report.videoStreams.streams;
+  if (videos.length) console.log('\nvideo streams:');
+  for (const v of videos) console.log(`  ${v.name}: ${n(v.fragmentsIngested)} fragments ingested (${n(v.fragmentsHeld)} held, ${n(v.fragmentsExpired)} expired, ${n(v.fragmentsEvicted)} evicted), ${n(v.bytesIn)} bytes in; camera ${n(v.framesCaptured)} frames, acks PERSISTED ${n(v.persistedAcks)}, ERROR ${n(v.errorAcks)}`);
   const apps = report.analytics.applications;
   if (apps.length) console.log('\nanalytics applications:');
   for (const a of apps) {
     console.log(`  ${a.name} (${a.status}, reads ${a.sourceStream}): ${n(a.readCalls)} read calls (${n(a.readThrottles)} throttled), ${n(a.recordsRead)} records, ${n(a.bytesRead)} bytes read`);
     console.log(`    rows emitted ${n(a.rowsEmitted)}, error-stream rows ${n(a.errorStreamRows)}, output ${a.output.kind}${a.output.name ? ` ${a.output.name}` : ''}: delivered ${n(a.output.recordsDelivered)}, throttled ${n(a.output.throttled)}, pending ${n(a.output.pending)}`);
+  }
+  if (report.agents.agents.length) console.log('\nKinesis agents:');
+  for (const ag of report.agents.agents) {
+    for (const f of ag.flows) console.log(`  ${ag.name} → ${f.destination}: parsed ${n(f.counters.parsed)}, sent ${n(f.counters.sent)}, skipped ${n(f.counters.skipped)}, throttled ${n(f.counters.throttled)}; BytesSent ${n(f.metrics.BytesSent)}, RecordSendErrors ${n(f.metrics.RecordSendErrors)}, ServiceErrors ${n(f.metrics.ServiceErrors)}, ${n(f.bytesBehind)} bytes behind`);
+  }
+  if (report.queues.queues.length) console.log('\nSQS queues:');
+  for (const q of report.queues.queues) {
+    console.log(`  ${q.name}${q.fifo ? ' (FIFO)' : ''}: sent ${n(q.totals.sent)}, deleted ${n(q.totals.deleted)}, dead-lettered ${n(q.totals.deadLettered)}, visible ${n(q.visible)}, in flight ${n(q.inFlight)}, throttled ${n(q.totals.throttled)}; ${q.requestsPerSec.toFixed(1)} requests/s ≈ $${q.monthlyCostUsd.toFixed(2)}/month`);
+    for (const c of q.consumers) console.log(`    ${c.name}: processed ${n(c.processed)}, failed ${n(c.failed)}, redelivered ${n(c.redelivered)}, out of order ${n(c.outOfOrder)}, latency avg ${c.latencyAvgMs.toFixed(0)} ms (p99 ≤ ${c.latencyP99Ms} ms)`);
   }
 }

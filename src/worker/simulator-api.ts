@@ -11,10 +11,11 @@ import { streamsApi, type StreamsApi } from './api/streams-api';
 import { firehoseApi, type FirehoseApi } from './api/firehose-api';
 import { analyticsApi, type AnalyticsApi } from './api/analytics-api';
 import { plannerApi, type PlannerApi } from './api/planner-api';
+import { videoApi, type VideoApi } from './api/video-api';
 import { sdkApi, type SdkApi } from './api/sdk-api';
 import { lessonsApi, type LessonsApi } from './api/lessons-api';
 
-export type SimulatorApi = ClockApi & StreamsApi & FirehoseApi & AnalyticsApi & PlannerApi & SdkApi & LessonsApi;
+export type SimulatorApi = ClockApi & StreamsApi & FirehoseApi & AnalyticsApi & PlannerApi & VideoApi & SdkApi & LessonsApi;
 
 export function createSimulatorApi(timers: HostTimers): SimulatorApi {
   const host = new SimulatorHost<WorldSnapshot>(createRuntime, timers);
@@ -25,6 +26,7 @@ export function createSimulatorApi(timers: HostTimers): SimulatorApi {
     ...firehoseApi(ctx),
     ...analyticsApi(ctx),
     ...plannerApi(ctx),
+    ...videoApi(ctx),
     ...sdkApi(ctx),
     ...lessonsApi(ctx),
   };

@@ -16,6 +16,7 @@ export const PAGES = [
   { id: 'consumers', label: 'Consumers' },
   { id: 'firehose', label: 'Firehose' },
   { id: 'analytics', label: 'Analytics' },
+  { id: 'video', label: 'Video Streams' },
   { id: 'planner', label: 'Planner' },
   { id: 'playground', label: 'SDK playground' },
   { id: 'learn', label: 'Lessons' },

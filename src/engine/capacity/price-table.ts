@@ -33,7 +33,9 @@ export type PriceKey =
   | 'fhVpcGB'
   | 'fhVpcAzHour'
   | 'kpuHour'
-  | 'flinkStorageGBMonth';
+  | 'flinkStorageGBMonth'
+  | 'sqsStandardPerMillion'
+  | 'sqsFifoPerMillion';
 
 export interface PriceRow {
   readonly key: PriceKey;
@@ -93,6 +95,8 @@ const US_EAST_1_ROWS: readonly PriceRow[] = [
   row('fhVpcAzHour', 0.01, '$/AZ-hour', '2026-11-22', FH_CALC),
   row('kpuHour', 0.11, '$/KPU-hour', '2026-09-20', FLINK),
   row('flinkStorageGBMonth', 0.1, '$/GB-month', '2026-09-20', FLINK),
+  row('sqsStandardPerMillion', 0.4, '$/1M requests (64 KB chunks), first 100 B/month', '2026-03-01', 'spec sqs.md §8 (aws.amazon.com/sqs/pricing via cloudburn.io)'),
+  row('sqsFifoPerMillion', 0.5, '$/1M requests (64 KB chunks), first tier', '2026-03-01', 'spec sqs.md §8 (aws.amazon.com/sqs/pricing via cloudburn.io)'),
 ];
 
 export const PRICE_KEYS: readonly PriceKey[] = US_EAST_1_ROWS.map((r) => r.key);

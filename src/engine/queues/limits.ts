@@ -41,5 +41,12 @@ export const REDRIVE_ALLOW_SOURCES_MAX = 10;
 export const TAGS_PER_QUEUE_MAX = 50;
 /** FIFO: 300 transactions per second per action without high throughput (MQ, FT). */
 export const FIFO_TPS_PER_ACTION = 300;
+/**
+ * High-throughput FIFO, per action: the us-east-1 row of the quota table in "Amazon SQS message
+ * quotas" (70,000 TPS without batching) [unconfirmed: spec sqs.md §1 did not capture the table].
+ */
+export const FIFO_HIGH_THROUGHPUT_TPS_PER_ACTION = 70_000;
+/** First 1 million requests a month are free (standard and FIFO), per pricing page. */
+export const FREE_REQUESTS_PER_MONTH = 1_000_000;
 /** Pricing unit: each 64 KiB chunk of payload is one request. */
 export const BILLING_CHUNK_BYTES = 65_536;

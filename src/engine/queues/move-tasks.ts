@@ -27,7 +27,7 @@ export const DEFAULT_MOVE_RATE = 500;
 /** How many messages the task may move by `nowMs` (rate-limited), updating its credit. */
 export function moveAllowance(task: MoveTask, nowMs: number): number {
   const rate = task.maxPerSecond ?? DEFAULT_MOVE_RATE;
-  task.credit = Math.min(task.credit + ((nowMs - task.lastMs) / 1000) * rate, rate);
+  task.credit += ((nowMs - task.lastMs) / 1000) * rate;
   task.lastMs = nowMs;
   const n = Math.floor(task.credit);
   task.credit -= n;

@@ -78,9 +78,11 @@ export class Queue {
   private readonly attempts = new Map<string, { expiresMs: number; deliveries: Delivery[] }>();
   private seqCounter = 0n;
   lastPurgeMs = -Infinity;
+  /** FIFO throughput admission: calls per action in the current second. */
+  private readonly tps = new Map<string, { second: number; calls: number }>();
   lastModifiedMs: number;
   /** Totals for the console and the comparison page. */
-  readonly totals = { sent: 0, received: 0, deleted: 0, deadLettered: 0, expired: 0, duplicatesDropped: 0, emptyReceives: 0 };
+  readonly totals = { sent: 0, received: 0, deleted: 0, deadLettered: 0, expired: 0, duplicatesDropped: 0, emptyReceives: 0, throttled: 0 };
 
   constructor(
     readonly name: string,
@@ -95,6 +97,28 @@ export class Queue {
 
   get fifo(): boolean {
     return this.settings.FifoQueue;
+  }
+
+  /**
+   * FIFO queues take 300 calls per second per action (Send, Receive, Delete…), more in high
+   * throughput mode; a call over the limit is throttled. Standard queues: nearly unlimited.
+   * Source: "Amazon SQS message quotas" and "Troubleshoot FIFO throttling issues in Amazon SQS".
+   */
+  admit(action: string, nowMs: number): void {
+    if (!this.fifo) return;
+    const high = this.settings.DeduplicationScope === 'messageGroup' && this.settings.FifoThroughputLimit === 'perMessageGroupId';
+    const limit = high ? L.FIFO_HIGH_THROUGHPUT_TPS_PER_ACTION : L.FIFO_TPS_PER_ACTION;
+    const second = Math.floor(nowMs / 1000);
+    const w = this.tps.get(action);
+    if (!w || w.second !== second) {
+      this.tps.set(action, { second, calls: 1 });
+      return;
+    }
+    if (w.calls >= limit) {
+      this.totals.throttled++;
+      throw sqsError('RequestThrottled', `Rate exceeded: this FIFO queue takes ${limit} ${action} calls per second${high ? '' : ' (enable high throughput: DeduplicationScope=messageGroup, FifoThroughputLimit=perMessageGroupId; or batch up to 10 messages per call)'}.`);
+    }
+    w.calls++;
   }
 
   /** Drops messages past the retention period and dedup ids past 5 minutes. */

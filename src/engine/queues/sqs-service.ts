@@ -257,8 +257,14 @@ export class SqsService implements SimulationPart {
 
   // ---- messages ----
 
-  sendMessage(input: SendMessageInput): SendMessageOutput {
+  /** Counts one call of `action` against a FIFO queue's throughput (batches count once). */
+  admit(queueUrl: string | undefined, action: string): void {
+    this.queue(queueUrl).admit(action, this.nowMs);
+  }
+
+  sendMessage(input: SendMessageInput, admitted = false): SendMessageOutput {
     const q = this.queue(input.QueueUrl);
+    if (!admitted) q.admit('SendMessage', this.nowMs);
     const body = input.MessageBody;
     if (body === undefined) throw missingParameter('MessageBody');
     if (body.length === 0) throw invalidParameter('MessageBody', body, 'The message body must be at least one character long.');
@@ -320,6 +326,7 @@ export class SqsService implements SimulationPart {
   /** One receive attempt now (no waiting: long polling is the caller's loop). */
   receiveMessage(input: ReceiveInput): Delivery[] {
     const q = this.queue(input.QueueUrl);
+    q.admit('ReceiveMessage', this.nowMs);
     const max = input.MaxNumberOfMessages ?? 1;
     if (!Number.isInteger(max) || max < 1 || max > L.RECEIVE_MAX_MESSAGES) {
       throw invalidParameter('MaxNumberOfMessages', max, `Must be between 1 and ${L.RECEIVE_MAX_MESSAGES}, if provided.`);
@@ -353,14 +360,16 @@ export class SqsService implements SimulationPart {
     return p;
   }
 
-  deleteMessage(input: { QueueUrl?: string; ReceiptHandle?: string }): void {
+  deleteMessage(input: { QueueUrl?: string; ReceiptHandle?: string }, admitted = false): void {
     const q = this.queue(input.QueueUrl);
+    if (!admitted) q.admit('DeleteMessage', this.nowMs);
     const p = this.parseHandle(q, input.ReceiptHandle);
     q.delete(p.messageId, p.receiptSeq, input.ReceiptHandle as string, this.nowMs);
   }
 
-  changeMessageVisibility(input: { QueueUrl?: string; ReceiptHandle?: string; VisibilityTimeout?: number }): void {
+  changeMessageVisibility(input: { QueueUrl?: string; ReceiptHandle?: string; VisibilityTimeout?: number }, admitted = false): void {
     const q = this.queue(input.QueueUrl);
+    if (!admitted) q.admit('ChangeMessageVisibility', this.nowMs);
     const p = this.parseHandle(q, input.ReceiptHandle);
     const v = input.VisibilityTimeout;
     if (v === undefined) throw missingParameter('VisibilityTimeout');

@@ -55,7 +55,8 @@ const OPS: Readonly<Record<string, Op>> = {
     s.queue(str(b.QueueUrl));
     const entries = checkEntries(b.Entries, 'SendMessageBatchRequestEntry');
     checkBatchSize(entries);
-    return runEntries(entries, (e) => ({ ...s.sendMessage(sendInput(b.QueueUrl, e)) }));
+    s.admit(str(b.QueueUrl), 'SendMessage');
+    return runEntries(entries, (e) => ({ ...s.sendMessage(sendInput(b.QueueUrl, e), true) }));
   },
   ReceiveMessage: (s, b) => {
     const deliveries = s.receiveMessage({
@@ -73,7 +74,8 @@ const OPS: Readonly<Record<string, Op>> = {
   DeleteMessageBatch: (s, b) => {
     s.queue(str(b.QueueUrl));
     const entries = checkEntries(b.Entries, 'DeleteMessageBatchRequestEntry');
-    return runEntries(entries, (e) => (s.deleteMessage({ QueueUrl: str(b.QueueUrl), ReceiptHandle: str(e.ReceiptHandle) }), {}));
+    s.admit(str(b.QueueUrl), 'DeleteMessage');
+    return runEntries(entries, (e) => (s.deleteMessage({ QueueUrl: str(b.QueueUrl), ReceiptHandle: str(e.ReceiptHandle) }, true), {}));
   },
   ChangeMessageVisibility: (s, b) => (s.changeMessageVisibility({
     QueueUrl: str(b.QueueUrl), ReceiptHandle: str(b.ReceiptHandle), VisibilityTimeout: num(b.VisibilityTimeout, 'VisibilityTimeout'),
@@ -81,9 +83,10 @@ const OPS: Readonly<Record<string, Op>> = {
   ChangeMessageVisibilityBatch: (s, b) => {
     s.queue(str(b.QueueUrl));
     const entries = checkEntries(b.Entries, 'ChangeMessageVisibilityBatchRequestEntry');
+    s.admit(str(b.QueueUrl), 'ChangeMessageVisibility');
     return runEntries(entries, (e) => (s.changeMessageVisibility({
       QueueUrl: str(b.QueueUrl), ReceiptHandle: str(e.ReceiptHandle), VisibilityTimeout: num(e.VisibilityTimeout, 'VisibilityTimeout'),
-    }), {}));
+    }, true), {}));
   },
   StartMessageMoveTask: (s, b) => s.startMessageMoveTask({
     SourceArn: str(b.SourceArn), DestinationArn: str(b.DestinationArn), MaxNumberOfMessagesPerSecond: num(b.MaxNumberOfMessagesPerSecond, 'MaxNumberOfMessagesPerSecond'),

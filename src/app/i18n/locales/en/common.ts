@@ -10,6 +10,7 @@ const common = {
     firehose: 'Firehose',
     analytics: 'Analytics',
     planner: 'Planner',
+    video: 'Video Streams',
     playground: 'SDK playground',
     learn: 'Lessons',
     glossary: 'Glossary',
