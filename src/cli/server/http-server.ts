@@ -16,7 +16,7 @@ import { verifySigV4, type SigV4Config, type SignedRequest } from './sigv4';
 import type { RestHandler, RestResponse } from './types';
 import type { StreamHandler } from './video-http';
 import {
-  applyServerLimits, armProtocolSniffDeadline, BodyReadError, bodyFailureResponse, DEFAULT_SERVER_LIMITS, readBoundedBody, requestBodyBytesMax,
+  applyServerLimits, armProtocolSniffDeadline, BodyReadError, bodyFailureResponse, DEFAULT_SERVER_LIMITS, LISTEN_BACKLOG, readBoundedBody, requestBodyBytesMax,
   type ServerLimits,
 } from './limits-guard';
 
@@ -140,11 +140,15 @@ async function handle(options: ApiHttpServerOptions, req: AnyRequest, res: AnyRe
     sendWire(req, res, wire, cors);
     return;
   }
-  const url = new URL(req.url ?? '/', 'http://localhost');
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) if (!k.startsWith(':') && v !== undefined) headers[k] = headerText(v)!;
   let path: string;
+  let url: URL;
   try {
+    // Origin-form paths are appended to a fixed origin rather than resolved against it, so "//x"
+    // stays a path (resolving would read it as a host); absolute-form request targets parse as is.
+    const target = req.url ?? '/';
+    url = target.startsWith('/') ? new URL(`http://localhost${target}`) : new URL(target);
     path = decodeURIComponent(url.pathname);
   } catch {
     // S3's answer to a path with broken percent-encoding (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html).
@@ -259,7 +263,7 @@ export async function startApiHttpServer(options: ApiHttpServerOptions): Promise
 
   await new Promise<void>((resolve, reject) => {
     tcp.once('error', reject);
-    tcp.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+    tcp.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1', backlog: LISTEN_BACKLOG }, () => resolve());
   });
   const address = tcp.address() as AddressInfo;
   const host = options.host ?? '127.0.0.1';

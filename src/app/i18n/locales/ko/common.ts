@@ -13,7 +13,7 @@ const common: Translation<typeof en> = {
     firehose: 'Firehose',
     analytics: '분석',
     planner: '용량 계획',
-    video: 'Video Streams',
+    video: '비디오 스트림',
     playground: 'SDK 플레이그라운드',
     learn: '레슨',
     glossary: '용어집',
