@@ -8,7 +8,7 @@ import { useSim } from '../stores/sim-store';
 import { useConsole, useWatch } from '../stores/console-store';
 import { PageHeader } from '../components/Shell';
 import { PipelineDiagram } from '../components/console/PipelineDiagram';
-import { buildPipeline, type AnalyticsInput, type DeliveryInput } from '../components/console/pipeline-graph';
+import { buildPipeline, type AnalyticsInput, type DeliveryInput, type PipelineWords } from '../components/console/pipeline-graph';
 import { formatCount, formatElapsed, formatSpeed } from '../format';
 import { useTranslation } from 'react-i18next';
 import { href } from '../router';
@@ -70,7 +70,14 @@ export function OverviewPage() {
   const loadError = useSim((s) => s.loadError);
   const frame = useConsole((s) => s.frame);
   const rates = useRef(new RateTracker());
-  const graph = useMemo(() => (frame ? buildPipeline(frame, deliveriesOf(firehose, rates.current, frame.nowMs), appsOf(analytics)) : null), [frame, firehose, analytics]);
+  const words = useMemo<PipelineWords>(() => ({
+    throttled: (rate) => t('pipeline.throttled', { rate }), throttledShort: t('pipeline.throttledShort'),
+    shardAt: (percent) => t('pipeline.shardAt', { percent }), shards: (count) => t('pipeline.shards', { count }),
+    onDemand: t('pipeline.onDemand'), wants: (rate) => t('pipeline.wants', { rate }), behind: (sec) => t('pipeline.behind', { sec }),
+    enhancedFanOut: t('pipeline.enhancedFanOut'), fallingBehind: t('pipeline.fallingBehind'), lagging: t('pipeline.lagging'),
+    s3Bucket: t('pipeline.s3Bucket'), rowsOut: (rate) => t('pipeline.rowsOut', { rate }), errors: (count) => t('pipeline.errors', { count }),
+  }), [t]);
+  const graph = useMemo(() => (frame ? buildPipeline(frame, deliveriesOf(firehose, rates.current, frame.nowMs), appsOf(analytics), words) : null), [frame, firehose, analytics, words]);
   const alerts = graph ? graph.nodes.filter((x) => x.alert).length : 0;
   return (
     <>

@@ -6,10 +6,13 @@
  */
 import type { ScenarioDoc } from '../scenario/schema';
 import type { KinesisService } from '../streams/service';
+import type { FirehoseService } from '../firehose/firehose-service';
 
 /** What a check may read. */
 export interface LessonContext {
   readonly service: KinesisService;
+  /** The world's Firehose part, when it has one. */
+  readonly firehose?: FirehoseService;
   readonly nowMs: number;
 }
 

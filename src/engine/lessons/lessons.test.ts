@@ -16,7 +16,8 @@ function start(lesson: Lesson) {
   const service = world.parts.streams.run.service;
   const api = createKinesisApi(service);
   const memo: LessonMemo = {};
-  const done = () => lesson.steps.map((s) => s.check({ service, nowMs: world.sim.nowMs }, memo));
+  const firehose = world.parts.firehose?.service;
+  const done = () => lesson.steps.map((s) => s.check({ service, firehose, nowMs: world.sim.nowMs }, memo));
   const call = (op: string, body: Record<string, unknown>) => {
     const r = api.handle(op, body);
     if (!r.ok) throw new Error(`${op}: ${r.error.name}: ${r.error.message}`);
@@ -84,5 +85,22 @@ describe('lessons', () => {
     call('UpdateShardCount', { StreamName: 'lesson-resharding', TargetShardCount: 4, ScalingType: 'UNIFORM_SCALING' });
     advance(120_000);
     expect(done()).toEqual([true, true, true]);
+  });
+
+  it('firehose: the 60 s interval flushes first; the size flush needs a longer interval', () => {
+    const { done, advance } = start(lessonById('firehose')!);
+    advance(50_000);
+    expect(done()).toEqual([false, false]);
+    for (let i = 0; i < 60 && !done()[0]; i++) advance(5000);
+    expect(done()).toEqual([true, false]);
+  });
+
+  it('firehose: with a 300 s interval the 1 MiB size flushes first', () => {
+    const lesson = lessonById('firehose')!;
+    const doc = structuredClone(lesson.scenario) as unknown as { firehose: { ExtendedS3DestinationConfiguration: { BufferingHints: { IntervalInSeconds: number } } }[] };
+    doc.firehose[0].ExtendedS3DestinationConfiguration.BufferingHints.IntervalInSeconds = 300;
+    const { done, advance } = start({ ...lesson, scenario: doc as unknown as typeof lesson.scenario });
+    for (let i = 0; i < 60 && !done()[1]; i++) advance(5000);
+    expect(done()).toEqual([false, true]);
   });
 });

@@ -8,7 +8,7 @@
  * hash key → the shard whose range holds it).
  */
 import type { ScenarioDoc, ScenarioProducer } from '../scenario/schema';
-import type { Lesson } from './lesson-types';
+import type { Lesson, StepCheck } from './lesson-types';
 import { grewSince, isActive, isJsonObject, quietSince, recordsOn, shardsOf, someRecord, streamOf, total } from './lesson-checks';
 
 function scenario(id: string, shards: number, producers: readonly ScenarioProducer[] = [], retentionHours = 24): ScenarioDoc {
@@ -35,6 +35,36 @@ const THROTTLE = 'lesson-throttling';
 const HOT = 'lesson-hot-key';
 const RESHARD = 'lesson-resharding';
 const RETENTION = 'lesson-retention';
+const FIREHOSE_STREAM = 'lesson-firehose';
+const DELIVERY = 'lesson-to-s3';
+
+/** A flush of the lesson's delivery stream for `reason` that was delivered (remembered once seen). */
+function flushed(reason: 'size' | 'interval'): StepCheck {
+  return (c, m) => {
+    if (m[`flush:${reason}`]) return true;
+    const fh = c.firehose;
+    if (!fh || !fh.streamNames().includes(DELIVERY)) return false;
+    const seen = fh.snapshot(DELIVERY).flushes.some((f) => f.reason === reason && f.outcome === 'delivered');
+    if (seen) m[`flush:${reason}`] = 1;
+    return seen;
+  };
+}
+
+// Buffering: 50 records/s of 200 B is ~10 KB/s, so a 1 MiB buffer fills in ~105 s; with a 60 s
+// interval the interval wins; with 300 s the size does ("whichever comes first"):
+// https://docs.aws.amazon.com/firehose/latest/dev/buffering-hints.html
+const firehoseScenario: ScenarioDoc = {
+  ...scenario('firehose', 1, [producer(FIREHOSE_STREAM, 50, { kind: 'uuid' })]),
+  firehose: [{
+    DeliveryStreamName: DELIVERY,
+    DeliveryStreamType: 'KinesisStreamAsSource',
+    KinesisStreamSourceConfiguration: { StreamName: FIREHOSE_STREAM },
+    ExtendedS3DestinationConfiguration: {
+      BucketARN: 'arn:aws:s3:::lesson-bucket', RoleARN: 'arn:aws:iam::000000000000:role/firehose-delivery',
+      BufferingHints: { SizeInMBs: 1, IntervalInSeconds: 60 }, CompressionFormat: 'UNCOMPRESSED', Prefix: 'lesson/',
+    },
+  }],
+} as unknown as ScenarioDoc;
 
 export const LESSONS: readonly Lesson[] = [
   {
@@ -105,6 +135,14 @@ export const LESSONS: readonly Lesson[] = [
     steps: [
       { id: 'extend', page: `streams/${RETENTION}`, check: (c) => (streamOf(c, RETENTION)?.retentionHours ?? 0) >= 48 },
       { id: 'replay', page: `streams/${RETENTION}`, check: (c) => total(c, RETENTION, 'readCalls') >= 1 },
+    ],
+  },
+  {
+    id: 'firehose',
+    scenario: firehoseScenario,
+    steps: [
+      { id: 'interval', page: 'firehose', check: flushed('interval') },
+      { id: 'size', page: 'firehose', check: flushed('size') },
     ],
   },
 ];

@@ -23,7 +23,7 @@ export function lessonsApi(ctx: WorkerContext): LessonsApi {
       if (!byLesson) memos.set(w, (byLesson = new Map()));
       let memo = byLesson.get(id);
       if (!memo) byLesson.set(id, (memo = {}));
-      const c = { service: w.scenario.service, nowMs: w.world.sim.nowMs };
+      const c = { service: w.scenario.service, firehose: w.world.parts.firehose?.service, nowMs: w.world.sim.nowMs };
       return lesson.steps.map((s) => s.check(c, memo));
     },
   };

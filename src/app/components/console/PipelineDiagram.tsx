@@ -3,11 +3,8 @@
  * their live rate, and anything that throttles or lags is marked red with the reason in words.
  */
 import { memo } from 'react';
-import { layoutPipeline, NODE_H, NODE_W, type PipelineGraph } from './pipeline-graph';
-
-const KIND_LABEL: Record<string, string> = {
-  producer: 'Producer', stream: 'Data stream', consumer: 'Consumer', delivery: 'Delivery stream', analytics: 'Analytics app', destination: 'Destination',
-};
+import { useTranslation } from 'react-i18next';
+import { layoutPipeline, NODE_H, NODE_W, type NodeKind, type PipelineGraph } from './pipeline-graph';
 
 function rateText(v: number): string {
   if (!Number.isFinite(v)) return '';
@@ -16,11 +13,16 @@ function rateText(v: number): string {
 }
 
 function PipelineDiagramImpl({ graph }: { graph: PipelineGraph }) {
+  const { t } = useTranslation();
+  const KIND_LABEL: Record<NodeKind, string> = {
+    producer: t('pipeline.kind.producer'), stream: t('pipeline.kind.stream'), consumer: t('pipeline.kind.consumer'),
+    delivery: t('pipeline.kind.delivery'), analytics: t('pipeline.kind.analytics'), destination: t('pipeline.kind.destination'),
+  };
   const { placed, width, height } = layoutPipeline(graph);
   const byId = new Map(placed.map((n) => [n.id, n]));
   return (
     <div className="pipeline-scroll" tabIndex={-1}>
-      <svg className="pipeline" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="group" aria-label="Pipeline: producers, streams, consumers and destinations">
+      <svg className="pipeline" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="group" aria-label={t('pipeline.label')}>
         <defs>
           <marker id="arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
             <path d="M0 0 L8 4 L0 8 z" className="pipeline-arrow" />

@@ -58,29 +58,62 @@ export interface AnalyticsInput {
 const LAG_ALERT_MS = 60_000;
 const num = (v: number) => (v >= 10_000 ? `${(v / 1000).toFixed(1)}k` : Math.round(v).toLocaleString('en-US'));
 
-export function buildPipeline(frame: ConsoleFrame, deliveries: readonly DeliveryInput[], apps: readonly AnalyticsInput[]): PipelineGraph {
+/** The diagram's words, so the Overview can pass them in the chosen language (English by default). */
+export interface PipelineWords {
+  throttled(perSec: string): string;
+  throttledShort: string;
+  shardAt(percent: number): string;
+  shards(n: number): string;
+  onDemand: string;
+  wants(perSec: string): string;
+  behind(sec: number): string;
+  enhancedFanOut: string;
+  fallingBehind: string;
+  lagging: string;
+  s3Bucket: string;
+  rowsOut(perSec: string): string;
+  errors(n: number): string;
+}
+
+export const ENGLISH_PIPELINE_WORDS: PipelineWords = {
+  throttled: (r) => `${r} records/s throttled`,
+  throttledShort: 'throttled',
+  shardAt: (p) => `a shard at ${p}% of its limit`,
+  shards: (n) => `${n} shard${n === 1 ? '' : 's'}`,
+  onDemand: 'on-demand',
+  wants: (r) => `wants ${r}/s`,
+  behind: (s) => `${s} s behind`,
+  enhancedFanOut: 'enhanced fan-out',
+  fallingBehind: 'falling behind',
+  lagging: 'lagging',
+  s3Bucket: 'S3 bucket',
+  rowsOut: (r) => `SQL · ${r} rows/s out`,
+  errors: (n) => `${n} errors`,
+};
+
+export function buildPipeline(frame: ConsoleFrame, deliveries: readonly DeliveryInput[], apps: readonly AnalyticsInput[], w: PipelineWords = ENGLISH_PIPELINE_WORDS): PipelineGraph {
   const nodes: PipelineNode[] = [];
   const edges: PipelineEdge[] = [];
   const streamIds = new Set<string>();
   for (const s of frame.streams) {
     streamIds.add(s.name);
-    const hot = s.throttledPerSec > 0 ? `${num(s.throttledPerSec)} records/s throttled` : s.maxShardUtil >= 0.9 ? `a shard at ${Math.round(s.maxShardUtil * 100)}% of its limit` : null;
+    const hot = s.throttledPerSec > 0 ? w.throttled(num(s.throttledPerSec)) : s.maxShardUtil >= 0.9 ? w.shardAt(Math.round(s.maxShardUtil * 100)) : null;
     nodes.push({
       id: `stream:${s.name}`, kind: 'stream', label: s.name, column: 1, href: `#/streams/${encodeURIComponent(s.name)}`,
-      detail: `${s.mode === 'ON_DEMAND' ? 'on-demand' : `${s.openShards} shard${s.openShards === 1 ? '' : 's'}`} · ${s.status}`,
+      detail: `${s.mode === 'ON_DEMAND' ? w.onDemand : w.shards(s.openShards)} · ${s.status}`,
       alert: hot,
     });
   }
   for (const p of frame.producers) {
-    nodes.push({ id: `producer:${p.name}`, kind: 'producer', label: p.name, column: 0, href: '#/producers', detail: `wants ${num(p.wantedRecordsPerSec)}/s`, alert: p.throttledPerSec > 0 ? `${num(p.throttledPerSec)} records/s throttled` : null });
+    nodes.push({ id: `producer:${p.name}`, kind: 'producer', label: p.name, column: 0, href: '#/producers', detail: w.wants(num(p.wantedRecordsPerSec)), alert: p.throttledPerSec > 0 ? w.throttled(num(p.throttledPerSec)) : null });
     if (streamIds.has(p.stream)) edges.push({ from: `producer:${p.name}`, to: `stream:${p.stream}`, recordsPerSec: p.acceptedPerSec, alert: p.throttledPerSec > 0 ? 'throttled' : null });
   }
   for (const c of frame.consumers) {
     const lagging = c.state === 'falling-behind' || c.iteratorAgeMs > LAG_ALERT_MS;
     nodes.push({
       id: `consumer:${c.name}`, kind: 'consumer', label: c.name, column: 2, href: '#/consumers',
-      detail: `${c.type === 'kcl' ? 'KCL' : c.type === 'efo' ? 'enhanced fan-out' : 'Lambda'} · ${Math.round(c.iteratorAgeMs / 1000)} s behind`,
-      alert: lagging ? (c.state === 'falling-behind' ? 'falling behind' : 'lagging') : null,
+      detail: `${c.type === 'kcl' ? 'KCL' : c.type === 'efo' ? w.enhancedFanOut : 'Lambda'} · ${w.behind(Math.round(c.iteratorAgeMs / 1000))}`,
+      alert: lagging ? (c.state === 'falling-behind' ? w.fallingBehind : w.lagging) : null,
     });
     if (streamIds.has(c.stream)) edges.push({ from: `stream:${c.stream}`, to: `consumer:${c.name}`, recordsPerSec: c.recordsPerSec, alert: lagging ? 'lag' : null });
   }
@@ -92,15 +125,15 @@ export function buildPipeline(frame: ConsoleFrame, deliveries: readonly Delivery
   for (const d of deliveries) {
     const id = `delivery:${d.name}`;
     const lag = (d.behindMs ?? 0) > LAG_ALERT_MS;
-    nodes.push({ id, kind: 'delivery', label: d.name, column: 2, href: '#/firehose', detail: `Firehose → ${d.destination}`, alert: d.throttled ? 'throttled' : lag ? 'lagging' : null });
+    nodes.push({ id, kind: 'delivery', label: d.name, column: 2, href: '#/firehose', detail: `Firehose → ${d.destination}`, alert: d.throttled ? w.throttledShort : lag ? w.lagging : null });
     if (d.source && streamIds.has(d.source)) edges.push({ from: `stream:${d.source}`, to: id, recordsPerSec: d.recordsPerSec, alert: lag ? 'lag' : null });
-    const dest = destination(`dest:${d.destination}:${d.bucket ?? d.name}`, d.bucket ? `${d.bucket}` : d.destination, d.destination === 's3' ? 'S3 bucket' : d.destination, '#/firehose');
+    const dest = destination(`dest:${d.destination}:${d.bucket ?? d.name}`, d.bucket ? `${d.bucket}` : d.destination, d.destination === 's3' ? w.s3Bucket : d.destination, '#/firehose');
     edges.push({ from: id, to: dest, recordsPerSec: d.deliveredPerSec ?? Number.NaN, alert: null });
   }
   for (const a of apps) {
     const id = `analytics:${a.name}`;
     const lag = a.behindMs > LAG_ALERT_MS;
-    nodes.push({ id, kind: 'analytics', label: a.name, column: 2, href: '#/analytics', detail: `SQL · ${num(a.outputRowsPerSec)} rows/s out`, alert: a.errors > 0 ? `${a.errors} errors` : lag ? 'lagging' : null });
+    nodes.push({ id, kind: 'analytics', label: a.name, column: 2, href: '#/analytics', detail: w.rowsOut(num(a.outputRowsPerSec)), alert: a.errors > 0 ? w.errors(a.errors) : lag ? w.lagging : null });
     if (streamIds.has(a.source)) edges.push({ from: `stream:${a.source}`, to: id, recordsPerSec: a.inputRecordsPerSec, alert: lag ? 'lag' : null });
     if (a.output && a.output.kind !== 'console' && a.output.name) {
       const target = a.output.kind === 'stream' && streamIds.has(a.output.name) ? `stream:${a.output.name}` : destination(`dest:${a.output.kind}:${a.output.name}`, a.output.name, a.output.kind, '#/analytics');

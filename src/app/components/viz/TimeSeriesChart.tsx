@@ -5,6 +5,7 @@
  * Hovering shows the time and every series' value at that point.
  */
 import { memo, useMemo, useState } from 'react';
+import { axisTicks } from './axis-ticks';
 import { useWidth } from './use-width';
 
 export interface Series {
@@ -47,8 +48,9 @@ function TimeSeriesChartImpl({ t0Ms, stepMs, series, formatValue, height = 200, 
   const n = series.reduce((m, s) => Math.max(m, s.values.length), 0);
   const stride = Math.max(1, Math.ceil(n / MAX_POINTS));
   const points = Math.ceil(n / stride);
-  const { sampled, yMax } = useMemo(() => {
+  const { sampled, yMax, hasData } = useMemo(() => {
     let max = limit ? limit.value : 0;
+    let hasData = limit !== undefined;
     const sampled = series.map((s) => {
       const out = new Float64Array(points);
       for (let p = 0; p < points; p++) {
@@ -59,10 +61,11 @@ function TimeSeriesChartImpl({ t0Ms, stepMs, series, formatValue, height = 200, 
         }
         out[p] = Number.isFinite(v) ? v : Number.NaN;
         if (out[p] > max) max = out[p];
+        if (out[p] > 0) hasData = true;
       }
       return out;
     });
-    return { sampled, yMax: niceMax(max * 1.05) };
+    return { sampled, yMax: niceMax(max * 1.05), hasData };
   }, [series, points, stride, n, limit]);
 
   const plotW = Math.max(10, width - PAD.left - PAD.right);
@@ -87,7 +90,7 @@ function TimeSeriesChartImpl({ t0Ms, stepMs, series, formatValue, height = 200, 
       }),
     [sampled, yMax, points, plotW, plotH],
   );
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * yMax);
+  const ticks = axisTicks(yMax, hasData, formatValue);
   const timeTicks = points > 1 ? [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(f * (points - 1))) : [];
   const onMove = (e: React.MouseEvent<SVGSVGElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();

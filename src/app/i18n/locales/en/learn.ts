@@ -85,6 +85,15 @@ const learn = {
         replay: { text: 'Replay from the oldest record: read with a TRIM_HORIZON iterator.', hint: 'Data viewer tab: Starting position “Trim horizon”, Get records.' },
       },
     },
+    firehose: {
+      title: 'Amazon Data Firehose buffering by size and time',
+      summary: 'Why delivery waits, and which of the two hints wins.',
+      intro: 'Amazon Data Firehose (formerly Amazon Kinesis Data Firehose) reads lesson-firehose and writes objects to S3. It buffers records and writes a batch when the buffer reaches its size (here 1 MiB) or its interval (here 60 s), whichever comes first. The producer sends about 10 KB/s, so 1 MiB takes about 105 s.',
+      steps: {
+        interval: { text: 'Press Play and wait for the first delivery: the 60-second interval fills first.', hint: 'The Firehose page’s flush timeline shows each batch and why it was written.' },
+        size: { text: 'Change the buffer interval to 300 s or more, and see a batch written because the buffer reached 1 MiB.', hint: 'Edit lesson-to-s3 on the Firehose page (buffer interval), save, and keep the clock running at a higher speed.' },
+      },
+    },
   },
 } as const;
 

@@ -88,6 +88,15 @@ const learn: Translation<typeof en> = {
         replay: { text: '가장 오래된 레코드부터 재생하세요: TRIM_HORIZON 이터레이터로 읽으세요.', hint: 'Data viewer 탭: 시작 위치 “Trim horizon”, Get records.' },
       },
     },
+    firehose: {
+      title: 'Amazon Data Firehose의 크기·시간 버퍼링',
+      summary: '전송이 왜 기다리는지, 두 힌트 중 무엇이 먼저인지.',
+      intro: 'Amazon Data Firehose(이전 이름 Amazon Kinesis Data Firehose)는 lesson-firehose를 읽어 S3에 객체를 씁니다. 레코드를 버퍼에 모았다가 버퍼가 크기(여기서는 1 MiB)나 간격(여기서는 60초) 중 먼저 도달하는 조건에서 배치를 씁니다. 프로듀서는 초당 약 10 KB를 보내므로 1 MiB가 차려면 약 105초가 걸립니다.',
+      steps: {
+        interval: { text: '재생을 누르고 첫 전송을 기다리세요. 60초 간격이 먼저 찹니다.', hint: 'Firehose 페이지의 플러시 타임라인이 배치마다 쓰인 이유를 보여 줍니다.' },
+        size: { text: '버퍼 간격을 300초 이상으로 바꾸고, 버퍼가 1 MiB에 도달해 배치가 쓰이는 것을 확인하세요.', hint: 'Firehose 페이지에서 lesson-to-s3의 버퍼 간격을 고쳐 저장하고, 속도를 높여 시계를 계속 돌리세요.' },
+      },
+    },
   },
 };
 
