@@ -120,7 +120,8 @@ export class ConsoleWorld {
     const out: StreamSummary[] = [];
     for (const [name, h] of this.perStream) {
       const s = h.stream;
-      let rec = 0, bytes = 0, thr = 0, maxUtil = 0;
+      let rec = 0, bytes = 0, thr = 0, maxUtil = 0, total = 0;
+      for (const shard of s.shards) total += shard.counters.incomingRecords;
       for (let i = 0; i < s.shards.length && i < h.incomingRecords.length; i++) {
         rec += h.incomingRecords[i];
         bytes += h.incomingBytes[i];
@@ -131,6 +132,7 @@ export class ConsoleWorld {
         name, status: s.status, mode: s.mode, openShards: s.openShardCount, retentionHours: s.retentionHours,
         incomingRecordsPerSec: rec, incomingBytesPerSec: bytes, throttledPerSec: thr,
         readThrottledPerSec: this.latest(`stream:${name}:ReadProvisionedThroughputExceeded`), maxShardUtil: maxUtil,
+        incomingRecordsTotal: total,
       });
     }
     return out.sort((a, b) => (a.name < b.name ? -1 : 1));
@@ -181,6 +183,7 @@ export class ConsoleWorld {
     const windowSec = Math.max(10, Math.min(900, w.seriesWindowSec ?? 120));
     const h = w.stream ? this.perStream.get(w.stream) : undefined;
     return {
+      kind: 'streams',
       seq: ++this.seq,
       nowMs: this.world.sim.nowMs,
       builtAtEpochMs: performance.timeOrigin + performance.now(),
