@@ -1,12 +1,14 @@
 /**
  * The one place the UI talks to the simulation worker: wraps it with Comlink and writes each
- * published frame into the store with a single setState.
+ * published frame into the stores — the clock and the Firehose/Analytics slices into the sim
+ * store, the Data Streams slice into the console store — one setState each.
  */
 import * as Comlink from 'comlink';
 import type { SimulatorApi } from '../worker/sim.worker';
 import type { ClockCommand, SnapshotFrame } from '../worker/protocol';
 import type { WorldSnapshot } from '../worker/runtime';
 import { useSim } from './stores/sim-store';
+import { useConsole } from './stores/console-store';
 
 let remote: Comlink.Remote<SimulatorApi> | null = null;
 
@@ -17,6 +19,7 @@ export function simulator(): Comlink.Remote<SimulatorApi> {
     void remote.onFrame(
       Comlink.proxy((frame: SnapshotFrame<WorldSnapshot>) => {
         useSim.getState().receiveFrame(frame);
+        if (frame.world) useConsole.getState().receive(frame.world.streams);
       }),
     );
   }

@@ -49,8 +49,8 @@ async function throughWorker(doc: unknown): Promise<{ report: WorldReport; frame
   if (!loaded.ok) throw new Error(loaded.message);
   let frame: SnapshotFrame<WorldSnapshot> | null = null;
   await api.onFrame((f) => { frame = f; });
-  // The console's own frame channel is subscribed too: building it must not change the run.
-  await api.onConsoleFrame(() => undefined);
+  // The frame carries every part's slice, as the Overview page asks: building them must not change the run.
+  await api.watch({ stream: null, firehose: true, analytics: true, consumers: true });
   for (let s = 0; s < DURATION_SEC; s++) await api.clock({ kind: 'step', ms: 1000 });
   const report = await api.runReport();
   if (!report || !frame) throw new Error('no report or frame from the worker API');
@@ -73,9 +73,9 @@ describe('every runner runs the same world', () => {
       for (const a of Object.values(expected.analyticsRows)) expect(a.emitted).toBeGreaterThan(0);
       // The console's frame shows the same figures as the report.
       const w = worker.frame.world!;
-      expect(Object.fromEntries(w.consumers.map((c) => [c.name, c.recordsProcessed]))).toEqual(expected.consumers);
-      expect(Object.fromEntries(w.firehose.streams.map((d) => [d.name, { objects: d.objectCount, records: d.deliveredRecords, bytes: d.deliveredBytes }]))).toEqual(expected.delivered);
-      expect(Object.fromEntries(w.analytics.apps.map((a) => [a.name, a.outputs.find((o) => o.stream === a.sinkStream)?.rowsTotal ?? 0]))).toEqual(
+      expect(Object.fromEntries(w.streams.consumers.map((c) => [c.name, c.recordsProcessed]))).toEqual(expected.consumers);
+      expect(Object.fromEntries(w.firehose!.streams.map((d) => [d.name, { objects: d.objectCount, records: d.deliveredRecords, bytes: d.deliveredBytes }]))).toEqual(expected.delivered);
+      expect(Object.fromEntries(w.analytics!.apps.map((a) => [a.name, a.outputs.find((o) => o.stream === a.sinkStream)?.rowsTotal ?? 0]))).toEqual(
         Object.fromEntries(Object.entries(expected.analyticsRows).map(([k, v]) => [k, v.emitted])),
       );
     }, 300_000);

@@ -4,7 +4,7 @@
  * exposes, with injected timers instead of the worker's.
  */
 import { SimulatorHost, type HostTimers } from './simulator-host';
-import { createRuntime, type LiveWorld, type WorldSnapshot } from './runtime';
+import { runtimeFactory, type LiveWorld, type WorldSnapshot } from './runtime';
 import type { WorkerContext } from './api/context';
 import { clockApi, type ClockApi } from './api/clock-api';
 import { streamsApi, type StreamsApi } from './api/streams-api';
@@ -19,8 +19,9 @@ import { agentsApi, type AgentsApi } from './api/agents-api';
 export type SimulatorApi = ClockApi & StreamsApi & FirehoseApi & AnalyticsApi & PlannerApi & VideoApi & SdkApi & LessonsApi & AgentsApi;
 
 export function createSimulatorApi(timers: HostTimers): SimulatorApi {
-  const host = new SimulatorHost<WorldSnapshot>(createRuntime, timers);
-  const ctx: WorkerContext = { host, world: () => host.current() as LiveWorld | null };
+  let ctx: WorkerContext | null = null;
+  const host = new SimulatorHost<WorldSnapshot>(runtimeFactory(() => ctx!.watch), timers);
+  ctx = { host, world: () => host.current() as LiveWorld | null, watch: { stream: null } };
   return {
     ...clockApi(ctx),
     ...streamsApi(ctx),

@@ -3,15 +3,25 @@
  * reads and live edits. Thin wrappers so components never hold the Comlink proxy.
  */
 import type { ScenarioConsumer, ScenarioProducer } from '../../engine/scenario/schema';
-import type { ActorConfigs, EditResult, KinesisCallResult, ReadRequest, ReadResult } from '../../worker/api/streams-api';
+import type { ActorConfigs, ConsoleKinesisOperation, ConsoleKinesisRequests, ControlResult, EditResult, KinesisCallResult, ReadRequest, ReadResult } from '../../worker/api/streams-api';
 import { simulator } from '../sim-client';
 
-export function kinesisCall(operation: string, body: Record<string, unknown>): Promise<KinesisCallResult> {
-  return simulator().kinesis(operation, body);
+/** One Kinesis control-plane call, its request typed by the operation. */
+export function kinesisCall<O extends ConsoleKinesisOperation>(operation: O, request: ConsoleKinesisRequests[O]): Promise<ControlResult> {
+  return simulator().kinesis(operation, request);
+}
+
+/** SplitShard at the shard's midpoint (the engine's midpoint kernel, in the worker). */
+export function splitShardAtMidpoint(stream: string, shardId: string): Promise<ControlResult<{ readonly newStartingHashKey: string }>> {
+  return simulator().splitShardAtMidpoint(stream, shardId);
+}
+
+export function switchCapacityMode(stream: string, mode: 'PROVISIONED' | 'ON_DEMAND'): Promise<ControlResult> {
+  return simulator().switchCapacityMode(stream, mode);
 }
 
 /** The AWS error as one line: "InvalidArgumentException: message". */
-export function errorText(r: KinesisCallResult | ReadResult): string | null {
+export function errorText(r: KinesisCallResult | ControlResult<unknown> | ReadResult): string | null {
   return r.ok ? null : `${r.error.name}: ${r.error.message}`;
 }
 

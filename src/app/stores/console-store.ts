@@ -1,10 +1,10 @@
 /**
- * The console pages' live data: the latest console frame from the worker (what the visible page
- * watches) and the watch request itself. Pages declare what they need with `useWatch`; the store
- * sends it to the worker, which then builds only that into each frame.
+ * The console pages' live data: the Data Streams slice of the worker's one frame (what the visible
+ * page watches; sim-client writes it here with each frame) and the watch request itself. Pages
+ * declare what they need with `useWatch`; the store sends it to the worker, which then builds only
+ * that into each frame.
  */
 import { useEffect } from 'react';
-import * as Comlink from 'comlink';
 import { create } from 'zustand';
 import type { ConsoleFrame, WatchRequest } from '../../worker/api/streams-api';
 import { simulator } from '../sim-client';
@@ -16,15 +16,6 @@ export interface ConsoleState {
   latencyMs: number;
   receive(frame: ConsoleFrame): void;
   setWatch(patch: Partial<WatchRequest>): void;
-}
-
-let connected = false;
-
-/** Subscribes to console frames once per page load. */
-export function connectConsole(): void {
-  if (connected) return;
-  connected = true;
-  void simulator().onConsoleFrame(Comlink.proxy((f: ConsoleFrame) => useConsole.getState().receive(f)));
 }
 
 declare global {
@@ -56,9 +47,8 @@ export const useConsole = create<ConsoleState>()((set, get) => ({
 export function useWatch(req: WatchRequest): void {
   const key = JSON.stringify(req);
   useEffect(() => {
-    connectConsole();
     useConsole.getState().setWatch(JSON.parse(key) as WatchRequest);
-    return () => useConsole.getState().setWatch({ stream: null, consumers: false, heatmap: false, shardId: null, shardOffset: 0 });
+    return () => useConsole.getState().setWatch({ stream: null, consumers: false, heatmap: false, shardId: null, shardOffset: 0, firehose: false, analytics: false, agents: false, queues: false });
   }, [key]);
 }
 

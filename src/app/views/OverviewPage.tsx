@@ -60,7 +60,7 @@ function appsOf(slice: unknown): AnalyticsInput[] {
 
 export function OverviewPage() {
   const { t } = useTranslation();
-  useWatch({ stream: null });
+  useWatch({ stream: null, firehose: true, analytics: true });
   const scenario = useSim((s) => s.frame?.scenario);
   const clock = useSim(useShallow((s) => (s.frame ? { nowMs: s.frame.clock.nowMs, startMs: s.frame.clock.startMs, running: s.frame.clock.running, achieved: s.frame.clock.achievedSpeed } : null)));
   const eventsRun = useSim((s) => s.frame?.engine.eventsRun);

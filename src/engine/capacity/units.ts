@@ -1,8 +1,9 @@
 /**
  * Units, constants and per-record accounting of the capacity planner (spec capacity-and-cost.md §1–§3).
- * Pure arithmetic: no imports outside this folder. Byte counts are binary (KiB, MiB, GiB) as the
+ * Pure arithmetic; the Kinesis shard limits come from their one home, engine/streams/limits. Byte counts are binary (KiB, MiB, GiB) as the
  * Kinesis limits and the AWS Pricing Calculator use them.
  */
+import { EFO_BYTES_PER_SEC_MAX, READ_BYTES_PER_SEC_MAX, READ_CALLS_PER_SEC_MAX, WRITE_BYTES_PER_SEC_MAX, WRITE_RECORDS_PER_SEC_MAX } from '../streams/limits';
 
 export const KIB = 1024;
 export const MIB = 1024 * 1024;
@@ -19,15 +20,15 @@ export const SECONDS_PER_HOUR = 3600;
 export const SECONDS_PER_DAY = 86_400;
 
 /** Per-shard write limit: 1 MiB/s including partition keys (Kinesis Data Streams quotas page). */
-export const SHARD_WRITE_BYTES_PER_SEC = MIB;
+export const SHARD_WRITE_BYTES_PER_SEC = WRITE_BYTES_PER_SEC_MAX;
 /** Per-shard write limit in records (Kinesis Data Streams quotas page). */
-export const SHARD_WRITE_RECORDS_PER_SEC = 1000;
+export const SHARD_WRITE_RECORDS_PER_SEC = WRITE_RECORDS_PER_SEC_MAX;
 /** Shared (GetRecords) read bandwidth per shard, split among all polling consumers. */
-export const SHARD_SHARED_READ_BYTES_PER_SEC = 2 * MIB;
+export const SHARD_SHARED_READ_BYTES_PER_SEC = READ_BYTES_PER_SEC_MAX;
 /** GetRecords calls per second per shard. */
-export const SHARD_GET_RECORDS_CALLS_PER_SEC = 5;
+export const SHARD_GET_RECORDS_CALLS_PER_SEC = READ_CALLS_PER_SEC_MAX;
 /** Enhanced fan-out push bandwidth per consumer per shard. */
-export const EFO_BYTES_PER_SEC_PER_SHARD = 2 * MIB;
+export const EFO_BYTES_PER_SEC_PER_SHARD = EFO_BYTES_PER_SEC_MAX;
 /** Registered EFO consumers per stream (50 under on-demand Advantage). */
 export const EFO_CONSUMERS_PER_STREAM_MAX = 20;
 export const EFO_CONSUMERS_PER_STREAM_MAX_ADVANTAGE = 50;

@@ -7,8 +7,8 @@ import { md5PartitionKey } from '../hash/md5';
 import type { ProducerSink } from './producer-sink';
 import { SINK_THROTTLED } from './producer-sink';
 
-export const SHARD_WRITE_RECORDS_PER_SEC = 1000;
-export const SHARD_WRITE_BYTES_PER_SEC = 1_048_576;
+export { WRITE_RECORDS_PER_SEC_MAX as SHARD_WRITE_RECORDS_PER_SEC, WRITE_BYTES_PER_SEC_MAX as SHARD_WRITE_BYTES_PER_SEC } from '../streams/limits';
+import { WRITE_BYTES_PER_SEC_MAX as SHARD_WRITE_BYTES_PER_SEC, WRITE_RECORDS_PER_SEC_MAX as SHARD_WRITE_RECORDS_PER_SEC } from '../streams/limits';
 
 export class FakeSink implements ProducerSink {
   readonly acceptedRecords: Float64Array;

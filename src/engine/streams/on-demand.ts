@@ -7,6 +7,7 @@
  * be split). Scale-down (about a day in AWS) is not modelled.
  */
 import { splitKeyProblem } from './hash-range';
+import { midpointHashKey } from './midpoint';
 import { WRITE_BYTES_PER_SEC_MAX, WRITE_RECORDS_PER_SEC_MAX } from './limits';
 import { applySplit } from './reshard';
 import type { Shard } from './shard';
@@ -58,7 +59,7 @@ export class OnDemandScaler {
         if (stream.deleted || stream.mode !== 'ON_DEMAND') return;
         for (const shard of toSplit) {
           if (!shard.isOpen) continue;
-          const mid = shard.range.start + (shard.range.end - shard.range.start + 1n) / 2n;
+          const mid = midpointHashKey(shard.range);
           if (splitKeyProblem(shard.range, mid) === undefined) applySplit(stream, shard, mid, nowMs);
         }
         stream.rebuildRouting();

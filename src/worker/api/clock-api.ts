@@ -1,4 +1,5 @@
-/** Loading scenarios, the clock, and frame subscription. */
+/** Loading scenarios, the clock, the one frame subscription, and the run report. */
+import * as Comlink from 'comlink';
 import type { ClockCommand, FrameListener, LoadResult } from '../protocol';
 import type { WorldReport } from '../../engine/world/world';
 import type { WorldSnapshot } from '../runtime';
@@ -29,7 +30,11 @@ export function clockApi(ctx: WorkerContext): ClockApi {
       return ctx.world()?.world.report() ?? null;
     },
     async onFrame(listener) {
-      ctx.host.onFrame((frame) => listener(frame));
+      // One frame per publish, built for this listener: its typed arrays can be transferred, not copied.
+      ctx.host.onFrame((frame) => {
+        const transfer = frame.world ? ctx.host.current()?.transferables?.(frame.world) : undefined;
+        listener(transfer?.length ? Comlink.transfer(frame, transfer) : frame);
+      });
     },
   };
 }

@@ -10,26 +10,28 @@ import type { ScenarioConsumer, ScenarioProducer } from '../../engine/scenario/s
 import { validateWorld, type WorldValidation } from '../../engine/world/world';
 import type { LiveWorld } from '../runtime';
 import type { WorkerContext } from './context';
-import type { ActorConfigs, ConsoleFrame, EditResult, KinesisCallResult, ReadRequest, ReadResult, WatchRequest } from './streams/console-types';
-import { consoleWorldOf, frameTransferables } from './streams/console-world';
+import type { ActorConfigs, EditResult, ReadRequest, ReadResult, WatchRequest } from './streams/console-types';
+import { consoleWorldOf } from './streams/console-world';
+import { CONSOLE_KINESIS_OPERATIONS, type ConsoleKinesisOperation, type ConsoleKinesisRequests, type ControlResult } from './streams/control-plane';
+import { midpointHashKey } from '../../engine/streams/midpoint';
 import { actorConfigs, writeBackToDoc, removeConsumer, removeProducer, samplePayloads, saveConsumer, saveProducer } from './streams/actor-edits';
 import { readRecordsPage } from './streams/data-viewer';
 
 export type * from './streams/console-types';
+export type * from './streams/control-plane';
+export { errorLine } from './streams/control-plane';
 
-/** Control-plane operations the console may send (the data plane goes through the viewer). */
-const CONSOLE_OPERATIONS = new Set([
-  'CreateStream', 'DeleteStream', 'DescribeStreamSummary', 'ListShards', 'SplitShard', 'MergeShards', 'UpdateShardCount',
-  'UpdateStreamMode', 'IncreaseStreamRetentionPeriod', 'DecreaseStreamRetentionPeriod', 'DescribeLimits', 'ListStreams', 'PutRecord',
-]);
+const CONSOLE_OPERATIONS = new Set<string>(CONSOLE_KINESIS_OPERATIONS);
 
 export interface StreamsApi {
-  /** Receives one console frame per published frame (wrap the listener in Comlink.proxy). */
-  onConsoleFrame(listener: (frame: ConsoleFrame) => void): Promise<void>;
-  /** Says what the visible page needs; the next frames carry exactly that. */
+  /** Says what the visible page needs (a stream's detail, the Firehose or Analytics slice); the next frames carry exactly that. */
   watch(req: WatchRequest): Promise<void>;
-  /** One Kinesis JSON API call (AWS wire shapes); errors carry the AWS error name. */
-  kinesis(operation: string, body: Record<string, unknown>): Promise<KinesisCallResult>;
+  /** One Kinesis control-plane call, its request typed by the operation; errors carry the AWS error name. */
+  kinesis<O extends ConsoleKinesisOperation>(operation: O, request: ConsoleKinesisRequests[O]): Promise<ControlResult>;
+  /** SplitShard at the shard's hash-range midpoint (ListShards, the midpoint kernel, SplitShard). */
+  splitShardAtMidpoint(stream: string, shardId: string): Promise<ControlResult<{ readonly newStartingHashKey: string }>>;
+  /** UpdateStreamMode by stream name (DescribeStreamSummary for the ARN, then UpdateStreamMode). */
+  switchCapacityMode(stream: string, mode: 'PROVISIONED' | 'ON_DEMAND'): Promise<ControlResult>;
   readRecords(req: ReadRequest): Promise<ReadResult>;
   actorConfigs(): Promise<ActorConfigs>;
   saveProducer(originalName: string | null, producer: ScenarioProducer): Promise<EditResult>;
@@ -45,10 +47,10 @@ export interface StreamsApi {
 }
 
 const apis = new WeakMap<LiveWorld, KinesisJsonApi>();
+const NO_WORLD = { ok: false as const, error: { name: 'ResourceNotFoundException', message: 'No scenario is loaded.', httpStatus: 400, retryable: false } };
 const noWorld = { ok: false as const, errors: ['no scenario is loaded'] };
 
 export function streamsApi(ctx: WorkerContext): StreamsApi {
-  let watch: WatchRequest = { stream: null };
   const world = (): LiveWorld | null => ctx.world();
   const kinesisOf = (w: LiveWorld): KinesisJsonApi => {
     let api = apis.get(w);
@@ -62,26 +64,33 @@ export function streamsApi(ctx: WorkerContext): StreamsApi {
     return r;
   };
   return {
-    async onConsoleFrame(listener) {
-      ctx.host.onFrame(() => {
-        const w = world();
-        if (!w) return;
-        const cw = consoleWorldOf(w);
-        cw.watch = watch;
-        const frame = cw.frame();
-        listener(Comlink.transfer(frame, frameTransferables(frame)));
-      });
-    },
     async watch(req) {
-      watch = req;
+      ctx.watch = req;
       ctx.host.publishNow();
     },
-    async kinesis(operation, body) {
+    async kinesis(operation, request) {
       const w = world();
-      if (!w) return { ok: false, error: { name: 'ResourceNotFoundException', message: 'No scenario is loaded.' } };
-      if (!CONSOLE_OPERATIONS.has(operation)) return { ok: false, error: { name: 'UnknownOperationException', message: `The console does not send ${operation}.` } };
-      const r = kinesisOf(w).handle(operation, body);
-      return edited(w, r.ok ? { ok: true, value: r.value } : { ok: false, error: { name: r.error.name, message: r.error.message } });
+      if (!w) return NO_WORLD;
+      if (!CONSOLE_OPERATIONS.has(operation)) return { ok: false, error: { name: 'UnknownOperationException', message: `The console does not send ${operation}.`, httpStatus: 400, retryable: false } };
+      return edited(w, kinesisOf(w).handle(operation, request as unknown as Record<string, unknown>));
+    },
+    async splitShardAtMidpoint(stream, shardId) {
+      const w = world();
+      if (!w) return NO_WORLD;
+      const shard = w.scenario.service.stream(stream)?.openShards().find((s) => s.id === shardId);
+      if (!shard) return { ok: false, error: { name: 'ResourceNotFoundException', message: `${shardId} is not an open shard of ${stream}.`, httpStatus: 400, retryable: false } };
+      const newStartingHashKey = midpointHashKey(shard.range).toString();
+      const r = kinesisOf(w).handle('SplitShard', { StreamName: stream, ShardToSplit: shardId, NewStartingHashKey: newStartingHashKey });
+      return edited(w, r.ok ? { ok: true, value: { newStartingHashKey } } : r);
+    },
+    async switchCapacityMode(stream, mode) {
+      const w = world();
+      if (!w) return NO_WORLD;
+      const api = kinesisOf(w);
+      const d = api.handle('DescribeStreamSummary', { StreamName: stream });
+      if (!d.ok) return d;
+      const arn = (d.value.StreamDescriptionSummary as { StreamARN: string }).StreamARN;
+      return edited(w, api.handle('UpdateStreamMode', { StreamARN: arn, StreamModeDetails: { StreamMode: mode } }));
     },
     async readRecords(req) {
       const w = world();

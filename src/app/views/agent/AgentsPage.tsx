@@ -7,6 +7,7 @@
 import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import { PageHeader } from '../../components/Shell';
 import { useSim } from '../../stores/sim-store';
+import { useWatch } from '../../stores/console-store';
 import { simulator } from '../../sim-client';
 import { href } from '../../router';
 import type { AgentDiagnosticView } from '../../../worker/api/agents-api';
@@ -18,8 +19,9 @@ import './agent.css';
 const AgentJsonEditor = lazy(() => import('./AgentJsonEditor'));
 
 export default function AgentsPage({ params }: { params: readonly string[] }) {
+  useWatch({ stream: null, agents: true, firehose: true });
   const agents = useSim((s) => s.frame?.world?.agents?.agents);
-  const streamNames = useSim((s) => s.frame?.world?.streams.map((x) => x.name).join('\n') ?? '');
+  const streamNames = useSim((s) => s.frame?.world?.streams.streams.map((x) => x.name).join('\n') ?? '');
   const deliveryNames = useSim((s) => s.frame?.world?.firehose?.streams.map((x) => x.name).join('\n') ?? '');
   const destinations = useMemo(() => [
     ...streamNames.split('\n').filter(Boolean).map((name) => ({ kind: 'kinesisStream' as const, name })),

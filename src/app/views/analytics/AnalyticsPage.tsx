@@ -6,6 +6,7 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { PageHeader } from '../../components/Shell';
 import { useSim } from '../../stores/sim-store';
+import { useWatch } from '../../stores/console-store';
 import type { AnalyticsSnapshot } from '../../../engine/analytics/world/snapshot-types';
 import { useAnalyticsUi } from './analytics-store';
 import { AppConfigPanel } from './AppConfigPanel';
@@ -59,8 +60,9 @@ export default function AnalyticsPage(_props: { params: readonly string[] }) {
   const setDialect = useAnalyticsUi((s) => s.setDialect);
   const setChartColumn = useAnalyticsUi((s) => s.setChartColumn);
   const selectedApp = useAnalyticsUi((s) => s.selectedApp);
+  useWatch({ stream: null, analytics: true });
   const analytics = useSim((s) => s.frame?.world?.analytics);
-  const consumers = useSim((s) => s.frame?.world?.consumers);
+  const consumers = useSim((s) => s.frame?.world?.streams.consumers);
   const running = useSim((s) => s.frame?.clock.running ?? false);
   const apps = useMemo(() => analytics?.apps ?? [], [analytics]);
   // The config panel acts on the application named in the form; the live panels show it, or the last one picked.
@@ -69,7 +71,7 @@ export default function AnalyticsPage(_props: { params: readonly string[] }) {
   const { result: check, stale } = useSqlCheck(draft.sql, draft.inputSchema, draft.namePrefix);
   const hasErrors = stale || (check?.diagnostics.some((d) => d.severity === 'error') ?? false);
   const examples = SQL_EXAMPLES.filter((e) => e.dialect === dialect);
-  const otherConsumers = consumers?.filter((c) => c.streamName === app?.source.stream).length ?? 0;
+  const otherConsumers = consumers?.filter((c) => c.stream === app?.source.stream).length ?? 0;
   const streamsForEditor = useMemo(() => check?.streams ?? [], [check]);
   const emittable = useMemo(() => streamsForEditor.filter((s) => s.role !== 'source' && !(s.role === 'table' && check?.dialect === 'kda')).map((s) => s.name), [streamsForEditor, check]);
 

@@ -22,8 +22,8 @@ export function AppConfigPanel({ app, hasErrors, inAppStreams }: AppConfigPanelP
   const draft = useAnalyticsUi((s) => s.draft);
   const setDraft = useAnalyticsUi((s) => s.setDraft);
   const select = useAnalyticsUi((s) => s.select);
-  const streams = useSim(useShallow((s) => s.frame?.world?.streams.map((x) => x.name) ?? []));
-  const deliveryStreams = useSim(useShallow((s) => s.frame?.world?.analytics.deliveryStreams ?? []));
+  const streams = useSim(useShallow((s) => s.frame?.world?.streams.streams.map((x) => x.name) ?? []));
+  const deliveryStreams = useSim(useShallow((s) => s.frame?.world?.analytics?.deliveryStreams ?? []));
   const running = useSim((s) => s.frame?.clock.running ?? false);
   const [samples, setSamples] = useState<readonly string[]>([]);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -31,7 +31,7 @@ export function AppConfigPanel({ app, hasErrors, inAppStreams }: AppConfigPanelP
   // A stream of another scenario (after loading a new one) falls back to the first stream of this one.
   const stream = streams.includes(draft.stream) ? draft.stream : (streams[0] ?? '');
   const isRunning = app?.status === 'RUNNING';
-  const hasData = useSim((s) => (s.frame?.world?.streams.find((x) => x.name === stream)?.incomingRecordsTotal ?? 0) > 0);
+  const hasData = useSim((s) => (s.frame?.world?.streams.streams.find((x) => x.name === stream)?.incomingRecordsTotal ?? 0) > 0);
   const autoDiscovered = useRef(new Set<string>());
 
   const discover = async () => {

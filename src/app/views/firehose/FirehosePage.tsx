@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { PageHeader } from '../../components/Shell';
 import { useSim } from '../../stores/sim-store';
+import { useWatch } from '../../stores/console-store';
 import { simulator } from '../../sim-client';
 import { href } from '../../router';
 import { attachTransformSandbox } from '../../sandbox/transform-bridge';
@@ -23,6 +24,7 @@ import './firehose.css';
 const DESTINATION_LABEL: Record<string, string> = { 's3': 'S3', 'http-endpoint': 'HTTP endpoint', 'opensearch': 'OpenSearch', 'redshift': 'Redshift', 'splunk': 'Splunk' };
 
 export default function FirehosePage({ params }: { params: readonly string[] }) {
+  useWatch({ stream: null, firehose: true });
   const slice = useSim((s) => s.frame?.world?.firehose);
   const nowMs = useSim((s) => s.frame?.clock.nowMs ?? 0);
   const [entries, setEntries] = useState<FirehoseSectionEntry[]>([]);

@@ -8,19 +8,21 @@
 import { useMemo, useState } from 'react';
 import { PageHeader } from '../../components/Shell';
 import { useSim } from '../../stores/sim-store';
+import { useWatch } from '../../stores/console-store';
 import { loadScenario, sendClock } from '../../sim-client';
 import { comparisonRows, comparisonScenario, DEFAULT_COMPARISON, type ComparisonParams } from '../../../engine/queues/world/comparison';
 import '../agent/agent.css';
 
 export default function ComparePage() {
-  const world = useSim((s) => s.frame?.world);
+  useWatch({ stream: null, queues: true });
+  const world = useSim((s) => s.frame?.world?.queues);
   const clock = useSim((s) => s.frame?.clock);
   const scenarioName = useSim((s) => s.frame?.scenario?.name);
   const [params, setParams] = useState<ComparisonParams>(DEFAULT_COMPARISON);
   const loaded = scenarioName === 'Kinesis vs SQS';
   const elapsedSec = clock ? (clock.nowMs - clock.startMs) / 1000 : 0;
   // A pure formatting kernel over the frame (no simulation happens here).
-  const rows = useMemo(() => (loaded && world?.queues ? comparisonRows(params, world, elapsedSec) : []), [loaded, world, params, elapsedSec]);
+  const rows = useMemo(() => (loaded && world ? comparisonRows(params, { ...world.streams, queues: world.queues }, elapsedSec) : []), [loaded, world, params, elapsedSec]);
 
   async function run(): Promise<void> {
     await loadScenario(comparisonScenario(params));

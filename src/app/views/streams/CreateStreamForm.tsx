@@ -12,9 +12,7 @@ export function CreateStreamForm({ onDone }: { onDone(): void }) {
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setBusy(true);
-    const body: Record<string, unknown> = { StreamName: name, StreamModeDetails: { StreamMode: mode } };
-    if (mode === 'PROVISIONED') body.ShardCount = shards;
-    const r = await kinesisCall('CreateStream', body);
+    const r = await kinesisCall('CreateStream', { StreamName: name, StreamModeDetails: { StreamMode: mode }, ...(mode === 'PROVISIONED' ? { ShardCount: shards } : {}) });
     setBusy(false);
     setError(errorText(r));
     if (r.ok) onDone();

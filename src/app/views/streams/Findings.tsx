@@ -1,17 +1,12 @@
 /** The plain-language hot-spot findings, with a one-click split for a hot shard (at its midpoint). */
 import { useState } from 'react';
 import type { Finding } from '../../../worker/api/streams-api';
-import { errorText, kinesisCall } from '../../stores/console-actions';
+import { errorText, splitShardAtMidpoint } from '../../stores/console-actions';
 
 export function Findings({ stream, findings }: { stream: string; findings: readonly Finding[] }) {
   const [result, setResult] = useState<string | null>(null);
   const split = async (shardId: string) => {
-    const r = await kinesisCall('ListShards', { StreamName: stream });
-    if (!r.ok) return setResult(errorText(r));
-    const shard = (r.value.Shards as Array<{ ShardId: string; HashKeyRange: { StartingHashKey: string; EndingHashKey: string } }>).find((s) => s.ShardId === shardId);
-    if (!shard) return setResult(`${shardId} is no longer open.`);
-    const mid = (BigInt(shard.HashKeyRange.StartingHashKey) + BigInt(shard.HashKeyRange.EndingHashKey) + 1n) / 2n;
-    const s = await kinesisCall('SplitShard', { StreamName: stream, ShardToSplit: shardId, NewStartingHashKey: mid.toString() });
+    const s = await splitShardAtMidpoint(stream, shardId);
     setResult(s.ok ? `Splitting ${shardId} at its midpoint: the stream is UPDATING and the two child shards open in about 30 virtual seconds.` : errorText(s));
   };
   if (findings.length === 0 && !result) return null;

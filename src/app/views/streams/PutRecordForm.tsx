@@ -46,9 +46,7 @@ export function PutRecordForm({ stream, detail }: { stream: string; detail: Stre
   const send = async () => {
     if (problem || !encoded.ok) return;
     setBusy(true);
-    const body: Record<string, unknown> = { StreamName: stream, PartitionKey: key, Data: encoded.base64 };
-    if (explicit.trim()) body.ExplicitHashKey = explicit.trim();
-    const r = await kinesisCall('PutRecord', body);
+    const r = await kinesisCall('PutRecord', { StreamName: stream, PartitionKey: key, Data: encoded.base64, ExplicitHashKey: explicit.trim() || undefined });
     setBusy(false);
     if (!r.ok) { setAnswer(null); return setError(errorText(r)); }
     setError(null);

@@ -4,9 +4,9 @@
  * Increase/DecreaseStreamRetentionPeriod. The API's error shows inline under the action.
  */
 import { useState, type ReactNode } from 'react';
-import type { KinesisCallResult, StreamDetail } from '../../../worker/api/streams-api';
+import type { ControlResult, StreamDetail } from '../../../worker/api/streams-api';
 import { NumberField, SelectField, TextField } from '../../components/console/fields';
-import { errorText, kinesisCall } from '../../stores/console-actions';
+import { errorText, kinesisCall, splitShardAtMidpoint, switchCapacityMode } from '../../stores/console-actions';
 
 type Outcome = { ok: boolean; text: string } | null;
 
@@ -23,15 +23,7 @@ function ActionCard({ title, note, outcome, children, testId }: { title: string;
   );
 }
 
-const outcomeOf = (r: KinesisCallResult, okText: string): Outcome => (r.ok ? { ok: true, text: okText } : { ok: false, text: errorText(r)! });
-
-async function midpoint(stream: string, shardId: string): Promise<string | KinesisCallResult> {
-  const r = await kinesisCall('ListShards', { StreamName: stream });
-  if (!r.ok) return r;
-  const s = (r.value.Shards as Array<{ ShardId: string; HashKeyRange: { StartingHashKey: string; EndingHashKey: string } }>).find((x) => x.ShardId === shardId);
-  if (!s) return { ok: false, error: { name: 'ResourceNotFoundException', message: `${shardId} is not an open shard of ${stream}.` } };
-  return ((BigInt(s.HashKeyRange.StartingHashKey) + BigInt(s.HashKeyRange.EndingHashKey) + 1n) / 2n).toString();
-}
+const outcomeOf = (r: ControlResult<unknown>, okText: string): Outcome => (r.ok ? { ok: true, text: okText } : { ok: false, text: errorText(r)! });
 
 export function ReshardTab({ detail }: { detail: StreamDetail }) {
   const name = detail.name;
@@ -49,8 +41,11 @@ export function ReshardTab({ detail }: { detail: StreamDetail }) {
   const options = ids.map((id) => [id, id] as [string, string]);
 
   const split = async () => {
-    const key = splitAt === 'mid' ? await midpoint(name, splitShard) : splitKey.trim();
-    if (typeof key !== 'string') return set('split', outcomeOf(key, ''));
+    if (splitAt === 'mid') {
+      const r = await splitShardAtMidpoint(name, splitShard);
+      return set('split', outcomeOf(r, r.ok ? `Splitting ${splitShard} at ${r.value.newStartingHashKey}: the children open in about 30 virtual seconds.` : ''));
+    }
+    const key = splitKey.trim();
     const r = await kinesisCall('SplitShard', { StreamName: name, ShardToSplit: splitShard, NewStartingHashKey: key });
     set('split', outcomeOf(r, `Splitting ${splitShard} at ${key}: the children open in about 30 virtual seconds.`));
   };
@@ -63,10 +58,7 @@ export function ReshardTab({ detail }: { detail: StreamDetail }) {
     set('scale', outcomeOf(r, `Scaling to ${target} shards.`));
   };
   const switchMode = async () => {
-    const d = await kinesisCall('DescribeStreamSummary', { StreamName: name });
-    if (!d.ok) return set('mode', outcomeOf(d, ''));
-    const arn = (d.value.StreamDescriptionSummary as { StreamARN: string }).StreamARN;
-    const r = await kinesisCall('UpdateStreamMode', { StreamARN: arn, StreamModeDetails: { StreamMode: mode } });
+    const r = await switchCapacityMode(name, mode);
     set('mode', outcomeOf(r, `Switching to ${mode === 'ON_DEMAND' ? 'on-demand' : 'provisioned'} capacity.`));
   };
   const changeRetention = async () => {

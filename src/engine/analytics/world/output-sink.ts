@@ -10,6 +10,7 @@ import { formatTimestamp } from '../../analytics/values';
 import type { Prng } from '../../random/prng';
 import type { KinesisService } from '../../streams/service';
 import { PUT_THROTTLED } from '../../streams/stream';
+import { BATCH_BYTES_MAX, BATCH_RECORDS_MAX } from '../../firehose/limits';
 import type { AnalyticsOutputConfig } from './app-config';
 import type { OutputSnapshot } from './snapshot-types';
 
@@ -19,9 +20,6 @@ import type { OutputSnapshot } from './snapshot-types';
  */
 export type DeliveryPut = (deliveryStream: string, records: readonly Uint8Array[]) => { accepted: boolean[] } | 'throttled' | { problem: string };
 
-/** PutRecordBatch limits: 500 records and 4 MiB a call. */
-const BATCH_RECORDS_MAX = 500;
-const BATCH_BYTES_MAX = 4 * 1_048_576;
 
 /** Rows waiting for a refused destination; beyond this the oldest are dropped and counted. */
 export const PENDING_ROWS_MAX = 100_000;

@@ -8,6 +8,7 @@ import { AwsServiceError } from '../../api/result';
 import type { FirehoseService } from '../../firehose/firehose-service';
 import type { Prng } from '../../random/prng';
 import type { Scheduler, Cancellable } from '../../time/scheduler';
+import { BATCH_RECORDS_MAX } from '../limits';
 import type { ProducerSpec } from './scenario-section';
 
 export const DEFAULT_TEMPLATE = '{"id":{{seq}},"user":"u{{int:1:50}}","action":"{{pick:view|click|buy}}","amount":{{int:1:500}},"ts":{{ts}}}';
@@ -80,9 +81,9 @@ export class DirectPutProducer {
     const total = Math.round(this.spec.recordsPerSec);
     const template = this.spec.template || DEFAULT_TEMPLATE;
     const suffix = this.spec.newline === false ? '' : '\n';
-    for (let offset = 0; offset < total; offset += 500) {
+    for (let offset = 0; offset < total; offset += BATCH_RECORDS_MAX) {
       const batch: Uint8Array[] = [];
-      for (let i = offset; i < Math.min(total, offset + 500); i++) {
+      for (let i = offset; i < Math.min(total, offset + BATCH_RECORDS_MAX); i++) {
         this.seq++;
         batch.push(encoder.encode(renderTemplate(template, this.seq, nowMs, this.prng) + suffix));
       }

@@ -3,6 +3,7 @@
  * the watch request, the per-publish console frame (typed arrays inside, transferred), and the
  * results of edits and data-viewer reads. Types only, so the UI imports them without the engine.
  */
+import type { ApiResult } from '../../../engine/api/result';
 import type { ScenarioConsumer, ScenarioProducer } from '../../../engine/scenario/schema';
 
 /** What the visible page needs; the worker builds only that into each console frame. */
@@ -19,6 +20,14 @@ export interface WatchRequest {
   readonly shardId?: string | null;
   /** Include per-consumer lag series. */
   readonly consumers?: boolean;
+  /** Include the Firehose part's slice (delivery streams, buffers, object store). */
+  readonly firehose?: boolean;
+  /** Include the Analytics part's slice (applications, rows, errors). */
+  readonly analytics?: boolean;
+  /** Include the Kinesis Agent part's slice (agents, files, records, batches, checkpoints). */
+  readonly agents?: boolean;
+  /** Include the queues part with the Data Streams part's snapshot beside it (the Kinesis-vs-SQS page). */
+  readonly queues?: boolean;
 }
 
 export interface Finding {
@@ -120,6 +129,8 @@ export interface StreamSummary {
   readonly throttledPerSec: number;
   readonly readThrottledPerSec: number;
   readonly maxShardUtil: number;
+  /** Records the stream accepted since the start (all shards, from their counters). */
+  readonly incomingRecordsTotal: number;
 }
 
 export interface ProducerSummary {
@@ -154,7 +165,9 @@ export interface ConsumerSeries {
   readonly block: SeriesBlock;
 }
 
+/** The Data Streams part of a frame: streams, producers, consumers, and the watched stream's detail. */
 export interface ConsoleFrame {
+  readonly kind: 'streams';
   readonly seq: number;
   readonly nowMs: number;
   /** Worker wall clock (timeOrigin + now) when built. */
@@ -168,9 +181,8 @@ export interface ConsoleFrame {
 
 export type EditResult = { readonly ok: true } | { readonly ok: false; readonly errors: readonly string[] };
 
-export type KinesisCallResult =
-  | { readonly ok: true; readonly value: Record<string, unknown> }
-  | { readonly ok: false; readonly error: { readonly name: string; readonly message: string } };
+/** A Kinesis control-plane answer: the engine's ApiResult, as every worker call returns it. */
+export type KinesisCallResult = ApiResult<Record<string, unknown>>;
 
 export type IteratorType = 'TRIM_HORIZON' | 'LATEST' | 'AT_SEQUENCE_NUMBER' | 'AFTER_SEQUENCE_NUMBER' | 'AT_TIMESTAMP';
 

@@ -5,6 +5,7 @@
  * console frame for what the UI watches. Reads engine objects only; never changes what actors do.
  */
 import { StreamSampler } from '../../../engine/metrics/stream-sampler';
+import { READ_BYTES_PER_SEC_MAX, READ_CALLS_PER_SEC_MAX, WRITE_BYTES_PER_SEC_MAX, WRITE_RECORDS_PER_SEC_MAX } from '../../../engine/streams/limits';
 import type { Stream } from '../../../engine/streams/stream';
 import type { LiveWorld } from '../../runtime';
 import type { ConsoleFrame, ConsumerSeries, ConsumerSummary, ProducerSummary, StreamSummary, WatchRequest } from './console-types';
@@ -14,10 +15,6 @@ import { buildStreamDetail } from './stream-detail';
 
 /** Seconds of per-shard history kept (the heat map's widest window). */
 export const HEAT_HISTORY_SEC = 600;
-const READ_CALLS_PER_SEC = 5;
-const READ_BYTES_PER_SEC = 2 * 1_048_576;
-const WRITE_RECORDS_PER_SEC = 1000;
-const WRITE_BYTES_PER_SEC = 1_048_576;
 const SHARD_LEVEL_MAX_SHARDS = 256;
 
 /** Per-shard figures of the last virtual second, by shard number. */
@@ -65,11 +62,11 @@ export class ShardSeconds {
       this.incomingRecords[i] = rec;
       this.incomingBytes[i] = bytes;
       this.throttledWrites[i] = thr;
-      const w = Math.max(rec / WRITE_RECORDS_PER_SEC, bytesWithKeys / WRITE_BYTES_PER_SEC);
+      const w = Math.max(rec / WRITE_RECORDS_PER_SEC_MAX, bytesWithKeys / WRITE_BYTES_PER_SEC_MAX);
       this.writeUtil[i] = w;
-      this.readUtil[i] = Math.max(calls / READ_CALLS_PER_SEC, out / READ_BYTES_PER_SEC);
+      this.readUtil[i] = Math.max(calls / READ_CALLS_PER_SEC_MAX, out / READ_BYTES_PER_SEC_MAX);
       // Refused writes count too: a shard at its limit that turns traffic away shows above 100%.
-      const attemptedUtil = w + thr / WRITE_RECORDS_PER_SEC;
+      const attemptedUtil = w + thr / WRITE_RECORDS_PER_SEC_MAX;
       heatColumn[i] = shards[i].isOpen || rec > 0 ? attemptedUtil : Number.NaN;
     }
     this.heat.push(atMs, heatColumn);
@@ -120,7 +117,8 @@ export class ConsoleWorld {
     const out: StreamSummary[] = [];
     for (const [name, h] of this.perStream) {
       const s = h.stream;
-      let rec = 0, bytes = 0, thr = 0, maxUtil = 0;
+      let rec = 0, bytes = 0, thr = 0, maxUtil = 0, total = 0;
+      for (const shard of s.shards) total += shard.counters.incomingRecords;
       for (let i = 0; i < s.shards.length && i < h.incomingRecords.length; i++) {
         rec += h.incomingRecords[i];
         bytes += h.incomingBytes[i];
@@ -131,6 +129,7 @@ export class ConsoleWorld {
         name, status: s.status, mode: s.mode, openShards: s.openShardCount, retentionHours: s.retentionHours,
         incomingRecordsPerSec: rec, incomingBytesPerSec: bytes, throttledPerSec: thr,
         readThrottledPerSec: this.latest(`stream:${name}:ReadProvisionedThroughputExceeded`), maxShardUtil: maxUtil,
+        incomingRecordsTotal: total,
       });
     }
     return out.sort((a, b) => (a.name < b.name ? -1 : 1));
@@ -181,6 +180,7 @@ export class ConsoleWorld {
     const windowSec = Math.max(10, Math.min(900, w.seriesWindowSec ?? 120));
     const h = w.stream ? this.perStream.get(w.stream) : undefined;
     return {
+      kind: 'streams',
       seq: ++this.seq,
       nowMs: this.world.sim.nowMs,
       builtAtEpochMs: performance.timeOrigin + performance.now(),

@@ -6,8 +6,8 @@
 import type { Finding } from './console-types';
 
 /** One shard accepts at most 1,000 records/s and 1 MiB/s of writes (AWS Kinesis Data Streams quotas page). */
-export const SHARD_WRITE_RECORDS_PER_SEC = 1000;
-export const SHARD_WRITE_BYTES_PER_SEC = 1_048_576;
+export { WRITE_RECORDS_PER_SEC_MAX as SHARD_WRITE_RECORDS_PER_SEC, WRITE_BYTES_PER_SEC_MAX as SHARD_WRITE_BYTES_PER_SEC } from '../../../engine/streams/limits';
+import { WRITE_BYTES_PER_SEC_MAX as SHARD_WRITE_BYTES_PER_SEC, WRITE_RECORDS_PER_SEC_MAX as SHARD_WRITE_RECORDS_PER_SEC } from '../../../engine/streams/limits';
 
 export interface ShardLoadInput {
   readonly id: string;

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SimulatorHost } from '../../simulator-host';
-import { createRuntime, type LiveWorld, type WorldSnapshot } from '../../runtime';
-import { streamsApi } from '../streams-api';
+import { createSimulatorApi } from '../../simulator-api';
 import type { ConsoleFrame } from './console-types';
 
 const doc = {
@@ -12,14 +10,13 @@ const doc = {
 };
 
 function setup() {
-  const host = new SimulatorHost<WorldSnapshot>(createRuntime, { wallNowMs: () => 0, later: () => {} });
-  expect(host.load(doc).ok).toBe(true);
-  const ctx = { host, world: () => host.current() as LiveWorld | null };
-  const api = streamsApi(ctx);
+  // The API the worker exposes; its methods act synchronously, so the test needs no awaits to step.
+  const api = createSimulatorApi({ wallNowMs: () => 0, later: () => {} });
+  void api.load(doc);
   const frames: ConsoleFrame[] = [];
-  void api.onConsoleFrame((f) => frames.push(f));
-  const advance = (ms: number) => host.clock({ kind: 'step', ms });
-  return { host, api, frames, advance, last: () => frames[frames.length - 1] };
+  void api.onFrame((f) => frames.push(f.world!.streams));
+  const advance = (ms: number) => void api.clock({ kind: 'step', ms });
+  return { api, frames, advance, last: () => frames[frames.length - 1] };
 }
 
 describe('streams api', () => {
@@ -95,17 +92,17 @@ describe('streams api', () => {
     advance(11_000);
     const od = last().streams.find((s) => s.name === 'od')!;
     expect(od).toMatchObject({ mode: 'ON_DEMAND', status: 'ACTIVE', openShards: 4 });
-    const arn = await api.kinesis('DescribeStreamSummary', { StreamName: 'base' });
-    if (!arn.ok) throw new Error(arn.error.message);
-    const streamArn = (arn.value.StreamDescriptionSummary as { StreamARN: string }).StreamARN;
-    expect((await api.kinesis('UpdateStreamMode', { StreamARN: streamArn, StreamModeDetails: { StreamMode: 'ON_DEMAND' } })).ok).toBe(true);
+    expect((await api.switchCapacityMode('base', 'ON_DEMAND')).ok).toBe(true);
     const retention = await api.kinesis('DecreaseStreamRetentionPeriod', { StreamName: 'base', RetentionPeriodHours: 48 });
     // The mode switch left the stream UPDATING: further changes wait, as on AWS.
     expect(retention.ok ? '' : retention.error.name).toBe('ResourceInUseException');
     expect((await api.kinesis('DeleteStream', { StreamName: 'od' })).ok).toBe(true);
     advance(10_000);
     expect(last().streams.map((s) => s.name)).toEqual(['base']);
-    expect((await api.kinesis('GetRecords', { ShardIterator: 'x' })).ok).toBe(false);
+    // Only the console's control-plane operations pass (the data plane goes through the viewer).
+    const refused = await api.kinesis('GetRecords' as 'DeleteStream', { StreamName: 'x' });
+    expect(refused.ok ? '' : refused.error.name).toBe('UnknownOperationException');
+    expect((await api.switchCapacityMode('nope', 'PROVISIONED')).ok).toBe(false);
   });
 
   it('pages records with real GetRecords calls', async () => {
