@@ -106,8 +106,20 @@ export async function startLocalApiServer(options: LocalApiServerOptions = {}): 
   ticker.unref();
 
   let endpoint = '';
-  const video = attachVideoStreams(sim, { region: options.region, accountId: options.accountId, transitionDelayMs: options.transitionDelayMs ?? DEFAULT_TRANSITION_DELAY_MS }, () => endpoint);
-  const sqs = options.sqs ?? true ? sim.attach(new SqsService(sim, { region: options.region, accountId: options.accountId })) : undefined;
+  // The world always builds a Video Streams part. Its service serves a scenario's video streams;
+  // without any, the server's own service (with its region, account and transition delay) replaces it.
+  const worldVideo = world.parts.videoStreams.service;
+  const scenarioHasVideo = worldVideo.listStreams({}).streams.length > 0;
+  if (!scenarioHasVideo) sim.detach(worldVideo.id);
+  const video = attachVideoStreams(sim, { region: options.region, accountId: options.accountId, transitionDelayMs: options.transitionDelayMs ?? DEFAULT_TRANSITION_DELAY_MS }, () => endpoint,
+    scenarioHasVideo ? worldVideo : undefined);
+  // Likewise SQS: the world's service keeps a scenario's queues; otherwise the server's own (region, account) replaces it.
+  const worldSqs = world.parts.queues.service;
+  const scenarioHasQueues = (worldSqs.listQueues({}).QueueUrls ?? []).length > 0;
+  if (!scenarioHasQueues) sim.detach(worldSqs.id);
+  const sqs = options.sqs ?? true
+    ? (scenarioHasQueues ? worldSqs : sim.attach(new SqsService(sim, { region: options.region, accountId: options.accountId })))
+    : undefined;
   const http = await startApiHttpServer({
     dispatcher,
     restHandlers,

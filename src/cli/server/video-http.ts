@@ -34,11 +34,19 @@ export interface VideoServer {
   readonly handler: StreamHandler;
 }
 
-export function attachVideoStreams(sim: Simulation, options: { region?: string; accountId?: string; transitionDelayMs?: number }, endpoint: () => string): VideoServer {
-  const service = sim.attach(new VideoService(sim, options));
+/** Serves `existing` (the world's service, when its scenario has video streams) or a new service with `options`. */
+export function attachVideoStreams(sim: Simulation, options: { region?: string; accountId?: string; transitionDelayMs?: number }, endpoint: () => string, existing?: VideoService): VideoServer {
+  const service = existing ?? sim.attach(new VideoService(sim, options));
   const api = new VideoApi(service, endpoint);
   const handler: StreamHandler = (req, res, cors, beforeRequest, authorize = () => true) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    // Origin-form targets are joined to a base by text, so "//x" stays a path (new URL would read it as a host).
+    const target = req.url ?? '/';
+    let url: URL;
+    try {
+      url = target.startsWith('/') ? new URL(`http://localhost${target}`) : new URL(target);
+    } catch {
+      return false;
+    }
     if (!isVideoPath(url.pathname)) return false;
     beforeRequest?.();
     if (url.pathname === '/putMedia') {
