@@ -37,7 +37,14 @@ export interface VideoServer {
 export function attachVideoStreams(service: VideoService, endpoint: () => string): VideoServer {
   const api = new VideoApi(service, endpoint);
   const handler: StreamHandler = (req, res, cors, beforeRequest, authorize = () => true) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    // Origin-form targets are joined to a base by text, so "//x" stays a path (new URL would read it as a host).
+    const target = req.url ?? '/';
+    let url: URL;
+    try {
+      url = target.startsWith('/') ? new URL(`http://localhost${target}`) : new URL(target);
+    } catch {
+      return false;
+    }
     if (!isVideoPath(url.pathname)) return false;
     beforeRequest?.();
     if (url.pathname === '/putMedia') {
