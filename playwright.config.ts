@@ -2,7 +2,10 @@ import { defineConfig } from '@playwright/test';
 
 // The e2e suite runs against the *built* site served from a sub-path, as a static host would serve it.
 // Playwright cannot download browsers here: Debian's Chromium is used (override with CHROMIUM_PATH).
-const PORT = Number(process.env.E2E_PORT ?? 4391);
+// A port of its own per run (worker processes inherit it through the environment), so runs started
+// side by side on one machine never collide.
+process.env.E2E_PORT ??= String(20_000 + Math.floor(Math.random() * 20_000));
+const PORT = Number(process.env.E2E_PORT);
 export const BASE_PATH = '/sandbox/';
 
 export default defineConfig({

@@ -49,13 +49,21 @@ test('a single key over one shard limit is explained as beyond any resharding', 
 
 test('the data viewer pages through records with GetRecords', async ({ page, problems }) => {
   await page.goto('./');
+  // The scenario loads after the first frame: wait for it so neither step lands on the placeholder world.
+  await expect(page.getByTestId('scenario-name')).toHaveText('clickstream demo');
   await page.getByRole('button', { name: 'Step 1s' }).click();
+  await expect(page.getByTestId('elapsed')).toHaveText('T+0:00:01');
   await page.getByRole('button', { name: 'Step 1s' }).click();
+  await expect(page.getByTestId('elapsed')).toHaveText('T+0:00:02');
   await page.goto('./#/streams/clickstream');
   await page.getByRole('tab', { name: 'Data viewer' }).click();
   await page.getByTestId('viewer-limit').fill('5');
   await page.getByTestId('viewer-get').click();
   await expect(page.getByTestId('viewer-summary')).toContainText('Page 1: 5 records');
+  // Whole sequence numbers (56 digits), with the digits that differ from the neighbouring record marked.
+  const sequenceNumbers = page.getByTestId('viewer-seq-number');
+  await expect(sequenceNumbers.first()).toHaveText(/^\d{56}$/);
+  await expect(sequenceNumbers.nth(1).locator('mark')).toHaveText(/\d+/);
   await expect(page.getByTestId('viewer-payload').first()).toContainText('"page"');
   await page.getByTestId('viewer-format').selectOption('hex');
   await expect(page.getByTestId('viewer-payload').first()).toContainText('7b 22');

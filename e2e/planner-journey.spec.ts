@@ -71,11 +71,22 @@ test('planner journey: gallery, what-if, apply, reload, share', async ({ page, b
 test('a shared link carrying user code shows the code and asks before running it', async ({ page, problems }) => {
   const { encodeScenario } = await import('../src/app/scenarios/share-link');
   const { DEMO_SCENARIO } = await import('../src/engine/scenario/demo');
-  const doc = { ...DEMO_SCENARIO, name: 'with code', firehose: [{ name: 'f', transform: { code: 'records => records.map(r => r) // hello' } }] };
+  // A valid Direct PUT delivery stream whose Lambda transform is user code (the world validates the section).
+  const code = 'exports.handler = async (event) => ({ records: [] }) // hello';
+  const doc = {
+    ...DEMO_SCENARIO,
+    name: 'with code',
+    firehose: [{
+      DeliveryStreamName: 'f',
+      DeliveryStreamType: 'DirectPut',
+      ExtendedS3DestinationConfiguration: { BucketARN: 'arn:aws:s3:::shared-bucket', RoleARN: 'arn:aws:iam::000000000000:role/firehose' },
+      transform: { source: code },
+    }],
+  };
   await page.goto(`./#/planner/s=${encodeScenario(doc)}`);
   const dialog = page.getByRole('alertdialog');
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByTestId('shared-code')).toHaveText('records => records.map(r => r) // hello');
+  await expect(dialog.getByTestId('shared-code')).toHaveText(code);
   await dialog.getByRole('button', { name: 'Don’t load' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('scenario-name')).toHaveText('clickstream demo');

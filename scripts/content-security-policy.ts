@@ -48,6 +48,8 @@ export function contentSecurityPolicy({ delivery }: CspOptions): string {
     ['worker-src', "'self'", 'blob:'],
     ['style-src', "'self'", "'unsafe-inline'"],
     ['img-src', "'self'", 'data:', 'blob:'],
+    // Video Streams: MSE playback (blob: object URLs of a MediaSource) and the camera preview.
+    ['media-src', "'self'", 'blob:', 'mediastream:'],
     ['font-src', "'self'", 'data:'],
     ['connect-src', "'self'"],
     ['frame-src', "'self'", 'about:'],

@@ -6,6 +6,8 @@ import { PlaceholderPage } from './views/PlaceholderPage';
 import { startScenario } from './scenarios/bootstrap';
 import { attachTransformSandbox } from './sandbox/transform-bridge';
 import { startWorkerDocSync } from './scenarios/worker-doc-sync';
+import { useTranslation } from 'react-i18next';
+import { useActiveLesson } from './learn/active-lesson';
 
 type PageComponent = ComponentType<{ params: readonly string[] }>;
 
@@ -17,10 +19,17 @@ const pages: Record<string, PageComponent> = {
   consumers: lazy(() => import('./views/consumers/ConsumersPage')),
   firehose: lazy(() => import('./views/firehose/FirehosePage')),
   analytics: lazy(() => import('./views/analytics/AnalyticsPage')),
+  video: lazy(() => import('./views/video/VideoPage')),
   planner: lazy(() => import('./views/planner/PlannerPage')),
+  playground: lazy(() => import('./views/playground/PlaygroundPage')),
+  learn: lazy(() => import('./learn/LearnPage')),
+  glossary: lazy(() => import('./learn/GlossaryPage')),
   agents: lazy(() => import('./views/agent/AgentsPage')),
   queues: lazy(() => import('./views/queues/ComparePage')),
 };
+
+// The lesson panel sits beside whichever page a lesson step uses; it loads with the first lesson.
+const LessonPanel = lazy(() => import('./learn/LessonPanel'));
 
 export function App() {
   const route = useRoute();
@@ -33,9 +42,17 @@ export function App() {
     void attachTransformSandbox();
   }, []);
   const Page = pages[route.page];
+  const { t, i18n } = useTranslation();
+  const lesson = useActiveLesson((s) => s.id);
+  const aside = lesson ? (
+    <aside className="lesson-aside" aria-label={t('nav.learn')}>
+      <Suspense fallback={<div className="loading">{t('loading')}</div>}><LessonPanel id={lesson} /></Suspense>
+    </aside>
+  ) : null;
   return (
-    <Shell page={route.page}>
-      <Suspense fallback={<div className="loading">Loading…</div>}>
+    <Shell page={route.page} aside={aside}>
+      {/* Keyed by language: pages that format numbers without the i18n hook re-render on a switch. */}
+      <Suspense key={i18n.resolvedLanguage} fallback={<div className="loading">{t('loading')}</div>}>
         {Page ? <Page params={route.params} /> : <PlaceholderPage page="not-found" />}
       </Suspense>
     </Shell>

@@ -3,7 +3,9 @@
  * port, JSON 1.1 and CBOR 1.1), with the simulation's clock following wall time. Runs until
  * interrupted.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { DEMO_SCENARIO } from '../engine/scenario/demo';
 import { SHARD_LIMIT_DEFAULT } from '../engine/streams/index';
 import { DEFAULT_TRANSITION_DELAY_MS, startLocalApiServer } from './server/local-api-server';
 
@@ -12,8 +14,12 @@ const HELP = `Usage: npm run api -- [options]
 Serves the Kinesis Data Streams API (X-Amz-Target: Kinesis_20131202.<Operation>), the Data Firehose
 API (Firehose_20150804.<Operation>) and Firehose's object store as S3 path-style REST (GET /bucket/key)
 on one port that speaks HTTP/1.1 (AWS CLI, browsers, fetch) and cleartext HTTP/2 (the Node AWS SDK's
-default), with application/x-amz-json-1.1 and application/x-amz-cbor-1.1 bodies. Any credentials and
-region are accepted; signatures are not checked. The virtual clock follows wall time.
+default), with application/x-amz-json-1.1 and application/x-amz-cbor-1.1 bodies. By default any
+credentials and region are accepted and signatures are not checked; with --auth sigv4 every request
+must carry a valid AWS Signature Version 4 made with one of the --access-key pairs, and failures get
+AWS's errors (MissingAuthenticationToken, IncompleteSignature, UnrecognizedClient, InvalidSignature;
+for S3 AccessDenied, InvalidAccessKeyId, SignatureDoesNotMatch, RequestTimeTooSkewed). The virtual
+clock follows wall time.
 
 Options:
   --port <n>               TCP port (default 4567; 0 picks a free one)
@@ -22,7 +28,12 @@ Options:
                            (default ${DEFAULT_TRANSITION_DELAY_MS / 1000})
   --shard-limit <n>        account shard quota (default ${SHARD_LIMIT_DEFAULT}, as in us-east-1)
   --region <name>          region used in ARNs (default us-east-1)
-  --seed <n|text>          seed of the simulation's random choices (default: the start time)
+  --seed <n|text>          seed of the simulation's random choices (default: the scenario's, else the start time)
+  --scenario <file|demo>   run a scenario's world behind the API: its streams, producers, consumers,
+                           delivery streams and SQL applications (the same world npm run sim and the
+                           console build), so clients read live traffic
+  --auth <none|sigv4>      check request signatures (default none: accept any credentials)
+  --access-key <ID:SECRET> an access key accepted with --auth sigv4 (repeat for several)
   -h, --help               show this help
 
 Example:
@@ -53,6 +64,9 @@ try {
       'shard-limit': { type: 'string' },
       region: { type: 'string' },
       seed: { type: 'string' },
+      scenario: { type: 'string' },
+      auth: { type: 'string' },
+      'access-key': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -72,7 +86,30 @@ const shardLimit = numberOption(values['shard-limit'], 'shard-limit', SHARD_LIMI
 const seedText = values.seed;
 const seed = seedText === undefined ? undefined : /^-?\d+$/.test(seedText) ? Number(seedText) : seedText;
 
+let scenario: unknown;
+if (values.scenario === 'demo') scenario = DEMO_SCENARIO;
+else if (values.scenario !== undefined) {
+  try {
+    scenario = JSON.parse(readFileSync(values.scenario, 'utf8'));
+  } catch (e) {
+    fail(`cannot read the scenario ${values.scenario}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+const auth = values.auth ?? 'none';
+if (auth !== 'none' && auth !== 'sigv4') fail(`--auth ${auth} is not valid; use none or sigv4`);
+const keys = new Map<string, string>();
+for (const pair of values['access-key'] ?? []) {
+  const colon = pair.indexOf(':');
+  if (colon <= 0 || colon === pair.length - 1) fail(`--access-key ${pair} must be ID:SECRET`);
+  keys.set(pair.slice(0, colon), pair.slice(colon + 1));
+}
+if (auth === 'sigv4' && keys.size === 0) fail('--auth sigv4 needs at least one --access-key ID:SECRET');
+if (auth === 'none' && keys.size > 0) fail('--access-key only applies with --auth sigv4');
+
 const server = await startLocalApiServer({
+  scenario,
+  sigv4: auth === 'sigv4' ? { keys } : undefined,
   port,
   host: values.host ?? '127.0.0.1',
   transitionDelayMs: transitionDelayS * 1000,
@@ -80,9 +117,16 @@ const server = await startLocalApiServer({
   region: values.region ?? 'us-east-1',
   seed,
 }).catch((e: unknown) => fail(e instanceof Error ? e.message : String(e)));
+if (scenario !== undefined) {
+  const doc = server.world.doc;
+  console.log(`Scenario "${server.world.name}": streams ${doc.streams.map((s) => s.name).join(', ') || 'none'}; delivery streams ${(doc.firehose ?? []).map((f) => f.DeliveryStreamName).join(', ') || 'none'}; SQL applications ${(doc.analytics ?? []).map((a) => a.name).join(', ') || 'none'}`);
+}
 
 console.log(`Kinesis Sandbox API listening on ${server.endpoint} (HTTP/1.1 + h2c, JSON 1.1 + CBOR 1.1; Kinesis, Firehose, S3 path-style; SQS JSON 1.0)`);
 console.log(`  region ${server.kinesis.region}, account ${server.kinesis.accountId}, shard limit ${shardLimit}, transition delay ${transitionDelayS}s, seed ${server.sim.seed}`);
+console.log(auth === 'sigv4'
+  ? `  SigV4 required; access keys: ${[...keys.keys()].join(', ')}`
+  : '  any credentials accepted (signatures not checked; --auth sigv4 to check them)');
 console.log(`  try: aws --endpoint-url ${server.endpoint} kinesis list-streams`);
 console.log(`       aws --endpoint-url ${server.endpoint} s3 ls`);
 console.log('Press Ctrl+C to stop.');

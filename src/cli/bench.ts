@@ -8,8 +8,8 @@ import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Benchmark } from './bench/harness';
-import { median } from './bench/harness';
+import type { Benchmark } from '../engine/bench/harness';
+import { median } from '../engine/bench/harness';
 
 interface BenchResult {
   name: string;

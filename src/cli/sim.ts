@@ -105,6 +105,9 @@ if (json) {
     console.log(`    delivered ${n(d.recordsDelivered)} records, ${n(d.objectsDelivered)} objects, ${n(d.bytesDelivered)} bytes; buffered ${n(d.recordsBuffered)} records (${n(d.bytesBuffered)} bytes)`);
     console.log(`    delivery attempts ${n(d.deliveryAttempts)}, retries ${n(d.deliveryRetries)}, failed to error output ${n(d.recordsFailed)}, dropped by transform ${n(d.recordsDroppedByTransform)}, expired ${n(d.recordsExpired)}`);
   }
+  const videos = report.videoStreams.streams;
+  if (videos.length) console.log('\nvideo streams:');
+  for (const v of videos) console.log(`  ${v.name}: ${n(v.fragmentsIngested)} fragments ingested (${n(v.fragmentsHeld)} held, ${n(v.fragmentsExpired)} expired, ${n(v.fragmentsEvicted)} evicted), ${n(v.bytesIn)} bytes in; camera ${n(v.framesCaptured)} frames, acks PERSISTED ${n(v.persistedAcks)}, ERROR ${n(v.errorAcks)}`);
   const apps = report.analytics.applications;
   if (apps.length) console.log('\nanalytics applications:');
   for (const a of apps) {

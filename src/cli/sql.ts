@@ -1,12 +1,13 @@
 /**
  * `npm run sql -- --sql app.sql --input records.jsonl --schema input.json [--reference ref.json]
- *  [--errors] [--stream NAME] [--keys sql|written] [--explain] [--discover]`
+ *  [--errors] [--stream NAME] [--keys sql|written] [--rowtime] [--explain] [--discover]`
  *
  * Runs a Kinesis Data Analytics SQL (or Flink SQL) application over a finite record file and prints
  * every row of DESTINATION_SQL_STREAM (or --stream) as one JSON object per line, keys = the column
  * names as declared in its CREATE STREAM (`--keys sql` prints the folded SQL names instead). Diagnostics go to
  * stderr as `file:line:col: message` with a caret line and exit code 1; `--errors` prints the error
- * stream to stderr. Raw records get ROWTIME = 2026-01-01 00:00:00.000 UTC + line index ms.
+ * stream to stderr. `--rowtime` puts each row's ROWTIME (`yyyy-MM-dd HH:mm:ss.SSS`, UTC) first in every
+ * object, as the in-application stream view shows it. Raw records get ROWTIME = 2026-01-01 00:00:00.000 UTC + line index ms.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -18,7 +19,7 @@ import { parseRecordLine, replay } from '../engine/analytics/replay';
 import { formatTimestamp } from '../engine/analytics/values';
 
 function usage(message: string): never {
-  process.stderr.write(`${message}\nusage: npm run sql -- --sql app.sql --input records.jsonl [--schema input.json] [--reference ref.json] [--errors] [--stream NAME] [--keys sql|written] [--explain] [--discover]\n`);
+  process.stderr.write(`${message}\nusage: npm run sql -- --sql app.sql --input records.jsonl [--schema input.json] [--reference ref.json] [--errors] [--stream NAME] [--keys sql|written] [--rowtime] [--explain] [--discover]\n`);
   process.exit(2);
 }
 
@@ -28,7 +29,7 @@ function parseArgs(argv: string[]): Map<string, string[]> {
     const a = argv[i];
     if (!a.startsWith('--')) usage(`unexpected argument '${a}'`);
     const [key, inline] = a.slice(2).split('=', 2);
-    const flag = ['errors', 'explain', 'discover'].includes(key);
+    const flag = ['errors', 'explain', 'discover', 'rowtime'].includes(key);
     const value = inline ?? (flag ? 'true' : argv[++i]);
     if (value === undefined) usage(`--${key} needs a value`);
     args.set(key, [...(args.get(key) ?? []), value]);
@@ -82,7 +83,7 @@ const input = args.get('schema')?.[0] ? inputDocument(readJson(args.get('schema'
 const references = (args.get('reference') ?? []).map((p) => referenceDocument(readJson(p, 'reference'), p));
 const keys = args.get('keys')?.[0] === 'sql' ? 'sql' : 'written';
 
-const result = replay({ sql, input, references, records, stream: args.get('stream')?.[0], keys });
+const result = replay({ sql, input, references, records, stream: args.get('stream')?.[0], keys, rowtime: args.has('rowtime') });
 for (const d of result.diagnostics) process.stderr.write(`${sqlPath}:${formatDiagnostic(sql, d)}\n`);
 if (!result.ok || hasErrors(result.diagnostics)) process.exit(1);
 if (args.has('explain') && result.app) process.stderr.write(explainPlan(result.app.plan) + '\n');

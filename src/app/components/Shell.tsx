@@ -3,7 +3,12 @@ import { TimeControls } from './TimeControls';
 import { ThemeToggle } from './ThemeToggle';
 import { href } from '../router';
 import { ScenarioMenu } from './scenario/ScenarioMenu';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { PausedHint } from './PausedHint';
+import '../learn/learn-shell.css';
 
+// Labels are i18n keys (`nav.<id>` in src/app/i18n/locales/*/common.ts).
 export const PAGES = [
   { id: 'overview', label: 'Overview' },
   { id: 'streams', label: 'Streams' },
@@ -11,39 +16,49 @@ export const PAGES = [
   { id: 'consumers', label: 'Consumers' },
   { id: 'firehose', label: 'Firehose' },
   { id: 'analytics', label: 'Analytics' },
+  { id: 'video', label: 'Video Streams' },
   { id: 'planner', label: 'Planner' },
+  { id: 'playground', label: 'SDK playground' },
+  { id: 'learn', label: 'Lessons' },
+  { id: 'glossary', label: 'Glossary' },
   { id: 'agents', label: 'Kinesis Agent' },
   { id: 'queues', label: 'Kinesis vs SQS' },
 ] as const;
 
+type NavKey = `nav.${PageId}`;
+
 export type PageId = (typeof PAGES)[number]['id'];
 
-export function Shell({ page, children }: { page: string; children: ReactNode }) {
+export function Shell({ page, children, aside }: { page: string; children: ReactNode; aside?: ReactNode }) {
+  const { t } = useTranslation();
   return (
-    <div className="shell">
+    <div className={aside ? 'shell shell-with-aside' : 'shell'}>
       <header className="topbar">
         <a className="brand" href={href('overview')}>
           <img src="./favicon.svg" alt="" width={22} height={22} />
-          <span>Kinesis Sandbox</span>
+          <span>{t('brand')}</span>
         </a>
         <TimeControls />
         <ScenarioMenu />
+        <LanguageSwitch />
         <ThemeToggle />
       </header>
-      <nav className="sidenav" aria-label="Console sections">
+      <nav className="sidenav" aria-label={t('nav.label')}>
         <ul>
           {PAGES.map((p) => (
             <li key={p.id}>
               <a href={href(p.id)} aria-current={page === p.id ? 'page' : undefined}>
-                {p.label}
+                {t(`nav.${p.id}` as NavKey)}
               </a>
             </li>
           ))}
         </ul>
       </nav>
       <main className="content" id="main">
+        <PausedHint />
         {children}
       </main>
+      {aside}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 type Theme = 'light' | 'dark';
 
@@ -10,13 +11,14 @@ function initialTheme(): Theme {
 
 export function ThemeToggle() {
   const [theme, setTheme] = useState<Theme>(initialTheme);
+  const { t } = useTranslation();
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
     localStorage.setItem('ks-theme', theme);
   }, [theme]);
   return (
-    <button type="button" className="btn btn-ghost" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
-      {theme === 'dark' ? '☀ Light' : '☾ Dark'}
+    <button type="button" className="btn btn-ghost" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')} aria-label={theme === 'dark' ? t('theme.toLight') : t('theme.toDark')}>
+      {theme === 'dark' ? t('theme.light') : t('theme.dark')}
     </button>
   );
 }

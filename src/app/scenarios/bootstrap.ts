@@ -5,11 +5,11 @@
  * so a reload restores the autosave (which by then holds the shared scenario).
  */
 import { DEMO_SCENARIO } from '../../engine/scenario/demo';
-import type { ScenarioDoc } from '../../engine/scenario/schema';
 import { sharedPayloadFromHash } from './share-fragment';
 import { scenarioStorage, useScenario } from './scenario-store';
 import { findUserCode } from './user-code';
 import { validateScenarioDoc } from './scenario-validation';
+import { keepRescuedText, readAutosaveSafely } from './autosave-recovery';
 
 /** Handles a share payload in the fragment; true when one was found (valid or not). */
 async function takeSharedFromHash(): Promise<boolean> {
@@ -29,12 +29,12 @@ async function takeSharedFromHash(): Promise<boolean> {
     useScenario.setState({ notice: { kind: 'error', text: 'The shared scenario is not valid:', details: v.errors } });
     return true;
   }
-  const code = findUserCode(decoded.doc);
+  const code = findUserCode(v.doc);
   if (code.length > 0) {
-    store.offerShared(decoded.doc as ScenarioDoc, code);
+    store.offerShared(v.doc, code);
     return true;
   }
-  await store.load(decoded.doc, 'shared');
+  await store.load(v.doc, 'shared');
   useScenario.setState({ notice: { kind: 'ok', text: 'Opened the shared scenario.' } });
   return true;
 }
@@ -50,7 +50,12 @@ export async function startScenario(): Promise<void> {
   const sharedLoaded = (await takeSharedFromHash()) && useScenario.getState().doc !== null;
   if (sharedLoaded) return;
   // Shared scenarios waiting for confirmation still need something running behind the dialog.
-  const autosave = await scenarioStorage().readAutosave().catch(() => undefined);
-  if (autosave && (await validateScenarioDoc(autosave.doc)).ok && (await store.load(autosave.doc, 'autosave', autosave.settings))) return;
+  const autosave = await readAutosaveSafely(scenarioStorage(), validateScenarioDoc);
+  if (autosave.kind === 'ok' && (await store.load(autosave.doc, 'autosave', autosave.settings))) {
+    if (autosave.notice) useScenario.setState({ notice: autosave.notice });
+    return;
+  }
+  if (autosave.kind === 'unreadable' && autosave.notice.rescue) keepRescuedText(autosave.notice.rescue.text);
   await store.load(DEMO_SCENARIO, 'demo');
+  if (autosave.kind === 'unreadable') useScenario.setState({ notice: autosave.notice });
 }

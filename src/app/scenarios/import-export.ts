@@ -15,7 +15,7 @@ export async function parseScenarioText(text: string, validate: ScenarioValidato
     return { ok: false, errors: [`The file is not JSON: ${(e as Error).message}`] };
   }
   const v = await validate(json);
-  return v.ok ? { ok: true, doc: json as ScenarioDoc } : { ok: false, errors: v.errors };
+  return v.ok ? { ok: true, doc: v.doc } : { ok: false, errors: v.errors };
 }
 
 export function scenarioToJson(doc: ScenarioDoc): string {

@@ -18,6 +18,8 @@ export interface ScenarioNotice {
   readonly kind: 'ok' | 'error';
   readonly text: string;
   readonly details?: readonly string[];
+  /** Text the user can download to keep (e.g. an autosave that could not be opened). */
+  readonly rescue?: { readonly fileName: string; readonly text: string };
 }
 
 export interface ScenarioState {
@@ -92,7 +94,7 @@ export const useScenario = create<ScenarioState>()((set, get) => ({
       set({ notice: { kind: 'error', text: 'This scenario cannot be loaded:', details: v.errors } });
       return false;
     }
-    const doc = input as ScenarioDoc;
+    const doc = v.doc; // migrated to the current version
     // A different scenario starts with fresh page settings; edits of the current one keep them.
     const nextSettings = settings ?? (source === 'edit' ? undefined : {});
     set((s) => ({ doc, source, revision: s.revision + 1, ...(nextSettings ? { settings: nextSettings } : {}), notice: null }));

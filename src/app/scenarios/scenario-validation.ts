@@ -5,6 +5,7 @@
  * of the main thread's initial JavaScript. The errors are the engine validator's, field paths and all.
  * Tests (Node, no worker) swap in the engine function directly.
  */
+import { migrateScenario } from '../../engine/scenario/migrations/index';
 import type { ValidationResult } from '../../engine/scenario/validate';
 import { simulator } from '../sim-client';
 
@@ -19,6 +20,12 @@ export function configureScenarioValidator(validator: ScenarioValidator): void {
   current = validator;
 }
 
-export function validateScenarioDoc(doc: unknown): Promise<ValidationResult> {
-  return current(doc);
+/**
+ * Migrates a document from an older version (engine/scenario/migrations) and validates the result:
+ * callers load `result.doc`, which is in the current shape. A document from a newer console is refused.
+ */
+export async function validateScenarioDoc(doc: unknown): Promise<ValidationResult> {
+  const m = migrateScenario(doc);
+  if (!m.ok) return { ok: false, errors: [m.error] };
+  return current(m.doc);
 }

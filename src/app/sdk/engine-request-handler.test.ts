@@ -11,7 +11,7 @@ import { createKinesisApi, KINESIS_BLOB_FIELDS, KINESIS_TIMESTAMP_FIELDS } from 
 import { Simulation } from '../../engine/simulation';
 import { KinesisService } from '../../engine/streams/index';
 import { EngineRequestHandler } from './engine-request-handler';
-import { WireDispatcher } from './wire-dispatch';
+import { WireDispatcher } from '../../engine/api/wire/wire-dispatch';
 
 const utf8 = new TextEncoder();
 const timers: ReturnType<typeof setInterval>[] = [];

@@ -8,8 +8,8 @@
 import { HttpResponse, type HttpHandler, type HttpRequest } from '@smithy/core/protocols';
 import type { HttpHandlerOptions } from '@smithy/types';
 import type { JsonServiceApi } from '../../engine/api/result';
-import { errorResponse, jsonCodec, WireDispatcher } from './wire-dispatch';
-import type { ApiBinding, WireRequest, WireResponse } from './wire-types';
+import { errorResponse, jsonCodec, WireDispatcher } from '../../engine/api/wire/wire-dispatch';
+import type { ApiBinding, WireRequest, WireResponse } from '../../engine/api/wire/wire-types';
 
 /** Where requests go: a dispatcher, API bindings, or an async function (e.g. one forwarding to the sim worker). */
 export type EngineTarget =

@@ -10,6 +10,8 @@ import { PageHeader } from '../components/Shell';
 import { PipelineDiagram } from '../components/console/PipelineDiagram';
 import { buildPipeline, type AnalyticsInput, type DeliveryInput } from '../components/console/pipeline-graph';
 import { formatCount, formatElapsed, formatSpeed } from '../format';
+import { useTranslation } from 'react-i18next';
+import { href } from '../router';
 
 type Loose = Record<string, unknown>;
 const arr = (v: unknown): Loose[] => (Array.isArray(v) ? (v as Loose[]) : []);
@@ -57,6 +59,7 @@ function appsOf(slice: unknown): AnalyticsInput[] {
 }
 
 export function OverviewPage() {
+  const { t } = useTranslation();
   useWatch({ stream: null });
   const scenario = useSim((s) => s.frame?.scenario);
   const clock = useSim(useShallow((s) => (s.frame ? { nowMs: s.frame.clock.nowMs, startMs: s.frame.clock.startMs, running: s.frame.clock.running, achieved: s.frame.clock.achievedSpeed } : null)));
@@ -71,39 +74,40 @@ export function OverviewPage() {
   const alerts = graph ? graph.nodes.filter((x) => x.alert).length : 0;
   return (
     <>
-      <PageHeader title="Overview" subtitle={scenario ? `Scenario “${scenario.name}”, seed ${scenario.seed}` : 'Starting the simulation…'} />
+      <PageHeader title={t('overview.title')} subtitle={scenario ? t('overview.subtitle', { name: scenario.name, seed: scenario.seed }) : t('overview.starting')} />
+      <p className="panel-note" data-testid="overview-services">{t('overview.services')} <a href={href('learn')} data-testid="overview-learn">{t('overview.learnCta')} →</a></p>
       {loadError ? <div className="callout callout-error" role="alert">{loadError}</div> : null}
-      <section className="cards" aria-label="Simulation status">
+      <section className="cards" aria-label={t('overview.status')}>
         <div className="card stat">
-          <div className="stat-label">Simulated time</div>
+          <div className="stat-label">{t('overview.simulatedTime')}</div>
           <div className="stat-value" data-testid="overview-elapsed">{clock ? formatElapsed(clock.nowMs - clock.startMs) : '—'}</div>
         </div>
         <div className="card stat">
-          <div className="stat-label">Speed achieved</div>
-          <div className="stat-value">{clock?.running ? formatSpeed(clock.achieved) : 'paused'}</div>
+          <div className="stat-label">{t('overview.speedAchieved')}</div>
+          <div className="stat-value">{clock?.running ? formatSpeed(clock.achieved) : t('overview.paused')}</div>
         </div>
         <div className="card stat">
-          <div className="stat-label">Engine events</div>
+          <div className="stat-label">{t('overview.engineEvents')}</div>
           <div className="stat-value" data-testid="overview-events">{eventsRun !== undefined ? formatCount(eventsRun) : '—'}</div>
         </div>
         <div className="card stat">
-          <div className="stat-label">Events per second (wall)</div>
+          <div className="stat-label">{t('overview.eventsPerSec')}</div>
           <div className="stat-value">{eventsPerSec !== undefined ? formatCount(eventsPerSec) : '—'}</div>
         </div>
       </section>
       <section className="panel" aria-labelledby="pipeline-title">
         <div className="panel-header">
-          <h2 id="pipeline-title">Pipeline</h2>
+          <h2 id="pipeline-title">{t('overview.pipeline')}</h2>
           <span className={alerts > 0 ? 'badge badge-bad' : 'badge badge-ok'} data-testid="pipeline-status">
-            {alerts > 0 ? `${alerts} need${alerts === 1 ? 's' : ''} attention` : 'all flowing'}
+            {alerts > 0 ? t('overview.attention', { count: alerts }) : t('overview.allFlowing')}
           </span>
         </div>
-        <p className="panel-note">Rates are records per virtual second over the last second. Red marks a throttled write or a reader that lags; select any box to open its page.</p>
+        <p className="panel-note">{t('overview.note')}</p>
         {!graph ? (
-          <div className="loading">Waiting for the first frame…</div>
+          <div className="loading">{t('overview.waiting')}</div>
         ) : graph.nodes.length === 0 ? (
           <div className="empty-state">
-            <p>The scenario has no streams yet. <a href="#/streams">Create a stream</a>, then <a href="#/producers">add a producer</a> to send data into it.</p>
+            <p>{t('overview.emptyBefore')} <a href="#/streams">{t('overview.createStream')}</a>{t('overview.emptyMiddle')} <a href="#/producers">{t('overview.addProducer')}</a> {t('overview.emptyAfter')}</p>
           </div>
         ) : (
           <PipelineDiagram graph={graph} />

@@ -1,4 +1,5 @@
 import { PageHeader } from '../components/Shell';
+import { useTranslation } from 'react-i18next';
 
 const ABOUT: Record<string, { title: string; text: string }> = {
   streams: { title: 'Streams', text: 'Kinesis data streams of the scenario: shards, hash-key ranges, hot spots and resharding.' },
@@ -11,12 +12,13 @@ const ABOUT: Record<string, { title: string; text: string }> = {
 };
 
 export function PlaceholderPage({ page }: { page: string }) {
-  const about = ABOUT[page] ?? ABOUT['not-found'];
+  const { t } = useTranslation();
+  const about = page === 'not-found' || !ABOUT[page] ? { title: t('notFound.title'), text: t('notFound.text') } : ABOUT[page];
   return (
     <>
       <PageHeader title={about.title} subtitle={about.text} />
       <div className="empty-state">
-        <p>Nothing to show here yet for this scenario.</p>
+        <p>{t('notFound.empty')}</p>
       </div>
     </>
   );

@@ -14,13 +14,19 @@ describe('npm run api', () => {
   it('documents its options', () => {
     const out = spawnSync(tsx, [entry, '--help'], { encoding: 'utf8' });
     expect(out.status).toBe(0);
-    for (const flag of ['--port', '--host', '--transition-delay', '--shard-limit', '--region', '--seed']) expect(out.stdout).toContain(flag);
+    for (const flag of ['--port', '--host', '--transition-delay', '--shard-limit', '--region', '--seed', '--auth', '--access-key']) expect(out.stdout).toContain(flag);
   });
 
   it('rejects a bad option value', () => {
     const out = spawnSync(tsx, [entry, '--port', 'abc'], { encoding: 'utf8' });
     expect(out.status).toBe(2);
     expect(out.stderr).toContain('--port abc');
+  });
+
+  it('needs an access key for --auth sigv4', () => {
+    const out = spawnSync(tsx, [entry, '--auth', 'sigv4'], { encoding: 'utf8' });
+    expect(out.status).toBe(2);
+    expect(out.stderr).toContain('--access-key ID:SECRET');
   });
 
   it('serves until interrupted', async () => {

@@ -9,7 +9,7 @@
 import { CreateStreamCommand, KinesisClient, PutRecordsCommand, type PutRecordsRequestEntry } from '@aws-sdk/client-kinesis';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import type { Benchmark } from '../bench/harness';
+import type { Benchmark } from '../../engine/bench/harness';
 import { startLocalApiServer } from './local-api-server';
 import { waitForStreamActive } from './sdk-test-support';
 

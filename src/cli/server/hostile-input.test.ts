@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalApiServer, type LocalApiServer } from './local-api-server';
 import { DEFAULT_SERVER_LIMITS, requestBodyBytesMax } from './limits-guard';
 import { startApiHttpServer, type RunningHttpServer } from './http-server';
-import { WireDispatcher } from '../../app/sdk/wire-dispatch';
+import { WireDispatcher } from '../../engine/api/wire/wire-dispatch';
 
 let server: LocalApiServer;
 beforeAll(async () => {

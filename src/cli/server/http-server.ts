@@ -8,13 +8,15 @@ import http from 'node:http';
 import http2 from 'node:http2';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { errorResponse, jsonCodec, newRequestId, type WireDispatcher } from '../../app/sdk/wire-dispatch';
-import type { WireResponse } from '../../app/sdk/wire-types';
+import { errorResponse, jsonCodec, newRequestId, type WireDispatcher } from '../../engine/api/wire/wire-dispatch';
+import type { WireResponse } from '../../engine/api/wire/wire-types';
 import type { TargetHandler } from './sqs-handler';
+import { authErrorResponse, type AuthProtocol } from './sigv4-errors';
+import { verifySigV4, type SigV4Config, type SignedRequest } from './sigv4';
 import type { RestHandler, RestResponse } from './types';
 import type { StreamHandler } from './video-http';
 import {
-  applyServerLimits, armProtocolSniffDeadline, BodyReadError, bodyFailureResponse, DEFAULT_SERVER_LIMITS, readBoundedBody, requestBodyBytesMax,
+  applyServerLimits, armProtocolSniffDeadline, BodyReadError, bodyFailureResponse, DEFAULT_SERVER_LIMITS, LISTEN_BACKLOG, readBoundedBody, requestBodyBytesMax,
   type ServerLimits,
 } from './limits-guard';
 
@@ -27,6 +29,8 @@ export interface ApiHttpServerOptions {
   readonly streamHandlers?: readonly StreamHandler[];
   /** Asynchronous X-Amz-Target services tried before the dispatcher (SQS, whose long polls wait). */
   readonly targetHandlers?: readonly TargetHandler[];
+  /** Verify AWS Signature Version 4 on every request before dispatch; absent = accept any credentials. */
+  readonly sigv4?: SigV4Config;
   /** Called before each request is handled (e.g. to bring the virtual clock up to wall time). */
   readonly beforeRequest?: () => void;
   readonly host?: string;
@@ -109,10 +113,14 @@ async function handle(options: ApiHttpServerOptions, req: AnyRequest, res: AnyRe
     send(res, 204, cors, '');
     return;
   }
-  for (const h of options.streamHandlers ?? []) if (h(req, res, cors, options.beforeRequest)) return;
+  // A streamed request is verified by its handler once it knows the body (or, for an unbounded upload
+  // such as PutMedia, from its headers with an unsigned payload, as the SDK signs a stream).
+  const authorize = (body: Buffer | undefined): boolean => !options.sigv4 || checkSignature(options, req, res, body ?? Buffer.alloc(0), undefined, cors, body === undefined);
+  for (const h of options.streamHandlers ?? []) if (h(req, res, cors, options.beforeRequest, authorize)) return;
   const target = headerText(req.headers['x-amz-target']);
   const body = await readBoundedBody(req, requestBodyBytesMax(target), (options.limits ?? DEFAULT_SERVER_LIMITS).bodyTimeoutMs);
   options.beforeRequest?.();
+  if (options.sigv4 && !checkSignature(options, req, res, body, target, cors)) return;
   if (target) {
     let closed = false;
     res.on('close', () => { closed = true; });
@@ -132,11 +140,15 @@ async function handle(options: ApiHttpServerOptions, req: AnyRequest, res: AnyRe
     sendWire(req, res, wire, cors);
     return;
   }
-  const url = new URL(req.url ?? '/', 'http://localhost');
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) if (!k.startsWith(':') && v !== undefined) headers[k] = headerText(v)!;
   let path: string;
+  let url: URL;
   try {
+    // Origin-form paths are appended to a fixed origin rather than resolved against it, so "//x"
+    // stays a path (resolving would read it as a host); absolute-form request targets parse as is.
+    const target = req.url ?? '/';
+    url = target.startsWith('/') ? new URL(`http://localhost${target}`) : new URL(target);
     path = decodeURIComponent(url.pathname);
   } catch {
     // S3's answer to a path with broken percent-encoding (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html).
@@ -157,6 +169,43 @@ async function handle(options: ApiHttpServerOptions, req: AnyRequest, res: AnyRe
     return;
   }
   send(res, 404, { ...cors, 'content-type': 'application/json' }, JSON.stringify({ message: `No handler for ${req.method} ${url.pathname}` }));
+}
+
+/** The request as signed: raw target, headers by lower-case name in arrival order, body. */
+function signedRequestOf(req: AnyRequest, body: Buffer, unsignedPayload = false): SignedRequest {
+  const headers = new Map<string, string[]>();
+  // Not a signed header, so it only tells the verifier which payload hash the signer used.
+  if (unsignedPayload && req.headers['x-amz-content-sha256'] === undefined) headers.set('x-amz-content-sha256', ['UNSIGNED-PAYLOAD']);
+  const raw = req.rawHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i].toLowerCase();
+    const list = headers.get(name);
+    if (list) list.push(raw[i + 1]);
+    else headers.set(name, [raw[i + 1]]);
+  }
+  return { method: req.method ?? 'GET', url: req.url ?? '/', headers, body };
+}
+
+/** Which error dialect a refused request gets: the JSON/CBOR wire for X-Amz-Target, S3 XML for S3, else REST-JSON. */
+function authProtocolOf(options: ApiHttpServerOptions, req: AnyRequest, target: string | undefined, service: string | undefined): AuthProtocol {
+  if (target) return { kind: 'wire', codec: options.dispatcher.codecFor(headerText(req.headers['content-type'])) };
+  const contentType = headerText(req.headers['content-type']) ?? '';
+  if (service !== undefined) return service === 's3' ? { kind: 's3' } : { kind: 'rest-json' };
+  // Unsigned (or unparseable) requests: S3 clients send x-amz-content-sha256; REST-JSON APIs send JSON.
+  if (req.headers['x-amz-content-sha256'] !== undefined || !contentType.includes('json')) return { kind: 's3' };
+  return { kind: 'rest-json' };
+}
+
+/** Verifies SigV4; on failure answers with the protocol's AWS error and returns false. */
+function checkSignature(options: ApiHttpServerOptions, req: AnyRequest, res: AnyResponse, body: Buffer, target: string | undefined, cors: Record<string, string>, unsignedPayload = false): boolean {
+  const signed = signedRequestOf(req, body, unsignedPayload);
+  const result = verifySigV4(signed, options.sigv4 as SigV4Config);
+  if (result.ok) return true;
+  const f = result.failure;
+  const service = 'service' in f ? f.service : undefined;
+  const answer = authErrorResponse(f, authProtocolOf(options, req, target, service), req.method ?? 'GET');
+  send(res, answer.status, { 'x-amzn-requestid': newRequestId(), ...cors, ...answer.headers }, answer.body);
+  return false;
 }
 
 export async function startApiHttpServer(options: ApiHttpServerOptions): Promise<RunningHttpServer> {
@@ -214,7 +263,7 @@ export async function startApiHttpServer(options: ApiHttpServerOptions): Promise
 
   await new Promise<void>((resolve, reject) => {
     tcp.once('error', reject);
-    tcp.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+    tcp.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1', backlog: LISTEN_BACKLOG }, () => resolve());
   });
   const address = tcp.address() as AddressInfo;
   const host = options.host ?? '127.0.0.1';

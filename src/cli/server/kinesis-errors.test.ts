@@ -67,10 +67,34 @@ const cases: Array<[string, () => unknown, string]> = [
   ['StopStreamEncryption', () => new K.StopStreamEncryptionCommand({ StreamName: 'missing', EncryptionType: 'KMS', KeyId: 'alias/aws/kinesis' }), 'ResourceNotFoundException'],
   ['EnableEnhancedMonitoring', () => new K.EnableEnhancedMonitoringCommand({ StreamName: S, ShardLevelMetrics: ['Bogus' as K.MetricsName] }), 'ValidationException'],
   ['DisableEnhancedMonitoring', () => new K.DisableEnhancedMonitoringCommand({ StreamName: S, ShardLevelMetrics: [] }), 'ValidationException'],
+  ['UpdateMaxRecordSize', () => new K.UpdateMaxRecordSizeCommand({ StreamARN: arn, MaxRecordSizeInKiB: 512 }), 'ValidationException'],
+  ['UpdateStreamRecordDistributionStrategy', () => new K.UpdateStreamRecordDistributionStrategyCommand({ StreamARN: arn, RecordDistributionStrategy: 'AUTO' }), 'InvalidArgumentException'],
+  ['UpdateStreamWarmThroughput', () => new K.UpdateStreamWarmThroughputCommand({ StreamName: S, WarmThroughputMiBps: 10 }), 'InvalidArgumentException'],
+  ['DescribeAccountSettings', () => new K.DescribeAccountSettingsCommand({}), 'ok'],
+  ['UpdateAccountSettings', () => new K.UpdateAccountSettingsCommand({ MinimumThroughputBillingCommitment: { Status: 'MAYBE' as K.MinimumThroughputBillingCommitmentInputStatus } }), 'ValidationException'],
+  ['PutResourcePolicy', () => new K.PutResourcePolicyCommand({ ResourceARN: arn, Policy: '[]' }), 'InvalidArgumentException'],
+  ['GetResourcePolicy', () => new K.GetResourcePolicyCommand({ ResourceARN: `${arn}-missing` }), 'ResourceNotFoundException'],
+  ['DeleteResourcePolicy', () => new K.DeleteResourcePolicyCommand({ ResourceARN: `${consumerArn}0` }), 'ResourceNotFoundException'],
+  ['CreateChannel', () => new K.CreateChannelCommand({ ChannelName: 'ch', ServiceExecutionRoleARN: 'arn:aws:iam::000000000000:role/r', StreamConfigurationList: [{ StreamARN: arn, RecordConfiguration: { RecordFormatType: 'JSON' } }], S3DestinationConfiguration: { StorageConfiguration: { BucketARN: 'arn:aws:s3:::lake', ExpectedBucketOwner: '000000000000', CompressionType: 'NONE' } } }), 'InvalidArgumentException'],
+  ['DescribeChannel', () => new K.DescribeChannelCommand({ ChannelARN: 'arn:aws:kinesis:us-east-1:000000000000:channel/none' }), 'ResourceNotFoundException'],
+  ['ListChannels', () => new K.ListChannelsCommand({ MaxResults: 101 }), 'ValidationException'],
+  ['UpdateChannel', () => new K.UpdateChannelCommand({ ChannelARN: 'arn:aws:kinesis:us-east-1:000000000000:channel/none', S3DestinationConfiguration: { DataFreshnessInSeconds: 300 } }), 'ResourceNotFoundException'],
+  ['DeleteChannel', () => new K.DeleteChannelCommand({ ChannelARN: 'not-an-arn' }), 'ValidationException'],
 ];
 
 describe('errors by operation', () => {
+  it('covers every operation of the SDK model', () => {
+    const commands = Object.keys(K).filter((k) => /^[A-Z]\w*Command$/.test(k)).map((k) => k.slice(0, -'Command'.length));
+    expect(commands).toHaveLength(45);
+    // DescribeLimits has its own case below (its 1-per-second quota).
+    expect([...cases.map((c) => c[0]), 'DescribeLimits'].sort()).toEqual(commands.sort());
+  });
+
   it.each(cases)('%s', async (_op, make, expected) => {
+    if (expected === 'ok') {
+      await client.send(make() as never);
+      return;
+    }
     const e = await errorOf(client.send(make() as never));
     expect({ name: e.name, status: e.$metadata?.httpStatusCode }).toEqual({ name: expected, status: 400 });
     expect(e.message.length).toBeGreaterThan(5);

@@ -25,6 +25,9 @@ export interface ServerLimits {
   readonly idleTimeoutMs: number;
 }
 
+/** Pending connections the kernel queues before accept (it caps this at net.core.somaxconn). */
+export const LISTEN_BACKLOG = 4_096;
+
 export const DEFAULT_SERVER_LIMITS: ServerLimits = {
   connectionsMax: 16_384,
   protocolSniffTimeoutMs: 10_000,
@@ -138,6 +141,9 @@ export function bodyFailureResponse(e: BodyReadError, target: string | undefined
 /** Applies the connection cap, the HTTP/1 header and idle deadlines and the HTTP/2 session idle deadline. */
 export function applyServerLimits(limits: ServerLimits, tcp: net.Server, h1: http.Server, h2: http2.Http2Server): void {
   tcp.maxConnections = limits.connectionsMax;
+  // Node starts checking headersTimeout/requestTimeout when an http.Server emits 'listening'. This
+  // one never listens (the TCP server hands it sockets), so without this the deadlines never fire.
+  h1.emit('listening');
   h1.headersTimeout = limits.headersTimeoutMs;
   // requestTimeout covers headers and body on HTTP/1; readBoundedBody covers the body on both.
   h1.requestTimeout = limits.bodyTimeoutMs + limits.headersTimeoutMs;

@@ -6,7 +6,7 @@
  * waits up to WaitTimeSeconds (or the queue's ReceiveMessageWaitTimeSeconds) and returns as
  * soon as a message is available.
  */
-import { newRequestId } from '../../app/sdk/wire-dispatch';
+import { newRequestId } from '../../engine/api/wire/wire-dispatch';
 import type { SqsApi } from '../../engine/api/sqs/index';
 import { queryErrorHeader } from '../../engine/queues/index';
 import type { RestResponse } from './types';

@@ -9,7 +9,7 @@ export type {
   StreamingJsonServiceApi,
   Subscription,
   SubscriptionEvent,
-} from '../../app/sdk/wire-types';
+} from '../../engine/api/wire/wire-types';
 
 /** A request that carried no X-Amz-Target header, handed to the registered REST handlers in order. */
 export interface RestRequest {

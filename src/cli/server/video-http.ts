@@ -16,7 +16,13 @@ type AnyRequest = http.IncomingMessage | http2.Http2ServerRequest;
 type AnyResponse = http.ServerResponse | http2.Http2ServerResponse;
 
 /** Handles the request and returns true, or returns false when it is not a video route. */
-export type StreamHandler = (req: AnyRequest, res: AnyResponse, cors: Record<string, string>, beforeRequest?: () => void) => boolean;
+/**
+ * `authorize` checks the request's signature (when the server requires one) and answers the refusal
+ * itself; `undefined` as the body means a streamed upload whose payload is unsigned.
+ */
+export type StreamHandler = (
+  req: AnyRequest, res: AnyResponse, cors: Record<string, string>, beforeRequest?: () => void, authorize?: (body: Buffer | undefined) => boolean,
+) => boolean;
 
 /** Bodies of the JSON operations are small; PutMedia is streamed and not bounded by this. */
 const JSON_BODY_BYTES_MAX = 1_048_576;
@@ -31,12 +37,14 @@ export interface VideoServer {
 export function attachVideoStreams(sim: Simulation, options: { region?: string; accountId?: string; transitionDelayMs?: number }, endpoint: () => string): VideoServer {
   const service = sim.attach(new VideoService(sim, options));
   const api = new VideoApi(service, endpoint);
-  const handler: StreamHandler = (req, res, cors, beforeRequest) => {
+  const handler: StreamHandler = (req, res, cors, beforeRequest, authorize = () => true) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (!isVideoPath(url.pathname)) return false;
     beforeRequest?.();
-    if (url.pathname === '/putMedia') putMedia(api, req, res, cors, beforeRequest);
-    else buffered(api, req, res, cors, url, beforeRequest);
+    if (url.pathname === '/putMedia') {
+      if (authorize(undefined)) putMedia(api, req, res, cors, beforeRequest);
+      else req.resume();
+    } else buffered(api, req, res, cors, url, beforeRequest, authorize);
     return true;
   };
   return { service, api, handler };
@@ -67,7 +75,9 @@ function requestId(): string {
   return `00000000-0000-4000-8000-${counter.toString(16).padStart(12, '0')}`;
 }
 
-function buffered(api: VideoApi, req: AnyRequest, res: AnyResponse, cors: Record<string, string>, url: URL, beforeRequest?: () => void): void {
+function buffered(
+  api: VideoApi, req: AnyRequest, res: AnyResponse, cors: Record<string, string>, url: URL, beforeRequest: (() => void) | undefined, authorize: (body: Buffer) => boolean,
+): void {
   const chunks: Buffer[] = [];
   let bytes = 0;
   req.on('data', (c: Buffer) => {
@@ -80,9 +90,11 @@ function buffered(api: VideoApi, req: AnyRequest, res: AnyResponse, cors: Record
       sendResponse(res, cors, errorResponse(new AwsServiceError('InvalidArgumentException', `The request body is over ${JSON_BODY_BYTES_MAX} bytes.`)));
       return;
     }
+    const body = Buffer.concat(chunks);
+    if (!authorize(body)) return;
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers)) if (!k.startsWith(':') && v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
-    const r = api.handle({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers, body: Buffer.concat(chunks) });
+    const r = api.handle({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers, body });
     if (!r) return;
     if (r.kind !== 'get-media') {
       sendResponse(res, cors, r);

@@ -24,6 +24,23 @@ describe('npm run sql', () => {
     });
   }
 
+  it('--rowtime prints each row\'s ROWTIME first (UTC, yyyy-MM-dd HH:mm:ss.SSS); windows close at their end', () => {
+    const dir = 'examples/sql/trades';
+    const r = run(['--sql', `${dir}/app.sql`, '--input', `${dir}/records.jsonl`, '--schema', `${dir}/input.json`, '--rowtime']);
+    expect(r.status).toBe(0);
+    const expected = readFileSync(join(root, dir, 'expected.jsonl'), 'utf8').trim().split('\n');
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(expected.length);
+    lines.forEach((line, i) => {
+      const row = JSON.parse(line) as Record<string, unknown>;
+      expect(Object.keys(row)[0]).toBe('ROWTIME');
+      expect(row.ROWTIME).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}$/);
+      const { ROWTIME: _rowtime, ...rest } = row;
+      expect(rest).toEqual(JSON.parse(expected[i]));
+    });
+    expect(JSON.parse(lines[0])).toMatchObject({ ROWTIME: '2024-03-04 09:30:30.000', win: '2024-03-04 09:30:00.000' });
+  });
+
   it('exits 1 with positioned diagnostics for a broken app', () => {
     const tmp = mkdtempSync(join(tmpdir(), 'sql-cli-'));
     writeFileSync(join(tmp, 'bad.sql'), 'CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (a INTEGER);\nCREATE PUMP "P" AS INSERT INTO "DESTINATION_SQL_STREAM"\n  SELECT STREAM nope FROM "SOURCE_SQL_STREAM_001";\n');

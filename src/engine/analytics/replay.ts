@@ -15,7 +15,7 @@ import { rowObject } from './output-format';
 import type { ErrorRow, ReferenceDataSource } from './runtime';
 import { SqlApplication } from './runtime';
 import type { Prng } from '../random/prng';
-import { parseTimestamp } from './values';
+import { formatTimestamp, parseTimestamp } from './values';
 
 /** 2026-01-01T00:00:00.000Z: the arrival time of the first raw record. */
 export const REPLAY_EPOCH_MS = Date.UTC(2026, 0, 1);
@@ -44,6 +44,8 @@ export interface ReplayOptions {
   readonly stream?: string;
   /** Output keys: 'written' (default) = column names as declared in CREATE STREAM; 'sql' = folded SQL names. */
   readonly keys?: KeyStyle;
+  /** Put each row's ROWTIME (`yyyy-MM-dd HH:mm:ss.SSS`, UTC) first, as the in-application stream view shows it. */
+  readonly rowtime?: boolean;
   readonly prng?: Prng;
 }
 
@@ -103,7 +105,12 @@ export function replay(options: ReplayOptions): ReplayResult {
   const wanted = options.stream ?? (known.some((s) => s.name === 'DESTINATION_SQL_STREAM') ? 'DESTINATION_SQL_STREAM' : app.sinkStreamNames()[0]);
   const info = known.find((s) => s.name === wanted) ?? known.find((s) => s.name.toUpperCase() === wanted?.toUpperCase());
   const lines: string[] = [];
-  if (info) app.subscribe(info.name, (row) => lines.push(JSON.stringify(rowObject(info, row.values, options.keys ?? 'written'))));
+  if (info) {
+    app.subscribe(info.name, (row) => {
+      const object = rowObject(info, row.values, options.keys ?? 'written');
+      lines.push(JSON.stringify(options.rowtime ? { ROWTIME: formatTimestamp(row.rowtimeMs), ...object } : object));
+    });
+  }
   app.onError((e) => errors.push(e));
   const csv = options.input?.InputSchema?.RecordFormat?.RecordFormatType === 'CSV';
   let last = -Infinity;

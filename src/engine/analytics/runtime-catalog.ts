@@ -3,7 +3,7 @@
  * reference tables from reference data sources, CREATE STREAM / TABLE / VIEW, and pumps
  * (CREATE PUMP … INSERT, Flink INSERT INTO, ad-hoc SELECT) wired into in-application streams.
  */
-import type { ColumnDef, Identifier, Query, Statement } from './ast';
+import type { ColumnDef, Query, Statement } from './ast';
 import type { Bound } from './compile-expr';
 import { compileExpr } from './compile-expr';
 import type { Diagnostic } from './diagnostics';
@@ -12,15 +12,16 @@ import { InAppStream } from './in-app-stream';
 import type { InputSchema, RecordMapper } from './input-schema';
 import { createMapper, ERROR_STREAM_COLUMNS } from './input-schema';
 import type { ErrorSink } from './operators/operator';
-import { BaseOperator } from './operators/operator';
 import { buildQuery } from './planner';
 import type { BuildContext, Catalog, CatalogColumn, CatalogEntry } from './planner-context';
 import type { AppOptions, InputRecord, Pump } from './runtime';
 import type { Scope } from './scope';
 import { SourceSystemColumns } from './source-columns';
-import type { Row, SqlType, Value } from './types';
-import { formatType, T, typeFromName } from './types';
-import { castValue, SqlRuntimeError } from './values';
+import type { Row, Value } from './types';
+import { formatType, T } from './types';
+import { SqlRuntimeError } from './values';
+import { columnsOf, ROWTIME, written } from './declared-columns';
+import { converter, InsertOperator } from './operators/insert';
 
 const MAX_STREAMS = 64;
 const MAX_PUMPS = 64;
@@ -52,7 +53,6 @@ export interface AppCatalog extends Catalog {
   sourceFor(which: number | string | undefined): SourceBinding | undefined;
 }
 
-const ROWTIME: CatalogColumn = { name: 'ROWTIME', type: T.TIMESTAMP, hidden: true, role: 'rowtime' };
 
 function findName<V>(map: Map<string, V>, name: string, quoted: boolean): V | undefined {
   const exact = map.get(name);
@@ -165,56 +165,6 @@ export function createCatalog(dialect: 'kda' | 'flink', options: AppOptions, dia
       return defaultSource;
     },
   };
-}
-
-function written(sql: string, id: Identifier): string {
-  const text = sql.slice(id.range.start.offset, id.range.end.offset);
-  return id.quoted ? id.value : text || id.value;
-}
-
-function columnsOf(defs: readonly ColumnDef[], sql: string, stmtName: string): { columns: CatalogColumn[]; names: string[] } {
-  const seen = new Set<string>();
-  const columns: CatalogColumn[] = [ROWTIME];
-  const names: string[] = [];
-  for (const d of defs) {
-    if (seen.has(d.name.value)) throw new SqlBindError(`column ${d.name.value} is declared twice in ${stmtName}`, d.name.range);
-    if (d.name.value.toUpperCase() === 'ROWTIME') throw new SqlBindError('ROWTIME is a system column; do not declare it', d.name.range);
-    seen.add(d.name.value);
-    if (d.dataType) {
-      columns.push({ name: d.name.value, type: typeFromName(d.dataType) });
-      names.push(written(sql, d.name));
-    }
-  }
-  return { columns, names };
-}
-
-class InsertOperator extends BaseOperator {
-  constructor(private readonly target: InAppStream, private readonly positions: readonly number[], private readonly converters: readonly (((v: Value) => Value) | null)[], private readonly errors: ErrorSink) {
-    super();
-  }
-  process(row: Row): void {
-    const width = this.target.columns.length;
-    const out: Row = new Array(width);
-    out[0] = row[0];
-    if (this.positions.length !== width - 1) for (let i = 1; i < width; i++) out[i] = null;
-    try {
-      for (let i = 0; i < this.positions.length; i++) {
-        const conv = this.converters[i];
-        out[this.positions[i]] = conv ? conv(row[i + 1]) : row[i + 1];
-      }
-    } catch (e) {
-      if (!(e instanceof SqlRuntimeError)) throw e;
-      this.errors(e, row, row[0] as number);
-      return;
-    }
-    this.target.insert(out);
-  }
-}
-
-function converter(from: SqlType, to: SqlType): ((v: Value) => Value) | null {
-  if (from.kind === to.kind && to.kind !== 'VARCHAR' && to.kind !== 'CHAR' && to.kind !== 'DECIMAL') return null;
-  if (from.kind === to.kind && to.kind === 'VARCHAR' && (to.length === undefined || (from.length !== undefined && from.length <= to.length))) return null;
-  return (v) => castValue(v, from, to);
 }
 
 export function declareStatement(stmt: Statement, sql: string, build: BuildContext, catalog: AppCatalog, pumpCount: number, errors: ErrorSink): Pump | null {

@@ -8,82 +8,26 @@ import type { Diagnostic } from './diagnostics';
 import { diagnostic, hasErrors, SqlBindError } from './diagnostics';
 import type { EvalContext } from './functions';
 import type { InAppStream, OutputRow, RowListener, StreamInfo } from './in-app-stream';
-import type { InputSchema } from './input-schema';
 import type { TableJoinOperator } from './operators/join';
-import type { Operator } from './operators/operator';
-import { BaseOperator } from './operators/operator';
 import { parseScript } from './parser';
 import type { Plan } from './plan';
 import { PlanBuilder } from './plan';
 import type { BuildContext } from './planner-context';
 import { Prng } from '../random/prng';
 import { declareStatement, type AppCatalog, createCatalog } from './runtime-catalog';
-import type { LazyText, SystemColumnName } from './source-columns';
+import type { SystemColumnName } from './source-columns';
 import type { Row, Value } from './types';
 import { SqlRuntimeError } from './values';
+import { groupWriters, orderPumps, type WriterGroup } from './pump-order';
+import { APPLICATION_CODE_BYTES_MAX, type AppOptions, type ErrorRow, type InputRecord, type Pump } from './runtime-types';
 
-export interface InputConfig {
-  /** Default SOURCE_SQL_STREAM → SOURCE_SQL_STREAM_001. */
-  readonly namePrefix?: string;
-  readonly inputSchema: InputSchema;
-  /** InputParallelism.Count (1–64): creates _001 … _0NN. */
-  readonly parallelism?: number;
-}
-
-/** A reference data source: the S3 object's body as text, with its table name and schema. */
-export interface ReferenceDataSource {
-  readonly tableName: string;
-  readonly referenceSchema: InputSchema;
-  readonly body: string;
-}
-
-export interface AppOptions {
-  readonly input?: InputConfig;
-  readonly references?: readonly ReferenceDataSource[];
-  /** Seed (or PRNG) for RANDOM_CUT_FOREST; defaults to a fixed seed. */
-  readonly prng?: Prng;
-  /** CURRENT_TIMESTAMP and friends; defaults to the first record's ROWTIME. */
-  readonly startMs?: number;
-}
-
-export interface InputRecord {
-  /** The record's bytes as UTF-8 text (JSON document or CSV line(s)). */
-  readonly data: string;
-  readonly rowtimeMs: number;
-  readonly arrivalMs?: number;
-  /** These three may be thunks: they are only evaluated when a query references the column. */
-  readonly partitionKey?: LazyText;
-  readonly sequenceNumber?: LazyText;
-  readonly shardId?: LazyText;
-  /** Which source stream (0-based, for InputParallelism > 1) or Flink source table name. */
-  readonly source?: number | string;
-}
-
-export interface ErrorRow {
-  readonly kind: 'error_row';
-  readonly errorTimeMs: number;
-  readonly errorLevel: string;
-  readonly errorName: string;
-  readonly message: string;
-  readonly dataRowtimeMs: number;
-  /** Hex of the original record (or of the failing row's JSON). */
-  readonly dataRow: string;
-}
-
-export interface Pump {
-  readonly name: string;
-  readonly target: string;
-  readonly reads: readonly string[];
-  readonly operators: Operator[];
-}
+export { APPLICATION_CODE_BYTES_MAX } from './runtime-types';
+export type { AppOptions, ErrorRow, InputConfig, InputRecord, Pump, ReferenceDataSource } from './runtime-types';
 
 export interface CreateResult {
   readonly app: SqlApplication | null;
   readonly diagnostics: Diagnostic[];
 }
-
-/** SQL application code limit (KDA quotas page: "application code … 100 KB"). */
-export const APPLICATION_CODE_BYTES_MAX = 100 * 1024;
 
 function hex(text: string): string {
   const bytes = new TextEncoder().encode(text);
@@ -301,22 +245,9 @@ export class SqlApplication {
 
   private groups: WriterGroup[] | null = null;
 
-  /**
-   * Pumps grouped by the stream they write, groups in pipeline order: a group runs at the position
-   * of its last pump, which follows every pump it reads from (pumps are topologically ordered and
-   * streams cannot form cycles), so a target's rows are complete before its readers run.
-   */
+  /** Pumps grouped by the stream they write, in pipeline order (computed once). */
   private writerGroups(): WriterGroup[] {
-    if (this.groups) return this.groups;
-    const byTarget = new Map<string, WriterGroup & { last: number }>();
-    this.pumps.forEach((p, i) => {
-      const g = byTarget.get(p.target) ?? { target: this.catalog.findStream(p.target), pumps: [], windowed: 0, last: i };
-      g.pumps.push(p);
-      g.windowed += p.operators.filter((op) => op.onWatermark !== BaseOperator.prototype.onWatermark).length;
-      g.last = i;
-      byTarget.set(p.target, g);
-    });
-    this.groups = [...byTarget.values()].sort((a, b) => a.last - b.last);
+    this.groups ??= groupWriters(this.pumps, (name) => this.catalog.findStream(name));
     return this.groups;
   }
 
@@ -341,38 +272,6 @@ export class SqlApplication {
     errStream?.insert([t, t, row.errorLevel, row.errorName, row.message, t, row.dataRow]);
     for (const l of this.errorListeners) l(row);
   }
-}
-
-/** The pumps writing one stream; `windowed` counts their operators that emit on a ROWTIME bound. */
-interface WriterGroup {
-  readonly target: InAppStream | undefined;
-  readonly pumps: Pump[];
-  windowed: number;
-}
-
-/** Orders pumps so every pump runs after the pumps that write the streams it reads. */
-function orderPumps(pumps: Pump[], diagnostics: Diagnostic[], statements: readonly Statement[]): Pump[] {
-  const ordered: Pump[] = [];
-  const done = new Set<Pump>();
-  const visiting = new Set<Pump>();
-  const visit = (p: Pump): boolean => {
-    if (done.has(p)) return true;
-    if (visiting.has(p)) return false;
-    visiting.add(p);
-    for (const r of p.reads) for (const w of pumps.filter((q) => q.target === r)) if (!visit(w)) return false;
-    visiting.delete(p);
-    done.add(p);
-    ordered.push(p);
-    return true;
-  };
-  for (const p of pumps) {
-    if (!visit(p)) {
-      const stmt = statements.find((s) => s.type === 'create_pump' && s.name.value === p.name);
-      diagnostics.push(diagnostic(`pump ${p.name} is part of a cycle of streams; pumps must form a pipeline without loops`, stmt?.range ?? statements[0].range));
-      return pumps;
-    }
-  }
-  return ordered;
 }
 
 export type { OutputRow, StreamInfo, InAppStream, Value };

@@ -3,7 +3,7 @@
  * sql.rcf (RANDOM_CUT_FOREST with default parameters: 100 trees, sample 256, over PRICE and QTY),
  * sql.hotspots (HOTSPOTS over a 1,000-row window of two columns). Input: 1 row per ms, 50 keys.
  */
-import type { Benchmark } from '../../cli/bench/harness';
+import type { Benchmark } from '../bench/harness';
 import { SqlApplication } from './runtime';
 import type { Value } from './types';
 

@@ -3,7 +3,7 @@
  * sql.filter (WHERE + projection), sql.tumbling (GROUP BY key + 1-minute STEP window),
  * sql.sliding (1-minute RANGE window per row). Input: 1,000 rows per ms of ROWTIME, 50 keys.
  */
-import type { Benchmark } from '../../cli/bench/harness';
+import type { Benchmark } from '../bench/harness';
 import { SqlApplication } from './runtime';
 import type { Value } from './types';
 

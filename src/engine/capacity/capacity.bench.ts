@@ -2,7 +2,7 @@
  * Planner speed: a whole plan (sizing, MD5 placement of up to 20,000 keys, skew search, costs) for
  * each example workload shape. The UI recomputes on every edit, so it must stay well under 100 ms.
  */
-import type { Benchmark } from '../../cli/bench/harness';
+import type { Benchmark } from '../bench/harness';
 import { planCapacity } from './plan';
 import { parseWorkload, type Workload } from './workload';
 

@@ -71,3 +71,26 @@ describe('plan vs simulation', () => {
     expect(JSON.parse(JSON.stringify(c))).toEqual(c);
   });
 });
+
+describe('p99 put latency is compared, not a fixed verdict (issue 12)', () => {
+  // 2,500 records/s, PutRecords, 100 ms ticks → 250 records per call. Model (engine defaults):
+  // (20 ms + 0.02 ms × 250) × e^{2.3263 × 0.25} = 25 × 1.7889 = 44.72 ms.
+  const w = workload({
+    traffic: { recordsPerSecond: { average: 2500 }, recordSize: { kind: 'fixed', bytes: 500 }, keys: { kind: 'uniform', count: 1000 } },
+    putLatency: { baseMs: 20, perRecordMs: 0.02, sigma: 0.25, recordsPerCall: 250 },
+  });
+  const row = (p99: number) => compareWithSimulation(w, { ...base, shardCount: 4, p99PutLatencyMs: p99 }).rows.find((r) => r.metric === 'p99-put-latency')!;
+
+  it('predicts the p99 of one call from the latency model', () => {
+    expect(row(44).predicted).toBeCloseTo(25 * Math.exp(2.3263478740408408 * 0.25), 9);
+    expect(25 * Math.exp(2.3263478740408408 * 0.25)).toBeCloseTo(44.72, 2);
+  });
+
+  it('agrees within 25% and differs beyond, either way', () => {
+    expect(row(44).verdict).toBe('agree');
+    expect(row(54).verdict).toBe('agree'); // 54 ≤ 1.25 × 44.72 = 55.9
+    expect(row(60)).toMatchObject({ verdict: 'differs', cause: 'bursts' });
+    expect(row(30)).toMatchObject({ verdict: 'differs', cause: 'model-gap' });
+    expect(row(0)).toMatchObject({ verdict: 'differs' });
+  });
+});

@@ -24,12 +24,25 @@ export interface SimulatedOutcome {
   readonly maxIteratorAgeMs: number;
   /** Highest per-shard accepted-write utilisation in any one-second window (1 = at the limit). */
   readonly peakShardUtilization: number;
+  /** The stream's other readers in the world: Firehose delivery streams and Analytics applications. */
+  readonly readers?: readonly SimulatedReader[];
+}
+
+export interface SimulatedReader {
+  readonly kind: 'firehose' | 'analytics';
+  readonly name: string;
+  readonly status: string;
+  readonly recordsRead: number;
+  /** MillisBehindLatest at the end of the run; null where the service does not report it. */
+  readonly lagMs: number | null;
 }
 
 export type DifferenceCause = 'skew' | 'bursts' | 'retries' | 'consumer-speed' | 'model-gap';
 
 export interface ComparisonRow {
-  readonly metric: 'write-throttled' | 'peak-shard-utilization' | 'dropped-records' | 'max-iterator-age' | 'p99-put-latency';
+  readonly metric: 'write-throttled' | 'peak-shard-utilization' | 'dropped-records' | 'max-iterator-age' | 'p99-put-latency' | 'reader-records' | 'reader-lag';
+  /** For reader rows: which Firehose delivery stream or Analytics application. */
+  readonly reader?: string;
   readonly unit: string;
   /** null where the static estimate has no model (put latency). */
   readonly predicted: number | null;
@@ -44,6 +57,84 @@ export interface PlanVsSimulation {
   readonly shardCount: number;
   readonly rows: readonly ComparisonRow[];
   readonly summary: string;
+}
+
+/** z of the 99th percentile of a standard normal: p99 of a log-normal multiplier is e^{z·σ}. */
+const Z99 = 2.3263478740408408;
+/** Put-latency tolerance, relative: call sizes vary second by second around the predicted batch. */
+const LATENCY_TOLERANCE = 0.25;
+/** Engine defaults for producers described by a JSON workload (src/engine/producers/producer-config.ts). */
+const DEFAULT_PUT_LATENCY = { baseMs: 20, perRecordMs: 0.02, sigma: 0.25 };
+
+/**
+ * p99 of one put call: (base + perRecord × records per call) × e^{z₉₉·σ}. Retried records travel in new
+ * calls with the same latency model, so throttling changes how many calls there are, not their p99.
+ */
+export function predictedPutLatencyP99Ms(workload: Workload, recordsPerSec: number): number {
+  const m = workload.putLatency ?? { ...DEFAULT_PUT_LATENCY, recordsPerCall: Math.min(500, Math.max(1, recordsPerSec / 10)) };
+  return (m.baseMs + m.perRecordMs * m.recordsPerCall) * Math.exp(Z99 * m.sigma);
+}
+
+function putLatencyRow(workload: Workload, recordsPerSec: number, outcome: SimulatedOutcome): ComparisonRow {
+  const predicted = predictedPutLatencyP99Ms(workload, recordsPerSec);
+  const simulated = outcome.p99PutLatencyMs;
+  const base = { metric: 'p99-put-latency' as const, unit: 'ms', predicted, simulated };
+  if (!(simulated > 0)) return { ...base, verdict: 'differs', cause: 'model-gap', explanation: 'The run measured no put calls, so there is no latency to compare.' };
+  if (Math.abs(simulated - predicted) <= LATENCY_TOLERANCE * predicted) {
+    return { ...base, verdict: 'agree', explanation: 'Put calls take what the latency model predicts for their batch size.' };
+  }
+  return {
+    ...base,
+    verdict: 'differs',
+    cause: simulated > predicted ? 'bursts' : 'model-gap',
+    explanation:
+      simulated > predicted
+        ? 'Calls were larger than one tick’s records (retries and bursts fill batches), so each call carried more records and took longer.'
+        : 'Calls carried fewer records than one tick’s worth (producers flush partial batches), so they returned faster than predicted.',
+  };
+}
+
+/** A reader polls about once a second and may start a few seconds late: records allowed to be in flight. */
+const READER_ALLOWANCE_SECONDS = 5;
+const READER_TOLERANCE = 0.02;
+
+/**
+ * A Firehose delivery stream or Analytics application reading the stream should read every accepted
+ * record, less what arrived in its last poll interval, as long as the shared 2 MiB/s per shard is enough
+ * for all shared readers; its lag should stay near one poll interval.
+ */
+function readerRows(r: SimulatedReader, o: SimulatedOutcome, recordsPerSec: number, sharedReaders: number): ComparisonRow[] {
+  const who = `${r.kind === 'firehose' ? 'Firehose' : 'Analytics'} '${r.name}'`;
+  const accepted = o.recordsOffered * (1 - o.writeThrottledPercent / 100);
+  const allowance = recordsPerSec * READER_ALLOWANCE_SECONDS + READER_TOLERANCE * accepted;
+  const rows: ComparisonRow[] = [];
+  const base = { metric: 'reader-records' as const, reader: r.name, unit: 'records', predicted: accepted, simulated: r.recordsRead };
+  if (Math.abs(r.recordsRead - accepted) <= allowance) {
+    rows.push({ ...base, verdict: 'agree', explanation: `${who} read what the stream accepted, less its last poll interval.` });
+  } else {
+    const stalled = r.recordsRead < accepted;
+    rows.push({
+      ...base,
+      verdict: 'differs',
+      cause: stalled ? 'consumer-speed' : 'model-gap',
+      explanation: stalled
+        ? r.status !== 'RUNNING' && r.status !== 'ACTIVE'
+          ? `${who} is ${r.status}: it did not read the whole run (an application without an input schema needs record payloads to discover one).`
+          : `${who} read ${Math.round(r.recordsRead).toLocaleString('en-US')} of ${Math.round(accepted).toLocaleString('en-US')} records: ${sharedReaders} shared readers split 2 MiB/s per shard, or it processes slower than data arrives.`
+        : `${who} read more records than the stream accepted: it started from TRIM_HORIZON or re-read after a restart.`,
+    });
+  }
+  if (r.lagMs !== null) {
+    const predicted = POLL_AGE_ALLOWANCE_MS / 2;
+    const agree = r.lagMs <= predicted * 1.5 + POLL_AGE_ALLOWANCE_MS;
+    rows.push({
+      metric: 'reader-lag', reader: r.name, unit: 'ms', predicted, simulated: r.lagMs,
+      verdict: agree ? 'agree' : 'differs',
+      ...(agree ? {} : { cause: 'consumer-speed' as DifferenceCause }),
+      explanation: agree ? `${who} keeps up; it stays about one poll interval behind.` : `${who} is ${Math.round(r.lagMs / 1000)} s behind at the end of the run.`,
+    });
+  }
+  return rows;
 }
 
 /** Throttling tolerance in percentage points. */
@@ -128,11 +219,8 @@ export function compareWithSimulation(workload: Workload, outcome: SimulatedOutc
       : surge ? 'A surge built a backlog that consumers are still draining; the steady-state estimate does not include it.' : 'Consumers fall behind more than their configured speed implies (checkpoint pauses, batch overheads, or shared-read contention).',
   });
 
-  rows.push({
-    metric: 'p99-put-latency', unit: 'ms', predicted: null, simulated: outcome.p99PutLatencyMs,
-    verdict: 'agree',
-    explanation: outcome.writeThrottledPercent > 0 ? 'Latency includes retries after throttling; the static estimate has no latency model.' : 'No throttling, so put latency is the service’s base latency.',
-  });
+  rows.push(putLatencyRow(workload, t.userRecordsPerSecPeak, outcome));
+  for (const reader of outcome.readers ?? []) rows.push(...readerRows(reader, outcome, t.userRecordsPerSecAverage, shared));
 
   const differing = rows.filter((r) => r.verdict === 'differs');
   const summary = differing.length === 0

@@ -4,12 +4,15 @@
  * Approximations are listed in `notes` so the UI can show what the estimate assumed.
  */
 import type { RateProfile } from '../producers/rate-profile';
+import { DEFAULT_BATCH, DEFAULT_LATENCY } from '../producers/producer-config';
 import type { KeyStrategy } from '../producers/key-strategy';
 import type { SizeDistribution } from '../producers/size-distribution';
 import type { ProcessingModel } from '../consumers/processing-model';
 import type { RunReport } from '../scenario/report';
 import type { ScenarioDoc } from '../scenario/schema';
-import type { SimulatedOutcome } from './compare';
+import type { AnalyticsReport } from '../analytics/world/analytics-report';
+import type { FirehoseReport } from '../firehose/world/firehose-report';
+import type { SimulatedOutcome, SimulatedReader } from './compare';
 import type { InfraModel } from './export/infra-model';
 import { inverseStandardNormal, type RecordSizeDistribution } from './record-size';
 import { DEFAULT_MAX_RECORD_BYTES, HOURS_PER_MONTH } from './units';
@@ -143,6 +146,18 @@ export function workloadFromScenario(doc: ScenarioDoc, streamName: string): Scen
       consumers.push({ kind: 'lambda', name: c.name, count: 1, batchSize: batch, parallelizationFactor: c.parallelizationFactor ?? 1, averageDurationMs: d ? d.perBatchMs + d.perRecordMs * batch : 100, efo: false });
     }
   }
+  // The whole world reads the stream: Firehose delivery streams sourced from it and Analytics
+  // applications poll it with GetRecords like any shared consumer (about once per second per shard).
+  for (const f of doc.firehose ?? []) {
+    const src = f.KinesisStreamSourceConfiguration;
+    const source = src?.StreamName ?? src?.KinesisStreamARN?.split('/').pop();
+    if (f.DeliveryStreamType === 'KinesisStreamAsSource' && source === streamName) {
+      consumers.push({ kind: 'polling', name: `firehose:${f.DeliveryStreamName}`, count: 1, pollsPerSecondPerShard: 1 });
+    }
+  }
+  for (const a of doc.analytics ?? []) {
+    if (a.input.stream === streamName) consumers.push({ kind: 'polling', name: `analytics:${a.name}`, count: 1, pollsPerSecondPerShard: 1 });
+  }
   const safeAverage = Math.max(average, 1e-6);
   const workload: Workload = {
     name: `${doc.name ?? 'scenario'}: ${streamName}`,
@@ -166,8 +181,21 @@ export function workloadFromScenario(doc: ScenarioDoc, streamName: string): Scen
     onDemand: { efoCountsTowardCommitment: true },
     hoursPerMonth: HOURS_PER_MONTH,
     ...(stream?.mode !== 'ON_DEMAND' && stream?.shards ? { currentShards: stream.shards } : {}),
+    ...(main ? { putLatency: putLatencyOf(main, mainAvg) } : {}),
   };
   return { workload, notes };
+}
+
+/**
+ * The busiest producer's call latency model (engine defaults filled in) and its records per call:
+ * one for PutRecord; for PutRecords what one generation tick gathers, capped at the batch size.
+ */
+function putLatencyOf(p: ScenarioDoc['producers'][number], recordsPerSec: number): NonNullable<Workload['putLatency']> {
+  const lat = { ...DEFAULT_LATENCY, ...p.latency };
+  const batch = { ...DEFAULT_BATCH, ...p.batch };
+  const tickMs = Math.max(10, Math.min(100, batch.lingerMs || 100));
+  const recordsPerCall = p.api === 'PutRecord' ? 1 : Math.min(batch.maxRecords, Math.max(1, (recordsPerSec * tickMs) / 1000));
+  return { baseMs: lat.baseMs, perRecordMs: lat.perRecordMs, sigma: lat.sigma, recordsPerCall };
 }
 
 function meanKeyBytes(keys: KeyDistribution): number {
@@ -191,7 +219,30 @@ export function simulatedOutcomeFromReport(report: RunReport, streamName: string
     p99PutLatencyMs: s.putLatencyP99Ms,
     maxIteratorAgeMs: consumers.reduce((m, c) => Math.max(m, c.maxIteratorAgeMs), 0),
     peakShardUtilization: s.peakShardUtilisation,
+    readers: readersOf(report, streamName),
   };
+}
+
+/** What the stream's other readers in the world (Firehose, Analytics) read during the run. */
+function readersOf(report: RunReport, streamName: string): SimulatedReader[] {
+  const out: SimulatedReader[] = [];
+  const r = report as RunReport & { firehose?: FirehoseReport; analytics?: AnalyticsReport };
+  for (const d of r.firehose?.deliveryStreams ?? []) {
+    if (d.type === 'KinesisStreamAsSource' && d.source === streamName) {
+      out.push({ kind: 'firehose', name: d.name, status: 'ACTIVE', recordsRead: d.recordsIn, lagMs: null });
+    }
+  }
+  // In aggregate what-ifs an Analytics application without payloads runs as the polling reader it is to
+  // its source (named "analytics:<app>"; src/worker/api/planner/run-variant.ts).
+  for (const c of report.consumers) {
+    if (c.stream === streamName && c.name.startsWith('analytics:')) {
+      out.push({ kind: 'analytics', name: c.name.slice('analytics:'.length), status: 'RUNNING', recordsRead: c.recordsProcessed, lagMs: c.maxIteratorAgeMs });
+    }
+  }
+  for (const a of r.analytics?.applications ?? []) {
+    if (a.sourceStream === streamName) out.push({ kind: 'analytics', name: a.name, status: a.status, recordsRead: a.recordsRead, lagMs: a.millisBehindLatest });
+  }
+  return out;
 }
 
 /** Streams of a scenario as an export model (consumers of type efo become registered consumers). */

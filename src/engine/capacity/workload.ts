@@ -41,7 +41,8 @@
  *   "analytics": { "kind": "flink", "parallelism": 4, "parallelismPerKpu": 1 [1], "studio": false }
  *              | { "kind": "legacy-sql", "kpus": 2 } [none],
  *   "currentShards": 4 [none],                          // open shards today: adds the UpdateShardCount path
- *   "hoursPerMonth": 730 [730]
+ *   "hoursPerMonth": 730 [730],
+ *   "putLatency": { "baseMs": 20, "perRecordMs": 0.02, "sigma": 0.25, "recordsPerCall": 250 } [engine defaults]
  * }
  */
 import type { RecordSizeDistribution } from './record-size';
@@ -118,11 +119,16 @@ export interface Workload {
   readonly analytics?: AnalyticsSpec;
   readonly hoursPerMonth: number;
   readonly currentShards?: number;
+  /**
+   * The producers' put-call latency model, when known (scenarios): median round trip, extra per record
+   * in the call, log-normal σ, and records per call; the engine's defaults apply when absent.
+   */
+  readonly putLatency?: { readonly baseMs: number; readonly perRecordMs: number; readonly sigma: number; readonly recordsPerCall: number };
 }
 
 export type WorkloadParse = { readonly ok: true; readonly workload: Workload } | { readonly ok: false; readonly issues: readonly WorkloadIssue[] };
 
-const TOP_FIELDS = ['name', 'description', 'traffic', 'consumers', 'retentionHours', 'targetUtilization', 'maxRecordSizeBytes', 'longTermReadGiBPerMonth', 'onDemand', 'firehose', 'analytics', 'hoursPerMonth', 'currentShards'];
+const TOP_FIELDS = ['name', 'description', 'traffic', 'consumers', 'retentionHours', 'targetUtilization', 'maxRecordSizeBytes', 'longTermReadGiBPerMonth', 'onDemand', 'firehose', 'analytics', 'hoursPerMonth', 'currentShards', 'putLatency'];
 const RATE_LIMIT = 1e9;
 
 /** Validates untrusted JSON and resolves defaults; lists every problem with its path and allowed range. */
@@ -186,6 +192,7 @@ export function parseWorkload(json: unknown): WorkloadParse {
     analytics: top.analytics === undefined ? undefined : readAnalytics(r, top.analytics, 'analytics'),
     hoursPerMonth: r.number(top, 'hoursPerMonth', '', { min: 1, max: 744 }, HOURS_PER_MONTH),
     currentShards: r.optionalNumber(top, 'currentShards', '', { min: 1, max: 100_000, integer: true }),
+    ...(top.putLatency === undefined ? {} : { putLatency: readPutLatency(r, top.putLatency) }),
   };
   const names = new Set<string>();
   consumers.forEach((c, i) => {
@@ -196,6 +203,17 @@ export function parseWorkload(json: unknown): WorkloadParse {
 }
 
 /** Mean UTF-8 length of the key names the distribution generates (prefix + index). */
+function readPutLatency(r: JsonReader, value: unknown): NonNullable<Workload['putLatency']> {
+  const o = r.object(value, 'putLatency') ?? {};
+  r.noUnknownFields(o, 'putLatency', ['baseMs', 'perRecordMs', 'sigma', 'recordsPerCall']);
+  return {
+    baseMs: r.number(o, 'baseMs', 'putLatency', { min: 0, max: 60_000 }),
+    perRecordMs: r.number(o, 'perRecordMs', 'putLatency', { min: 0, max: 1000 }),
+    sigma: r.number(o, 'sigma', 'putLatency', { min: 0, max: 3 }),
+    recordsPerCall: r.number(o, 'recordsPerCall', 'putLatency', { min: 1, max: 500 }),
+  };
+}
+
 function defaultKeyBytes(keys: KeyDistribution): number {
   const utf8 = (s: string) => new TextEncoder().encode(s).length;
   switch (keys.kind) {

@@ -3,8 +3,8 @@
  * (existing tables are not supported), validates each record against the table schema (failures to the
  * dead-letter queue), writes Parquet data files (NONE, SNAPPY or ZSTD) partitioned by TIME_HOUR fields, and
  * commits an append snapshot with new table metadata. Append-only, no schema evolution.
- * Simulator choices, said plainly: without a Glue Schema Registry the schema is the first valid record's
- * fields (numbers → long/double, booleans, strings; partition sources are timestamptz); table metadata is
+ * Simulator choices, said plainly: without a Glue Schema Registry the schema is the field set most records
+ * of the first batch share (numbers → long/double, booleans, strings; partition sources are timestamptz); table metadata is
  * Iceberg v2 JSON, but manifests are written as JSON rather than Avro; the table bucket is a bucket of the
  * shared object store named after the table bucket.
  */
@@ -71,7 +71,7 @@ export function deliverToIceberg(channel: Channel, dest: S3TablesDestination, re
     if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) failures.push({ record: r, errorCode: 'SchemaMismatch', errorMessage: 'The record is not a JSON object.' });
     else docs.push({ record: r, doc: doc as Record<string, unknown> });
   }
-  const table = channel.icebergTable ?? (docs.length > 0 ? createTable(dest, docs[0].doc) : undefined);
+  const table = channel.icebergTable ?? (docs.length > 0 ? createTable(dest, schemaSample(docs.map((d) => d.doc), dest.partitionSources)) : undefined);
   if (table && !channel.icebergTable) {
     const missing = dest.partitionSources.find((s) => !table.columns.some((c) => c.name === s));
     if (missing) return `The partition source column ${missing} is not in the table schema.`;
@@ -96,6 +96,22 @@ export function deliverToIceberg(channel: Channel, dest: S3TablesDestination, re
   if (table && byPartition.size > 0) commit(channel, dest, table, byPartition, store, nowMs);
   writeDeadLetters(channel, dest.dlq, failures, store, nowMs);
   return undefined;
+}
+
+/**
+ * The record whose fields become the schema: of the field sets in the first batch, the one most records share
+ * (preferring sets that hold every partition source), its earliest record.
+ */
+function schemaSample(docs: readonly Record<string, unknown>[], partitionSources: readonly string[]): Record<string, unknown> {
+  const groups = new Map<string, Record<string, unknown>[]>();
+  for (const doc of docs) {
+    const signature = Object.keys(doc).sort().join('\u0000');
+    (groups.get(signature) ?? groups.set(signature, []).get(signature)!).push(doc);
+  }
+  const score = (g: Record<string, unknown>[]) => (partitionSources.every((s) => s in g[0]) ? 1e9 : 0) + g.length;
+  let best: Record<string, unknown>[] = [];
+  for (const g of groups.values()) if (score(g) > score(best.length ? best : [{}]) || best.length === 0) best = g;
+  return best[0];
 }
 
 function createTable(dest: S3TablesDestination, first: Record<string, unknown>): IcebergTableState {

@@ -6,18 +6,19 @@
  * "-<6-digit object number>-<channel-id prefix>", after the MSK twin page's example, placed before a trailing
  * !{extension}). Pure kernel.
  */
+import { CHANNEL_KEY_TEMPLATE_LENGTH_MAX } from '../streams/limits';
+
 export const DEFAULT_KEY_TEMPLATE =
   'kinesis-channel/!{channel-name}/!{channel-id}/!{yyyy}/!{MM}/!{dd}/!{HH}/!{channel-name}-!{channel-id}-!{yyyy}-!{MM}-!{dd}-!{HH}-!{mm}!{extension}';
 
 const VARIABLES = new Set(['channel-name', 'channel-id', 'yyyy', 'YY', 'MM', 'dd', 'HH', 'mm', 'extension']);
 const LITERAL = /^[a-zA-Z0-9/_\-.+=]*$/;
-export const KEY_TEMPLATE_LENGTH_MAX = 1024;
 
 export type KeySegment = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'var'; readonly name: string };
 
 /** Parses a template; returns the problem in words when it breaks a rule. */
 export function parseKeyTemplate(template: string): KeySegment[] | string {
-  if (template.length === 0 || template.length > KEY_TEMPLATE_LENGTH_MAX) return `OutputKeyTemplate must be 1 to ${KEY_TEMPLATE_LENGTH_MAX} characters long.`;
+  if (template.length === 0 || template.length > CHANNEL_KEY_TEMPLATE_LENGTH_MAX) return `OutputKeyTemplate must be 1 to ${CHANNEL_KEY_TEMPLATE_LENGTH_MAX} characters long.`;
   if (template.startsWith('/') || template.endsWith('/')) return 'OutputKeyTemplate must not start or end with "/".';
   if (template.includes('..') || template.includes('./')) return 'OutputKeyTemplate must not contain ".." or "./".';
   const segments: KeySegment[] = [];

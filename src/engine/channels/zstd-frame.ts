@@ -30,3 +30,41 @@ export function zstdStoredFrame(data: Uint8Array): Uint8Array {
   }
   return out;
 }
+
+/**
+ * Reads back a frame of raw or RLE blocks (what `zstdStoredFrame` writes); compressed blocks are refused. For
+ * tests and for tools in the page that inspect delivered objects.
+ */
+export function zstdStoredFrameDecode(frame: Uint8Array): Uint8Array {
+  if (frame.length < 6 || MAGIC.some((b, i) => frame[i] !== b)) throw new Error('not a Zstandard frame');
+  const fhd = frame[4];
+  const fcsFlag = fhd >>> 6;
+  const singleSegment = (fhd >>> 5) & 1;
+  const dictIdBytes = [0, 1, 2, 4][fhd & 3];
+  const fcsBytes = [singleSegment ? 1 : 0, 2, 4, 8][fcsFlag];
+  let o = 5 + (singleSegment ? 0 : 1) + dictIdBytes + fcsBytes;
+  const parts: Uint8Array[] = [];
+  for (;;) {
+    const header = frame[o] | (frame[o + 1] << 8) | (frame[o + 2] << 16);
+    const type = (header >>> 1) & 3;
+    const size = header >>> 3;
+    o += 3;
+    if (type === 0) {
+      parts.push(frame.subarray(o, o + size));
+      o += size;
+    } else if (type === 1) {
+      parts.push(new Uint8Array(size).fill(frame[o]));
+      o += 1;
+    } else {
+      throw new Error('compressed Zstandard blocks are not supported by this reader');
+    }
+    if (header & 1) break;
+  }
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let w = 0;
+  for (const p of parts) {
+    out.set(p, w);
+    w += p.length;
+  }
+  return out;
+}

@@ -9,7 +9,11 @@ import { CONTROL_PLANE_TPS } from './limits';
 export class ControlPlaneRates {
   private readonly windows = new Map<string, { second: number; count: number }>();
 
-  /** Counts one call of `operation` at `nowMs`; throws LimitExceededException beyond the quota. */
+  /**
+   * Counts one call of `operation` at `nowMs`. Beyond the quota Firehose answers with the common
+   * ThrottlingException ("Rate exceeded"), which the SDKs retry; LimitExceededException is for the
+   * delivery-stream count.
+   */
   check(operation: string, nowMs: number): void {
     const second = Math.floor(nowMs / 1000);
     const w = this.windows.get(operation);
@@ -18,7 +22,7 @@ export class ControlPlaneRates {
       return;
     }
     if (w.count >= CONTROL_PLANE_TPS) {
-      throw new AwsServiceError('LimitExceededException', `Rate exceeded for ${operation}: at most ${CONTROL_PLANE_TPS} calls per second; back off and retry.`);
+      throw new AwsServiceError('ThrottlingException', `Rate exceeded for ${operation}: at most ${CONTROL_PLANE_TPS} calls per second; back off and retry.`);
     }
     w.count++;
   }

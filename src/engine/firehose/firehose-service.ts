@@ -162,7 +162,11 @@ export class FirehoseService implements SimulationPart {
   listDeliveryStreams(input: { Limit?: number; DeliveryStreamType?: string; ExclusiveStartDeliveryStreamName?: string }): Doc {
     this.checkRate('ListDeliveryStreams');
     const limit = input.Limit ?? 10;
-    if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw invalid(`Limit must be 1–10000, got ${limit}`);
+    // A model constraint (Limit 1–10000): AWS's request validation answers ValidationException; the
+    // operation documents no InvalidArgumentException (https://docs.aws.amazon.com/firehose/latest/APIReference/API_ListDeliveryStreams.html).
+    if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) {
+      throw new AwsServiceError('ValidationException', `1 validation error detected: Value '${limit}' at 'limit' failed to satisfy constraint: Member must have value between 1 and 10000`, 400);
+    }
     const names = this.streamNames()
       .filter((n) => !input.DeliveryStreamType || this.streams.get(n)?.type === input.DeliveryStreamType)
       .filter((n) => !input.ExclusiveStartDeliveryStreamName || n > input.ExclusiveStartDeliveryStreamName);

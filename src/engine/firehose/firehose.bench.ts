@@ -5,7 +5,7 @@
  *  - firehose.compress.<format>: MiB/s compressing 8 MiB of JSON lines.
  *  - firehose.parquet.write: rows/s converting JSON rows to a Parquet file.
  */
-import type { Benchmark } from '../../cli/bench/harness';
+import type { Benchmark } from '../bench/harness';
 import { Simulation } from '../simulation';
 import { compress, type CompressionFormat } from './compression';
 import { FirehoseService } from './firehose-service';

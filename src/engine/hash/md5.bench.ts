@@ -1,5 +1,5 @@
 /** md5.partitionkey: partition-key hashes per second for random UUID-like 36-character keys (pre-generated). */
-import type { Benchmark } from '../../cli/bench/harness';
+import type { Benchmark } from '../bench/harness';
 import { Prng } from '../random/prng';
 import { md5PartitionKey } from './md5';
 

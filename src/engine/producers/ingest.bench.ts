@@ -3,7 +3,7 @@
  * the aggregate-mode hour: `npm run bench -- ingest` / `npm run bench -- sim.aggregate`.
  * The record-mode rates stay under the shards' limits so the figure measures the engine, not retries.
  */
-import type { Benchmark } from '../../cli/bench/harness';
+import type { Benchmark } from '../bench/harness';
 import { AGGREGATE_SCENARIO_1000X1H } from '../scenario/bench-scenarios';
 import { runScenario } from '../scenario/report';
 import { StreamSinkAdapter } from '../scenario/stream-adapters';

@@ -20,27 +20,16 @@ import type { CompiledTemplate } from './payload-template';
 import { compileTemplate } from './payload-template';
 import type { ProducerConfig } from './producer-config';
 import type { ProducerCounts, ProducerFiguresView } from './producer-figures';
-import { emptyCounts } from './producer-figures';
+import { addCounts, emptyCounts } from './producer-figures';
 import type { ProducerSink } from './producer-sink';
 import { SINK_SHARD_NOT_OPEN, SINK_TOO_LARGE } from './producer-sink';
+import { recordPutCall } from './put-call-stats';
 import { RateIntegrator, rateAt } from './rate-profile';
+import { RecordBatch, UUID_WORDS, type PendingRecord } from './record-batch';
+import { RetryQueue } from './retry-queue';
 import { decideRetry } from './retry-policy';
 import type { SizeSampler } from './size-distribution';
 import { makeSizeSampler } from './size-distribution';
-
-/** Batch key index of a record whose UUID key is held as words in the batch (no string yet). */
-const UUID_WORDS = -2;
-
-interface PendingRecord {
-  key: string;
-  keyIndex: number;
-  explicitHashKey: string | undefined;
-  data: Uint8Array | number;
-  sizeBytes: number;
-  createdMs: number;
-  attempts: number;
-  userRecords: number;
-}
 
 export class Producer {
   readonly mode = 'record' as const;
@@ -65,8 +54,7 @@ export class Producer {
   private readonly batch: RecordBatch;
   private batchBytes = 0;
   private batchOpenedMs = 0;
-  private readonly retries = new Map<number, PendingRecord[]>();
-  private retryBacklog = 0;
+  private readonly retries: RetryQueue;
   /** Each pool key's MD5, computed once: pool keys then cost no hashing per record. */
   private readonly hashCache: (Uint32Array | undefined)[] | undefined;
   /** With a sink that takes pre-routed records: each pool key's shard (−1 = not routed) for `routeVersion`. */
@@ -101,6 +89,7 @@ export class Producer {
     this.uuidWords = this.keys.nextUuidWords !== undefined && sink.putUuid !== undefined && !this.aggregator;
     this.startedMs = sim.nowMs + (config.startAtSec ?? 0) * 1000;
     this.batch = new RecordBatch(config.api === 'PutRecord' ? 1 : config.batch.maxRecords);
+    this.retries = new RetryQueue(config.tickMs);
   }
 
   get name(): string {
@@ -124,11 +113,7 @@ export class Producer {
     this.rollSecond(nowMs);
     if (this.aggregator && this.aggregator.count > 0) this.flushAggregator(nowMs);
     if (this.batch.length > 0) this.sendBatch(nowMs);
-    if (this.retryBacklog > 0) {
-      for (const list of this.retries.values()) for (const r of list) this.second.dropped += r.userRecords;
-      this.retries.clear();
-      this.retryBacklog = 0;
-    }
+    this.second.dropped += this.retries.dropAll();
   }
 
   /** One generation step: due retries, new records, linger flush, second roll-over. */
@@ -272,24 +257,7 @@ export class Producer {
     sec.retried += retried;
     sec.userRecords += userRecords;
     sec.acceptedBytes += acceptedBytes;
-    const calls = this.calls;
-    if (!calls) return;
-    if (this.config.api === 'PutRecord') {
-      calls.putRecordCalls++;
-      calls.putRecordLatencyMsSum += latencyMs;
-      calls.putRecordLatency.record(latencyMs);
-      if (accepted > 0) { calls.putRecordSuccess++; calls.putRecordBytes += acceptedBytes; }
-    } else {
-      calls.putRecordsCalls++;
-      calls.putRecordsLatencyMsSum += latencyMs;
-      calls.putRecordsLatency.record(latencyMs);
-      calls.putRecordsTotalRecords += count;
-      calls.putRecordsSuccessfulRecords += accepted;
-      calls.putRecordsFailedRecords += throttled;
-      calls.putRecordsThrottledRecords += throttled;
-      calls.putRecordsBytes += acceptedBytes;
-      if (accepted > 0) calls.putRecordsSuccess++;
-    }
+    if (this.calls) recordPutCall(this.calls, this.config.api, count, accepted, throttled, acceptedBytes, latencyMs);
   }
 
   /** Writes a pool key through the sink's pre-routed path, routing it once per shard-map version. */
@@ -310,37 +278,20 @@ export class Producer {
 
   private scheduleRetry(r: PendingRecord, answeredMs: number): void {
     const d = decideRetry(this.config.retry, r.attempts, r.createdMs, answeredMs, this.retryPrng);
-    if (d.kind === 'drop') {
-      this.second.dropped += r.userRecords;
-      return;
-    }
-    const dueTick = Math.ceil(d.atMs / this.config.tickMs);
-    let list = this.retries.get(dueTick);
-    if (!list) this.retries.set(dueTick, (list = []));
-    list.push(r);
-    this.retryBacklog++;
+    if (d.kind === 'drop') this.second.dropped += r.userRecords;
+    else this.retries.add(r, d.atMs);
   }
 
   private sendDueRetries(nowMs: number): void {
-    if (this.retryBacklog === 0) return;
-    const nowTick = Math.floor(nowMs / this.config.tickMs);
-    // Ticks are visited in order; a bucket is keyed by the tick it becomes due in.
-    for (const [tick, list] of this.retries) {
-      if (tick > nowTick) continue;
-      this.retries.delete(tick);
-      this.retryBacklog -= list.length;
-      for (const r of list) this.enqueue(r.key, r.keyIndex, r.explicitHashKey, r.data, r.sizeBytes, r.createdMs, r.attempts, r.userRecords, nowMs);
-    }
+    this.retries.takeDue(nowMs, (r) => this.enqueue(r.key, r.keyIndex, r.explicitHashKey, r.data, r.sizeBytes, r.createdMs, r.attempts, r.userRecords, nowMs));
   }
 
   private rollSecond(nowMs: number): void {
     const s = Math.floor(nowMs / 1000);
     if (s === this.currentSecond) return;
     if (this.currentSecond >= 0) {
-      const t = this.total;
       const c = this.second;
-      t.attempted += c.attempted; t.accepted += c.accepted; t.throttled += c.throttled; t.retried += c.retried;
-      t.dropped += c.dropped; t.userRecords += c.userRecords; t.acceptedBytes += c.acceptedBytes; t.calls += c.calls; t.latencyMsSum += c.latencyMsSum;
+      addCounts(this.total, c);
       this.lastSecondCounts = c;
       this.second = emptyCounts();
       this.putLatency.rollSecond();
@@ -351,9 +302,7 @@ export class Producer {
   /** Totals including the second in progress. */
   totals(): ProducerCounts {
     const t = { ...this.total };
-    const c = this.second;
-    t.attempted += c.attempted; t.accepted += c.accepted; t.throttled += c.throttled; t.retried += c.retried;
-    t.dropped += c.dropped; t.userRecords += c.userRecords; t.acceptedBytes += c.acceptedBytes; t.calls += c.calls; t.latencyMsSum += c.latencyMsSum;
+    addCounts(t, this.second);
     return t;
   }
 
@@ -367,52 +316,10 @@ export class Producer {
       wantedRecordsPerSec: this.wanted,
       total: this.totals(),
       lastSecond: { ...last },
-      backlogRecords: this.retryBacklog + this.batch.length,
+      backlogRecords: this.retries.size + this.batch.length,
       putLatencyMsAvg: last.calls > 0 ? last.latencyMsSum / last.calls : 0,
       putLatencyMsP50: this.putLatency.lastSecondP50Ms,
       putLatencyMsP99: this.putLatency.lastSecondP99Ms,
     };
-  }
-}
-
-/** A batch of records as parallel arrays, reused from call to call. */
-class RecordBatch {
-  length = 0;
-  readonly keys: string[] = [];
-  readonly keyIndex: Int32Array;
-  readonly explicitHashKeys: (string | undefined)[] = [];
-  readonly data: (Uint8Array | number)[] = [];
-  readonly sizeBytes: Float64Array;
-  readonly createdMs: Float64Array;
-  readonly attempts: Uint16Array;
-  readonly userRecords: Uint32Array;
-  /** 4 words per record whose UUID key is held as words (key index UUID_WORDS). */
-  readonly uuidWords: Uint32Array;
-
-  constructor(readonly capacity: number) {
-    this.uuidWords = new Uint32Array(capacity * 4);
-    this.keyIndex = new Int32Array(capacity);
-    this.sizeBytes = new Float64Array(capacity);
-    this.createdMs = new Float64Array(capacity);
-    this.attempts = new Uint16Array(capacity);
-    this.userRecords = new Uint32Array(capacity);
-  }
-
-  push(key: string, keyIndex: number, explicitHashKey: string | undefined, data: Uint8Array | number, sizeBytes: number, createdMs: number, attempts: number, userRecords: number): void {
-    const i = this.length++;
-    this.keys[i] = key;
-    this.keyIndex[i] = keyIndex;
-    this.explicitHashKeys[i] = explicitHashKey;
-    this.data[i] = data;
-    this.sizeBytes[i] = sizeBytes;
-    this.createdMs[i] = createdMs;
-    this.attempts[i] = attempts;
-    this.userRecords[i] = userRecords;
-  }
-
-  clear(): void {
-    // Drop references to payloads so they can be collected; keys are overwritten by the next batch.
-    if (typeof this.data[0] !== 'number') this.data.fill(0);
-    this.length = 0;
   }
 }

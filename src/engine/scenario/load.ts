@@ -18,7 +18,7 @@ import { withProducerDefaults } from '../producers/producer-config';
 import type { ProducerCounts } from '../producers/producer-figures';
 import { peakRate } from '../producers/rate-profile';
 import type { Simulation, SimulationPart } from '../simulation';
-import { KinesisService } from '../streams/service';
+import { KinesisService, type KinesisServiceOptions } from '../streams/service';
 import type { Cancellable } from '../time/scheduler';
 import type { ScenarioConsumer, ScenarioDoc, ScenarioProducer } from './schema';
 import { AGGREGATE_THRESHOLD_DEFAULT } from './schema';
@@ -114,6 +114,12 @@ export interface LoadOptions {
   readonly start?: boolean;
   /** Force a mode regardless of the document's settings. */
   readonly mode?: 'record' | 'aggregate';
+  /**
+   * Options of the Kinesis service when this load creates it. A scenario's own actions are not held to
+   * the control-plane rates by default (a scenario may create many streams at t=0); the API server
+   * passes its region, account, quotas and transition delays.
+   */
+  readonly service?: KinesisServiceOptions;
 }
 
 /** Validates `input`, builds everything on `sim`, starts it and returns the runtime; throws ScenarioError when the document is bad. */
@@ -122,7 +128,7 @@ export function loadScenario(sim: Simulation, input: unknown, options: LoadOptio
   if (!result.ok) throw new ScenarioError(result.errors);
   const doc = result.doc;
   const settings = doc.settings ?? {};
-  const service = sim.part<KinesisService>('kinesis-data-streams') ?? new KinesisService(sim, { memoryBudgetBytes: settings.memoryBudgetMiB ? settings.memoryBudgetMiB * 1_048_576 : undefined, enforceControlPlaneRates: false });
+  const service = sim.part<KinesisService>('kinesis-data-streams') ?? new KinesisService(sim, { memoryBudgetBytes: settings.memoryBudgetMiB ? settings.memoryBudgetMiB * 1_048_576 : undefined, enforceControlPlaneRates: false, ...options.service });
   const totalPeak = doc.producers.reduce((s, p) => s + peakRate(p.rate), 0);
   const threshold = settings.aggregateThresholdRecordsPerSec ?? AGGREGATE_THRESHOLD_DEFAULT;
   const wanted = options.mode ?? settings.mode ?? 'auto';

@@ -22,6 +22,8 @@ export interface StreamReport {
   readonly peakShardUtilisation: number;
   readonly p99ShardUtilisation: number;
   readonly hottestShards: readonly { readonly shardId: string; readonly incomingRecords: number; readonly throttledRecords: number; readonly peakUtilisation: number }[];
+  /** Every shard (open and closed) by shard number: records accepted and write-throttled over the run, from the shard's own counters. */
+  readonly shards: readonly { readonly shardId: string; readonly acceptedRecords: number; readonly throttledRecords: number }[];
   readonly hottestKeys: readonly TopKey[];
   /** Put-call latency over the run, all of the stream's producers' calls together. */
   readonly putLatencyP50Ms: number;
@@ -87,7 +89,9 @@ export function buildReport(run: ScenarioRuntime): RunReport {
     streams.push({
       name, openShards: stream.openShardCount, recordsAttempted: attempted, recordsAccepted: accepted, recordsThrottled: throttled, recordsDropped: dropped,
       bytesAccepted: Math.round(bytes), peakShardUtilisation: round3(peak), p99ShardUtilisation: round3(Math.min(peak, sampler.utilQuantile(0.99))),
-      hottestShards: hottest, hottestKeys: topKeysOf(run.producers, name, 5),
+      hottestShards: hottest,
+      shards: stream.shards.map((s) => ({ shardId: s.id, acceptedRecords: s.counters.incomingRecords, throttledRecords: s.counters.throttledWriteRecords })),
+      hottestKeys: topKeysOf(run.producers, name, 5),
       putLatencyP50Ms: round3(latency.quantileMs(0.5)), putLatencyP99Ms: round3(latency.quantileMs(0.99)),
     });
   }

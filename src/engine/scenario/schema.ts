@@ -6,6 +6,7 @@
  */
 import type { AnalyticsAppConfig } from '../analytics/world/app-config';
 import type { FirehoseSectionEntry } from '../firehose/world/scenario-section';
+import type { VideoStreamEntry } from '../video/video-world';
 import type { KeyStrategy } from '../producers/key-strategy';
 import type { BatchSettings, LatencyModel } from '../producers/producer-config';
 import type { RateProfile } from '../producers/rate-profile';
@@ -102,6 +103,8 @@ export interface ScenarioDoc {
   readonly firehose?: readonly FirehoseSectionEntry[];
   /** SQL applications (Analytics part). */
   readonly analytics?: readonly AnalyticsAppConfig[];
+  /** Kinesis video streams with optional synthetic cameras (Video Streams part). */
+  readonly videoStreams?: readonly VideoStreamEntry[];
   /** Hosts running the Kinesis Agent (Agents part). */
   readonly agents?: readonly AgentSectionEntry[];
   /** Amazon SQS queues with producers and consumers (Queues part). */

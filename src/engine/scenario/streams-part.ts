@@ -18,7 +18,7 @@ export const dataStreamsPart: WorldPart<'streams', DataStreamsInstance> = {
   // The envelope and these sections are checked by validateScenario before any part is asked.
   validate: () => [],
   build(ctx) {
-    const run = loadScenario(ctx.sim, ctx.doc, { start: false, mode: ctx.mode });
+    const run = loadScenario(ctx.sim, ctx.doc, { start: false, mode: ctx.mode, service: ctx.services.kinesis });
     return {
       run,
       start: () => run.start(),

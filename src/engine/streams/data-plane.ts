@@ -114,19 +114,23 @@ export function getShardIterator(service: KinesisService, stream: Stream, req: I
   if (req.type !== 'AT_TIMESTAMP' && req.timestampMs !== undefined) {
     throw invalidArgument(`You cannot specify a Timestamp for the ${req.type} ShardIteratorType.`);
   }
-  if (req.type === 'AT_TIMESTAMP' && req.timestampMs! > now) {
-    // AWS's words (aws/aws-sdk-java#2588, awslabs/amazon-kinesis-connector-flink#13).
-    throw invalidArgument(`The timestampInMillis parameter cannot be greater than the currentTimestampInMillis. timestampInMillis: ${req.timestampMs!}, currentTimestampInMillis: ${now}`);
-  }
+  if (req.type === 'AT_TIMESTAMP') checkTimestampNotInFuture(req.timestampMs!, now);
   if (!shard.admitIteratorCall(now)) {
     throw throughputExceeded(`Rate exceeded for GetShardIterator on shard ${shard.id} in stream ${stream.name} under account ${service.accountId}: at most 5 calls per second per shard.`);
   }
-  const counter = startCounterFor(stream, shard, req);
+  const counter = startCounterFor(stream, shard, req, service.accountId);
   return { streamName: stream.name, streamCreatedAtMs: stream.createdAtMs, shardNumber: shard.number, counter, issuedAtMs: now };
 }
 
+/** An AT_TIMESTAMP position may not lie in the future (AWS's words: aws/aws-sdk-java#2588, amazon-kinesis-connector-flink#13). */
+export function checkTimestampNotInFuture(timestampMs: number, nowMs: number): void {
+  if (timestampMs > nowMs) {
+    throw invalidArgument(`The timestampInMillis parameter cannot be greater than the currentTimestampInMillis. timestampInMillis: ${timestampMs}, currentTimestampInMillis: ${nowMs}`);
+  }
+}
+
 /** The counter a position type starts at (shared by GetShardIterator and SubscribeToShard). */
-export function startCounterFor(stream: Stream, shard: Shard, req: IteratorRequest): number {
+export function startCounterFor(stream: Stream, shard: Shard, req: IteratorRequest, accountId: string): number {
   switch (req.type) {
     case 'TRIM_HORIZON':
       return shard.startCounter;
@@ -142,7 +146,8 @@ export function startCounterFor(stream: Stream, shard: Shard, req: IteratorReque
       const parsed = parseSequenceNumber(text);
       const lastCounter = shard.endCounter ?? shard.nextCounter - 1;
       if (!parsed || parsed.streamEpochSec !== stream.epochSec % 1e10 || parsed.shardNumber !== shard.number || parsed.counter > Math.max(lastCounter, shard.startCounter)) {
-        throw invalidArgument(`StartingSequenceNumber ${text} used in GetShardIterator on shard ${shard.id} in stream ${stream.name} is invalid because it did not come from this stream.`);
+        // AWS's wording (seen in KCL logs): "… in stream X under account Y is invalid because it did not come from this stream."
+        throw invalidArgument(`StartingSequenceNumber ${text} used in GetShardIterator on shard ${shard.id} in stream ${stream.name} under account ${accountId} is invalid because it did not come from this stream.`);
       }
       return req.type === 'AT_SEQUENCE_NUMBER' ? parsed.counter : parsed.counter + 1;
     }

@@ -83,6 +83,8 @@ export const CHANNEL_FRESHNESS_S_MIN = 300;
 export const CHANNEL_FRESHNESS_S_MAX = 900;
 export const CHANNEL_FRESHNESS_S_DEFAULT = 300;
 export const LIST_CHANNELS_MAX = 100;
+// S3 output key templates: at most 1,024 characters (the MSK twin page's rules, msk-data-delivery-s3-template-rules).
+export const CHANNEL_KEY_TEMPLATE_LENGTH_MAX = 1_024;
 
 /** Control-plane transactions per second (quotas), per account unless noted. */
 export const CONTROL_PLANE_TPS: Readonly<Record<string, number>> = {

@@ -8,7 +8,7 @@ import { DAY_MS, UPDATE_SHARD_COUNT_PER_DAY_MAX, UPDATE_SHARD_COUNT_TARGET_MAX }
 import { invalidArgument, limitExceeded, resourceNotFound, validationError } from './errors';
 import type { HashRange } from './hash-range';
 import { mergeRanges, planUniformScaling, splitKeyProblem, splitRange } from './hash-range';
-import { shardNumberOf } from './sequence-number';
+import { shardIdOf, shardNumberOf } from './sequence-number';
 import type { KinesisService } from './service';
 import type { Shard } from './shard';
 import type { Stream } from './stream';
@@ -23,7 +23,8 @@ export function requireShard(service: KinesisService, stream: Stream, shardId: s
   const n = shardNumberOf(shardId);
   const shard = n === undefined ? undefined : stream.shard(n);
   if (!shard || shard.expired) {
-    throw resourceNotFound(`Could not find shard ${shardId} in stream ${stream.name} under account ${service.accountId}.`);
+    // AWS names the shard as it resolved it ("shard-1" → shardId-000000000001).
+    throw resourceNotFound(`Could not find shard ${n === undefined ? shardId : shardIdOf(n)} in stream ${stream.name} under account ${service.accountId}.`);
   }
   return shard;
 }

@@ -10,11 +10,16 @@ import type { KinesisService } from './service';
 import { applyUniformScaling, shardLimitMessage } from './reshard';
 import type { RecordDistributionStrategy, Stream, StreamMode } from './stream';
 
-export function increaseRetention(service: KinesisService, stream: Stream, hours: number): void {
-  service.requireActive(stream, 'IncreaseStreamRetentionPeriod');
+/** The 24–8,760 h range: a request-level rule, so the API checks it before looking the stream up. */
+export function checkRetentionRange(hours: number): void {
   if (hours > RETENTION_HOURS_MAX || hours < RETENTION_HOURS_MIN) {
     throw invalidArgument(`Minimum allowed retention period is ${RETENTION_HOURS_MIN} hours. Maximum allowed retention period is ${RETENTION_HOURS_MAX} hours. Requested retention period (${hours} hours) is out of range.`);
   }
+}
+
+export function increaseRetention(service: KinesisService, stream: Stream, hours: number): void {
+  checkRetentionRange(hours);
+  service.requireActive(stream, 'IncreaseStreamRetentionPeriod');
   if (hours < stream.retentionHours) {
     throw invalidArgument(`Requested retention period (${hours} hours) for stream ${stream.name} can not be shorter than existing retention period (${stream.retentionHours} hours). Use DecreaseStreamRetentionPeriod API.`);
   }
@@ -22,10 +27,8 @@ export function increaseRetention(service: KinesisService, stream: Stream, hours
 }
 
 export function decreaseRetention(service: KinesisService, stream: Stream, hours: number): void {
+  checkRetentionRange(hours);
   service.requireActive(stream, 'DecreaseStreamRetentionPeriod');
-  if (hours < RETENTION_HOURS_MIN || hours > RETENTION_HOURS_MAX) {
-    throw invalidArgument(`Minimum allowed retention period is ${RETENTION_HOURS_MIN} hours. Maximum allowed retention period is ${RETENTION_HOURS_MAX} hours. Requested retention period (${hours} hours) is out of range.`);
-  }
   if (hours > stream.retentionHours) {
     throw invalidArgument(`Requested retention period (${hours} hours) for stream ${stream.name} can not be longer than existing retention period (${stream.retentionHours} hours). Use IncreaseStreamRetentionPeriod API.`);
   }

@@ -2,7 +2,7 @@
  * streams.put.fastpath: records/s through Stream.putRecord — 64 shards, pre-generated UUID keys, 100-byte
  * size-only records, virtual clock advanced every 1,000 records so the per-shard limits never bind.
  */
-import type { Benchmark } from '../../cli/bench/harness';
+import type { Benchmark } from '../bench/harness';
 import { Prng } from '../random/prng';
 import { Simulation } from '../simulation';
 import { KinesisService } from './service';

@@ -7,7 +7,7 @@
 import type { Cancellable } from '../time/scheduler';
 import type { Consumer, SubscriptionHandle } from './consumers';
 import type { ChildShardInfo, ShardIteratorType } from './data-plane';
-import { childShardsOf, requireReadable, startCounterFor } from './data-plane';
+import { checkTimestampNotInFuture, childShardsOf, requireReadable, startCounterFor } from './data-plane';
 import { resourceInUse } from './errors';
 import { GET_RECORDS_LIMIT_MAX, RESUBSCRIBE_TAKEOVER_MS, SUBSCRIPTION_LIFETIME_MS } from './limits';
 import { requireShard } from './reshard';
@@ -61,11 +61,12 @@ export function subscribeToShard(
   }
   const shard = requireShard(service, stream, req.shardId);
   const now = service.nowMs;
+  if (req.type === 'AT_TIMESTAMP' && req.timestampMs !== undefined) checkTimestampNotInFuture(req.timestampMs, now);
   const existing = consumer.subscriptions.get(shard.number);
   if (existing && now - existing.startedAtMs < RESUBSCRIBE_TAKEOVER_MS) {
     throw resourceInUse(`Another active subscription exists for consumer ${consumer.arn} on shard ${shard.id}; a new one can take over ${RESUBSCRIBE_TAKEOVER_MS / 1000} s after it started.`);
   }
-  let position = startCounterFor(stream, shard, { shardId: req.shardId, type: req.type, startingSequenceNumber: req.sequenceNumber, timestampMs: req.timestampMs });
+  let position = startCounterFor(stream, shard, { shardId: req.shardId, type: req.type, startingSequenceNumber: req.sequenceNumber, timestampMs: req.timestampMs }, service.accountId);
   existing?.close('replaced');
 
   const page = emptyReadPage();

@@ -52,7 +52,7 @@ export function mkvStreamHeader(header: MkvHeader, writingApp = 'kinesis-sandbox
   ]);
 }
 
-function simpleBlock(frame: MkvFrame, clusterMs: number): Uint8Array {
+export function simpleBlock(frame: MkvFrame, clusterMs: number): Uint8Array {
   if (frame.track < 1 || frame.track > 126) throw new EbmlError(`track number ${frame.track} is outside 1–126`);
   const offset = Math.round(frame.timestampMs - clusterMs);
   if (offset < -32768 || offset > 32767) {
@@ -69,6 +69,11 @@ function simpleBlock(frame: MkvFrame, clusterMs: number): Uint8Array {
 export function mkvCluster(timecodeMs: number, frames: readonly MkvFrame[]): Uint8Array {
   const tc = Math.round(timecodeMs);
   return element(ID.Cluster, [uintElement(ID.Timecode, tc), ...frames.map((f) => simpleBlock(f, tc))]);
+}
+
+/** The start of an unknown-size Cluster (a live producer writes frames into it as they come). */
+export function liveClusterStart(timecodeMs: number): Uint8Array {
+  return concatBytes([unknownSizeHeader(ID.Cluster), uintElement(ID.Timecode, Math.round(timecodeMs))]);
 }
 
 /** A Tags element with one Tag of simple name/value pairs (KVS chunk metadata). */

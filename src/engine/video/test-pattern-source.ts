@@ -5,7 +5,7 @@
  * instead. Deterministic: the same options give the same bytes.
  */
 import type { MkvFrame, MkvHeader } from './matroska';
-import { mkvCluster, mkvStreamHeader } from './mkv-writer';
+import { liveClusterStart, mkvCluster, mkvStreamHeader, simpleBlock } from './mkv-writer';
 import { TestPatternEncoder, drawTestPattern } from './test-pattern-h264';
 
 export interface TestPatternOptions {
@@ -60,6 +60,28 @@ export class TestPatternSource {
     this.pending.push(frame);
     return done;
   }
+
+  /**
+   * Live mode: the bytes to send for the frame captured at `timestampMs` right away — a key
+   * frame opens a new unknown-size Cluster, as a streaming producer writes it, so the service
+   * sees a fragment's first byte when its key frame is captured and its end at the next one.
+   */
+  captureLive(timestampMs: number): Uint8Array {
+    const key = this.frameIndex % this.options.keyFrameInterval === 0;
+    this.frameIndex++;
+    const picture = drawTestPattern(this.options.width, this.options.height, timestampMs);
+    const frame: MkvFrame = { track: 1, timestampMs: Math.round(timestampMs), keyframe: key, data: this.encoder.encode(picture, key) };
+    if (key) this.liveClusterMs = frame.timestampMs;
+    const block = simpleBlock(frame, this.liveClusterMs);
+    if (!key) return block;
+    const start = liveClusterStart(frame.timestampMs);
+    const out = new Uint8Array(start.length + block.length);
+    out.set(start, 0);
+    out.set(block, start.length);
+    return out;
+  }
+
+  private liveClusterMs = 0;
 
   /** Closes the fragment in progress (end of recording). */
   flush(): Uint8Array | undefined {

@@ -5,7 +5,9 @@
  * paths, builds its live objects on the Simulation, and gives a JSON-able report (headless runs) and
  * snapshot (frames for the console). Pure engine: imports nothing from app, worker or cli.
  */
+import type { FirehoseServiceOptions } from '../firehose/firehose-service';
 import type { TransformInvoker } from '../firehose/transform-invoker';
+import type { KinesisServiceOptions } from '../streams/service';
 import type { ScenarioDoc } from '../scenario/schema';
 import type { Simulation } from '../simulation';
 
@@ -25,6 +27,12 @@ export interface TransformHost {
   attached(): boolean;
 }
 
+/** Per-service options, keyed like the parts. Services with no entry take the scenario defaults. */
+export interface ServiceOptions {
+  readonly kinesis?: KinesisServiceOptions;
+  readonly firehose?: Omit<FirehoseServiceOptions, 'kinesisSources'>;
+}
+
 /** Document sections a part may write back when the console edits it (export, reset rebuild from them). */
 export type EditableSection = 'streams' | 'producers' | 'consumers' | 'firehose' | 'analytics' | 'agents' | 'queues';
 
@@ -35,6 +43,8 @@ export interface PartContext {
   readonly host: WorldHost;
   /** Forces record or aggregate mode for the Data Streams actors (otherwise the document decides). */
   readonly mode?: 'record' | 'aggregate';
+  /** Service options a runner sets (the API server's region, quotas, delays); parts apply their own. */
+  readonly services: ServiceOptions;
   /** Writes an edited section back into the world's document and bumps its revision. */
   writeSection<K extends EditableSection>(key: K, value: ScenarioDoc[K]): void;
 }

@@ -13,10 +13,11 @@
 import { analyticsPart } from '../analytics/world/analytics-world';
 import { firehosePart } from '../firehose/world/firehose-part';
 import { dataStreamsPart } from '../scenario/streams-part';
+import { videoPart } from '../video/video-world';
 import { agentsPart } from '../agent/world/agents-part';
 import { queuesPart } from '../queues/world/queues-part';
 
-export const WORLD_PARTS = [dataStreamsPart, firehosePart, analyticsPart, agentsPart, queuesPart] as const;
+export const WORLD_PARTS = [dataStreamsPart, firehosePart, analyticsPart, videoPart, agentsPart, queuesPart] as const;
 
 type AnyPart = (typeof WORLD_PARTS)[number];
 export type PartKey = AnyPart['key'];

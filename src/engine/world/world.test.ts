@@ -18,7 +18,7 @@ const WHOLE = {
 
 describe('the world', () => {
   it('lists Data Streams first, then the services that read from it', () => {
-    expect(WORLD_PARTS.map((p) => p.key)).toEqual(['streams', 'firehose', 'analytics', 'agents', 'queues']);
+    expect(WORLD_PARTS.map((p) => p.key)).toEqual(['streams', 'firehose', 'analytics', 'videoStreams', 'agents', 'queues']);
   });
 
   it('collects every problem of every section with its field path', () => {

@@ -10,7 +10,7 @@ import { ScenarioError } from '../scenario/load';
 import type { ScenarioDoc } from '../scenario/schema';
 import { validateScenario } from '../scenario/validate';
 import { Simulation } from '../simulation';
-import type { EditableSection, PartContext, WorldHost } from './part';
+import type { EditableSection, PartContext, ServiceOptions, WorldHost } from './part';
 import { WORLD_PARTS, type PartKey, type PartReports, type PartSnapshots, type WorldInstances } from './parts';
 
 /** The run report: Data Streams' figures at the top level, every other part under its key. */
@@ -29,6 +29,7 @@ export interface WorldOptions {
   readonly mode?: 'record' | 'aggregate';
   /** Start the actors right away (default true). */
   readonly start?: boolean;
+  readonly services?: ServiceOptions;
 }
 
 /** Checks a whole document — envelope, Data Streams, then every part's section — naming each bad field path. */
@@ -58,7 +59,7 @@ export class World {
     const doc = structuredClone(checked.doc) as ScenarioDoc;
     const sim = new Simulation({ seed: options.seed ?? doc.seed, startMs: options.startMs });
     const world = new World(sim, doc, (w) => {
-      const ctx: PartContext = { sim, doc, host: options.host ?? {}, mode: options.mode, writeSection: (key, value) => w.writeSection(key, value) };
+      const ctx: PartContext = { sim, doc, host: options.host ?? {}, mode: options.mode, services: options.services ?? {}, writeSection: (key, value) => w.writeSection(key, value) };
       const built: Partial<Record<PartKey, unknown>> = {};
       for (const part of WORLD_PARTS) built[part.key] = part.build(ctx);
       return built as WorldInstances;

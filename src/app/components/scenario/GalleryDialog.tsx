@@ -1,13 +1,15 @@
 /** The gallery of example scenarios as a modal: one click loads an example into the simulator. */
 import { GALLERY } from '../../scenarios/gallery';
 import { useScenario } from '../../scenarios/scenario-store';
+import { useTranslation } from 'react-i18next';
 
 export function GalleryDialog({ onClose }: { onClose: () => void }) {
   const load = useScenario((s) => s.load);
+  const { t } = useTranslation();
   return (
     <div className="modal-backdrop" onClick={onClose}>
       <div className="modal" role="dialog" aria-modal="true" aria-labelledby="gallery-title" onClick={(e) => e.stopPropagation()}>
-        <h2 id="gallery-title">Example scenarios</h2>
+        <h2 id="gallery-title">{t('scenario.galleryTitle')}</h2>
         <div className="gallery-grid">
           {GALLERY.map((g) => (
             <button
@@ -16,7 +18,7 @@ export function GalleryDialog({ onClose }: { onClose: () => void }) {
               className="gallery-card"
               data-testid={`gallery-${g.id}`}
               onClick={() => {
-                void load(g.doc, 'gallery').then((ok) => ok && useScenario.setState({ notice: { kind: 'ok', text: `Opened the example “${g.title}”.` } }));
+                void load(g.doc, 'gallery').then((ok) => ok && useScenario.setState({ notice: { kind: 'ok', text: t('scenario.openedExample', { title: g.title }) } }));
                 onClose();
               }}
             >
@@ -27,7 +29,7 @@ export function GalleryDialog({ onClose }: { onClose: () => void }) {
         </div>
         <div className="modal-actions">
           <button type="button" className="btn" onClick={onClose}>
-            Close
+            {t('scenario.close')}
           </button>
         </div>
       </div>

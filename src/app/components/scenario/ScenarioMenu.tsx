@@ -11,9 +11,11 @@ import { GalleryDialog } from './GalleryDialog';
 import { SharedCodeDialog } from './SharedCodeDialog';
 import { ScenarioNoticeToast } from './ScenarioNoticeToast';
 import './scenario.css';
+import { useTranslation } from 'react-i18next';
 
 export function ScenarioMenu() {
   const doc = useScenario((s) => s.doc);
+  const { t } = useTranslation();
   const saved = useScenario((s) => s.saved);
   const [open, setOpen] = useState(false);
   const [gallery, setGallery] = useState(false);
@@ -48,39 +50,39 @@ export function ScenarioMenu() {
   return (
     <div className="scenario-menu" ref={root}>
       <button type="button" className="btn scenario-menu-button" aria-expanded={open} aria-haspopup="true" data-testid="scenario-menu" title={doc?.name} onClick={() => setOpen((o) => !o)}>
-        <span className="scenario-menu-label">Scenario: </span><strong data-testid="scenario-name">{doc?.name ?? '—'}</strong> ▾
+        <span className="scenario-menu-label">{t('scenario.button')}</span><strong data-testid="scenario-name">{doc?.name ?? '—'}</strong> ▾
       </button>
       {open ? (
-        <div className="scenario-popover" role="menu" aria-label="Scenario">
+        <div className="scenario-popover" role="menu" aria-label={t('scenario.menu')}>
           <section>
-            <h3>Examples</h3>
+            <h3>{t('scenario.examples')}</h3>
             <button type="button" className="btn" data-testid="open-gallery" onClick={() => { setGallery(true); setOpen(false); }}>
-              Open the gallery…
+              {t('scenario.openGallery')}
             </button>
           </section>
           <section>
-            <h3>Save</h3>
+            <h3>{t('scenario.save')}</h3>
             <form className="row" onSubmit={(e) => { e.preventDefault(); void useScenario.getState().saveAs(name || doc?.name || 'scenario'); setName(''); }}>
-              <input aria-label="Name to save as" placeholder={doc?.name ?? 'scenario name'} value={name} onChange={(e) => setName(e.target.value)} />
-              <button type="submit" className="btn" disabled={!doc}>Save</button>
+              <input aria-label={t('scenario.saveAs')} placeholder={doc?.name ?? t('scenario.namePlaceholder')} value={name} onChange={(e) => setName(e.target.value)} />
+              <button type="submit" className="btn" disabled={!doc}>{t('scenario.save')}</button>
             </form>
             {saved.length ? (
-              <ul className="scenario-saved-list" aria-label="Saved scenarios">
+              <ul className="scenario-saved-list" aria-label={t('scenario.savedList')}>
                 {saved.map((s) => (
                   <li key={s.name}>
                     <span title={s.name}>{s.name}</span>
-                    <button type="button" className="btn" onClick={() => { void useScenario.getState().openSaved(s.name); setOpen(false); }}>Open</button>
-                    <button type="button" className="btn btn-danger" aria-label={`Delete ${s.name}`} onClick={() => void useScenario.getState().deleteSaved(s.name)}>Delete</button>
+                    <button type="button" className="btn" onClick={() => { void useScenario.getState().openSaved(s.name); setOpen(false); }}>{t('scenario.open')}</button>
+                    <button type="button" className="btn btn-danger" aria-label={t('scenario.deleteNamed', { name: s.name })} onClick={() => void useScenario.getState().deleteSaved(s.name)}>{t('scenario.delete')}</button>
                   </li>
                 ))}
               </ul>
             ) : null}
           </section>
           <section>
-            <h3>File</h3>
+            <h3>{t('scenario.file')}</h3>
             <div className="row">
-              <button type="button" className="btn" disabled={!doc} onClick={() => doc && downloadText(scenarioFileName(doc), scenarioToJson(doc), 'application/json')}>Export JSON</button>
-              <button type="button" className="btn" onClick={() => fileInput.current?.click()}>Import JSON…</button>
+              <button type="button" className="btn" disabled={!doc} onClick={() => doc && downloadText(scenarioFileName(doc), scenarioToJson(doc), 'application/json')}>{t('scenario.exportJson')}</button>
+              <button type="button" className="btn" onClick={() => fileInput.current?.click()}>{t('scenario.importJson')}</button>
               <input
                 ref={fileInput}
                 type="file"
@@ -97,12 +99,12 @@ export function ScenarioMenu() {
             </div>
           </section>
           <section>
-            <h3>Share</h3>
-            <button type="button" className="btn" disabled={!doc} data-testid="share-link" onClick={() => void share()}>Copy share link</button>
+            <h3>{t('scenario.share')}</h3>
+            <button type="button" className="btn" disabled={!doc} data-testid="share-link" onClick={() => void share()}>{t('scenario.copyLink')}</button>
             {link ? (
               <>
-                <input className="share-url" readOnly value={link} aria-label="Share link" data-testid="share-url" onFocus={(e) => e.target.select()} />
-                <small>{link.length > SHARE_URL_CHARS_COMFORTABLE ? `Long link (${link.length} characters): some chat tools may cut it; export a JSON file instead.` : 'Copied. The scenario travels inside the link; nothing is uploaded.'}</small>
+                <input className="share-url" readOnly value={link} aria-label={t('scenario.shareLink')} data-testid="share-url" onFocus={(e) => e.target.select()} />
+                <small>{link.length > SHARE_URL_CHARS_COMFORTABLE ? t('scenario.longLink', { count: link.length }) : t('scenario.copied')}</small>
               </>
             ) : null}
           </section>

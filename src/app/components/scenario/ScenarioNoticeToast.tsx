@@ -1,5 +1,6 @@
 /** The latest scenario notice (loaded, saved, or why a file or link was refused) in a corner toast. */
 import { useScenario } from '../../scenarios/scenario-store';
+import { downloadText } from './download';
 
 export function ScenarioNoticeToast() {
   const notice = useScenario((s) => s.notice);
@@ -20,6 +21,11 @@ export function ScenarioNoticeToast() {
           ))}
           {notice.details.length > 12 ? <li>… and {notice.details.length - 12} more</li> : null}
         </ul>
+      ) : null}
+      {notice.rescue ? (
+        <button type="button" className="btn" data-testid="notice-rescue" onClick={() => downloadText(notice.rescue!.fileName, notice.rescue!.text, 'application/json')}>
+          Download the saved text
+        </button>
       ) : null}
     </div>
   );

@@ -37,6 +37,15 @@ describe('delivery stream form', () => {
     expect(entryToForm(fh.list()[0], [])).toEqual(form);
   });
 
+  it('shows the engine\'s AWS message for prefix rules', () => {
+    const fh = world();
+    const saved = fh.save(formToEntry({ ...emptyForm([]), prefix: 'year=!{timestamp:yyyy}/' }));
+    expect(saved).toMatchObject({ ok: false });
+    expect(JSON.stringify(saved)).toContain('ErrorOutputPrefix cannot be null or empty when Prefix contains expressions');
+    const fixed = fh.save(formToEntry({ ...emptyForm([]), prefix: 'year=!{timestamp:yyyy}/', errorPrefix: 'errors/!{firehose:error-output-type}/' }));
+    expect(fixed).toEqual({ ok: true });
+  });
+
   it('picks a free default name', () => {
     expect(emptyForm(['delivery-1', 'delivery-2']).name).toBe('delivery-3');
   });

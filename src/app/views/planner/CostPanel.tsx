@@ -24,6 +24,7 @@ function Lines({ lines }: { lines: readonly CostLine[] }) {
           <tr key={l.id} title={`${num(l.quantity, 2)} ${l.unit} × $${l.unitPrice}${l.per !== 1 ? ` per ${num(l.per)}` : ''}${l.note ? ` — ${l.note}` : ''}`}>
             <td className="cost-label">{l.label}</td>
             <td className="num">{usd(l.monthlyUsd)}</td>
+            <td className="muted small cost-date">{l.priceAsOf}</td>
           </tr>
         ))}
       </tbody>
@@ -59,6 +60,7 @@ export function CostPanel({ plan, prices, settings }: { plan: CapacityPlan; pric
                 {mode === chosen ? <span className="badge badge-ok">recommended</span> : null}
               </div>
               <div className="stat-value">{usd(c.totalMonthlyUsd)}</div>
+              {plan.recommendation.priceReasons[mode] ? <p className="small cost-why">{plan.recommendation.priceReasons[mode]}</p> : null}
               <Lines lines={c.lines} />
               {c.notes.length ? <p className="muted small">{c.notes.join(' ')}</p> : null}
             </div>
@@ -87,7 +89,20 @@ export function CostPanel({ plan, prices, settings }: { plan: CapacityPlan; pric
           ) : null}
         </div>
       ) : null}
-      <p className="muted small">PUT payload units and on-demand 1 KiB rounding count data plus partition key per record (a modelling assumption: AWS says “record size”). Hover a line for quantity × price.</p>
+      {plan.assumptions.length ? (
+        <div className="assumptions" data-testid="assumptions">
+          <h3 className="small">Assumptions (price rules AWS leaves open)</h3>
+          <ul className="small">
+            {plan.assumptions.map((a) => (
+              <li key={a.id}>
+                {a.question} <strong>Used:</strong> {a.usedReading} ({usd(a.monthlyUsd)}/month). <strong>Other reading:</strong> {a.otherReading} (
+                {a.oneTimeUsd !== undefined ? `${usd(a.oneTimeUsd)} once` : `${usd(a.otherMonthlyUsd)}/month`}).
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <p className="muted small">Each line shows the date of its price. Hover a line for quantity × price.</p>
       {editing ? <PriceEditor prices={prices} settings={settings} /> : null}
     </section>
   );

@@ -12,8 +12,10 @@ export function RecommendationPanel({ plan, streamName }: { plan: CapacityPlan; 
   const doc = useScenario((s) => s.doc);
   const stream = doc?.streams.find((s) => s.name === streamName);
   const target = r.settings;
+  const splits = target.splitCalls ?? [];
+  const firehoseOnly = r.target === 'firehose-direct-put';
   const alreadyApplied = stream && (target.streamMode === 'ON_DEMAND' ? stream.mode === 'ON_DEMAND' : (stream.mode ?? 'PROVISIONED') === 'PROVISIONED' && stream.shards === target.shardCount);
-  const applyLabel = target.streamMode === 'PROVISIONED' ? `Apply: ${target.shardCount} shards, provisioned` : 'Apply: on-demand mode';
+  const applyLabel = target.streamMode === 'PROVISIONED' ? `Apply: ${target.shardCount} shards, provisioned${splits.length ? ' (even split)' : ''}` : 'Apply: on-demand mode';
   const apply = () =>
     void useScenario
       .getState()
@@ -22,11 +24,32 @@ export function RecommendationPanel({ plan, streamName }: { plan: CapacityPlan; 
     <section className="panel recommendation" aria-labelledby="rec-title">
       <div className="panel-header">
         <h2 id="rec-title">Recommendation</h2>
-        <button type="button" className="btn btn-primary" data-testid="apply-recommendation" disabled={!stream || alreadyApplied} onClick={apply}>
+        <button type="button" className="btn btn-primary" data-testid="apply-recommendation" disabled={!stream || alreadyApplied || firehoseOnly} onClick={apply}>
           {alreadyApplied ? 'Applied' : applyLabel}
         </button>
       </div>
       <p className="rec-headline" data-testid="recommendation">{r.headline}.</p>
+      {splits.length ? (
+        <div className="split-calls" data-testid="split-calls">
+          <p className="small">
+            Create {target.baseShards} shards, then run these SplitShard calls in order (children get the next shard ids):
+          </p>
+          <ol className="small">
+            {splits.map((c) => (
+              <li key={c.newStartingHashKey}>
+                <code>
+                  aws kinesis split-shard --stream-name {streamName} --shard-to-split {c.shardToSplit} --new-starting-hash-key {c.newStartingHashKey}
+                </code>
+              </li>
+            ))}
+          </ol>
+        </div>
+      ) : null}
+      {r.streamThrottledFraction > 0 ? (
+        <p className="small" data-testid="stream-throttled">
+          Still refused at peak: {(r.streamThrottledFraction * 100).toFixed(1)}% of the stream's records (every key on an overloaded shard), of which {(r.unfixableThrottling * 100).toFixed(1)}% is keys' own excess over the per-key limit.
+        </p>
+      ) : null}
       <p className="muted small">
         Runner-up: {r.runnerUp.mode.replace(/-/g, ' ')} at {usd(r.runnerUp.monthlyUsd)}/month ({r.runnerUp.deltaMonthlyUsd >= 0 ? '+' : ''}
         {usd(r.runnerUp.deltaMonthlyUsd)}).

@@ -86,8 +86,12 @@ export function SizingPanel({ plan }: { plan: CapacityPlan }) {
       </table>
       {plan.hotKeys.throttledFraction > 0 ? (
         <p className="callout callout-warn small">
-          At {plan.hotKeys.shardCount} shards, {pct(plan.hotKeys.throttledFraction)} of records are predicted to be throttled
-          {plan.hotKeys.unfixableFraction > 0 ? `, ${pct(plan.hotKeys.unfixableFraction)} of them by keys over the per-key limit, which no shard count or mode removes` : ''}.
+          On an even split at {plan.hotKeys.shardCount} shards, {pct(plan.hotKeys.throttledFraction)} of the stream's records are predicted to be throttled
+          (every key on an overloaded shard)
+          {plan.hotKeys.unfixableFraction > 0 ? `; ${pct(plan.hotKeys.unfixableFraction)} is keys' own excess over the per-key limit, which no shard count or mode removes` : ''}.
+          {plan.layout.shards !== plan.layout.baseShards
+            ? ` The ${plan.layout.kind === 'targeted-splits' ? `layout with ${plan.layout.splitCalls.length} SplitShard calls` : 'even split'} at ${plan.layout.shards} shards leaves ${pct(plan.layout.evaluation.throttledFraction)}.`
+            : ''}
         </p>
       ) : null}
     </section>

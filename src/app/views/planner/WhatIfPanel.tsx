@@ -164,6 +164,7 @@ export function WhatIfPanel({ base, streamName, settings, priceOverrides }: { ba
         <div className="comparison">
           <h3>Estimate vs simulation — {chosen.label}</h3>
           <p data-testid="comparison-summary">{chosen.comparison.summary}</p>
+          <p className="muted small" data-testid="simulation-mode">Simulated in {chosen.simulation.reason}.</p>
           <table className="data" aria-label="Estimate versus simulation">
             <thead>
               <tr>
@@ -176,8 +177,8 @@ export function WhatIfPanel({ base, streamName, settings, priceOverrides }: { ba
             </thead>
             <tbody>
               {chosen.comparison.rows.map((row) => (
-                <tr key={row.metric}>
-                  <td>{row.metric.replace(/-/g, ' ')}</td>
+                <tr key={`${row.metric}:${row.reader ?? ''}`}>
+                  <td>{row.metric.replace(/-/g, ' ')}{row.reader ? ` — ${row.reader}` : ''}</td>
                   <td className="num">{row.predicted === null ? '—' : fmt(row.predicted, row.unit)}</td>
                   <td className="num">{fmt(row.simulated, row.unit)}</td>
                   <td>

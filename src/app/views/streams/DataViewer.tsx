@@ -3,12 +3,13 @@
  * does. Every page is a real GetRecords call (the first one also GetShardIterator) and counts
  * against the shard's 5 reads/s and 2 MiB/s like any consumer's; throttling shows inline.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { IteratorType, ReadResult, ViewedRecord } from '../../../worker/api/streams-api';
 import { NumberField, SelectField, TextField } from '../../components/console/fields';
 import { readRecords } from '../../stores/console-actions';
 import { useSim } from '../../stores/sim-store';
 import { formatBytes, formatClock, formatDuration } from '../../format';
+import { SequenceNumberCell } from './SequenceNumberCell';
 
 type View = 'json' | 'text' | 'hex';
 const decoder = new TextDecoder('utf-8', { fatal: false });
@@ -37,12 +38,15 @@ function parseUtc(text: string): number | undefined {
   return m ? Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +(m[6] ?? 0)) : undefined;
 }
 
-export function DataViewer({ stream, shardIds, openIds }: { stream: string; shardIds: readonly string[]; openIds: readonly string[] }) {
+/** A record to open on arrival (the put-a-record form links here): its shard, at its sequence number. */
+export interface ViewerFocus { readonly shardId: string; readonly sequenceNumber: string }
+
+export function DataViewer({ stream, shardIds, openIds, focus }: { stream: string; shardIds: readonly string[]; openIds: readonly string[]; focus?: ViewerFocus }) {
   const nowMs = useSim((s) => Math.floor((s.frame?.clock.nowMs ?? 0) / 60_000) * 60_000);
-  const [shard, setShard] = useState(openIds[0] ?? shardIds[0] ?? '');
+  const [shard, setShard] = useState(focus?.shardId ?? openIds[0] ?? shardIds[0] ?? '');
   const open = new Set(openIds);
-  const [type, setType] = useState<IteratorType>('TRIM_HORIZON');
-  const [seq, setSeq] = useState('');
+  const [type, setType] = useState<IteratorType>(focus?.sequenceNumber ? 'AT_SEQUENCE_NUMBER' : 'TRIM_HORIZON');
+  const [seq, setSeq] = useState(focus?.sequenceNumber ?? '');
   const [at, setAt] = useState('');
   const [limit, setLimit] = useState<number | undefined>(25);
   const [view, setView] = useState<View>('json');
@@ -71,6 +75,11 @@ export function DataViewer({ stream, shardIds, openIds }: { stream: string; shar
     handle(await readRecords({ stream, shardId: shard, iterator: page.next, limit }), page.n + 1);
   };
 
+  // Opened from a link to one record: read it straight away.
+  useEffect(() => {
+    if (focus) void first();
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+
   return (
     <section className="panel" aria-labelledby="viewer-title">
       <div className="panel-header"><h2 id="viewer-title">Data viewer</h2></div>
@@ -96,10 +105,10 @@ export function DataViewer({ stream, shardIds, openIds }: { stream: string; shar
               <table className="data record-list" aria-label="Records">
                 <thead><tr><th>Sequence number</th><th>Partition key</th><th>Arrival (UTC)</th><th className="num">Size</th><th>Payload</th></tr></thead>
                 <tbody>
-                  {page.records.map((r) => (
+                  {page.records.map((r, i) => (
                     <tr key={r.sequenceNumber}>
-                      <td className="mono" title={r.sequenceNumber}>…{r.sequenceNumber.slice(-12)}</td>
-                      <td className="mono">{r.partitionKey}</td>
+                      <td className="mono"><SequenceNumberCell value={r.sequenceNumber} neighbour={(page.records[i - 1] ?? page.records[i + 1])?.sequenceNumber} /></td>
+                      <td className="mono">{r.partitionKey === '' ? <span className="muted" title="Written without a partition key (AUTO record distribution)">—</span> : r.partitionKey}</td>
                       <td className="mono">{formatClock(r.arrivalMs)}.{String(r.arrivalMs % 1000).padStart(3, '0')}</td>
                       <td className="num">{formatBytes(r.sizeBytes)}</td>
                       <td><pre tabIndex={0} className="payload" data-testid="viewer-payload">{render(r.data, view)}</pre></td>

@@ -13,7 +13,8 @@ import { MonitoringTab } from './MonitoringTab';
 import { ShardsTab } from './ShardsTab';
 import { KeysTab } from './KeysTab';
 import { ReshardTab } from './ReshardTab';
-import { DataViewer } from './DataViewer';
+import { DataViewer, type ViewerFocus } from './DataViewer';
+import { PutRecordForm } from './PutRecordForm';
 
 const TABS = [
   ['monitoring', 'Monitoring'],
@@ -24,8 +25,8 @@ const TABS = [
 ] as const;
 type Tab = (typeof TABS)[number][0];
 
-export function StreamDetailView({ name }: { name: string }) {
-  const [tab, setTab] = useState<Tab>('monitoring');
+export function StreamDetailView({ name, focus }: { name: string; focus?: ViewerFocus }) {
+  const [tab, setTab] = useState<Tab>(focus ? 'data' : 'monitoring');
   const [windowSec, setWindowSec] = useState(120);
   const [drillShard, setDrillShard] = useState<string | null>(null);
   useWatch({ stream: name, heatmap: tab === 'monitoring', seriesWindowSec: windowSec, shardId: tab === 'monitoring' ? drillShard : null });
@@ -77,8 +78,9 @@ export function StreamDetailView({ name }: { name: string }) {
         {tab === 'shards' ? <ShardsTab detail={detail} /> : null}
         {tab === 'keys' ? <KeysTab detail={detail} /> : null}
         {tab === 'reshard' ? <ReshardTab detail={detail} /> : null}
-        {tab === 'data' ? <DataViewer stream={name} shardIds={detail.shardIds} openIds={detail.bandIds} /> : null}
+        {tab === 'data' ? <DataViewer stream={name} shardIds={detail.shardIds} openIds={detail.bandIds} focus={focus} /> : null}
       </div>
+      <PutRecordForm stream={name} detail={detail} />
     </>
   );
 }

@@ -4,7 +4,7 @@
  * difference in wall time, divided into the records the app read, is the app's own throughput
  * (poll + decode + map + window). Also the cost of one frame slice with a full 1,200-row sink.
  */
-import type { Benchmark } from '../../../cli/bench/harness';
+import type { Benchmark } from '../../bench/harness';
 import { DEMO_SCENARIO } from '../../scenario/demo';
 import { World } from '../../world/world';
 

@@ -18,8 +18,14 @@ export const FIREHOSE_OPERATIONS = [
 ] as const;
 export type FirehoseOperation = (typeof FIREHOSE_OPERATIONS)[number];
 
+/**
+ * A request that breaks the model (a required member missing, a member of the wrong type): AWS's
+ * request validation answers ValidationException before the operation runs, and several Firehose
+ * operations document no InvalidArgumentException at all (e.g.
+ * https://docs.aws.amazon.com/firehose/latest/APIReference/API_DeleteDeliveryStream.html).
+ */
 function invalid(message: string): AwsServiceError {
-  return new AwsServiceError('InvalidArgumentException', message, 400);
+  return new AwsServiceError('ValidationException', message, 400);
 }
 
 function requireName(body: Body): string {
@@ -31,7 +37,8 @@ function requireName(body: Body): string {
 function blob(value: unknown, field: string): Uint8Array {
   if (typeof value !== 'string') throw invalid(`${field} is required (base64 blob)`);
   const bytes = decodeBase64(value);
-  if (!bytes) throw invalid(`${field} is not valid base64`);
+  // A blob that is not base64 cannot be deserialized: the JSON protocol's SerializationException.
+  if (!bytes) throw new AwsServiceError('SerializationException', `${field} is not valid base64`, 400);
   return bytes;
 }
 

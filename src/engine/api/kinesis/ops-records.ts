@@ -1,7 +1,9 @@
 /** Record operations: PutRecord, PutRecords, GetShardIterator, GetRecords. */
 import { parseDecimalHashKey, utf8ByteLength } from '../../hash';
 import type { PutEntry, ShardIteratorType } from '../../streams/data-plane';
-import { getRecords, getShardIterator, putEntry, requireReadable } from '../../streams/data-plane';
+import { getRecords, getShardIterator, putEntry, requireReadable, resolveIterator } from '../../streams/data-plane';
+import { requireShard } from '../../streams/reshard';
+import { AwsServiceError } from '../result';
 import { invalidArgument, throughputExceeded, validationError } from '../../streams/errors';
 import { GET_RECORDS_LIMIT_MAX, putRecordsBytesMaxOf } from '../../streams/limits';
 import type { KinesisService } from '../../streams/service';
@@ -27,6 +29,10 @@ function toEntry(stream: Stream, raw: Doc, member: string): PutEntry {
       throw invalidArgument(`Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. Specified value was ${raw.ExplicitHashKey as string}`);
     }
   }
+  // Checked with the rest of the entry, so a PutRecords call with one keyless entry writes nothing.
+  if (partitionKey === undefined && stream.distribution !== 'AUTO') {
+    throw invalidArgument(`PartitionKey is required: stream ${stream.name} uses the USER_PARTITION_KEY record distribution strategy.`);
+  }
   const max = stream.recordBytesMax;
   if (data.byteLength > max) {
     throw validationError(`1 validation error detected: Value at '${member}' failed to satisfy constraint: Member must have length less than or equal to ${max}`);
@@ -42,10 +48,20 @@ function encryptionType(stream: Stream): string {
   return stream.encryptionType;
 }
 
+/**
+ * DryRun (GetRecords, GetShardIterator, PutRecord in the current model): once the request would be accepted
+ * (well-formed, its stream and shard found), the service answers DryRunOperationException — "The request was
+ * rejected because the DryRun parameter was specified." — and does nothing.
+ */
+function checkDryRun(input: Doc): void {
+  if (input.DryRun === true) throw new AwsServiceError('DryRunOperationException', 'The request was rejected because the DryRun parameter was specified.');
+}
+
 export function putRecord(service: KinesisService, input: Doc): Doc {
   const stream = service.resolve(input);
   requireReadable(service, stream);
   const entry = toEntry(stream, input, 'data');
+  checkDryRun(input);
   const outcome = putEntry(service, stream, entry, input.SequenceNumberForOrdering as string | undefined);
   if (!outcome.ok) throw throughputExceeded(outcome.errorMessage);
   return {
@@ -81,6 +97,11 @@ export function putRecords(service: KinesisService, input: Doc): Doc {
 
 export function getShardIteratorOp(service: KinesisService, input: Doc): Doc {
   const stream = service.resolve(input);
+  if (input.DryRun === true) {
+    requireReadable(service, stream);
+    requireShard(service, stream, input.ShardId as string);
+    checkDryRun(input);
+  }
   const position = getShardIterator(service, stream, {
     shardId: input.ShardId as string,
     type: input.ShardIteratorType as ShardIteratorType,
@@ -94,6 +115,10 @@ export function getRecordsOp(service: KinesisService, input: Doc): Doc {
   const position = decodeShardIterator(input.ShardIterator as string);
   if (input.StreamARN !== undefined && service.nameFromArn(input.StreamARN as string) !== position.streamName) {
     throw invalidArgument(`The ShardIterator belongs to stream ${position.streamName}, not to ${input.StreamARN as string}.`);
+  }
+  if (input.DryRun === true) {
+    resolveIterator(service, position);
+    checkDryRun(input);
   }
   const limit = (input.Limit as number | undefined) ?? GET_RECORDS_LIMIT_MAX;
   const stream = service.stream(position.streamName);

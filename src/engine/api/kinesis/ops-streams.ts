@@ -3,7 +3,7 @@ import { invalidArgument } from '../../streams/errors';
 import type { KinesisService } from '../../streams/service';
 import type { RecordDistributionStrategy, StreamMode } from '../../streams/stream';
 import {
-  decreaseRetention, increaseRetention, requireAutoAllowed, requireWarmThroughputAllowed, setEnhancedMonitoring, startEncryption, stopEncryption,
+  checkRetentionRange, decreaseRetention, increaseRetention, requireAutoAllowed, requireWarmThroughputAllowed, setEnhancedMonitoring, startEncryption, stopEncryption,
   updateStreamMode,
 } from '../../streams/stream-settings';
 import { TAGS_PER_STREAM_MAX } from '../../streams/limits';
@@ -97,6 +97,8 @@ export function describeLimits(service: KinesisService): Doc {
     OpenShardCount: service.openShardTotal(),
     OnDemandStreamCount: service.onDemandStreamCount(),
     OnDemandStreamCountLimit: service.onDemandStreamLimit,
+    // Channels of the account (API_DescribeLimits 2026); ChannelCountLimit is not stated anywhere read, so it is left out.
+    ChannelCount: service.allStreams().reduce((n, s) => n + service.channelCountOf(s), 0),
   };
 }
 
@@ -107,11 +109,13 @@ export function updateStreamModeOp(service: KinesisService, input: Doc): Doc {
 }
 
 export function increaseRetentionOp(service: KinesisService, input: Doc): Doc {
+  checkRetentionRange(input.RetentionPeriodHours as number);
   increaseRetention(service, service.resolve(input), input.RetentionPeriodHours as number);
   return NO_OUTPUT;
 }
 
 export function decreaseRetentionOp(service: KinesisService, input: Doc): Doc {
+  checkRetentionRange(input.RetentionPeriodHours as number);
   decreaseRetention(service, service.resolve(input), input.RetentionPeriodHours as number);
   return NO_OUTPUT;
 }

@@ -2,6 +2,7 @@
  * Request shapes of the channel operations (CreateChannel … DeleteChannel) as validation rules, after the
  * service model in @aws-sdk/client-kinesis 3.1143 (member names, required members, enums, ranges).
  */
+import { CHANNEL_FRESHNESS_S_MAX, CHANNEL_FRESHNESS_S_MIN, CHANNEL_KEY_TEMPLATE_LENGTH_MAX, LIST_CHANNELS_MAX } from '../../streams/limits';
 import type { Fields, Rule } from './validation';
 
 const req = <R extends Rule>(rule: R): R => ({ ...rule, required: true });
@@ -12,7 +13,7 @@ const ROLE_ARN: Rule = { kind: 'string', min: 1, max: 2048, pattern: /^arn:aws.*
 const BUCKET_ARN: Rule = { kind: 'string', min: 1, max: 2048, pattern: /^arn:aws.*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/ };
 const TABLE_BUCKET_ARN: Rule = { kind: 'string', min: 1, max: 2048, pattern: /^arn:aws.*:s3tables:.*:\d{12}:bucket\/[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/ };
 const ACCOUNT: Rule = { kind: 'string', pattern: /^\d{12}$/ };
-const FRESHNESS: Rule = { kind: 'int', min: 300, max: 900 };
+const FRESHNESS: Rule = { kind: 'int', min: CHANNEL_FRESHNESS_S_MIN, max: CHANNEL_FRESHNESS_S_MAX };
 const TABLE_PART: Rule = { kind: 'string', min: 1, max: 255, pattern: /^[a-z0-9_]+$/ };
 const DLQ: Rule = { kind: 'struct', fields: { BucketARN: req(BUCKET_ARN), ExpectedBucketOwner: req(ACCOUNT), ErrorOutputPrefix: { kind: 'string', min: 1, max: 1024 } } };
 const LOGGING: Rule = {
@@ -47,7 +48,7 @@ export const CHANNEL_SHAPES: Readonly<Record<string, Fields>> = {
           fields: {
             BucketARN: req(BUCKET_ARN),
             ExpectedBucketOwner: req(ACCOUNT),
-            OutputKeyTemplate: { kind: 'string', min: 1, max: 1024 },
+            OutputKeyTemplate: { kind: 'string', min: 1, max: CHANNEL_KEY_TEMPLATE_LENGTH_MAX },
             StorageClass: { kind: 'string', enum: ['STANDARD', 'INTELLIGENT_TIERING', 'GLACIER_IR'] },
             CompressionType: { kind: 'string', enum: ['NONE', 'GZIP', 'ZSTD'], required: true },
           },
@@ -90,7 +91,7 @@ export const CHANNEL_SHAPES: Readonly<Record<string, Fields>> = {
   DeleteChannel: { ChannelARN: req(CHANNEL_ARN) },
   ListChannels: {
     StreamFilter: { kind: 'list', min: 1, max: 10, member: { kind: 'struct', fields: { StreamARN: req(STREAM_ARN), StreamCreationTimestamp: { kind: 'timestamp' } } } },
-    MaxResults: { kind: 'int', min: 1, max: 100 },
+    MaxResults: { kind: 'int', min: 1, max: LIST_CHANNELS_MAX },
     NextToken: { kind: 'string', min: 1, max: 1_048_576 },
   },
   UpdateChannel: {

@@ -2,6 +2,7 @@
  * Request shapes of the Kinesis Data Streams API (Kinesis_20131202) as validation rules, following the
  * service model's member constraints (names, lengths, ranges, patterns, enums).
  */
+import { MAX_RECORD_SIZE_KIB_MAX, MAX_RECORD_SIZE_KIB_MIN, recordBytesMaxOf } from '../../streams/limits';
 import { CHANNEL_SHAPES } from './shapes-channels';
 import type { Fields, Rule } from './validation';
 
@@ -25,8 +26,8 @@ const METRICS = ['IncomingBytes', 'IncomingRecords', 'OutgoingBytes', 'OutgoingR
 const STREAM_MODE_DETAILS: Rule = { kind: 'struct', fields: { StreamMode: { kind: 'string', enum: ['PROVISIONED', 'ON_DEMAND'], required: true } } };
 
 // Data up to 10 MiB in the current model; the stream's own maximum record size is checked by PutRecord(s).
-const DATA_MAX = 10_485_760;
-const MAX_RECORD_SIZE: Rule = { kind: 'int', min: 1024, max: 10_240 };
+const DATA_MAX = recordBytesMaxOf(MAX_RECORD_SIZE_KIB_MAX);
+const MAX_RECORD_SIZE: Rule = { kind: 'int', min: MAX_RECORD_SIZE_KIB_MIN, max: MAX_RECORD_SIZE_KIB_MAX };
 const DISTRIBUTION: Rule = { kind: 'string', enum: ['USER_PARTITION_KEY', 'AUTO'] };
 /** "Not Implemented. Reserved for future use." (API reference), pattern [a-z0-9]{20}-[a-z0-9]{3}. */
 const STREAM_ID: Rule = { kind: 'string', min: 1, max: 24, pattern: /^[a-z0-9]{20}-[a-z0-9]{3}$/ };
@@ -71,6 +72,7 @@ export const REQUEST_SHAPES: Readonly<Record<string, Fields>> = {
     PartitionKey: PARTITION_KEY,
     ExplicitHashKey: HASH_KEY,
     SequenceNumberForOrdering: SEQUENCE_NUMBER,
+    DryRun: { kind: 'bool' },
   },
   PutRecords: {
     ...STREAM_REF,
@@ -91,8 +93,9 @@ export const REQUEST_SHAPES: Readonly<Record<string, Fields>> = {
     ShardIteratorType: { kind: 'string', enum: ITERATOR_TYPES, required: true },
     StartingSequenceNumber: SEQUENCE_NUMBER,
     Timestamp: { kind: 'timestamp' },
+    DryRun: { kind: 'bool' },
   },
-  GetRecords: { ShardIterator: { kind: 'string', min: 1, max: 512, required: true }, Limit: { kind: 'int', min: 1, max: 10_000 }, StreamARN: STREAM_ARN },
+  GetRecords: { ShardIterator: { kind: 'string', min: 1, max: 512, required: true }, Limit: { kind: 'int', min: 1, max: 10_000 }, StreamARN: STREAM_ARN, DryRun: { kind: 'bool' } },
   SplitShard: { ...STREAM_REF, ShardToSplit: req(SHARD_ID), NewStartingHashKey: req(HASH_KEY) },
   MergeShards: { ...STREAM_REF, ShardToMerge: req(SHARD_ID), AdjacentShardToMerge: req(SHARD_ID) },
   UpdateShardCount: {

@@ -42,7 +42,7 @@ export class FirehoseWorld implements PartInstance<FirehoseReport, FirehoseSlice
     this.sim = sim;
     this.kinesis = kinesis;
     // [sim] Console and scenario actions are not held to the 5 TPS control-plane quota: a scenario may create many streams at t=0.
-    this.service = new FirehoseService(sim, { kinesisSources: kinesisSourcesFrom(kinesis), enforceControlPlaneRates: false });
+    this.service = new FirehoseService(sim, { enforceControlPlaneRates: false, ...ctx.services.firehose, kinesisSources: kinesisSourcesFrom(kinesis) });
     if (!sim.part('firehose')) sim.attach(this.service);
     this.env = {
       region: this.service.region,

@@ -1,11 +1,12 @@
 /**
- * Runs one what-if variant through the simulator (record-level engine, the scenario's own seed) and
+ * Runs one what-if variant through the whole world (every part of the document, the scenario's own
+ * seed; record mode for small runs, aggregate mode for long horizons — see whatIfMode) and
  * measures what the Planner's table shows: throttled %, records dropped, p99 put latency, max iterator
  * age, peak shard utilisation, monthly cost, plus a downsampled timeline for the overlaid charts and
  * the capacity module's analytic-vs-simulated comparison. Deterministic: same document, same numbers.
  */
 import { compareWithSimulation, type PlanVsSimulation } from '../../../engine/capacity/compare';
-import { simulatedOutcomeFromReport, workloadFromScenario } from '../../../engine/capacity/from-scenario';
+import { rateFigures, simulatedOutcomeFromReport, workloadFromScenario } from '../../../engine/capacity/from-scenario';
 import { DEFAULT_PRICE_TABLE, withPriceOverrides, type PriceOverrides } from '../../../engine/capacity/price-table';
 import type { ScenarioDoc } from '../../../engine/scenario/schema';
 import { World } from '../../../engine/world/world';
@@ -29,6 +30,16 @@ export interface VariantPoint {
   readonly iteratorAgeMs: number;
 }
 
+/** Something that reads the stream in the variant's world, with the reads it made and how many the shards refused. */
+export interface VariantReader {
+  readonly name: string;
+  readonly kind: 'kcl' | 'efo' | 'lambda' | 'analytics';
+  /** GetRecords-equivalent calls (analytics applications; consumers report throttles only). */
+  readonly readCalls?: number;
+  readonly readThrottled: number;
+  readonly recordsRead: number;
+}
+
 export interface VariantMetrics {
   readonly shardCount: number;
   readonly mode: 'PROVISIONED' | 'ON_DEMAND';
@@ -40,11 +51,81 @@ export interface VariantMetrics {
   readonly maxIteratorAgeMs: number;
   readonly peakShardUtilisation: number;
   readonly costMonthlyUsd: number;
+  /** Every reader of the stream: consumers and the Analytics applications whose source it is (they share each shard's 5 reads/s). */
+  readonly readers: readonly VariantReader[];
 }
 
 export type VariantResult =
-  | ({ readonly kind: 'variant-result'; readonly ok: true; readonly id: string; readonly label: string; readonly simulatedMs: number; readonly series: readonly VariantPoint[]; readonly comparison: PlanVsSimulation } & VariantMetrics)
+  | ({ readonly kind: 'variant-result'; readonly ok: true; readonly id: string; readonly label: string; readonly simulatedMs: number; readonly simulation: WhatIfMode; readonly series: readonly VariantPoint[]; readonly comparison: PlanVsSimulation } & VariantMetrics)
   | { readonly kind: 'variant-result'; readonly ok: false; readonly id: string; readonly label: string; readonly error: string };
+
+export interface WhatIfMode {
+  readonly mode: 'record' | 'aggregate';
+  /** Analytics applications simulated as polling readers of their source (aggregate mode, no payloads). */
+  readonly analyticsAsReaders: readonly string[];
+  /** In plain words: why this mode, and what stays record-level. */
+  readonly reason: string;
+}
+
+/**
+ * Record mode materialises every record; beyond this many records per run the what-if switches to
+ * aggregate mode, which keeps the same per-shard, per-second accounting (token buckets, throttling,
+ * retries, reads) on counts. 2 M records take a few seconds in record mode on one core.
+ */
+export const RECORD_MODE_MAX_RECORDS = 2_000_000;
+
+export function whatIfMode(doc: ScenarioDoc, durationMs: number): WhatIfMode {
+  const seconds = durationMs / 1000;
+  const records = doc.producers.reduce((s, p) => s + rateFigures(p.rate, seconds).average * seconds, 0);
+  if (records <= RECORD_MODE_MAX_RECORDS) {
+    return { mode: 'record', analyticsAsReaders: [], reason: `record mode: ${Math.round(records).toLocaleString('en-US')} records in the run, every one simulated` };
+  }
+  const kept = doc.producers.filter((p) => p.template !== undefined || p.aggregation?.enabled === true).map((p) => p.name);
+  const asReaders: string[] = [];
+  const apps = (doc.analytics ?? []).map((a) => {
+    const withRecords = doc.producers.some((p) => p.stream === a.input.stream && kept.includes(p.name));
+    if (!withRecords) asReaders.push(a.name);
+    return `Analytics '${a.name}' ${withRecords ? 'runs its SQL on the templated records' : 'is simulated as what it is to the stream: a GetRecords reader polling every shard once a second (its SQL needs payloads, which aggregate mode does not keep)'}`;
+  });
+  return {
+    mode: 'aggregate',
+    analyticsAsReaders: asReaders,
+    reason: [
+      `aggregate mode: ${Math.round(records).toLocaleString('en-US')} records in the run, counted per shard and per second with the same limits`,
+      kept.length ? `producers ${kept.map((n) => `'${n}'`).join(', ')} stay record-level (templates or KPL aggregation need payloads)` : '',
+      ...apps,
+    ]
+      .filter(Boolean)
+      .join('; '),
+  };
+}
+
+/** Name of the polling reader that stands for an Analytics application in aggregate mode. */
+export function analyticsReaderName(app: string): string {
+  return `analytics:${app}`;
+}
+
+/**
+ * The document a what-if runs: shard-level series off (the table needs stream figures and the per-shard
+ * peak, which the sampler keeps anyway), and Analytics applications without payloads replaced by the
+ * polling reader they are to their source stream (same calls, same bytes against 2 MiB/s per shard).
+ */
+export function whatIfDoc(doc: ScenarioDoc, m: WhatIfMode): ScenarioDoc {
+  const readers = (doc.analytics ?? []).filter((a) => m.analyticsAsReaders.includes(a.name));
+  return {
+    ...doc,
+    settings: { ...doc.settings, shardLevelMetrics: false },
+    ...(readers.length
+      ? {
+          analytics: (doc.analytics ?? []).filter((a) => !m.analyticsAsReaders.includes(a.name)),
+          consumers: [
+            ...(doc.consumers ?? []),
+            ...readers.map((a) => ({ type: 'kcl' as const, name: analyticsReaderName(a.name), stream: a.input.stream, initialPosition: a.input.startingPosition === 'TRIM_HORIZON' ? ('TRIM_HORIZON' as const) : ('LATEST' as const), pollIntervalMs: 1000 })),
+          ],
+        }
+      : {}),
+  };
+}
 
 /** Charts keep at most this many points per variant. */
 const MAX_POINTS = 120;
@@ -59,7 +140,9 @@ export function runVariant(input: VariantRunInput, onProgress?: (fraction: numbe
   const { id, label, doc, streamName } = input;
   try {
     // The whole world of the document: Firehose sources and Analytics applications read the stream too.
-    const world = World.build(doc);
+    const simulation = whatIfMode(doc, input.durationMs);
+    const runDoc = whatIfDoc(doc, simulation);
+    const world = World.build(runDoc, { mode: simulation.mode });
     const sim = world.sim;
     const run = world.parts.streams.run;
     const durationMs = Math.max(1000, Math.round(input.durationMs / 1000) * 1000);
@@ -107,6 +190,7 @@ export function runVariant(input: VariantRunInput, onProgress?: (fraction: numbe
       id,
       label,
       simulatedMs: report.simulatedMs,
+      simulation,
       shardCount: outcome.shardCount,
       mode,
       throttledPercent: outcome.writeThrottledPercent,
@@ -116,6 +200,10 @@ export function runVariant(input: VariantRunInput, onProgress?: (fraction: numbe
       maxIteratorAgeMs: outcome.maxIteratorAgeMs,
       peakShardUtilisation: outcome.peakShardUtilization,
       costMonthlyUsd: cost.totalMonthlyUsd,
+      readers: [
+        ...report.consumers.filter((c) => c.stream === streamName).map((c): VariantReader => ({ name: c.name, kind: c.type as VariantReader['kind'], readThrottled: c.readThrottled, recordsRead: c.recordsProcessed })),
+        ...report.analytics.applications.filter((a) => a.sourceStream === streamName).map((a): VariantReader => ({ name: a.name, kind: 'analytics', readCalls: a.readCalls, readThrottled: a.readThrottles, recordsRead: a.recordsRead })),
+      ],
       series,
       comparison: compareWithSimulation(workload, outcome),
     };

@@ -3,7 +3,7 @@
  * (what a what-if worker does), and the Planner's whole analytic response (plan + exports). Reported
  * as virtual seconds per wall second for the run, milliseconds for the plan.
  */
-import type { Benchmark } from '../../../cli/bench/harness';
+import type { Benchmark } from '../../../engine/bench/harness';
 import type { ScenarioDoc } from '../../../engine/scenario/schema';
 import iot from '../../../../examples/gallery/iot-fleet.json';
 import clickstream from '../../../../examples/gallery/clickstream-hot-key.json';

@@ -23,7 +23,8 @@ export function readRecordsPage(api: KinesisJsonApi, req: ReadRequest): ReadResu
     const data = decodeBase64(r.Data as string) ?? new Uint8Array(0);
     return {
       sequenceNumber: r.SequenceNumber as string,
-      partitionKey: r.PartitionKey as string,
+      // Records written without a key (AUTO record distribution) come back without PartitionKey.
+      partitionKey: (r.PartitionKey as string | undefined) ?? '',
       arrivalMs: Math.round((r.ApproximateArrivalTimestamp as number) * 1000),
       data,
       sizeBytes: data.byteLength,

@@ -3,8 +3,9 @@
  * operation, body → wire document, ApiResult → HTTP status/headers/body, SubscribeToShard →
  * event stream. Transport-free and pure, so the Node server and the in-page SDK handler share it.
  */
-import type { ApiErrorShape } from '../../engine/api/result';
-import { NO_OUTPUT } from '../../engine/api/result';
+import type { ApiErrorShape } from '../result';
+import { NO_OUTPUT } from '../result';
+import { Prng } from '../../random/prng';
 import { encodeEvent, encodeExceptionEvent } from './event-stream';
 import type {
   ApiBinding, BodyCodec, BufferedWireResponse, StreamingWireResponse, SubscriptionEvent, WireRequest, WireResponse,
@@ -28,16 +29,14 @@ export const jsonCodec: BodyCodec = {
   },
 };
 
-/** A request id in the shape AWS uses (UUID v4 text); not security-relevant. */
+/**
+ * Request ids in the shape AWS uses (UUID v4 text); not security-relevant. Drawn from a fixed-seed
+ * Prng rather than Math.random, as everything in the engine is, so a replayed session repeats them.
+ */
+const requestIds = new Prng('x-amzn-requestid');
+
 export function newRequestId(): string {
-  const hex = '0123456789abcdef';
-  let s = '';
-  for (let i = 0; i < 36; i++) {
-    if (i === 8 || i === 13 || i === 18 || i === 23) s += '-';
-    else if (i === 14) s += '4';
-    else s += hex[(Math.random() * 16) | 0];
-  }
-  return s;
+  return requestIds.uuid();
 }
 
 export class WireDispatcher {

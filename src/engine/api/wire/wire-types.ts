@@ -3,7 +3,7 @@
  * in-page SDK request handler: which APIs are served, how bodies are coded, what a response is.
  * Pure TypeScript (no Node, no DOM).
  */
-import type { ApiErrorShape, ApiResult, JsonServiceApi } from '../../engine/api/result';
+import type { ApiErrorShape, ApiResult, JsonServiceApi } from '../result';
 
 /** What a SubscribeToShard subscription pushes, as the Kinesis API defines it. */
 export type SubscriptionEvent =

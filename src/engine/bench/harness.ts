@@ -1,6 +1,7 @@
 /**
  * Benchmark contract. Any file named `*.bench.ts` under `src/` exports `benchmarks: Benchmark[]`;
- * `npm run bench` finds them, runs each several times and reports the median.
+ * `npm run bench` (src/cli/bench.ts) finds them, runs each several times and reports the median.
+ * Pure types and arithmetic, in the engine so engine benchmarks never import the CLI.
  */
 export interface Benchmark {
   /** Stable dotted name, e.g. "ingest.record.uuid". */

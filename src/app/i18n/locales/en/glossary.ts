@@ -1,0 +1,35 @@
+/** English glossary: every term the learning notes use (loaded with the glossary page). */
+const glossary = {
+  title: 'Glossary',
+  subtitle: 'The terms of Amazon Kinesis as the lessons and the console use them.',
+  terms: {
+    dataStream: { term: 'Data stream', def: 'An ordered, durable log of records in Amazon Kinesis Data Streams, made of shards. Producers write to it; many consumers read it independently.' },
+    shard: { term: 'Shard', def: 'The unit of capacity and ordering of a data stream: it owns a range of hash keys and takes up to 1 MiB/s or 1,000 records/s of writes and serves 2 MiB/s of reads.' },
+    record: { term: 'Record', def: 'One unit of data in a stream: a data blob, a partition key and a sequence number.' },
+    dataBlob: { term: 'Data blob', def: 'The record’s payload: any bytes up to 1 MiB. Kinesis never looks inside it.' },
+    partitionKey: { term: 'Partition key', def: 'A string (1–256 characters) the producer chooses per record; its MD5 decides the shard, so records with the same key stay in order on one shard.' },
+    hashKey: { term: 'Hash key', def: 'The 128-bit integer (0 … 2^128−1) from the MD5 of the partition key, or given as ExplicitHashKey; it picks the shard.' },
+    hashKeyRange: { term: 'Hash-key range', def: 'The contiguous range of hash keys an open shard owns; together the open shards cover the whole key space.' },
+    md5: { term: 'MD5', def: 'The hash function Kinesis applies to partition keys; its 16-byte digest read as an unsigned integer is the hash key.' },
+    sequenceNumber: { term: 'Sequence number', def: 'The identifier Kinesis gives a stored record: unique per shard, increasing over time, not consecutive.' },
+    throttling: { term: 'Throttling', def: 'Refusal of writes or reads beyond a shard’s limits, with ProvisionedThroughputExceededException; producers retry with backoff.' },
+    hotKey: { term: 'Hot key / hot shard', def: 'A partition key (or shard) that takes a disproportionate share of the traffic. A single key cannot spread over shards, so adding shards does not relieve it.' },
+    resharding: { term: 'Resharding', def: 'Changing the shards of a stream: SplitShard (one into two), MergeShards (two adjacent into one) or UpdateShardCount. Parents close; children open.' },
+    retention: { term: 'Retention period', def: 'How long records stay readable: 24 hours by default, up to 365 days.' },
+    shardIterator: { term: 'Shard iterator', def: 'A position in a shard to read from (TRIM_HORIZON, LATEST, AT/AFTER_SEQUENCE_NUMBER, AT_TIMESTAMP); GetRecords returns the next one.' },
+    producer: { term: 'Producer', def: 'An application that writes records (PutRecord / PutRecords, or the Kinesis Producer Library, KPL, which batches and aggregates).' },
+    consumer: { term: 'Consumer', def: 'An application that reads records: polling with GetRecords (often through the Kinesis Client Library, KCL), by enhanced fan-out, or as an AWS Lambda event source.' },
+    enhancedFanOut: { term: 'Enhanced fan-out', def: 'A registered consumer that gets its own 2 MiB/s per shard, pushed over SubscribeToShard, instead of sharing the shard’s read limit.' },
+    iteratorAge: { term: 'Iterator age (lag)', def: 'How far behind the newest record a consumer is (GetRecords.IteratorAgeMilliseconds, MillisBehindLatest).' },
+    provisioned: { term: 'Provisioned / on-demand', def: 'Capacity modes: provisioned means you choose the shard count and pay per shard-hour; on-demand scales shards for you and bills per GB.' },
+    firehose: { term: 'Amazon Data Firehose', def: 'Formerly Amazon Kinesis Data Firehose: delivers streaming data to destinations (S3, HTTP endpoints, search, warehouses) with buffering, transformation and compression; no shards to manage.' },
+    buffering: { term: 'Buffering hints', def: 'Firehose writes a batch when the buffer reaches its size (MiB) or its interval (seconds), whichever comes first.' },
+    flink: { term: 'Amazon Managed Service for Apache Flink', def: 'Formerly Amazon Kinesis Data Analytics: runs streaming SQL and Apache Flink applications over streams.' },
+    window: { term: 'Tumbling / sliding window', def: 'Groups of rows by time for streaming aggregation: tumbling windows do not overlap; sliding windows move continuously.' },
+    videoStreams: { term: 'Amazon Kinesis Video Streams', def: 'Ingests, stores and plays back media streams as fragments.' },
+    agent: { term: 'Kinesis Agent', def: 'A program that tails log files and sends their lines to a data stream or Firehose.' },
+    sqs: { term: 'Amazon SQS', def: 'A message queue: each message goes to one consumer and is deleted, unlike a stream where every consumer reads every record and records stay until retention ends.' },
+  },
+} as const;
+
+export default glossary;

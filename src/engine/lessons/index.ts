@@ -1,0 +1,3 @@
+/** Guided lessons: the model, the checks and the lessons (see lessons.ts). */
+export type { Lesson, LessonContext, LessonMemo, LessonStep, StepCheck } from './lesson-types';
+export { LESSONS, lessonById } from './lessons';
