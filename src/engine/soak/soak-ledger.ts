@@ -9,6 +9,7 @@
  * expired, evicted). Records a consumer never saw because retention or the memory budget removed
  * them first are the gap between the two, and that gap can never exceed what the shards removed.
  */
+import { KclApp } from '../consumers/kcl-app';
 import type { World } from '../world/world';
 
 export interface ConsumerBooks {
@@ -65,15 +66,19 @@ export function soakBooks(world: World): Books {
   const consumers: ConsumerBooks[] = world.parts.streams.run.consumers.map((c) => {
     const f = c.figures();
     const t = totals.get(f.streamName) ?? { accepted: 0, expired: 0, evicted: 0 };
+    // After a crash a KCL lease goes back to its checkpoint: the records between it and where the
+    // worker had read are processed already and counted in the lag again until re-read.
+    const pendingAgain = c instanceof KclApp ? c.pendingRedelivery() : 0;
+    const inFlight = f.lagRecords - pendingAgain;
     const processed = f.recordsProcessed - f.recordsRedelivered;
     // What the consumer never saw: removed by the shards before it got there. Attributed to expiry
     // first, then eviction, and never more than the shards removed — the rest is unaccounted.
-    const gap = t.accepted - processed - f.lagRecords;
+    const gap = t.accepted - processed - inFlight;
     const expired = Math.max(0, Math.min(gap, t.expired));
     const evicted = Math.max(0, Math.min(gap - expired, t.evicted));
     return {
       consumer: f.name, type: f.type, stream: f.streamName, accepted: t.accepted, processed, redelivered: f.recordsRedelivered,
-      expired, evicted, inFlight: f.lagRecords, unaccounted: t.accepted - processed - expired - evicted - f.lagRecords,
+      expired, evicted, inFlight, unaccounted: t.accepted - processed - expired - evicted - inFlight,
     };
   });
   const deliveryStreams: DeliveryBooks[] = world.parts.firehose.report().deliveryStreams.map((d) => ({
