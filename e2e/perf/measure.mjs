@@ -74,7 +74,7 @@ async function measureOnce(profile, shards) {
     await page.getByTestId('create-stream-submit').click();
     await page.getByTestId('speed').selectOption('100');
     await page.getByTestId('play-pause').click();
-    await page.getByTestId('stream-row-big').getByText('ACTIVE').waitFor({ timeout: 30_000 });
+    await page.getByTestId('stream-row-big').getByText('ACTIVE').waitFor({ timeout: 30_000 + shards * 10 }).catch(async (e) => { await page.screenshot({ path: `/tmp/measure-${shards}.png` }); throw e; });
     await page.goto(`${base}#/producers`);
     await page.getByTestId('add-producer').click();
     await page.getByTestId('producer-name').fill('fleet');

@@ -39,7 +39,9 @@ export function soakScenario(options: SoakOptions = {}): ScenarioDoc {
     description: 'Issue 17 soak: daily-cycle producers with a hot key, crashing KCL apps, a failing Lambda, Firehose with a one-hour S3 outage, an Analytics app, hourly resharding.',
     seed: options.seed ?? 'soak',
     durationSec: 24 * HOUR,
-    settings: { mode: 'aggregate' },
+    // Aggregate mode for the volume (10⁵ records/s); the record store held to 64 MiB so memory stays flat
+    // through a day of 24-hour retention (oldest entries evicted, counted by the shards).
+    settings: { mode: 'aggregate', memoryBudgetMiB: 64 },
     streams: [
       { name: SOAK_BIG_STREAM, shards, retentionHours: 24 },
       { name: SOAK_SMALL_STREAM, shards: 4, retentionHours: 24 },
