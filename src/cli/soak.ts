@@ -35,7 +35,10 @@ for (let i = 0; i < args.length; i++) {
 const MiB = 1_048_576;
 const started = performance.now();
 const run = startSoak({ hours, shards });
+// Live memory, not garbage awaiting collection: collect first when node runs with --expose-gc (npm run soak does).
+const gc = (globalThis as { gc?: () => void }).gc;
 const memory = () => {
+  gc?.();
   const m = process.memoryUsage();
   return { heapMiB: Math.round(m.heapUsed / MiB), rssMiB: Math.round(m.rss / MiB) };
 };
