@@ -10,7 +10,9 @@
 // Long animation frames (>50 ms) are attributed to scripts and printed as `ui.diag.long-frames`.
 // `--profile file.cpuprofile` records a main-thread CPU profile of the first run's measured window
 // (open it in Chrome DevTools › Performance, or read the self-time summary printed as ui.diag.profile).
-//   usage: node e2e/perf/measure.mjs [--seconds 10] [--runs 3] [--port 4495] [--profile out.cpuprofile]
+// `--shards 1000,10000` (the default) measures each shard count in turn and names every figure by it
+// (ui.fps.1000shards beside ui.fps.10000shards).
+//   usage: node e2e/perf/measure.mjs [--seconds 10] [--runs 3] [--shards 1000,10000] [--port 4495] [--profile out.cpuprofile]
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
@@ -23,6 +25,7 @@ const seconds = Number(opt('--seconds', 10));
 const port = Number(opt('--port', 4495));
 const runs = Math.max(1, Number(opt('--runs', 3)));
 const profilePath = opt('--profile', null);
+const shardCounts = String(opt('--shards', '1000,10000')).split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
 const root = process.cwd();
 const emit = (name, value, unit, extra = {}) => console.log(JSON.stringify({ name, value: Math.round(value * 100) / 100, unit, ...extra }));
 
@@ -60,18 +63,18 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PAT
 const base = `http://127.0.0.1:${port}/sandbox/`;
 
 /** One measured run in a fresh context: build the 1,000-shard world through the console, then watch it at max speed. */
-async function measureOnce(profile) {
+async function measureOnce(profile, shards) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   try {
     const page = await context.newPage();
     await page.goto(`${base}#/streams`);
     await page.getByTestId('open-create-stream').click();
     await page.getByTestId('create-stream-name').fill('big');
-    await page.getByTestId('create-stream-shards').fill('1000');
+    await page.getByTestId('create-stream-shards').fill(String(shards));
     await page.getByTestId('create-stream-submit').click();
     await page.getByTestId('speed').selectOption('100');
     await page.getByTestId('play-pause').click();
-    await page.getByTestId('stream-row-big').getByText('ACTIVE').waitFor({ timeout: 30_000 });
+    await page.getByTestId('stream-row-big').getByText('ACTIVE').waitFor({ timeout: 30_000 + shards * 10 }).catch(async (e) => { await page.screenshot({ path: `/tmp/measure-${shards}.png` }); throw e; });
     await page.goto(`${base}#/producers`);
     await page.getByTestId('add-producer').click();
     await page.getByTestId('producer-name').fill('fleet');
@@ -159,33 +162,35 @@ function topSelfTime(cpu, n) {
   return [...selfUs].sort((a, b) => b[1] - a[1]).slice(0, n).map(([what, us]) => ({ ms: Math.round(us / 1000), what }));
 }
 
-const FIGURES = [
-  ['ui.fps.1000shards', 'fps', 'fps'],
-  ['ui.frame-gap.p99.1000shards', 'frameGapP99', 'ms'],
-  ['ui.frame-gap.max.1000shards', 'frameGapMax', 'ms'],
-  ['ui.longtasks.count.1000shards', 'longTasks', 'tasks'],
-  ['ui.longtask.max.1000shards', 'longTaskMax', 'ms'],
-  ['ui.console-frames.1000shards', 'frames', 'frames'],
-  ['ui.frame-latency.p50.1000shards', 'latencyP50', 'ms'],
-  ['ui.frame-latency.p95.1000shards', 'latencyP95', 'ms'],
-  ['ui.frame-latency.max.1000shards', 'latencyMax', 'ms'],
-  ['ui.frame-to-screen.p50.1000shards', 'paintP50', 'ms'],
-  ['ui.frame-to-screen.p95.1000shards', 'paintP95', 'ms'],
-  ['ui.frame-to-screen.max.1000shards', 'paintMax', 'ms'],
+const FIGURE_KEYS = [
+  ['ui.fps.', 'fps', 'fps'],
+  ['ui.frame-gap.p99.', 'frameGapP99', 'ms'],
+  ['ui.frame-gap.max.', 'frameGapMax', 'ms'],
+  ['ui.longtasks.count.', 'longTasks', 'tasks'],
+  ['ui.longtask.max.', 'longTaskMax', 'ms'],
+  ['ui.console-frames.', 'frames', 'frames'],
+  ['ui.frame-latency.p50.', 'latencyP50', 'ms'],
+  ['ui.frame-latency.p95.', 'latencyP95', 'ms'],
+  ['ui.frame-latency.max.', 'latencyMax', 'ms'],
+  ['ui.frame-to-screen.p50.', 'paintP50', 'ms'],
+  ['ui.frame-to-screen.p95.', 'paintP95', 'ms'],
+  ['ui.frame-to-screen.max.', 'paintMax', 'ms'],
 ];
 const median = (xs) => { const a = xs.slice().sort((x, y) => x - y); const m = a.length >> 1; return a.length % 2 ? a[m] : (a[m - 1] + a[m]) / 2; };
 
 try {
+  for (const shards of shardCounts) {
   const results = [];
   for (let i = 0; i < runs; i++) {
-    const r = await measureOnce(i === 0 ? profilePath : null);
+    const r = await measureOnce(i === 0 && shards === shardCounts[0] ? profilePath : null, shards);
     results.push(r);
-    console.log(JSON.stringify({ name: 'ui.diag.run', run: i + 1, fps: Math.round(r.fps * 10) / 10, longTasks: r.longTasks, longTaskMax: Math.round(r.longTaskMax), elapsed: r.elapsed, achieved: r.achieved }));
+    console.log(JSON.stringify({ name: 'ui.diag.run', shards, run: i + 1, fps: Math.round(r.fps * 10) / 10, longTasks: r.longTasks, longTaskMax: Math.round(r.longTaskMax), elapsed: r.elapsed, achieved: r.achieved }));
     if (r.longFrames.length) console.log(JSON.stringify({ name: 'ui.diag.long-frames', run: i + 1, top: r.longFrames }));
   }
-  for (const [name, key, unit] of FIGURES) {
+  for (const [name, key, unit] of FIGURE_KEYS) {
     const values = results.map((r) => r[key]);
-    emit(name, median(values), unit, { runs: values.map((v) => Math.round(v * 10) / 10) });
+    emit(`${name}${shards}shards`, median(values), unit, { runs: values.map((v) => Math.round(v * 10) / 10) });
+  }
   }
 } finally {
   await browser.close();

@@ -5,6 +5,7 @@
 import { memo, useCallback, useMemo } from 'react';
 import type { StreamDetail } from '../../../worker/api/streams-api';
 import { HeatMap } from '../../components/viz/HeatMap';
+import { HeatZoom, type HeatRange } from './HeatZoom';
 import { TimeSeriesChart } from '../../components/viz/TimeSeriesChart';
 import { SelectField } from '../../components/console/fields';
 import { formatBytes, formatCount, formatDuration, formatTimeOfDay } from '../../format';
@@ -26,12 +27,21 @@ interface Props {
   setWindowSec(v: number): void;
   drillShard: string | null;
   setDrillShard(v: string | null): void;
+  heatRange: HeatRange | null;
+  setHeatRange(v: HeatRange | null): void;
 }
 
-export function MonitoringTab({ detail, windowSec, setWindowSec, drillShard, setDrillShard }: Props) {
+export function MonitoringTab({ detail, windowSec, setWindowSec, drillShard, setDrillShard, heatRange, setHeatRange }: Props) {
   const heat = detail.heat;
   const s = detail.series;
-  const rowLabel = useCallback((r: number) => heat?.rowIds[r] ?? `row ${r}`, [heat]);
+  const group = heat?.rowsPerGroup ?? 1;
+  const rowLabel = useCallback((r: number) => {
+    const id = heat?.rowIds[r] ?? `row ${r}`;
+    if (group <= 1 || !heat) return id;
+    const first = (heat.fromShard ?? 0) + r * group;
+    const last = Math.min(heat.toShard ?? first + group - 1, first + group - 1);
+    return `${id} (shards ${first}–${last}, max)`;
+  }, [heat, group]);
   const colLabel = useCallback((c: number) => (heat ? formatTimeOfDay(heat.t0Ms + c * heat.stepMs) : ''), [heat]);
   const describe = useCallback((_r: number, _c: number, v: number) => `${Math.round(v * 100)}% of the write limit${v > 1 ? ' (writes refused)' : ''}`, []);
   const count = (v: number) => formatCount(v);
@@ -44,10 +54,11 @@ export function MonitoringTab({ detail, windowSec, setWindowSec, drillShard, set
         <DrillShardSelect idsKey={detail.bandIds.join(',')} value={drillShard ?? ''} onChange={onDrill} />
       </div>
       <section className="panel" aria-labelledby="heat-title">
-        <div className="panel-header"><h2 id="heat-title">Write utilisation per shard</h2><span className="muted">{heat ? `${heat.rows} shards × ${heat.cols} s` : ''}</span></div>
-        <p className="panel-note">One row per shard (by shard number), one column per virtual second; refused writes count above 100%. Closed and not-yet-created shards are blank. Hover for figures.</p>
+        <div className="panel-header"><h2 id="heat-title">Write utilisation per shard</h2><span className="muted">{heat ? `${(heat.toShard ?? heat.rows - 1) - (heat.fromShard ?? 0) + 1} shards${group > 1 ? ` in ${heat.rows} rows` : ''} × ${heat.cols} s` : ''}</span></div>
+        <p className="panel-note">One row per shard (by shard number), one column per virtual second; refused writes count above 100%. Closed and not-yet-created shards are blank. Hover for figures. With more shards than rows, a row shows the maximum of its shards, so a hot shard is never averaged away.</p>
+        {heat && (heat.totalShards ?? heat.rows) > 1 ? <HeatZoom range={heatRange} totalShards={heat.totalShards ?? heat.rows} rowsPerGroup={group} onChange={setHeatRange} /> : null}
         {heat ? (
-          <HeatMap values={heat.values} rows={heat.rows} cols={heat.cols} rowLabel={rowLabel} colLabel={colLabel} describe={describe} height={Math.max(140, Math.min(360, heat.rows * 14))} ariaLabel={`Heat map of write utilisation for ${heat.rows} shards over ${heat.cols} seconds`} />
+          <HeatMap values={heat.values} rows={heat.rows} cols={heat.cols} rowLabel={rowLabel} colLabel={colLabel} describe={describe} height={Math.max(140, Math.min(360, heat.rows * 14))} ariaLabel={`Heat map of write utilisation for ${heat.rows} ${group > 1 ? `rows of ${group} shards` : 'shards'} over ${heat.cols} seconds`} />
         ) : (
           <div className="loading">Collecting…</div>
         )}

@@ -4,6 +4,7 @@
  * viewer. The watch request carries only what the open tab needs (heat map, drill-down shard…).
  */
 import { useState } from 'react';
+import type { HeatRange } from './HeatZoom';
 import { PageHeader } from '../../components/Shell';
 import { useConsole, useFramePaintProbe, useWatch } from '../../stores/console-store';
 import { formatBytesRate, formatRate } from '../../format';
@@ -29,7 +30,8 @@ export function StreamDetailView({ name, focus }: { name: string; focus?: Viewer
   const [tab, setTab] = useState<Tab>(focus ? 'data' : 'monitoring');
   const [windowSec, setWindowSec] = useState(120);
   const [drillShard, setDrillShard] = useState<string | null>(null);
-  useWatch({ stream: name, heatmap: tab === 'monitoring', seriesWindowSec: windowSec, shardId: tab === 'monitoring' ? drillShard : null });
+  const [heatRange, setHeatRange] = useState<HeatRange | null>(null);
+  useWatch({ stream: name, heatmap: tab === 'monitoring', seriesWindowSec: windowSec, shardId: tab === 'monitoring' ? drillShard : null, heatFromShard: heatRange?.from, heatToShard: heatRange?.to });
   const detail = useConsole((s) => (s.frame?.detail?.name === name ? s.frame.detail : null));
   const known = useConsole((s) => s.frame?.streams.some((x) => x.name === name));
   const framed = useConsole((s) => s.frame !== null);
@@ -74,7 +76,7 @@ export function StreamDetailView({ name, focus }: { name: string; focus?: Viewer
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === 'monitoring' ? <MonitoringTab detail={detail} windowSec={windowSec} setWindowSec={setWindowSec} drillShard={drillShard} setDrillShard={setDrillShard} /> : null}
+        {tab === 'monitoring' ? <MonitoringTab detail={detail} windowSec={windowSec} setWindowSec={setWindowSec} drillShard={drillShard} setDrillShard={setDrillShard} heatRange={heatRange} setHeatRange={setHeatRange} /> : null}
         {tab === 'shards' ? <ShardsTab detail={detail} /> : null}
         {tab === 'keys' ? <KeysTab detail={detail} /> : null}
         {tab === 'reshard' ? <ReshardTab detail={detail} /> : null}

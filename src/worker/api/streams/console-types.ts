@@ -11,6 +11,9 @@ export interface WatchRequest {
   /** Stream whose detail (shards, heat map, series, keys) goes into every frame; null for none. */
   readonly stream: string | null;
   readonly heatmap?: boolean;
+  /** Heat-map zoom: the shard-number range shown (default all); more rows than HEAT_MAX_ROWS are grouped by max. */
+  readonly heatFromShard?: number;
+  readonly heatToShard?: number;
   /** Seconds of history for the heat map and the charts (10…900). */
   readonly seriesWindowSec?: number;
   /** Shard-table page: first row and row count (rows ordered by shard number). */
@@ -105,9 +108,16 @@ export interface StreamDetail {
     readonly values: Float32Array;
     readonly rows: number;
     readonly cols: number;
+    /** One id per row: the row's first shard (with `rowsPerGroup` > 1, the row stands for that many shards). */
     readonly rowIds: readonly string[];
     readonly t0Ms: number;
     readonly stepMs: number;
+    /** Shards per row (1 when every shard has its own row); each row shows its group's maximum. */
+    readonly rowsPerGroup?: number;
+    /** Shard numbers covered (the zoom), inclusive, and how many shards the stream has had in all. */
+    readonly fromShard?: number;
+    readonly toShard?: number;
+    readonly totalShards?: number;
   };
   readonly series: SeriesBlock;
   readonly shardSeries?: SeriesBlock & { readonly shardId: string };

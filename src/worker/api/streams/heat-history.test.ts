@@ -24,3 +24,27 @@ describe('HeatHistory', () => {
     expect(Array.from(h.row(0, 2))).toEqual([3, 4]);
   });
 });
+
+describe('HeatHistory.windowMax', () => {
+  it('groups rows by maximum, so one hot shard among cold ones keeps its value', () => {
+    const h = new HeatHistory(4, 8);
+    h.push(0, [0.1, 0.1, 0.1, 2.5, 0.1, 0.1, 0.1, 0.1]);
+    h.push(1000, [0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.9]);
+    const { values, groups } = h.windowMax(0, 8, 4, 2);
+    expect(groups).toBe(2);
+    // Row-major: group 0 = shards 0–3, group 1 = shards 4–7.
+    expect([...values].map((v) => Math.round(v * 10) / 10)).toEqual([2.5, 0.2, 0.1, 0.9]);
+  });
+
+  it('zooms to a shard range, is NaN only where every shard of a group is, and pads missing seconds', () => {
+    const h = new HeatHistory(4, 6);
+    h.push(0, [0.5, Number.NaN, Number.NaN, Number.NaN, 0.3, 0.7]);
+    const { values, groups } = h.windowMax(1, 4, 2, 2);
+    expect(groups).toBe(2);
+    // Column 0 is before the history began; shards 1–2 are NaN; shards 3–4 → max(NaN, 0.3).
+    expect(Number.isNaN(values[0])).toBe(true);
+    expect(Number.isNaN(values[1])).toBe(true);
+    expect(Number.isNaN(values[2])).toBe(true);
+    expect(values[3]).toBeCloseTo(0.3);
+  });
+});

@@ -66,6 +66,37 @@ export class HeatHistory {
     return { values: out, t0Ms };
   }
 
+  /**
+   * The last `cols` seconds of rows `firstRow … firstRow + rowCount − 1`, grouped `groupSize` rows to
+   * an output row by MAXIMUM (never the mean: the hottest shard of a group must stay visible), row-major
+   * like `window`. A group is NaN for a second only when every shard in it is (closed or not yet created).
+   */
+  windowMax(firstRow: number, rowCount: number, groupSize: number, cols: number): { values: Float32Array; groups: number; t0Ms: number } {
+    const size = Math.max(1, Math.floor(groupSize));
+    const groups = Math.max(0, Math.ceil(rowCount / size));
+    const out = new Float32Array(groups * cols).fill(Number.NaN);
+    const have = Math.min(this.columns, cols);
+    const firstCol = this.pushed - have;
+    const offset = cols - have;
+    const endRow = Math.min(firstRow + rowCount, this.rowsCap);
+    for (let c = 0; c < have; c++) {
+      const base = ((firstCol + c) % this.colsCap) * this.rowsCap;
+      for (let g = 0; g < groups; g++) {
+        const from = firstRow + g * size;
+        const to = Math.min(endRow, from + size);
+        let m = Number.NaN;
+        for (let r = from; r < to; r++) {
+          const v = this.data[base + r];
+          // NaN-aware max: a value beats NaN, NaN never beats a value.
+          if (v > m || (m !== m && v === v)) m = v;
+        }
+        out[g * cols + offset + c] = m;
+      }
+    }
+    const t0Ms = this.pushed === 0 ? 0 : this.firstMs + (this.pushed - cols) * 1000;
+    return { values: out, groups, t0Ms };
+  }
+
   /** One row's last `cols` values (per-shard drill-down). */
   row(row: number, cols: number): Float64Array {
     const out = new Float64Array(cols).fill(Number.NaN);

@@ -39,6 +39,8 @@ function holdFindings(stream: Stream, current: readonly Finding[], nowMs: number
   return out.sort((a, b) => kind(a.id) - kind(b.id) || (a.id < b.id ? -1 : 1));
 }
 const TOP_KEYS = 10;
+/** Heat-map rows sent per frame: more shards than this are grouped (by max) so a frame stays small. */
+const HEAT_MAX_ROWS = 500;
 
 function fractionOfWords(w: ArrayLike<number>): number {
   return ((w[0] >>> 0) * 2 ** 96 + (w[1] >>> 0) * 2 ** 64 + (w[2] >>> 0) * 2 ** 32 + (w[3] >>> 0)) / TWO_128;
@@ -146,10 +148,17 @@ export function buildStreamDetail(world: LiveWorld, h: ShardSeconds, watch: Watc
 
   let heat: StreamDetail['heat'];
   if (watch.heatmap) {
-    const rows = shards.length;
+    // Zoomed to a shard range; past HEAT_MAX_ROWS rows are grouped by max (10,000 shards → 500 rows of 20).
+    const total = shards.length;
+    const from = Math.max(0, Math.min(total - 1, Math.floor(watch.heatFromShard ?? 0)));
+    const to = Math.max(from, Math.min(total - 1, Math.floor(watch.heatToShard ?? total - 1)));
+    const count = total === 0 ? 0 : to - from + 1;
+    const group = Math.max(1, Math.ceil(count / HEAT_MAX_ROWS));
     const cols = windowSec;
-    const win = h.heat.window(rows, cols);
-    heat = { values: win.values, rows, cols, rowIds: shards.map((s) => s.id), t0Ms: win.t0Ms, stepMs: 1000 };
+    const win = h.heat.windowMax(from, count, group, cols);
+    const rowIds: string[] = [];
+    for (let g = 0; g < win.groups; g++) rowIds.push(shards[from + g * group].id);
+    heat = { values: win.values, rows: win.groups, cols, rowIds, t0Ms: win.t0Ms, stepMs: 1000, rowsPerGroup: group, fromShard: from, toShard: to, totalShards: total };
   }
 
   const keys = STREAM_METRICS.map((m) => `stream:${stream.name}:${m}`);

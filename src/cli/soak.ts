@@ -1,0 +1,86 @@
+/**
+ * `npm run soak -- [--hours 24] [--shards 1000] [--json]`: the issue-17 soak — one world with a
+ * 1,000-shard stream, daily-cycle producers and a hot key, crashing KCL apps, a failing Lambda,
+ * Firehose with a one-hour destination outage, an Analytics app and hourly UpdateShardCount — run
+ * for N virtual hours. Prints every hour and at the end the books (every consumer: accepted =
+ * processed + expired + evicted + in flight; Firehose: in = delivered + failed + buffered), heap,
+ * RSS and wall time; exits 1 when any record is unaccounted for. Goal: 24 h in ≤ 10 min wall,
+ * memory after hour 2 within 10 %.
+ */
+import { runSoakHour, startSoak, type SoakHour } from '../engine/soak/soak-run';
+
+function usage(message?: string): never {
+  if (message) console.error(`soak: ${message}`);
+  console.error('usage: npm run soak -- [--hours 24] [--shards 1000] [--json]');
+  process.exit(2);
+}
+
+const args = process.argv.slice(2);
+let hours = 24;
+let shards = 1000;
+let json = false;
+for (let i = 0; i < args.length; i++) {
+  const a = args[i];
+  const num = (v: string | undefined, what: string, max: number) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1 || n > max) usage(`${what} must be a whole number from 1 to ${max} (got ${v ?? 'nothing'})`);
+    return n;
+  };
+  if (a === '--json') json = true;
+  else if (a === '--hours') hours = num(args[++i], '--hours', 24 * 7);
+  else if (a === '--shards') shards = num(args[++i], '--shards', 10_000);
+  else usage(`unknown option ${a}`);
+}
+
+const MiB = 1_048_576;
+const started = performance.now();
+const run = startSoak({ hours, shards });
+// Live memory, not garbage awaiting collection: collect first when node runs with --expose-gc (npm run soak does).
+const gc = (globalThis as { gc?: () => void }).gc;
+const memory = () => {
+  gc?.();
+  const m = process.memoryUsage();
+  return { heapMiB: Math.round(m.heapUsed / MiB), rssMiB: Math.round(m.rss / MiB) };
+};
+const rows: (SoakHour & { wallSeconds: number; heapMiB: number; rssMiB: number })[] = [];
+const n = (v: number) => Math.round(v).toLocaleString('en-US');
+if (!json) console.log(`soak: ${n(shards)} shards for ${hours} virtual hour(s); ${run.modeReason}`);
+let balanced = true;
+for (let h = 1; h <= hours; h++) {
+  const hour = runSoakHour(run, h);
+  const row = { ...hour, wallSeconds: Math.round(performance.now() - started) / 1000, ...memory() };
+  rows.push(row);
+  balanced &&= hour.books.balanced;
+  if (!json) {
+    console.log(`\nhour ${h}: ${row.wallSeconds.toFixed(1)} s wall, heap ${row.heapMiB} MiB, RSS ${row.rssMiB} MiB, ${n(hour.openShards)} open shards${hour.destinationDown ? ', Firehose destination DOWN' : ''}`);
+    for (const c of hour.books.consumers) {
+      console.log(`  ${c.consumer.padEnd(10)} accepted ${n(c.accepted)} = processed ${n(c.processed)} + expired ${n(c.expired)} + evicted ${n(c.evicted)} + in flight ${n(c.inFlight)}`
+        + `${c.unaccounted ? `  UNACCOUNTED ${n(c.unaccounted)}` : ''} (re-delivered ${n(c.redelivered)})`);
+    }
+    for (const d of hour.books.deliveryStreams) {
+      console.log(`  ${d.deliveryStream} in ${n(d.recordsIn)} = delivered ${n(d.delivered)} + failed to error output ${n(d.failedToErrorOutput)} + buffered ${n(d.buffered)}`
+        + `${d.droppedByTransform + d.expired ? ` + dropped ${n(d.droppedByTransform)} + expired ${n(d.expired)}` : ''}${d.unaccounted ? `  UNACCOUNTED ${n(d.unaccounted)}` : ''}`);
+    }
+  }
+}
+const wallSeconds = (performance.now() - started) / 1000;
+const base = rows.find((r) => r.hour === 2) ?? rows[rows.length - 1];
+const last = rows[rows.length - 1];
+const growth = { heap: last.heapMiB / base.heapMiB - 1, rss: last.rssMiB / base.rssMiB - 1 };
+// Projected like-for-like: the 24-hour goal scaled to the hours actually run.
+const goalSeconds = 600 * (hours / 24);
+const summary = {
+  shards, hours, mode: run.modeReason, balanced, wallSeconds: Math.round(wallSeconds * 10) / 10,
+  wallGoalSeconds: goalSeconds, wallGoalMet: wallSeconds <= goalSeconds,
+  memory: { afterHour2: { heapMiB: base.heapMiB, rssMiB: base.rssMiB }, end: { heapMiB: last.heapMiB, rssMiB: last.rssMiB }, heapGrowth: Math.round(growth.heap * 1000) / 1000, rssGrowth: Math.round(growth.rss * 1000) / 1000, withinTenPercent: growth.heap <= 0.1 && growth.rss <= 0.1 },
+  reshards: run.schedule.reshards,
+  final: last.books,
+};
+if (json) console.log(JSON.stringify({ hoursDetail: rows.map(({ books, ...r }) => ({ ...r, balanced: books.balanced })), ...summary }, null, 2));
+else {
+  console.log(`\n${balanced ? 'every record accounted for' : 'RECORDS UNACCOUNTED FOR'} — ${hours} virtual hour(s) in ${wallSeconds.toFixed(1)} s wall (goal ≤ ${goalSeconds.toFixed(0)} s: ${summary.wallGoalMet ? 'met' : 'missed'})`);
+  console.log(`memory after hour ${base.hour}: heap ${base.heapMiB} MiB, RSS ${base.rssMiB} MiB; at the end: heap ${last.heapMiB} MiB (${(growth.heap * 100).toFixed(1)} %), RSS ${last.rssMiB} MiB (${(growth.rss * 100).toFixed(1)} %) — ${summary.memory.withinTenPercent ? 'within' : 'NOT within'} 10 %`);
+  const refused = run.schedule.reshards.filter((r) => !r.ok);
+  console.log(`UpdateShardCount: ${run.schedule.reshards.length - refused.length} accepted, ${refused.length} refused${refused.length ? ` (first: hour ${refused[0].atHour}, ${refused[0].error})` : ''}`);
+}
+process.exit(balanced ? 0 : 1);

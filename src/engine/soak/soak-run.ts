@@ -1,0 +1,48 @@
+/**
+ * Drives the soak: builds the world, schedules the hourly resharding and the Firehose outage, then
+ * advances the virtual clock hour by hour, handing the caller each hour's books (soak-ledger.ts).
+ * Pure engine: the caller (the CLI, a test) measures wall time and memory around it.
+ */
+import { World } from '../world/world';
+import { soakBooks, type Books } from './soak-ledger';
+import { soakScenario, type SoakOptions } from './soak-scenario';
+import { scheduleSoak, type SoakSchedule } from './soak-schedule';
+
+export interface SoakHour {
+  readonly hour: number;
+  readonly books: Books;
+  readonly openShards: number;
+  readonly destinationDown: boolean;
+}
+
+export interface SoakRunOptions extends SoakOptions {
+  readonly hours: number;
+  /** Virtual minutes per step inside an hour (between steps the caller's `onStep` runs). */
+  readonly stepMinutes?: number;
+  readonly outageAtHour?: number;
+}
+
+export interface SoakRun {
+  readonly world: World;
+  readonly schedule: SoakSchedule;
+  readonly modeReason: string;
+}
+
+export function startSoak(options: SoakRunOptions): SoakRun {
+  const doc = soakScenario(options);
+  const world = World.build(doc);
+  const schedule = scheduleSoak(world, { baseShards: options.shards ?? 1000, outageAtHour: options.outageAtHour ?? Math.min(3, Math.max(0, options.hours - 1)) });
+  return { world, schedule, modeReason: world.parts.streams.run.modeReason };
+}
+
+/** Runs one virtual hour of a started soak, in steps, and returns that hour's books. */
+export function runSoakHour(run: SoakRun, hour: number, stepMinutes = 5, onStep?: () => void): SoakHour {
+  const sim = run.world.sim;
+  const end = sim.nowMs + 3_600_000;
+  while (sim.nowMs < end) {
+    sim.runUntil(Math.min(end, sim.nowMs + stepMinutes * 60_000));
+    onStep?.();
+  }
+  const big = run.world.parts.streams.run.service.allStreams()[0];
+  return { hour, books: soakBooks(run.world), openShards: big?.openShardCount ?? 0, destinationDown: run.schedule.destinationDown() };
+}

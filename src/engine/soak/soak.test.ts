@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { soakBooks } from './soak-ledger';
+import { runSoakHour, startSoak } from './soak-run';
+
+// The CI variant of `npm run soak`: one virtual hour of the same world, scaled down (40 shards,
+// 8,000 records/s mean) so it stays a few seconds; the books must balance after every 5 minutes.
+describe('soak (1-hour CI variant)', () => {
+  it('accounts for every record through crashes, a Lambda with failures, a Firehose outage and a reshard', () => {
+    const run = startSoak({ hours: 1, shards: 40, meanRecordsPerSec: 8000, outageAtHour: 0 });
+    expect(run.modeReason).toContain('aggregate');
+    const unbalanced: string[] = [];
+    let downSteps = 0;
+    const hour = runSoakHour(run, 1, 5, () => {
+      const books = soakBooks(run.world);
+      if (run.schedule.destinationDown()) downSteps++;
+      if (!books.balanced) unbalanced.push(`at ${run.world.sim.elapsedMs / 60_000} min: ${JSON.stringify(books)}`);
+    });
+    for (const c of hour.books.consumers) {
+      expect(c.accepted).toBeGreaterThan(0);
+      expect(c.processed + c.expired + c.evicted + c.inFlight).toBe(c.accepted);
+    }
+    for (const d of hour.books.deliveryStreams) {
+      expect(d.delivered + d.failedToErrorOutput + d.buffered + d.droppedByTransform + d.expired).toBe(d.recordsIn);
+      // The destination was down all hour: nothing delivered yet, everything still held for retry.
+      expect(d.delivered).toBe(0);
+      expect(d.buffered).toBe(d.recordsIn);
+      expect(d.recordsIn).toBeGreaterThan(0);
+    }
+    expect(unbalanced).toEqual([]);
+    expect(hour.books.balanced).toBe(true);
+    // Down from 0:00 to 1:00: every step inside the hour saw the outage; it ends as the hour does.
+    expect(downSteps).toBe(11);
+    expect(hour.destinationDown).toBe(false);
+    // The KCL worker crash at 30 min sent leases back to their checkpoints.
+    expect(hour.books.consumers.find((c) => c.consumer === 'enricher')!.redelivered).toBeGreaterThan(0);
+    // UpdateShardCount at 59 min went through the Kinesis API: 40 → 44 shards.
+    expect(run.schedule.reshards).toEqual([{ atHour: 1, target: 44, ok: true }]);
+    expect(hour.openShards).toBe(44);
+    const lambda = run.world.parts.streams.run.consumers.find((c) => c.name === 'order-fn')!.figures();
+    expect(lambda.failedInvocations).toBeGreaterThan(0);
+    expect(run.world.report().analytics.applications[0].rowsEmitted).toBeGreaterThan(0);
+  }, 120_000);
+});
