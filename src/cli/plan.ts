@@ -7,6 +7,8 @@ import { DEFAULT_PRICE_TABLE, PRICE_KEYS, withPriceOverrides, type PriceKey, typ
 import { planCapacity } from '../engine/capacity/plan';
 import { renderPlanText } from '../engine/capacity/report-text';
 import { formatIssues, parseWorkload } from '../engine/capacity/workload';
+import { isVideoWorkload, parseVideoWorkload } from '../engine/capacity/video-workload';
+import { planVideoCost, renderVideoPlanText } from '../engine/capacity/cost-video';
 import { infraFromPlan, toAwsCli, toCloudFormation, toTerraform } from '../engine/capacity/export';
 
 const HELP = `Usage: npm run plan -- <workload.json> [--json] [--price <key>=<usd> …] [--export cloudformation|terraform|cli]
@@ -50,6 +52,15 @@ Workload file (JSON; sizes in bytes, rates per second; [defaults]):
                                | { kind: "legacy-sql", kpus }
   currentShards                1–100000 [none]: adds the UpdateShardCount path to the recommendation
   hoursPerMonth                1–744 [730]
+
+Kinesis Video Streams workload (a top-level "video" section instead of "traffic"): prices the
+camera fleet's data ingested, stored (GB-month) and consumed (GetMedia, HLS, DASH, GetImages).
+  video.cameras                1–10000 (one stream each)
+  video.bitrateKbps            > 0 … 100000 per camera
+  video.recordingHoursPerDay   > 0 … 24 [24]
+  video.retentionHours         0–87600
+  video.consumption            { getMediaHours, hlsHours, dashHours (hours per month, all cameras) [0],
+                                 getImages (images per month) [0] }
 
 Examples: examples/workloads/*.json. Price keys: ${PRICE_KEYS.join(', ')}.
 `;
@@ -96,10 +107,18 @@ try {
 } catch (e) {
   fail(`cannot read ${files[0]}: ${(e as Error).message}`);
 }
-const parsed = parseWorkload(raw);
-if (!parsed.ok) fail(`${files[0]} is not a valid workload:\n${formatIssues(parsed.issues)}`);
 const today = new Date().toISOString().slice(0, 10);
 const prices = Object.keys(overrides).length ? withPriceOverrides(DEFAULT_PRICE_TABLE, overrides, today) : DEFAULT_PRICE_TABLE;
+if (isVideoWorkload(raw)) {
+  if (exportFormat) fail('--export applies to data-stream workloads; a video workload has no stream template yet');
+  const video = parseVideoWorkload(raw);
+  if (!video.ok) fail(`${files[0]} is not a valid video workload:\n${formatIssues(video.issues)}`);
+  const videoPlan = planVideoCost(video.workload, prices);
+  process.stdout.write(json ? `${JSON.stringify(videoPlan, null, 2)}\n` : `${renderVideoPlanText(videoPlan)}\n`);
+  process.exit(0);
+}
+const parsed = parseWorkload(raw);
+if (!parsed.ok) fail(`${files[0]} is not a valid workload:\n${formatIssues(parsed.issues)}`);
 const plan = planCapacity(parsed.workload, prices);
 if (exportFormat) {
   const model = infraFromPlan(plan, parsed.workload.name.replace(/[^a-zA-Z0-9_.-]/g, '-'));

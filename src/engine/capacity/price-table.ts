@@ -35,7 +35,13 @@ export type PriceKey =
   | 'kpuHour'
   | 'flinkStorageGBMonth'
   | 'sqsStandardPerMillion'
-  | 'sqsFifoPerMillion';
+  | 'sqsFifoPerMillion'
+  | 'kvsIngestGB'
+  | 'kvsStoredGBMonth'
+  | 'kvsConsumedGB'
+  | 'kvsHlsGB'
+  | 'kvsDashGB'
+  | 'kvsImagesPer1000';
 
 export interface PriceRow {
   readonly key: PriceKey;
@@ -58,6 +64,13 @@ export interface PriceTable {
 const INFRACOST = 'infracost golden tests; AWS pricing page classic example';
 const OD_BLOG = 'AWS blog 2026-03-09 (on-demand Advantage); infracost golden tests';
 const FH_CALC = 'AWS pricing-calculator notes, usage type BilledBytes';
+/** Figures quoted from the page's us-east-1 examples (spec video-streams.md §10). */
+const KVS_PAGE = 'spec video-streams.md §10 (aws.amazon.com/kinesis/video-streams/pricing, us-east-1 examples)';
+/**
+ * The captured pricing page does not show these (spec §10 marks them unconfirmed). The values are our
+ * reading of the page's price list, flagged in every video plan's assumptions; override with --price.
+ */
+const KVS_ASSUMED = 'ASSUMED: not readable in the captured pricing page (spec video-streams.md §10 unconfirmed)';
 const FLINK = 'Managed Service for Apache Flink pricing examples';
 
 function row(key: PriceKey, value: number, unit: string, asOf: string, source: string): PriceRow {
@@ -97,6 +110,12 @@ const US_EAST_1_ROWS: readonly PriceRow[] = [
   row('flinkStorageGBMonth', 0.1, '$/GB-month', '2026-09-20', FLINK),
   row('sqsStandardPerMillion', 0.4, '$/1M requests (64 KB chunks), first 100 B/month', '2026-03-01', 'spec sqs.md §8 (aws.amazon.com/sqs/pricing via cloudburn.io)'),
   row('sqsFifoPerMillion', 0.5, '$/1M requests (64 KB chunks), first tier', '2026-03-01', 'spec sqs.md §8 (aws.amazon.com/sqs/pricing via cloudburn.io)'),
+  row('kvsIngestGB', 0.0085, '$/GB ingested (PutMedia)', '2026-10-07', KVS_PAGE),
+  row('kvsStoredGBMonth', 0.023, '$/GB-month stored (hot tier)', '2026-10-07', KVS_ASSUMED),
+  row('kvsConsumedGB', 0.0085, '$/GB consumed (GetMedia, GetMediaForFragmentList)', '2026-10-07', KVS_ASSUMED),
+  row('kvsHlsGB', 0.0119, '$/GB consumed via HLS', '2026-10-07', KVS_PAGE),
+  row('kvsDashGB', 0.0119, '$/GB consumed via DASH', '2026-10-07', KVS_ASSUMED),
+  row('kvsImagesPer1000', 0.0017, '$/1,000 images generated (GetImages)', '2026-10-07', KVS_ASSUMED),
 ];
 
 export const PRICE_KEYS: readonly PriceKey[] = US_EAST_1_ROWS.map((r) => r.key);

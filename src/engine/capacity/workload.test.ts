@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseWorkload } from './workload';
+import { isVideoWorkload, parseVideoWorkload } from './video-workload';
 
 const minimal = {
   name: 'w',
@@ -83,7 +84,9 @@ describe('workload validation', () => {
     const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
     expect(files.length).toBeGreaterThanOrEqual(4);
     for (const f of files) {
-      const r = parseWorkload(JSON.parse(readFileSync(join(dir, f), 'utf8')));
+      const json: unknown = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+      // Video workloads ("video" instead of "traffic") have their own schema: video-workload.ts.
+      const r = isVideoWorkload(json) ? parseVideoWorkload(json) : parseWorkload(json);
       expect(r.ok ? [] : r.issues, f).toEqual([]);
     }
   });
