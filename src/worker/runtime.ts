@@ -8,6 +8,7 @@ import type { AgentsSnapshot } from '../engine/agent/world/agents-part';
 import type { AnalyticsSnapshot } from '../engine/analytics/world/snapshot-types';
 import type { QueuesReport } from '../engine/queues/world/queues-part';
 import type { ScenarioSnapshot } from '../engine/scenario/snapshot';
+import type { VideoSlice } from '../engine/video/video-world';
 import type { FirehoseSlice } from '../engine/firehose/world/firehose-slice';
 import type { ScenarioRuntime as EngineScenario } from '../engine/scenario/load';
 import type { ScenarioDoc } from '../engine/scenario/schema';
@@ -26,6 +27,7 @@ export interface WorldSnapshot {
   readonly firehose?: FirehoseSlice;
   readonly analytics?: AnalyticsSnapshot;
   readonly agents?: AgentsSnapshot;
+  readonly videoStreams?: VideoSlice;
   /** The queues and, to compare them with, the Data Streams part's own snapshot. */
   readonly queues?: { readonly queues: QueuesReport; readonly streams: ScenarioSnapshot };
 }
@@ -66,6 +68,7 @@ export function runtimeFactory(watch: () => WatchRequest): RuntimeFactory<WorldS
           ...(w.firehose ? { firehose: world.parts.firehose.snapshot() } : {}),
           ...(w.analytics ? { analytics: world.parts.analytics.snapshot() } : {}),
           ...(w.agents ? { agents: world.parts.agents.snapshot() } : {}),
+          ...(w.video ? { videoStreams: world.parts.videoStreams.snapshot() } : {}),
           ...(w.queues ? { queues: { queues: world.parts.queues.snapshot(), streams: world.parts.streams.snapshot() } } : {}),
         };
       },
@@ -76,4 +79,4 @@ export function runtimeFactory(watch: () => WatchRequest): RuntimeFactory<WorldS
 }
 
 /** A factory for tests and tools that want every part in each frame. */
-export const createRuntime: RuntimeFactory<WorldSnapshot> = runtimeFactory(() => ({ stream: null, firehose: true, analytics: true, agents: true, queues: true }));
+export const createRuntime: RuntimeFactory<WorldSnapshot> = runtimeFactory(() => ({ stream: null, firehose: true, analytics: true, agents: true, video: true, queues: true }));

@@ -48,7 +48,7 @@ export function useWatch(req: WatchRequest): void {
   const key = JSON.stringify(req);
   useEffect(() => {
     useConsole.getState().setWatch(JSON.parse(key) as WatchRequest);
-    return () => useConsole.getState().setWatch({ stream: null, consumers: false, heatmap: false, shardId: null, shardOffset: 0, firehose: false, analytics: false, agents: false, queues: false });
+    return () => useConsole.getState().setWatch({ stream: null, consumers: false, heatmap: false, shardId: null, shardOffset: 0, firehose: false, analytics: false, agents: false, video: false, queues: false });
   }, [key]);
 }
 

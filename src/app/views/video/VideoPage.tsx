@@ -6,10 +6,10 @@
 import { useState } from 'react';
 import { PageHeader } from '../../components/Shell';
 import { useSim } from '../../stores/sim-store';
+import { useWatch } from '../../stores/console-store';
 import { simulator } from '../../sim-client';
 import { href } from '../../router';
 import { formatBytes, formatCount } from '../../format';
-import type { VideoSlice } from '../../../worker/api/video-api';
 import { VIDEO_LIMITS } from '../../../engine/video/limits';
 import { CameraPanel } from './CameraPanel';
 import { FragmentTimeline } from './FragmentTimeline';
@@ -18,7 +18,8 @@ import { ImagesStrip } from './ImagesStrip';
 import './video.css';
 
 export default function VideoPage({ params }: { params: readonly string[] }) {
-  const slice = useSim((s) => (s.frame?.world as { videoStreams?: VideoSlice } | undefined)?.videoStreams);
+  useWatch({ stream: null, video: true });
+  const slice = useSim((s) => s.frame?.world?.videoStreams);
   const streams = slice?.streams ?? [];
   const selectedName = params[0] && streams.some((s) => s.info.StreamName === params[0]) ? params[0] : streams[0]?.info.StreamName;
   const view = streams.find((s) => s.info.StreamName === selectedName);

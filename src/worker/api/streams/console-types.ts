@@ -29,6 +29,8 @@ export interface WatchRequest {
   readonly analytics?: boolean;
   /** Include the Kinesis Agent part's slice (agents, files, records, batches, checkpoints). */
   readonly agents?: boolean;
+  /** Include the Video Streams part's slice (streams, fragments, producers, metrics). */
+  readonly video?: boolean;
   /** Include the queues part with the Data Streams part's snapshot beside it (the Kinesis-vs-SQS page). */
   readonly queues?: boolean;
 }
