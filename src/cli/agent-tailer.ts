@@ -9,6 +9,7 @@
 import {
   addToBuffer, advanceCheckpoints, afterSuccess, backoffMs, emptyMetrics, isExpired, isFull, newCursor, readAvailable,
   wouldOverflow,
+  endOfFileCursor,
 } from '../engine/agent/index';
 import type { AgentMetrics, BufferedRecord, FileCursor, FlowConfig, SendBuffer } from '../engine/agent/index';
 import { listMatchingFiles, readFileUpTo } from './agent-files';
@@ -79,18 +80,7 @@ export class FlowTailer {
       return;
     }
     // END_OF_FILE: skip header lines, then everything up to the last complete line.
-    const bytes = readFileUpTo(newest.path, newest.size);
-    let pos = 0;
-    let lines = 0;
-    while (lines < this.flow.skipHeaderLines) {
-      const nl = bytes.indexOf(0x0a, pos);
-      if (nl < 0) break;
-      pos = nl + 1;
-      lines++;
-    }
-    const cursor: FileCursor = lines < this.flow.skipHeaderLines
-      ? { offset: pos, headerLinesToSkip: this.flow.skipHeaderLines - lines, ended: false }
-      : { offset: Math.max(pos, bytes.lastIndexOf(0x0a) + 1), headerLinesToSkip: 0, ended: false };
+    const cursor = endOfFileCursor(this.flow, readFileUpTo(newest.path, newest.size));
     this.files.set(newest.path, { ino: newest.ino, cursor });
   }
 

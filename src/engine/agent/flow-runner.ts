@@ -14,7 +14,7 @@ import {
   addToBuffer, afterSuccess, backoffMs, emptyMetrics, isExpired, isFull, wouldOverflow,
   type AgentMetrics, type BufferedRecord, type SendBuffer,
 } from './publisher';
-import { newCursor, readAvailable, type AgentRecord, type FileCursor } from './record-pipeline';
+import { endOfFileCursor, newCursor, readAvailable, type AgentRecord, type FileCursor } from './record-pipeline';
 import type { VirtualFile, VirtualFileSystem } from './virtual-files';
 
 /** Buffers one poll may send (the agent's sender pool works on several at once). */
@@ -102,17 +102,7 @@ export class FlowRunner {
       return;
     }
     const { base, bytes } = this.fs.read(newest, 0);
-    let pos = 0;
-    let lines = 0;
-    while (lines < this.flow.skipHeaderLines) {
-      const nl = bytes.indexOf(0x0a, pos);
-      if (nl < 0) break;
-      pos = nl + 1;
-      lines++;
-    }
-    const cursor: FileCursor = lines < this.flow.skipHeaderLines
-      ? { offset: base + pos, headerLinesToSkip: this.flow.skipHeaderLines - lines, ended: false }
-      : { offset: base + Math.max(pos, bytes.lastIndexOf(0x0a) + 1), headerLinesToSkip: 0, ended: false };
+    const cursor = endOfFileCursor(this.flow, bytes, base);
     this.files.set(newest.path, { ino: newest.ino, cursor });
   }
 

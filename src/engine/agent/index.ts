@@ -2,7 +2,7 @@
 export { parseAgentConfig, parseAgentConfigText } from './config';
 export type { ParseResult } from './config';
 export type { AgentConfig, ConfigDiagnostic, FlowConfig, ProcessingOption, DestinationKind } from './config-types';
-export { readAvailable, newCursor, processRecord, partitionKeyFor } from './record-pipeline';
+export { readAvailable, newCursor, endOfFileCursor, processRecord, partitionKeyFor } from './record-pipeline';
 export type { AgentRecord, FileCursor, PipelineContext, RecordStatus } from './record-pipeline';
 export { matchesFileName, parseFilePattern } from './file-pattern';
 export { convertRecord, javaTrim } from './converters';

@@ -46,6 +46,24 @@ export function newCursor(flow: FlowConfig, offset = 0): FileCursor {
   return { offset, headerLinesToSkip: offset === 0 ? flow.skipHeaderLines : 0, ended: false };
 }
 
+/**
+ * initialPosition END_OF_FILE: past the header lines, then past every complete line already in the
+ * file (`bytes`, read from file offset `base`); a file still inside its header keeps the rest to skip.
+ */
+export function endOfFileCursor(flow: FlowConfig, bytes: Uint8Array, base = 0): FileCursor {
+  let pos = 0;
+  let lines = 0;
+  while (lines < flow.skipHeaderLines) {
+    const nl = bytes.indexOf(0x0a, pos);
+    if (nl < 0) break;
+    pos = nl + 1;
+    lines++;
+  }
+  return lines < flow.skipHeaderLines
+    ? { offset: base + pos, headerLinesToSkip: flow.skipHeaderLines - lines, ended: false }
+    : { offset: base + Math.max(pos, bytes.lastIndexOf(0x0a) + 1), headerLinesToSkip: 0, ended: false };
+}
+
 function hex(bytes: Uint8Array): string {
   let s = '';
   for (const b of bytes) s += b.toString(16).padStart(2, '0');
