@@ -82,14 +82,14 @@ export default function AgentsPage({ params }: { params: readonly string[] }) {
         <div className="panel-header"><h2>Add an agent as a producer</h2></div>
         {destinations.length === 0 ? <p className="panel-note">This scenario has no stream or delivery stream to send to: add one first.</p> : null}
         <div className="form-grid">
-          <label>Agent (host) name<input value={name} onChange={(e) => setName(e.target.value)} aria-label="Agent name" /></label>
-          <label>Log generator
+          <label className="field"><span>Agent (host) name</span><input value={name} onChange={(e) => setName(e.target.value)} aria-label="Agent name" /></label>
+          <label className="field"><span>Log generator</span>
             <select value={kind} aria-label="Log generator" onChange={(e) => { setKind(e.target.value as GeneratorKind); if (dest) setText(presetConfig(e.target.value as GeneratorKind, dest)); }}>
               {GENERATOR_KINDS.map((k) => <option key={k} value={k}>{k}</option>)}
             </select>
           </label>
-          <label>Lines per second<input type="number" min={0} max={100000} value={rate} aria-label="Lines per second" onChange={(e) => setRate(Number(e.target.value))} /></label>
-          <label>Destination
+          <label className="field"><span>Lines per second</span><input type="number" min={0} max={100000} value={rate} aria-label="Lines per second" onChange={(e) => setRate(Number(e.target.value))} /></label>
+          <label className="field"><span>Destination</span>
             <select value={destIndex} aria-label="Destination" onChange={(e) => { const i = Number(e.target.value); setDestIndex(i); setText(presetConfig(kind, destinations[i])); }}>
               {destinations.map((d, i) => <option key={`${d.kind}:${d.name}`} value={i}>{d.kind}: {d.name}</option>)}
             </select>
@@ -118,7 +118,7 @@ export default function AgentsPage({ params }: { params: readonly string[] }) {
               <button type="button" className="btn" onClick={() => void simulator().agentRestart(selected.id)}>Restart agent</button>
             </div>
             <div className="form-grid">
-              <label>Append lines to {selected.files[0]?.path ?? 'a file'}
+              <label className="field"><span>Append lines to {selected.files[0]?.path ?? 'a file'}</span>
                 <textarea value={append} aria-label="Lines to append" onChange={(e) => setAppend(e.target.value)} rows={2} />
               </label>
             </div>

@@ -36,9 +36,9 @@ export default function ComparePage() {
       <section className="panel" aria-label="Workload">
         <div className="panel-header"><h2>Workload</h2></div>
         <div className="form-grid">
-          <label>Messages per second<input type="number" min={1} max={5000} value={params.recordsPerSec} aria-label="Messages per second" onChange={(e) => setParams({ ...params, recordsPerSec: Number(e.target.value) })} /></label>
-          <label>Message size (bytes)<input type="number" min={1} max={1048576} value={params.bodyBytes} aria-label="Message size" onChange={(e) => setParams({ ...params, bodyBytes: Number(e.target.value) })} /></label>
-          <label>Shards<input type="number" min={1} max={100} value={params.shards} aria-label="Shards" onChange={(e) => setParams({ ...params, shards: Number(e.target.value) })} /></label>
+          <label className="field"><span>Messages per second</span><input type="number" min={1} max={5000} value={params.recordsPerSec} aria-label="Messages per second" onChange={(e) => setParams({ ...params, recordsPerSec: Number(e.target.value) })} /></label>
+          <label className="field"><span>Message size (bytes)</span><input type="number" min={1} max={1048576} value={params.bodyBytes} aria-label="Message size" onChange={(e) => setParams({ ...params, bodyBytes: Number(e.target.value) })} /></label>
+          <label className="field"><span>Shards</span><input type="number" min={1} max={100} value={params.shards} aria-label="Shards" onChange={(e) => setParams({ ...params, shards: Number(e.target.value) })} /></label>
           <label className="checkbox"><input type="checkbox" checked={params.fifo} aria-label="FIFO queue" onChange={(e) => setParams({ ...params, fifo: e.target.checked })} /> FIFO queue</label>
         </div>
         <p className="panel-note">Running replaces the loaded scenario with this comparison (export yours first if you want to keep it).</p>
