@@ -49,8 +49,7 @@ function positionAt(text: string, offset: number): { line: number; column: numbe
 }
 
 function expectInside(text: string, p: Position, what: string): void {
-  expect(p.offset, `${what} offset`).toBeGreaterThanOrEqual(0);
-  expect(p.offset, `${what} offset`).toBeLessThanOrEqual(text.length);
+  expect(p.offset >= 0 && p.offset <= text.length, `${what} offset ${p.offset} lies in 0…${text.length}`).toBe(true);
   expect({ line: p.line, column: p.column }, `${what} line/column of offset ${p.offset}`).toEqual(positionAt(text, p.offset));
 }
 

@@ -233,7 +233,7 @@ function readersOf(report: RunReport, streamName: string): SimulatedReader[] {
     }
   }
   // In aggregate what-ifs an Analytics application without payloads runs as the polling reader it is to
-  // its source (named "analytics:<app>"; src/worker/api/planner/run-variant.ts).
+  // its source (named "analytics:<app>", as the what-if runner names them).
   for (const c of report.consumers) {
     if (c.stream === streamName && c.name.startsWith('analytics:')) {
       out.push({ kind: 'analytics', name: c.name.slice('analytics:'.length), status: 'RUNNING', recordsRead: c.recordsProcessed, lagMs: c.maxIteratorAgeMs });

@@ -82,7 +82,7 @@ export class World {
     return this.doc.name ?? 'untitled scenario';
   }
 
-  /** Bumped by every console edit written back into the document. */
+  /** Bumped by every console edit written back into the scenario. */
   get revision(): number {
     return this.editRevision;
   }

@@ -18,7 +18,7 @@ import type { FlowCounters } from '../flow-runner';
 
 export interface AgentSectionEntry {
   readonly name: string;
-  /** The agent.json document. */
+  /** The agent.json text. */
   readonly config: unknown;
   readonly generators?: readonly LogGeneratorSpec[];
   /** Files present on the host at the start (pasted or uploaded logs). */
@@ -86,7 +86,7 @@ export class AgentsWorld implements PartInstance<AgentsReport, AgentsSnapshot> {
     for (const e of entries) this.agents.push(build(e));
   }
 
-  /** Adds (or replaces, by name) an agent on the running world and writes it into the document. */
+  /** Adds (or replaces, by name) an agent on the running world and writes it into the scenario. */
   save(entry: AgentSectionEntry): { ok: true } | { ok: false; message: string } {
     if (!this.ctx) return { ok: false, message: 'this world cannot be edited' };
     const others = this.entries.filter((e) => e.name !== entry.name);

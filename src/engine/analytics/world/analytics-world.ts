@@ -1,7 +1,7 @@
 /**
  * The Analytics part of the world: the applications of the document's `analytics` section, each
  * reading its source stream as a consumer and writing its output, and the operations the console
- * sends (discover a schema, start, stop, delete). Console changes are written back to the document.
+ * sends (discover a schema, start, stop, delete). Console changes are written back to the scenario.
  */
 import { discoverSchema, type InputSchema } from '../../analytics/input-schema';
 import type { Simulation } from '../../simulation';
