@@ -161,6 +161,7 @@ export function WorkloadForm({ workload, derived, settings, notes }: { workload:
         <NumberField label={t('workload.surgeSeconds')} value={rps.surge?.seconds ?? e.surgeSeconds ?? 60} min={1} onChange={(v) => updateEdits({ surgeSeconds: v })} />
         <NumberField label={t('workload.recordBytes')} value={Math.round(meanSize(workload))} min={1} testId="record-bytes" onChange={(v) => updateEdits({ recordSize: v ? { kind: 'fixed', bytes: Math.round(v) } : undefined })} hint={e.recordSize ? t('workload.fixedSize') : t('workload.distribution', { kind: derived.traffic.recordSize.kind })} />
         <KeysEditor keys={workload.traffic.keys} />
+        <NumberField label={t('workload.maxRecordSize')} value={workload.maxRecordSizeBytes / 1024} min={1024} max={10240} step={1} testId="max-record-kib" onChange={(v) => updateEdits({ maxRecordSizeKiB: v === undefined ? undefined : Math.round(v) })} hint={t('workload.maxRecordSizeHint')} />
         <NumberField label={t('workload.retention')} value={workload.retentionHours} min={24} max={8760} onChange={(v) => updateEdits({ retentionHours: v })} />
         <NumberField label={t('workload.targetUtilization')} value={workload.targetUtilization * 100} min={1} max={100} onChange={(v) => updateEdits({ targetUtilization: v === undefined ? undefined : v / 100 })} hint={t('workload.targetHint')} />
       </div>

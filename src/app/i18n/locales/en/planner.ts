@@ -27,6 +27,8 @@ const planner = {
     recordBytes: 'Record size, bytes (mean)',
     fixedSize: 'fixed size',
     distribution: '{{kind}} distribution',
+    maxRecordSize: 'Maximum record size, KiB',
+    maxRecordSizeHint: 'MaxRecordSizeInKiB, 1,024–10,240: records above 1 MiB need more',
     retention: 'Retention, hours',
     targetUtilization: 'Target utilisation (%)',
     targetHint: 'headroom kept on every shard',

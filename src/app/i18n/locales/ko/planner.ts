@@ -27,6 +27,8 @@ const planner: Translation<typeof en> = {
     recordBytes: '레코드 크기, 바이트 (평균)',
     fixedSize: '고정 크기',
     distribution: '{{kind}} 분포',
+    maxRecordSize: '최대 레코드 크기, KiB',
+    maxRecordSizeHint: 'MaxRecordSizeInKiB, 1,024–10,240: 1 MiB를 넘는 레코드는 이 값을 올려야 합니다',
     retention: '보존 기간, 시간',
     targetUtilization: '목표 사용률 (%)',
     targetHint: '모든 샤드에 남겨 둘 여유',
