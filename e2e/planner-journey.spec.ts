@@ -120,3 +120,24 @@ test('the Planner in Korean at 1440 px: translated, readers shown, nothing overf
   expect(spills).toEqual([]);
   void problems;
 });
+
+test('applying a targeted layout runs its SplitShard calls: the stream ends with the planned open shards', async ({ page, problems }) => {
+  await page.goto('./#/planner');
+  await page.getByTestId('scenario-menu').click();
+  await page.getByTestId('open-gallery').click();
+  await page.getByTestId('gallery-clickstream-hot-key').click();
+  await expect(page.getByTestId('split-calls')).toBeVisible();
+  const calls = await page.getByTestId('split-calls').locator('li').count();
+  expect(calls).toBeGreaterThan(0);
+  await page.getByTestId('apply-recommendation').click();
+  await expect(page.getByTestId('split-progress')).toBeVisible();
+  // Each reshard keeps the stream UPDATING for ~30 s of simulated time: run the restarted clock, fast.
+  await page.getByTestId('speed').selectOption('100');
+  if ((await page.getByTestId('play-pause').textContent())?.includes('Play')) {
+    await expect(page.getByTestId('split-progress')).toContainText('press Play');
+    await page.getByTestId('play-pause').click();
+  }
+  await expect(page.getByTestId('split-progress')).toContainText(`${calls} SplitShard calls`, { timeout: 30_000 });
+  await expect(page.getByTestId('split-progress')).toHaveAttribute('role', 'status');
+  void problems;
+});

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { CapacityPlan } from '../../../engine/capacity/plan';
 import { withCapacityMode, withShardCount } from '../../scenarios/doc-edits';
 import { useScenario } from '../../scenarios/scenario-store';
+import { useSim } from '../../stores/sim-store';
 import { consoleSplitPorts, runSplitCalls } from './apply-splits';
 import { pct, usd } from './planner-format';
 
@@ -20,6 +21,7 @@ export function RecommendationPanel({ plan, streamName }: { plan: CapacityPlan; 
   const r = plan.recommendation;
   const doc = useScenario((s) => s.doc);
   const [progress, setProgress] = useState<Progress | null>(null);
+  const clockRunning = useSim((s) => s.frame?.clock.running ?? false);
   const stream = doc?.streams.find((s) => s.name === streamName);
   const target = r.settings;
   const splits = target.splitCalls ?? [];
@@ -57,7 +59,7 @@ export function RecommendationPanel({ plan, streamName }: { plan: CapacityPlan; 
       {progress ? (
         <p className={`small ${progress.kind === 'failed' ? 'callout callout-error' : 'callout'}`} role={progress.kind === 'failed' ? 'alert' : 'status'} data-testid="split-progress">
           {progress.kind === 'splitting'
-            ? t('recommendation.splitProgress', { done: progress.done, total: splits.length })
+            ? `${t('recommendation.splitProgress', { done: progress.done, total: splits.length })}${clockRunning ? '' : ` ${t('recommendation.clockPaused')}`}`
             : progress.kind === 'done'
               ? t('recommendation.splitsDone', { base, total: splits.length, count: progress.count })
               : t('recommendation.splitFailed', { index: progress.index, total: splits.length, error: progress.error })}

@@ -84,6 +84,7 @@ const planner = {
     appliedOnDemand: 'on-demand',
     splitsIntro: 'Create {{base}} shards, then run these SplitShard calls in order (children get the next shard ids):',
     splitProgress: 'SplitShard {{done}} of {{total}} done; the stream is UPDATING — each reshard takes about 30 s of simulated time (the clock must be running).',
+    clockPaused: 'The clock is paused: press Play to let the reshards complete.',
     splitsDone: 'Applied: {{base}} shards and {{total}} SplitShard calls; the stream now has {{count}} open shards. A reset of the scenario rebuilds it as an even split of that many shards.',
     splitFailed: 'SplitShard {{index}} of {{total}} failed: {{error}}',
     stillThrottled: "Still refused at peak: {{stream}} of the stream's records (every key on an overloaded shard), of which {{unfixable}} is keys' own excess over the per-key limit.",

@@ -84,6 +84,7 @@ const planner: Translation<typeof en> = {
     appliedOnDemand: '온디맨드',
     splitsIntro: '샤드 {{base}}개로 만든 다음 아래 SplitShard 호출을 순서대로 실행하세요 (자식 샤드는 다음 샤드 ID를 받습니다):',
     splitProgress: 'SplitShard {{total}}회 중 {{done}}회 완료. 스트림이 UPDATING 상태입니다. 리샤딩마다 시뮬레이션 시간으로 약 30초가 걸립니다 (시계가 돌고 있어야 합니다).',
+    clockPaused: '시계가 멈춰 있습니다. 리샤딩이 끝나려면 재생을 누르세요.',
     splitsDone: '적용 완료: 샤드 {{base}}개와 SplitShard {{total}}회. 이제 열린 샤드는 {{count}}개입니다. 시나리오를 초기화하면 같은 수의 샤드를 균등 분할로 다시 만듭니다.',
     splitFailed: 'SplitShard {{total}}회 중 {{index}}번째 실패: {{error}}',
     stillThrottled: '피크에도 거부되는 레코드: 스트림 전체 레코드의 {{stream}} (과부하 샤드의 모든 키 포함). 이 중 {{unfixable}}는 키 하나가 키당 한도를 넘은 몫입니다.',
