@@ -4,13 +4,14 @@
  * utilisation and cost per variant next to the analytic prediction, in a table and overlaid charts.
  */
 import { useMemo, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ScenarioDoc } from '../../../engine/scenario/schema';
 import type { PriceOverrides } from '../../../engine/capacity/price-table';
 import type { VariantReader, VariantResult } from '../../../worker/api/planner/run-variant';
 import { TimeSeriesChart } from '../../components/viz/TimeSeriesChart';
 import { updatePlannerSettings, type PlannerSettings } from './planner-settings';
-import { AXES, crossVariants, parseAxis, type AxisKind } from './variants';
+import { AXES, crossVariants, parseAxis, type AxisKind, type VariantChange, type VariantSpec } from './variants';
 import { useWhatIf, workerCount } from './whatif-store';
 import { ms, num, pct, usd } from './planner-format';
 
@@ -27,7 +28,9 @@ export function WhatIfPanel({ base, streamName, settings, priceOverrides }: { ba
   const { t } = useTranslation('planner');
   const run = useWhatIf();
   const parsed = useMemo(() => settings.axes.map((a) => parseAxis(a.kind, a.text)), [settings.axes]);
-  const errors = parsed.map((p) => (p.ok ? null : p.error));
+  const errors = parsed.map((p) => (p.ok ? null : t(`whatif.errors.${p.errorKey}`, { item: p.item ?? '' })));
+  const labelOf = (spec: VariantSpec) => variantLabel(spec.changes, t);
+  const labelById = new Map(run.variants.map((v) => [v.spec.id, labelOf(v.spec)]));
   const specs = useMemo(() => (parsed.every((p) => p.ok) ? crossVariants(parsed.map((p) => (p.ok ? p.changes : [])), MAX_VARIANTS) : []), [parsed]);
   const setAxis = (i: number, patch: Partial<{ kind: AxisKind; text: string }>) => updatePlannerSettings({ axes: settings.axes.map((a, k) => (k === i ? { ...a, ...patch } : a)) });
   const [selected, setSelected] = useState(0);
@@ -108,12 +111,12 @@ export function WhatIfPanel({ base, streamName, settings, priceOverrides }: { ba
                   if (!r || !r.ok) {
                     return (
                       <tr key={v.spec.id} data-testid="whatif-row">
-                        <td>{v.spec.label}</td>
+                        <td>{labelOf(v.spec)}</td>
                         <td colSpan={10}>
                           {r && !r.ok ? (
                             <span className="text-bad">{t('whatif.failed', { error: r.error })}</span>
                           ) : (
-                            <div className="progress" role="progressbar" aria-label={t('whatif.progress', { label: v.spec.label })} aria-valuenow={Math.round(v.progress * 100)} aria-valuemin={0} aria-valuemax={100}>
+                            <div className="progress" role="progressbar" aria-label={t('whatif.progress', { label: labelOf(v.spec) })} aria-valuenow={Math.round(v.progress * 100)} aria-valuemin={0} aria-valuemax={100}>
                               <div style={{ width: `${v.progress * 100}%` }} />
                               <span>{Math.round(v.progress * 100)}%</span>
                             </div>
@@ -127,7 +130,7 @@ export function WhatIfPanel({ base, streamName, settings, priceOverrides }: { ba
                   const k = results.indexOf(r);
                   return (
                     <tr key={v.spec.id} data-testid="whatif-row" className={k === selected ? 'selected-row' : undefined} onClick={() => setSelected(k)}>
-                      <td>{v.spec.label}{r.mode === 'ON_DEMAND' ? t('whatif.onDemand') : ''}</td>
+                      <td>{labelOf(v.spec)}{r.mode === 'ON_DEMAND' ? t('whatif.onDemand') : ''}</td>
                       <td className="num">{r.shardCount}</td>
                       <td className={`num ${r.throttledPercent > 1 ? 'text-bad' : ''}`} data-testid="throttled">{r.throttledPercent.toFixed(2)}%</td>
                       <td className="num muted">{pThrottle === null ? '—' : `${pThrottle.toFixed(2)}%`}</td>
@@ -159,18 +162,18 @@ export function WhatIfPanel({ base, streamName, settings, priceOverrides }: { ba
         <div className="grid-2 whatif-charts">
           <div>
             <h3>{t('whatif.throttledChart')}</h3>
-            <TimeSeriesChart t0Ms={bucketMs} stepMs={bucketMs} series={results.map((r) => ({ name: r.label, values: r.series.map((p) => p.throttledPerSec) }))} formatValue={(v) => num(v)} ariaLabel={t('whatif.throttledChartLabel')} />
+            <TimeSeriesChart t0Ms={bucketMs} stepMs={bucketMs} series={results.map((r) => ({ name: labelById.get(r.id) ?? r.label, values: r.series.map((p) => p.throttledPerSec) }))} formatValue={(v) => num(v)} ariaLabel={t('whatif.throttledChartLabel')} />
           </div>
           <div>
             <h3>{t('whatif.ageChart')}</h3>
-            <TimeSeriesChart t0Ms={bucketMs} stepMs={bucketMs} series={results.map((r) => ({ name: r.label, values: r.series.map((p) => p.iteratorAgeMs / 1000) }))} formatValue={(v) => `${num(v, 1)} s`} ariaLabel={t('whatif.ageChartLabel')} />
+            <TimeSeriesChart t0Ms={bucketMs} stepMs={bucketMs} series={results.map((r) => ({ name: labelById.get(r.id) ?? r.label, values: r.series.map((p) => p.iteratorAgeMs / 1000) }))} formatValue={(v) => `${num(v, 1)} s`} ariaLabel={t('whatif.ageChartLabel')} />
           </div>
         </div>
       ) : null}
 
       {chosen ? (
         <div className="comparison">
-          <h3>{t('whatif.comparison', { label: chosen.label })}</h3>
+          <h3>{t('whatif.comparison', { label: labelById.get(chosen.id) ?? chosen.label })}</h3>
           <p data-testid="comparison-summary">{chosen.comparison.summary}</p>
           <p className="muted small" data-testid="simulation-mode">{t('whatif.simulatedIn', { reason: chosen.simulation.reason })}</p>
           <table className="data" aria-label={t('whatif.comparisonTable')}>
@@ -197,7 +200,7 @@ export function WhatIfPanel({ base, streamName, settings, priceOverrides }: { ba
               ))}
             </tbody>
           </table>
-          <ReadersTable result={chosen} />
+          <ReadersTable result={chosen} label={labelById.get(chosen.id) ?? chosen.label} />
         </div>
       ) : null}
     </section>
@@ -221,11 +224,11 @@ function readersCell(readers: readonly VariantReader[]): string {
 }
 
 /** Every reader of the stream in the chosen variant: consumers, Firehose sources, Analytics applications. */
-function ReadersTable({ result }: { result: OkResult }) {
+function ReadersTable({ result, label }: { result: OkResult; label: string }) {
   const { t } = useTranslation('planner');
   if (result.readers.length === 0) return <p className="muted small">{t('whatif.noReaders')}</p>;
   return (
-    <table className="data whatif-readers" aria-label={t('whatif.readersTable', { label: result.label })} data-testid="whatif-readers">
+    <table className="data whatif-readers" aria-label={t('whatif.readersTable', { label })} data-testid="whatif-readers">
       <thead>
         <tr>
           <th>{t('whatif.reader')}</th>
@@ -251,4 +254,29 @@ function ReadersTable({ result }: { result: OkResult }) {
       </tbody>
     </table>
   );
+}
+
+/** A variant's label in the page's language (the spec's own label stays English: it names the variant's scenario). */
+function variantLabel(changes: readonly VariantChange[], t: TFunction<'planner'>): string {
+  if (changes.length === 0) return t('whatif.labels.base');
+  return changes
+    .map((c) => {
+      switch (c.kind) {
+        case 'shards':
+          return t('whatif.labels.shards', { count: c.shards });
+        case 'mode':
+          return c.mode === 'PROVISIONED' ? t('whatif.labels.provisioned') : t('whatif.labels.onDemand');
+        case 'keys':
+          return t('whatif.labels.keys', { preset: c.preset });
+        case 'batching':
+          return c.api === 'PutRecord' ? t('whatif.labels.putRecord') : c.maxRecords ? t('whatif.labels.putRecordsN', { n: c.maxRecords }) : t('whatif.labels.putRecords');
+        case 'retries':
+          return t('whatif.labels.retries', { count: c.maxRetries });
+        case 'consumer-count':
+          return t('whatif.labels.consumers', { count: c.count });
+        case 'consumer-type':
+          return t('whatif.labels.consumerType', { type: c.type });
+      }
+    })
+    .join(', ');
 }
