@@ -98,6 +98,12 @@ test('the Planner in Korean at 1440 px: translated, readers shown, nothing overf
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.addInitScript(() => localStorage.setItem('ks-lang', 'ko'));
   await page.goto('./#/planner');
+  // The hot-key example: its recommendation has SplitShard calls and the AUTO alternative, the widest content.
+  await page.getByTestId('scenario-menu').click();
+  await page.getByTestId('open-gallery').click();
+  await page.getByTestId('gallery-clickstream-hot-key').click();
+  await expect(page.getByTestId('auto-distribution')).toContainText('AUTO');
+  await expect(page.getByTestId('split-calls')).toBeVisible();
   await expect(page.getByRole('heading', { name: '분석적 추정' })).toBeVisible();
   await expect(page.getByRole('heading', { name: '권장 구성' })).toBeVisible();
   await page.getByTestId('axis-kind-0').selectOption('shards');
