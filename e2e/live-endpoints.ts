@@ -29,7 +29,7 @@ export async function startOurApi(): Promise<Endpoint> {
 }
 
 export async function startKinesalite(): Promise<Endpoint> {
-  const server = (kinesalite as (o: object) => Server)({ createStreamMs: 0, deleteStreamMs: 0, updateStreamMs: 0, shardLimit: 100 });
+  const server: Server = kinesalite({ createStreamMs: 0, deleteStreamMs: 0, updateStreamMs: 0, shardLimit: 100 });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   return { name: 'kinesalite', url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
