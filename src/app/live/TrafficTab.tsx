@@ -13,7 +13,8 @@ export function TrafficTab() {
   return (
     <section className="panel">
       <div className="cards">
-        <div className="card stat"><div className="stat-label">{t('traffic.total', { window: frame.sampling.windowSec })}</div><div className="stat-value small" data-testid="live-total-rate">{t('traffic.records', { rate: formatCount(frame.totals.recordsPerSec) })} · {formatBytesRate(frame.totals.bytesPerSec)}</div></div>
+        <div className="card stat"><div className="stat-label">{t('traffic.total', { window: frame.sampling.windowSec })}</div><div className="stat-value small" data-testid="live-total-rate">{t('traffic.records', { rate: formatCount(frame.totals.recordsPerSec) })}</div></div>
+        <div className="card stat"><div className="stat-label">{t('traffic.totalBytes', { window: frame.sampling.windowSec })}</div><div className="stat-value small">{formatBytesRate(frame.totals.bytesPerSec)}</div></div>
         <div className="card stat"><div className="stat-label">{t('traffic.distinctKeys')}</div><div className="stat-value small">{formatCount(frame.totals.distinctKeys)}</div></div>
       </div>
       {frame.totals.overflowRecords > 0 ? <p className="muted small">{t('traffic.overflow', { count: frame.totals.overflowRecords })}</p> : null}

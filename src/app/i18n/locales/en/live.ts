@@ -79,6 +79,7 @@ const live = {
   },
   traffic: {
     total: 'Incoming (sampled, last {{window}} s)',
+    totalBytes: 'Incoming bytes (last {{window}} s)',
     records: '{{rate}} records/s',
     distinctKeys: 'Distinct keys seen',
     overflow: '{{count}} records of keys beyond the first 20,000 were counted without their key',

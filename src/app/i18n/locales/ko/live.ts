@@ -82,6 +82,7 @@ const live: Translation<typeof en> = {
   },
   traffic: {
     total: '수신량 (샘플링, 최근 {{window}}초)',
+    totalBytes: '수신 바이트 (최근 {{window}}초)',
     records: '초당 {{rate}}개 레코드',
     distinctKeys: '관찰한 고유 키 수',
     overflow: '처음 2만 개를 넘는 키의 레코드 {{count}}개는 키 없이 개수만 셌습니다',
