@@ -40,16 +40,16 @@ function client(url: string): KinesisClient {
   return new KinesisClient({ endpoint: url, region: 'us-east-1', credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET }, requestHandler: new NodeHttpHandler() });
 }
 
-/** Creates the 4-shard stream and returns the shard MD5 routes the hot key to. */
-export async function createSkewedStream(url: string): Promise<string> {
+/** Creates the 4-shard stream (or another) and returns the shard MD5 routes the hot key to. */
+export async function createSkewedStream(url: string, name = STREAM, shards = 4): Promise<string> {
   const c = client(url);
-  await c.send(new CreateStreamCommand({ StreamName: STREAM, ShardCount: 4 }));
+  await c.send(new CreateStreamCommand({ StreamName: name, ShardCount: shards }));
   for (let i = 0; i < 100; i++) {
-    const d = await c.send(new DescribeStreamSummaryCommand({ StreamName: STREAM }));
+    const d = await c.send(new DescribeStreamSummaryCommand({ StreamName: name }));
     if (d.StreamDescriptionSummary?.StreamStatus === 'ACTIVE') break;
     await new Promise((r) => setTimeout(r, 50));
   }
-  const map = shardMapOf((await c.send(new ListShardsCommand({ StreamName: STREAM }))).Shards ?? []);
+  const map = shardMapOf((await c.send(new ListShardsCommand({ StreamName: name }))).Shards ?? []);
   c.destroy();
   return openShardFor(hashKeyOfPartitionKey(HOT_KEY), map)!;
 }

@@ -5,6 +5,8 @@
 import { test, expect } from './fixtures';
 import { ACCESS_KEY, HOT_KEY, SECRET, STREAM, createSkewedStream, startKinesalite, startOurApi, startSkewedWriter, type Endpoint } from './live-endpoints';
 
+const QUIET = 'quiet';
+
 for (const start of [startOurApi, startKinesalite]) {
   test.describe(() => {
     let endpoint: Endpoint;
@@ -13,6 +15,7 @@ for (const start of [startOurApi, startKinesalite]) {
     test.beforeAll(async () => {
       endpoint = await start();
       hotShard = await createSkewedStream(endpoint.url);
+      await createSkewedStream(endpoint.url, QUIET, 2);
       stopWriter = startSkewedWriter(endpoint.url);
     });
     test.afterAll(async () => {
@@ -57,6 +60,48 @@ for (const start of [startOurApi, startKinesalite]) {
       // Still connected on other pages, and Disconnect returns the banner to the simulation.
       await page.getByTestId('live-disconnect').click();
       await expect(page.getByTestId('world-banner')).toHaveText('Simulation');
+      void problems;
+    });
+
+    test(`put a record, read it back, split a shard — each change confirmed first (${start === startOurApi ? 'npm run api' : 'kinesalite'})`, async ({ page, problems }) => {
+      await page.goto('./#/live');
+      await page.getByTestId('live-target').fill(endpoint.url);
+      await page.getByTestId('live-access-key').fill(ACCESS_KEY);
+      await page.getByTestId('live-secret').fill(SECRET);
+      await page.getByTestId('live-connect').click();
+      await page.getByTestId('live-streams').getByRole('link', { name: QUIET }).click();
+      await expect(page.getByTestId('live-open-shards')).toHaveText('2');
+
+      await page.getByRole('tab', { name: 'Put a record' }).click();
+      await page.getByTestId('live-put-key').fill('by-hand');
+      await page.getByTestId('live-put-data').fill('{"typed":"in the console"}');
+      await page.getByTestId('live-put').click();
+      // Nothing is written until the dialog is confirmed.
+      await expect(page.getByRole('dialog')).toContainText('PutRecord');
+      await page.getByTestId('confirm-live-call').click();
+      await expect(page.getByTestId('live-put-done')).toContainText('shardId-');
+      const shard = /(shardId-\d+)/.exec((await page.getByTestId('live-put-done').textContent()) ?? '')![1];
+
+      await page.getByRole('tab', { name: 'Data viewer' }).click();
+      await page.getByTestId('live-data-shard').selectOption(shard);
+      await page.getByTestId('live-read-records').click();
+      await expect(page.getByTestId('live-records')).toContainText('{"typed":"in the console"}');
+
+      await page.getByRole('tab', { name: 'Resharding' }).click();
+      await page.getByTestId('live-split').click();
+      await expect(page.getByRole('dialog')).toContainText('SplitShard');
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      await expect(page.getByRole('dialog')).toHaveCount(0);
+      await page.getByTestId('live-split').click();
+      await page.getByTestId('confirm-live-call').click();
+      await page.getByRole('tab', { name: 'Shard map' }).click();
+      // The parent closes and two children with it as parent open: 3 open shards of 4.
+      await expect(async () => {
+        await page.getByRole('button', { name: 'Refresh the shard map' }).click();
+        await expect(page.getByTestId('live-shard-map').locator('tbody tr')).toHaveCount(4, { timeout: 500 });
+      }).toPass({ timeout: 10_000 });
+      await expect(page.getByTestId('live-shard-map')).toContainText('Closed');
+      await expect(page.getByTestId('live-open-shards')).toHaveText('3');
       void problems;
     });
   });
