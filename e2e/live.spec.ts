@@ -57,6 +57,15 @@ for (const start of [startOurApi, startKinesalite]) {
       await expect(page).toHaveURL(/#\/planner$/);
       await expect(page.getByTestId('planner-capture-banner')).toContainText(`“${STREAM}”`);
       await expect(page.getByRole('heading', { name: 'Recommendation' })).toBeVisible();
+      // Back on the capture: replay it as the sandbox's scenario (asked first), for what-ifs.
+      await page.goBack();
+      await page.getByRole('tab', { name: 'Capture' }).click();
+      await page.getByTestId('live-simulate').click();
+      await expect(page.getByRole('dialog')).toContainText('Replace the sandbox scenario');
+      await page.getByTestId('confirm-live-call').click();
+      await expect(page).toHaveURL(/#\/planner$/);
+      await expect(page.getByRole('banner')).toContainText(`captured ${STREAM}`);
+      await expect(page.getByText(`stream '${STREAM}'`).first()).toBeVisible();
       // Still connected on other pages, and Disconnect returns the banner to the simulation.
       await page.getByTestId('live-disconnect').click();
       await expect(page.getByTestId('world-banner')).toHaveText('Simulation');

@@ -52,3 +52,35 @@ describe('resolveEndpoint', () => {
     expect(resolveEndpoint('ftp://x')).toEqual({ ok: false, problem: 'bad-scheme' });
   });
 });
+
+describe('scenarioFromCapture', () => {
+  it('replays a capture as a valid scenario whose hot key keeps its name and share', async () => {
+    const { scenarioFromCapture } = await import('./capture-scenario');
+    const { validateScenario } = await import('../engine/scenario/validate');
+    const { runScenario } = await import('../engine/scenario/report');
+    const { workloadFromScenario } = await import('../engine/capacity/from-scenario');
+    const stats = new TrafficStats(0);
+    for (let s = 0; s < 10; s++) {
+      const recs = [
+        ...Array.from({ length: 30 }, () => ({ partitionKey: 'device-hot', dataBytes: 200 })),
+        ...Array.from({ length: 10 }, (_, i) => ({ partitionKey: `device-${(s * 10 + i) % 50}`, dataBytes: 150 + i * 40 })),
+      ];
+      stats.add(s * 1000 + 500, 'shardId-000000000001', recs);
+    }
+    const r = workloadFromCapture({ streamName: 'clicks', endpointLabel: 'local', seconds: 10, nowMs: 10_000, stats, openShards: 4, capturedOn: '2026-12-05' });
+    if (!r.ok) throw new Error('capture');
+    expect(r.perSecond).toEqual(Array(10).fill(40));
+    const doc = scenarioFromCapture({ streamName: 'clicks', mode: 'PROVISIONED', openShards: 4, workload: r.workload, perSecond: r.perSecond });
+    expect(validateScenario(doc).ok).toBe(true);
+    expect(doc.producers[0].keys).toEqual({ kind: 'hotKey', hotKey: 'device-hot', hotPercent: 75, otherKeys: 50, prefix: 'key-' });
+    expect(doc.producers[0].size).toMatchObject({ kind: 'logNormal' });
+    // The planner reads the same rate back from the scenario, and the world runs it.
+    expect(workloadFromScenario(doc, 'clicks').workload.traffic.recordsPerSecond.average).toBeCloseTo(40, 0);
+    const { report } = runScenario(doc, 20_000);
+    const clicks = report.streams.find((x) => x.name === 'clicks')!;
+    expect(clicks.recordsAccepted).toBeGreaterThan(700);
+    expect(clicks.recordsAccepted).toBeLessThanOrEqual(800);
+    expect(clicks.hottestKeys[0].key).toBe('device-hot');
+    expect(clicks.hottestKeys[0].records / clicks.recordsAccepted).toBeCloseTo(0.75, 1);
+  });
+});

@@ -27,7 +27,7 @@ export interface CaptureInput {
 }
 
 export type CaptureResult =
-  | { readonly ok: true; readonly workload: Workload; readonly json: Record<string, unknown> }
+  | { readonly ok: true; readonly workload: Workload; readonly json: Record<string, unknown>; readonly perSecond: readonly number[] }
   | { readonly ok: false; readonly reason: 'no-records' } | { readonly ok: false; readonly reason: 'invalid'; readonly issues: readonly WorkloadIssue[] };
 
 function round(n: number, digits = 3): number {
@@ -78,5 +78,5 @@ export function workloadFromCapture(c: CaptureInput): CaptureResult {
   };
   const parsed = parseWorkload(json);
   if (!parsed.ok) return { ok: false, reason: 'invalid', issues: parsed.issues };
-  return { ok: true, workload: parsed.workload, json };
+  return { ok: true, workload: parsed.workload, json, perSecond: s.perSecond(c.nowMs, c.seconds) };
 }

@@ -166,6 +166,14 @@ export class TrafficStats {
     return this.rates(this.total, nowMs, windowSec);
   }
 
+  /** Records per second over the `seconds` whole seconds before `nowMs` (oldest first), for replay. */
+  perSecond(nowMs: number, seconds: number): number[] {
+    const now = Math.floor(nowMs / 1000);
+    const out: number[] = [];
+    for (let s = now - seconds; s < now; s++) out.push(this.total.sum(s, s).records);
+    return out;
+  }
+
   /** The most frequent keys, most records first (ties by name, so the order is stable). */
   hotKeys(n: number): KeyCount[] {
     const all = [...this.keys.entries()].map(([key, v]) => ({ key, records: v.records, bytes: v.bytes, shardId: v.shardId }));

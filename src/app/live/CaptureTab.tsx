@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { formatCount } from '../format';
 import { startCapture, startSampling } from './live-actions';
 import { useLive, type CapturedWorkload } from './live-store';
-import { downloadWorkload, openInPlanner } from './open-in-planner';
+import { downloadWorkload, openInPlanner, simulateCapture } from './open-in-planner';
+import { ConfirmDialog } from './ConfirmDialog';
 
 const WINDOWS = [10, 30, 60, 120, 300, 600];
 
@@ -13,6 +14,7 @@ export function CaptureTab({ stream }: { stream: string }) {
   const frame = useLive((s) => (s.frame?.stream === stream ? s.frame : undefined));
   const endpoint = useLive((s) => s.endpoint);
   const [seconds, setSeconds] = useState(30);
+  const [asking, setAsking] = useState(false);
   const capture = frame?.capture;
   const running = capture?.status === 'running';
   const begin = async () => {
@@ -21,7 +23,10 @@ export function CaptureTab({ stream }: { stream: string }) {
   };
   const result = capture?.result;
   const captured: CapturedWorkload | undefined = result?.ok && capture
-    ? { stream, endpoint: endpoint?.label ?? '', seconds: capture.seconds, workload: result.workload, json: result.json }
+    ? {
+        stream, endpoint: endpoint?.label ?? '', seconds: capture.seconds, workload: result.workload, json: result.json, perSecond: result.perSecond,
+        mode: frame?.summary.mode ?? 'PROVISIONED', openShards: frame?.shardMap.filter((s) => s.open).length ?? 1, retentionHours: frame?.summary.retentionHours,
+      }
     : undefined;
   return (
     <section className="panel" aria-labelledby="live-capture-title">
@@ -60,8 +65,16 @@ export function CaptureTab({ stream }: { stream: string }) {
           </p>
           <div className="row">
             <button type="button" className="btn btn-primary" data-testid="live-open-planner" onClick={() => openInPlanner(captured)}>{t('capture.openPlanner')}</button>
+            <button type="button" className="btn" data-testid="live-simulate" onClick={() => setAsking(true)}>{t('capture.simulate')}</button>
             <button type="button" className="btn" data-testid="live-export-workload" onClick={() => downloadWorkload(captured)}>{t('capture.export')}</button>
           </div>
+          <p className="muted small">{t('capture.simulateNote')}</p>
+          {asking ? (
+            <ConfirmDialog
+              title={t('capture.simulateTitle')} body={t('capture.simulateBody', { stream })} op="" proceedLabel={t('capture.simulateProceed')}
+              onConfirm={() => { setAsking(false); void simulateCapture(captured); }} onCancel={() => setAsking(false)}
+            />
+          ) : null}
         </div>
       ) : null}
     </section>

@@ -5,7 +5,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export function ConfirmDialog({ title, body, op, onConfirm, onCancel }: { title: string; body: string; op: string; onConfirm(): void; onCancel(): void }) {
+export function ConfirmDialog({ title, body, op, proceedLabel, onConfirm, onCancel }: { title: string; body: string; op: string; proceedLabel?: string; onConfirm(): void; onCancel(): void }) {
   const { t } = useTranslation('live');
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -19,7 +19,7 @@ export function ConfirmDialog({ title, body, op, onConfirm, onCancel }: { title:
       <p>{body}</p>
       <div className="row">
         <button type="button" className="btn" onClick={onCancel}>{t('confirm.cancel')}</button>
-        <button type="button" className="btn btn-primary" data-testid="confirm-live-call" onClick={onConfirm}>{t('confirm.proceed', { op })}</button>
+        <button type="button" className="btn btn-primary" data-testid="confirm-live-call" onClick={onConfirm}>{proceedLabel ?? t('confirm.proceed', { op })}</button>
       </div>
     </dialog>
   );

@@ -85,7 +85,7 @@ describe('live credentials', () => {
     // A Planner hand-off and a settings change (which autosaves) happen while connected.
     const parsed = parseWorkload({ name: 'captured-x', traffic: { recordsPerSecond: { average: 10 }, recordSize: { kind: 'fixed', bytes: 100 }, keys: { kind: 'explicit', weights: { a: 3, b: 1 } } } });
     if (!parsed.ok) throw new Error('workload');
-    updatePlannerSettings({ edits: editsOfCapture({ stream: 'x', endpoint: server.endpoint, seconds: 30, workload: parsed.workload, json: {} }) });
+    updatePlannerSettings({ edits: editsOfCapture({ stream: 'x', endpoint: server.endpoint, seconds: 30, workload: parsed.workload, json: {}, perSecond: [10], mode: 'PROVISIONED', openShards: 1 }) });
     await new Promise((r) => setTimeout(r, 400));
     expect(leaks(await everywhereButLocalStorage())).toBe(false);
     expect(local.length).toBe(0);

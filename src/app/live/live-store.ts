@@ -17,6 +17,11 @@ export interface CapturedWorkload {
   readonly workload: Workload;
   /** The workload as written (what `npm run plan` reads, and "Export workload JSON" saves). */
   readonly json: Record<string, unknown>;
+  /** Records per second over the window, oldest first (replayed by "Simulate in the sandbox"). */
+  readonly perSecond: readonly number[];
+  readonly mode: 'PROVISIONED' | 'ON_DEMAND';
+  readonly openShards: number;
+  readonly retentionHours?: number;
 }
 
 export interface LiveState {

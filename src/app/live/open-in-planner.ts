@@ -7,6 +7,8 @@
 import { updatePlannerSettings } from '../views/planner/planner-settings';
 import type { WorkloadEdits } from '../../worker/api/planner/plan-scenario';
 import { useLive, type CapturedWorkload } from './live-store';
+import { scenarioFromCapture } from '../../live/capture-scenario';
+import { useScenario } from '../scenarios/scenario-store';
 
 export function editsOfCapture(c: CapturedWorkload): WorkloadEdits {
   const w = c.workload;
@@ -35,4 +37,18 @@ export function downloadWorkload(c: CapturedWorkload): void {
   a.download = `${String(c.json.name ?? 'captured')}.workload.json`;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * Replaces the sandbox's scenario with one that replays the capture (capture-scenario.ts), so the
+ * Planner's what-ifs simulate the live traffic; the page asks first, since the scenario is replaced.
+ */
+export async function simulateCapture(c: CapturedWorkload): Promise<boolean> {
+  const doc = scenarioFromCapture({ streamName: c.stream, mode: c.mode, openShards: c.openShards, retentionHours: c.retentionHours, workload: c.workload, perSecond: c.perSecond });
+  const ok = await useScenario.getState().load(doc, 'import');
+  if (ok) {
+    useLive.getState().set({ captured: undefined });
+    window.location.hash = '#/planner';
+  }
+  return ok;
 }
