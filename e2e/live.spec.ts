@@ -2,10 +2,19 @@
 // kinesalite (a foreign implementation from the npm registry). A script writes a skewed workload
 // through the SDK (one hot key, 50 cold keys, 4 shards); the console connects, samples, shows the
 // hot shard and the hot key, captures 10 s of traffic and opens it in the Planner.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { ACCESS_KEY, HOT_KEY, SECRET, STREAM, createSkewedStream, startKinesalite, startOurApi, startSkewedWriter, type Endpoint } from './live-endpoints';
 
 const QUIET = 'quiet';
+
+/** No serious or critical axe violations on what the page shows now. */
+async function expectAccessible(page: Page): Promise<void> {
+  const result = await new AxeBuilder({ page }).analyze();
+  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
 
 for (const start of [startOurApi, startKinesalite]) {
   test.describe(() => {
@@ -27,6 +36,7 @@ for (const start of [startOurApi, startKinesalite]) {
       test.setTimeout(45_000);
       await page.goto('./#/live');
       await expect(page.getByTestId('world-banner')).toHaveText('Simulation');
+      if (start === startOurApi) await expectAccessible(page);
       await page.getByTestId('live-target').fill(endpoint.url);
       await page.getByTestId('live-access-key').fill(ACCESS_KEY);
       await page.getByTestId('live-secret').fill(SECRET);
@@ -45,6 +55,7 @@ for (const start of [startOurApi, startKinesalite]) {
       const first = page.getByTestId('live-hot-keys').locator('tbody tr').first();
       await expect(first.locator('td').first()).toHaveText(HOT_KEY);
       await expect(first).toContainText(hotShard);
+      if (start === startOurApi) await expectAccessible(page);
 
       await page.getByRole('tab', { name: 'Capture' }).click();
       await page.getByTestId('live-capture-seconds').selectOption('10');
