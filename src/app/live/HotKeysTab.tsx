@@ -4,9 +4,9 @@ import { Term } from '../learn/Term';
 import { formatCount, formatPercent } from '../format';
 import { useLive } from './live-store';
 
-export function HotKeysTab() {
+export function HotKeysTab({ stream }: { stream: string }) {
   const { t } = useTranslation('live');
-  const keys = useLive((s) => s.frame?.hotKeys);
+  const keys = useLive((s) => (s.frame?.stream === stream ? s.frame.hotKeys : undefined));
   return (
     <section className="panel">
       <p className="panel-note">{t('keys.note')}</p>

@@ -48,9 +48,9 @@ export function LiveStreamView({ stream }: { stream: string }) {
         ))}
       </div>
       <div role="tabpanel" id={`live-panel-${tab}`} aria-labelledby={`live-tab-${tab}`}>
-        {tab === 'traffic' ? <TrafficTab /> : null}
+        {tab === 'traffic' ? <TrafficTab stream={stream} /> : null}
         {tab === 'shards' ? <ShardMapTab stream={stream} /> : null}
-        {tab === 'keys' ? <HotKeysTab /> : null}
+        {tab === 'keys' ? <HotKeysTab stream={stream} /> : null}
         {tab === 'capture' ? <CaptureTab stream={stream} /> : null}
         {tab === 'data' ? <LiveDataViewer stream={stream} /> : null}
         {tab === 'put' ? <LivePut stream={stream} /> : null}

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { formatBytes, formatBytesRate, formatCount, formatPercent } from '../format';
 import { useLive } from './live-store';
 
-export function TrafficTab() {
+export function TrafficTab({ stream }: { stream: string }) {
   const { t } = useTranslation('live');
-  const frame = useLive((s) => s.frame);
+  const frame = useLive((s) => (s.frame?.stream === stream ? s.frame : undefined));
   if (!frame) return <p className="muted">{t('traffic.noSample')}</p>;
   const hottest = frame.shards.reduce<string | undefined>((best, s) => (s.recordsPerSec > 0 && (!best || s.recordsPerSec > (frame.shards.find((x) => x.shardId === best)?.recordsPerSec ?? 0)) ? s.shardId : best), undefined);
   const sizes = frame.sizes;
