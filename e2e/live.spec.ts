@@ -4,7 +4,11 @@
 // hot shard and the hot key, captures 10 s of traffic and opens it in the Planner.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { test, expect } from './fixtures';
+import { parseWorkload } from '../src/engine/capacity/workload';
+import { planCapacity } from '../src/engine/capacity/plan';
+import { DEFAULT_PRICE_TABLE } from '../src/engine/capacity/price-table';
 import { ACCESS_KEY, HOT_KEY, SECRET, STREAM, createSkewedStream, startKinesalite, startOurApi, startSkewedWriter, type Endpoint } from './live-endpoints';
 
 const QUIET = 'quiet';
@@ -63,6 +67,20 @@ for (const start of [startOurApi, startKinesalite]) {
       await expect(page.getByTestId('live-capture-progress')).toBeVisible();
       await expect(page.getByTestId('live-capture-done')).toBeVisible({ timeout: 15_000 });
       await expect(page.getByTestId('live-capture-done')).toContainText('51 partition keys');
+
+      // The exported workload is what `npm run plan` reads: it parses and plans.
+      const download = page.waitForEvent('download');
+      await page.getByTestId('live-export-workload').click();
+      const exported = JSON.parse(await readFile((await (await download).path())!, 'utf8')) as unknown;
+      const parsed = parseWorkload(exported);
+      expect(parsed.ok).toBe(true);
+      if (parsed.ok) {
+        expect(parsed.workload.traffic.keys).toMatchObject({ kind: 'explicit' });
+        expect(parsed.workload.currentShards).toBe(4);
+        const plan = planCapacity(parsed.workload, DEFAULT_PRICE_TABLE);
+        expect(plan.hotKeys.hottestKey.key).toBe(HOT_KEY);
+        expect(plan.hotKeys.hottestKey.share).toBeGreaterThan(0.6);
+      }
 
       await page.getByTestId('live-open-planner').click();
       await expect(page).toHaveURL(/#\/planner$/);
