@@ -27,6 +27,7 @@ import type enGlossary from './locales/en/glossary';
 import type enPlayground from './locales/en/playground';
 import type enPut from './locales/en/put';
 import type enPlanner from './locales/en/planner';
+import type enLive from './locales/en/live';
 import { setFormatLocale } from '../format';
 
 export const LANGUAGES = ['en', 'ko'] as const;
@@ -40,6 +41,7 @@ export interface Resources {
   playground: typeof enPlayground;
   put: typeof enPut;
   planner: typeof enPlanner;
+  live: typeof enLive;
 }
 
 declare module 'i18next' {

@@ -15,6 +15,7 @@ import { WorkloadForm } from './WorkloadForm';
 import { updatePlannerSettings, usePlannerSettings } from './planner-settings';
 import { usePlan } from './use-plan';
 import './planner.css';
+import { PlannerCaptureBanner } from '../../live/PlannerCaptureBanner';
 
 export default function PlannerPage(_props: { params: readonly string[] }) {
   const doc = useScenario((s) => s.doc);
@@ -42,6 +43,7 @@ export default function PlannerPage(_props: { params: readonly string[] }) {
           )
         }
       />
+      <PlannerCaptureBanner />
       {response && !response.ok ? (
         <div className="callout callout-error" role="alert">
           {t('page.cannotPlan')}
