@@ -26,6 +26,7 @@ import type enLearn from './locales/en/learn';
 import type enGlossary from './locales/en/glossary';
 import type enPlayground from './locales/en/playground';
 import type enPut from './locales/en/put';
+import type enAnalytics from './locales/en/analytics';
 import { setFormatLocale } from '../format';
 
 export const LANGUAGES = ['en', 'ko'] as const;
@@ -38,6 +39,7 @@ export interface Resources {
   glossary: typeof enGlossary;
   playground: typeof enPlayground;
   put: typeof enPut;
+  analytics: typeof enAnalytics;
 }
 
 declare module 'i18next' {
