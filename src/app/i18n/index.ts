@@ -27,6 +27,7 @@ import type enGlossary from './locales/en/glossary';
 import type enPlayground from './locales/en/playground';
 import type enPut from './locales/en/put';
 import type enAnalytics from './locales/en/analytics';
+import type enFirehose from './locales/en/firehose';
 import { setFormatLocale } from '../format';
 
 export const LANGUAGES = ['en', 'ko'] as const;
@@ -40,6 +41,7 @@ export interface Resources {
   playground: typeof enPlayground;
   put: typeof enPut;
   analytics: typeof enAnalytics;
+  firehose: typeof enFirehose;
 }
 
 declare module 'i18next' {
