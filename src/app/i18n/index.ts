@@ -28,6 +28,7 @@ import type enPlayground from './locales/en/playground';
 import type enPut from './locales/en/put';
 import type enAnalytics from './locales/en/analytics';
 import type enFirehose from './locales/en/firehose';
+import type enVideo from './locales/en/video';
 import { setFormatLocale } from '../format';
 
 export const LANGUAGES = ['en', 'ko'] as const;
@@ -42,6 +43,7 @@ export interface Resources {
   put: typeof enPut;
   analytics: typeof enAnalytics;
   firehose: typeof enFirehose;
+  video: typeof enVideo;
 }
 
 declare module 'i18next' {
