@@ -29,6 +29,7 @@ import type enPut from './locales/en/put';
 import type enAnalytics from './locales/en/analytics';
 import type enFirehose from './locales/en/firehose';
 import type enVideo from './locales/en/video';
+import type enAgent from './locales/en/agent';
 import { setFormatLocale } from '../format';
 
 export const LANGUAGES = ['en', 'ko'] as const;
@@ -44,6 +45,7 @@ export interface Resources {
   analytics: typeof enAnalytics;
   firehose: typeof enFirehose;
   video: typeof enVideo;
+  agent: typeof enAgent;
 }
 
 declare module 'i18next' {
