@@ -30,6 +30,7 @@ import type enAnalytics from './locales/en/analytics';
 import type enFirehose from './locales/en/firehose';
 import type enVideo from './locales/en/video';
 import type enAgent from './locales/en/agent';
+import type enQueues from './locales/en/queues';
 import { setFormatLocale } from '../format';
 
 export const LANGUAGES = ['en', 'ko'] as const;
@@ -46,6 +47,7 @@ export interface Resources {
   firehose: typeof enFirehose;
   video: typeof enVideo;
   agent: typeof enAgent;
+  queues: typeof enQueues;
 }
 
 declare module 'i18next' {
