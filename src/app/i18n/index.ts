@@ -31,6 +31,7 @@ import type enFirehose from './locales/en/firehose';
 import type enVideo from './locales/en/video';
 import type enAgent from './locales/en/agent';
 import type enQueues from './locales/en/queues';
+import type enGallery from './locales/en/gallery';
 import { setFormatLocale } from '../format';
 
 export const LANGUAGES = ['en', 'ko'] as const;
@@ -48,6 +49,7 @@ export interface Resources {
   video: typeof enVideo;
   agent: typeof enAgent;
   queues: typeof enQueues;
+  gallery: typeof enGallery;
 }
 
 declare module 'i18next' {
