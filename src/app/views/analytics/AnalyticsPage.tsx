@@ -118,7 +118,7 @@ export default function AnalyticsPage(_props: { params: readonly string[] }) {
   const help = loadedExample
     ? t(`examples.${loadedExample.id as 'anomaly'}.description`)
     : sqlOrigin === 'starter'
-      ? (draft.inputSchema ? t('editor.starterHelp', { stream: source }) : t('editor.pendingHelp'))
+      ? (draft.inputSchema ? <Trans t={t} i18nKey="editor.starterHelp" values={{ stream: source }} components={{ window: <Term id="window">{''}</Term> }} /> : t('editor.pendingHelp'))
       : t('editor.help');
   const mismatch = loadedExample && draft.inputSchema && !fits.get(loadedExample.id);
 

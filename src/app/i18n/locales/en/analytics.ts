@@ -18,7 +18,7 @@ const analytics = {
     startFromPlaceholder: 'Start from an example…',
     forClickstream: '{{title}} (for the demo clickstream)',
     help: 'Ctrl+Space completes keywords, functions, in-application streams and columns (after “alias.”).',
-    starterHelp: 'A first query written from the columns discovered in {{stream}}: it runs as it is. Change it, or start from an example.',
+    starterHelp: 'A first query written from the columns discovered in {{stream}}: records counted in 10-second <window>tumbling windows</window>. It runs as it is; change it, or start from an example.',
     pendingHelp: 'The page writes a first query from the source stream’s schema once the stream holds records.',
     loading: 'Loading the editor…',
     codeLabel: 'Application SQL code',

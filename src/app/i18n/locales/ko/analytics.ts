@@ -21,7 +21,7 @@ const analytics: Translation<typeof en> = {
     startFromPlaceholder: '예제에서 시작…',
     forClickstream: '{{title}} (데모 클릭스트림용)',
     help: 'Ctrl+Space로 키워드, 함수, 인애플리케이션 스트림, 열 이름(“별칭.” 뒤)을 자동 완성합니다.',
-    starterHelp: '{{stream}}에서 찾아낸 열로 작성한 첫 쿼리입니다. 그대로 실행됩니다. 고쳐 쓰거나 예제에서 시작해 보세요.',
+    starterHelp: '{{stream}}에서 찾아낸 열로 작성한 첫 쿼리입니다. 10초 <window>텀블링 윈도</window>마다 레코드 수를 셉니다. 그대로 실행되니, 고쳐 쓰거나 예제에서 시작해 보세요.',
     pendingHelp: '소스 스트림에 레코드가 들어오면, 그 스키마로 첫 쿼리를 여기에 작성합니다.',
     loading: '편집기를 불러오는 중…',
     codeLabel: '애플리케이션 SQL 코드',
