@@ -55,10 +55,12 @@ async function expectNothingSticksOut(page: Page, where: string): Promise<void> 
         for (let a = el.parentElement; a && a !== main; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return true;
         return false;
       };
+      // Out of the page, or out of its own card or panel (a long word running over the next card).
+      const limit = (el: Element) => Math.min(right, el.parentElement?.closest('.card, .panel')?.getBoundingClientRect().right ?? right);
       return [...main.querySelectorAll('*')]
-        .filter((el) => el.getBoundingClientRect().width > 0 && el.getBoundingClientRect().right > right + 1 && !clipped(el))
+        .filter((el) => el.getBoundingClientRect().width > 0 && el.getBoundingClientRect().right > limit(el) + 1 && !clipped(el))
         .slice(0, 5)
-        .map((el) => `${el.tagName.toLowerCase()}.${String(el.className)} “${(el.textContent ?? '').slice(0, 40)}” ends at ${Math.round(el.getBoundingClientRect().right)} > ${Math.round(right)}`);
+        .map((el) => `${el.tagName.toLowerCase()}.${String(el.className)} “${(el.textContent ?? '').slice(0, 40)}” ends at ${Math.round(el.getBoundingClientRect().right)} > ${Math.round(limit(el))}`);
     });
     expect(out, `${where} at ${width}px: elements stick out of the page`).toEqual([]);
   }
@@ -83,13 +85,22 @@ test('Firehose in Korean: empty state, then a delivery stream with its live view
   void problems;
 });
 
-test('Analytics in Korean: editor, starter comment, configuration', async ({ page, problems }) => {
+test('Analytics in Korean: editor, starter comment, configuration, a running application', async ({ page, problems }) => {
   await page.goto('./#/analytics');
   await expect(page.getByRole('heading', { level: 1, name: '분석' })).toBeVisible();
   await expect(page.locator('.monaco-editor').first()).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId('sql-diagnostics')).toContainText('문제 없음');
   await expect(page.locator('.monaco-editor .view-lines')).toContainText('재생을 누르세요');
   await expectKorean(page, enAnalytics, koAnalytics, 'Analytics');
+  // Records arrive, the schema is discovered, the starter runs: the live panels in Korean too.
+  await page.getByTestId('speed').selectOption('10');
+  await page.getByTestId('play-pause').click();
+  await expect(page.getByRole('textbox', { name: '1번 열 이름' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('sql-diagnostics')).toContainText('문제 없음');
+  await page.getByTestId('analytics-start').click();
+  await expect(page.getByTestId('analytics-output-row').first()).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('play-pause').click();
+  await expectKorean(page, enAnalytics, koAnalytics, 'Analytics (running)');
   await expectNothingSticksOut(page, 'Analytics');
   void problems;
 });
@@ -126,6 +137,8 @@ test('Kinesis Agent in Korean: the add form and a running agent', async ({ page,
 
 test('Kinesis vs SQS in Korean: the comparison table', async ({ page, problems }) => {
   await page.goto('./#/queues');
+  // The demo loads first (a comparison started before it would be replaced by it).
+  await expect(page.getByTestId('scenario-name')).toHaveText('clickstream demo', { timeout: 20_000 });
   await page.getByRole('button', { name: '비교 실행' }).click();
   const table = page.getByRole('region', { name: '비교' });
   await expect(table.getByRole('rowheader', { name: '팬아웃' })).toBeVisible({ timeout: 15_000 });

@@ -121,7 +121,7 @@ const analytics: Translation<typeof en> = {
     statusLabel: '애플리케이션 상태',
     status: '상태',
     input: '입력',
-    recordsPerSec: '초당 레코드 {{rate}}개',
+    recordsPerSec: '초당 {{rate}}건',
     rowsPerSec: '초당 {{rate}}행',
     inputSub: '최근 10초 · {{stream}}에서 레코드 {{records}}개, {{bytes}}',
     output: '출력',
