@@ -7,7 +7,7 @@
 import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sandboxFor } from '../../sandbox/transform-sandbox';
-import { readOutcome, sampleRequest, type SampleResult } from './transform-test';
+import { readOutcome, sampleRequest, type SampleFailure, type SampleResult } from './transform-test';
 
 const JsEditor = lazy(() => import('./JsEditor'));
 
@@ -31,6 +31,11 @@ export function TransformPanel(props: TransformPanelProps) {
   const [results, setResults] = useState<SampleResult[] | null>(null);
   const [summary, setSummary] = useState<string>('');
   const [running, setRunning] = useState(false);
+  const failureText = (f: SampleFailure): string => {
+    if (f.kind === 'error') return f.text;
+    if (f.kind === 'badResult') return t('transform.reasons.badResult', { got: f.got });
+    return t(`transform.reasons.${f.kind}`);
+  };
 
   const runTest = async () => {
     setRunning(true);
@@ -82,7 +87,7 @@ export function TransformPanel(props: TransformPanelProps) {
                   <tr key={r.recordId}>
                     <td className="fh-mono" title={r.input}>{r.recordId}</td>
                     <td><span className={`badge ${r.result === 'Ok' ? 'badge-ok' : r.result === 'Dropped' ? 'badge-muted' : 'badge-bad'}`}>{r.result}</span></td>
-                    <td className="fh-mono fh-wrap">{r.output ?? r.reason ?? ''}</td>
+                    <td className="fh-mono fh-wrap">{r.output ?? (r.reason ? failureText(r.reason) : '')}</td>
                   </tr>
                 ))}
               </tbody>

@@ -98,6 +98,13 @@ const firehose = {
     record: 'Record',
     result: 'Result',
     output: 'Output / reason',
+    reasons: {
+      shape: 'the function must return {records: [...]}',
+      missingId: 'recordId missing from the response',
+      marked: 'marked ProcessingFailed by the function',
+      badResult: 'result must be Ok, Dropped or ProcessingFailed, got {{got}}',
+      badData: 'data is missing or not valid base64',
+    },
   },
   live: {
     figures: '{{name}} figures',

@@ -101,6 +101,13 @@ const firehose: Translation<typeof en> = {
     record: '레코드',
     result: '결과',
     output: '출력 / 사유',
+    reasons: {
+      shape: '함수는 {records: [...]}를 반환해야 합니다',
+      missingId: '응답에 recordId가 없습니다',
+      marked: '함수가 ProcessingFailed로 표시했습니다',
+      badResult: 'result는 Ok, Dropped, ProcessingFailed 중 하나여야 하는데 {{got}}입니다',
+      badData: 'data가 없거나 올바른 base64가 아닙니다',
+    },
   },
   live: {
     figures: '{{name}} 지표',
