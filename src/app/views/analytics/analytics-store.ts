@@ -33,6 +33,10 @@ export interface AnalyticsUiState {
   starterFor: string | null;
   /** Sample records of the last schema discovery (the starter picks its key column from them). */
   samples: readonly string[];
+  /** The scenario load (useScenario's revision) the discovered schema and samples belong to. */
+  scenarioRevision: number;
+  /** A stream whose records were tried and carry no payload to discover a schema from (size-only producers). */
+  undiscoverable: string | null;
   dialect: 'kda' | 'flink';
   selectedApp: string | null;
   chartColumn: string | null;
@@ -40,6 +44,9 @@ export interface AnalyticsUiState {
   /** New code in the editor and where it came from. */
   setSql(sql: string, origin: SqlOrigin, starterFor?: string | null): void;
   setSamples(samples: readonly string[]): void;
+  setUndiscoverable(stream: string | null): void;
+  /** Another scenario was loaded: what was discovered from the previous one's streams no longer holds. */
+  newScenario(revision: number): void;
   setDialect(dialect: 'kda' | 'flink'): void;
   select(name: string | null): void;
   setChartColumn(column: string | null): void;
@@ -54,12 +61,16 @@ export const useAnalyticsUi = create<AnalyticsUiState>()((set) => ({
   sqlOrigin: 'starter',
   starterFor: null,
   samples: [],
+  undiscoverable: null,
+  scenarioRevision: -1,
   dialect: 'kda',
   selectedApp: null,
   chartColumn: 'n',
   setDraft: (patch) => set((s) => ({ draft: { ...s.draft, ...patch } })),
   setSql: (sql, sqlOrigin, starterFor = null) => set((s) => ({ draft: { ...s.draft, sql }, sqlOrigin, starterFor })),
   setSamples: (samples) => set({ samples }),
+  setUndiscoverable: (undiscoverable) => set({ undiscoverable }),
+  newScenario: (scenarioRevision) => set((s) => ({ scenarioRevision, samples: [], undiscoverable: null, draft: { ...s.draft, inputSchema: null } })),
   setDialect: (dialect) => set({ dialect }),
   select: (selectedApp) => set({ selectedApp }),
   setChartColumn: (chartColumn) => set({ chartColumn }),

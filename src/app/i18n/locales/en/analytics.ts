@@ -31,6 +31,9 @@ const analytics = {
     pending1: 'The source stream {{stream}} holds no records yet (the scenario is at T+0).',
     pending2: 'Press Play: once records arrive, the page discovers their schema and writes',
     pending3: 'a first query here that uses the stream’s own columns.',
+    noPayload1: 'The records in {{stream}} carry no payload: its producer sends size-only records,',
+    noPayload2: 'so there is no schema to discover. Give the producer a payload template on the',
+    noPayload3: 'Producers page, or choose another source stream on the right.',
     noStream: 'The scenario has no Kinesis data stream to read: add one on the Streams page.',
   },
   examples: {

@@ -34,6 +34,9 @@ const analytics: Translation<typeof en> = {
     pending1: '소스 스트림 {{stream}}에 아직 레코드가 없습니다 (시나리오가 T+0에 있습니다).',
     pending2: '재생을 누르세요. 레코드가 들어오면 페이지가 스키마를 찾아내고,',
     pending3: '스트림의 실제 열을 쓰는 첫 쿼리를 여기에 작성합니다.',
+    noPayload1: '{{stream}}의 레코드에는 페이로드가 없습니다. 생산자가 크기만 있는 레코드를 보내므로',
+    noPayload2: '찾아낼 스키마가 없습니다. 생산자 페이지에서 페이로드 템플릿을 지정하거나,',
+    noPayload3: '오른쪽에서 다른 소스 스트림을 고르세요.',
     noStream: '시나리오에 읽을 Kinesis 데이터 스트림이 없습니다. 스트림 페이지에서 추가하세요.',
   },
   examples: {
