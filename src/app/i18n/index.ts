@@ -32,6 +32,7 @@ import type enVideo from './locales/en/video';
 import type enAgent from './locales/en/agent';
 import type enQueues from './locales/en/queues';
 import type enGallery from './locales/en/gallery';
+import type enPlanner from './locales/en/planner';
 import { setFormatLocale } from '../format';
 
 export const LANGUAGES = ['en', 'ko'] as const;
@@ -50,6 +51,7 @@ export interface Resources {
   agent: typeof enAgent;
   queues: typeof enQueues;
   gallery: typeof enGallery;
+  planner: typeof enPlanner;
 }
 
 declare module 'i18next' {
