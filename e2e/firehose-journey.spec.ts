@@ -117,6 +117,8 @@ test('Firehose journey: create, buffer fills and flushes, browse and preview the
 
 test('Firehose: an invalid buffering hint is refused with the engine message', async ({ page, problems }) => {
   await page.goto('./#/firehose');
+  // The world must be loaded first, or the worker answers "no scenario is loaded" instead of the engine's check.
+  await expect(page.getByTestId('scenario-name')).toHaveText('clickstream demo', { timeout: 20_000 });
   await page.getByTestId('new-stream').click();
   await page.getByTestId('form-buffer-interval').fill('5000');
   await page.getByTestId('form-submit').click();

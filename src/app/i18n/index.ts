@@ -26,6 +26,12 @@ import type enLearn from './locales/en/learn';
 import type enGlossary from './locales/en/glossary';
 import type enPlayground from './locales/en/playground';
 import type enPut from './locales/en/put';
+import type enAnalytics from './locales/en/analytics';
+import type enFirehose from './locales/en/firehose';
+import type enVideo from './locales/en/video';
+import type enAgent from './locales/en/agent';
+import type enQueues from './locales/en/queues';
+import type enGallery from './locales/en/gallery';
 import type enPlanner from './locales/en/planner';
 import type enLive from './locales/en/live';
 import { setFormatLocale } from '../format';
@@ -40,6 +46,12 @@ export interface Resources {
   glossary: typeof enGlossary;
   playground: typeof enPlayground;
   put: typeof enPut;
+  analytics: typeof enAnalytics;
+  firehose: typeof enFirehose;
+  video: typeof enVideo;
+  agent: typeof enAgent;
+  queues: typeof enQueues;
+  gallery: typeof enGallery;
   planner: typeof enPlanner;
   live: typeof enLive;
 }

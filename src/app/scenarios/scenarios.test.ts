@@ -10,6 +10,8 @@ import { parseScenarioText, scenarioFileName, scenarioToJson } from './import-ex
 import { memoryStorage } from './persistence';
 import { mainStreamOf, withBatching, withCapacityMode, withConsumers, withRetries, withShardCount } from './doc-edits';
 import { GALLERY } from './gallery';
+import enGallery from '../i18n/locales/en/gallery';
+import koGallery from '../i18n/locales/ko/gallery';
 
 describe('share links', () => {
   it('round-trips the demo scenario through a URL fragment', () => {
@@ -133,7 +135,8 @@ describe('gallery', () => {
     for (const g of GALLERY) {
       const v = validateScenario(g.doc);
       expect(v.ok ? [] : v.errors, g.id).toEqual([]);
-      expect(g.lesson.length).toBeGreaterThan(10);
+      expect(enGallery[g.id].lesson.length).toBeGreaterThan(10);
+      expect(koGallery[g.id].lesson.length).toBeGreaterThan(10);
     }
   });
 

@@ -1,5 +1,6 @@
 /** The gallery of example scenarios as a modal: one click loads an example into the simulator. */
-import { GALLERY } from '../../scenarios/gallery';
+import { Suspense } from 'react';
+import { GalleryGrid } from '../../scenarios/GalleryGrid';
 import { useScenario } from '../../scenarios/scenario-store';
 import { useTranslation } from 'react-i18next';
 
@@ -10,23 +11,14 @@ export function GalleryDialog({ onClose }: { onClose: () => void }) {
     <div className="modal-backdrop" onClick={onClose}>
       <div className="modal" role="dialog" aria-modal="true" aria-labelledby="gallery-title" onClick={(e) => e.stopPropagation()}>
         <h2 id="gallery-title">{t('scenario.galleryTitle')}</h2>
-        <div className="gallery-grid">
-          {GALLERY.map((g) => (
-            <button
-              key={g.id}
-              type="button"
-              className="gallery-card"
-              data-testid={`gallery-${g.id}`}
-              onClick={() => {
-                void load(g.doc, 'gallery').then((ok) => ok && useScenario.setState({ notice: { kind: 'ok', text: t('scenario.openedExample', { title: g.title }) } }));
-                onClose();
-              }}
-            >
-              <strong>{g.title}</strong>
-              <span>{g.lesson}</span>
-            </button>
-          ))}
-        </div>
+        <Suspense fallback={<div className="loading">{t('loading')}</div>}>
+          <GalleryGrid
+            onPick={(g, title) => {
+              void load(g.doc, 'gallery').then((ok) => ok && useScenario.setState({ notice: { kind: 'ok', text: t('scenario.openedExample', { title }) } }));
+              onClose();
+            }}
+          />
+        </Suspense>
         <div className="modal-actions">
           <button type="button" className="btn" onClick={onClose}>
             {t('scenario.close')}

@@ -3,20 +3,22 @@
  * buffered records, bytes behind, checkpoints), the tail of each file as it grows, the last
  * records before and after processing, and the last batches with retries and throttling.
  */
+import { useTranslation } from 'react-i18next';
 import type { AgentSnapshot } from '../../../worker/api/agents-api';
 import { formatBytes, formatCount } from '../../format';
 
 export function AgentLiveView({ agent }: { agent: AgentSnapshot }) {
+  const { t } = useTranslation('agent');
   const records = agent.recentRecords.slice(-12).reverse();
   const batches = agent.recentBatches.slice(-12).reverse();
   return (
     <>
-      <section className="panel" aria-label="Flows">
-        <div className="panel-header"><h2>Flows</h2><span className="stat-sub">restarts: {agent.restarts}</span></div>
+      <section className="panel" aria-label={t('live.flows')}>
+        <div className="panel-header"><h2>{t('live.flows')}</h2><span className="stat-sub">{t('live.restarts', { n: agent.restarts })}</span></div>
         <div className="table-scroll">
           <table className="data-table">
             <thead>
-              <tr><th>#</th><th>destination</th><th>parsed</th><th>sent</th><th>skipped</th><th>throttled</th><th>BytesSent</th><th>RecordSendErrors</th><th>ServiceErrors</th><th>buffered</th><th>bytes behind</th><th>checkpoints</th></tr>
+              <tr><th>#</th><th>{t('live.destination')}</th><th>{t('live.parsed')}</th><th>{t('live.sent')}</th><th>{t('live.skipped')}</th><th>{t('live.throttled')}</th><th>BytesSent</th><th>RecordSendErrors</th><th>ServiceErrors</th><th>{t('live.buffered')}</th><th>{t('live.bytesBehind')}</th><th>{t('live.checkpoints')}</th></tr>
             </thead>
             <tbody>
               {agent.flows.map((f) => (
@@ -39,8 +41,8 @@ export function AgentLiveView({ agent }: { agent: AgentSnapshot }) {
           </table>
         </div>
       </section>
-      <section className="panel" aria-label="Files">
-        <div className="panel-header"><h2>Files</h2></div>
+      <section className="panel" aria-label={t('live.files')}>
+        <div className="panel-header"><h2>{t('live.files')}</h2></div>
         {agent.files.map((f) => (
           <div key={f.path}>
             <p className="stat-sub"><strong>{f.path}</strong> — {formatBytes(f.size)}</p>
@@ -48,35 +50,35 @@ export function AgentLiveView({ agent }: { agent: AgentSnapshot }) {
           </div>
         ))}
       </section>
-      <section className="panel" aria-label="Records before and after processing">
-        <div className="panel-header"><h2>Records: before → after processing</h2></div>
+      <section className="panel" aria-label={t('live.records')}>
+        <div className="panel-header"><h2>{t('live.recordsTitle')}</h2></div>
         <div className="table-scroll">
           <table className="data-table agent-records">
-            <thead><tr><th>flow</th><th>offset</th><th>status</th><th>read from the file</th><th>sent</th></tr></thead>
+            <thead><tr><th>{t('live.flow')}</th><th>{t('live.offset')}</th><th>{t('live.status')}</th><th>{t('live.readFromFile')}</th><th>{t('live.sent')}</th></tr></thead>
             <tbody>
               {records.map((r, i) => (
                 <tr key={`${r.file}:${r.offset}:${i}`}>
                   <td>{r.flow}</td>
                   <td>{formatCount(r.offset)}</td>
-                  <td title={r.note}>{r.status}{r.truncated ? ' (truncated)' : ''}</td>
+                  <td title={r.note}>{t(`live.statuses.${r.status}`)}{r.truncated ? t('live.truncated') : ''}</td>
                   <td><code>{r.before.trimEnd()}</code></td>
-                  <td><code>{r.after?.trimEnd() ?? '— dropped'}</code></td>
+                  <td><code>{r.after?.trimEnd() ?? t('live.dropped')}</code></td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       </section>
-      <section className="panel" aria-label="Batches">
-        <div className="panel-header"><h2>Batches (PutRecords / PutRecordBatch)</h2></div>
+      <section className="panel" aria-label={t('live.batches')}>
+        <div className="panel-header"><h2>{t('live.batchesTitle')}</h2></div>
         <div className="table-scroll">
           <table className="data-table">
-            <thead><tr><th>flow</th><th>buffer</th><th>attempt</th><th>records</th><th>failed</th><th>errors</th><th>retry in</th></tr></thead>
+            <thead><tr><th>{t('live.flow')}</th><th>{t('live.buffer')}</th><th>{t('live.attempt')}</th><th>{t('live.recordsCol')}</th><th>{t('live.failed')}</th><th>{t('live.errors')}</th><th>{t('live.retryIn')}</th></tr></thead>
             <tbody>
               {batches.map((b, i) => (
                 <tr key={`${b.flow}:${b.bufferId}:${b.attempt}:${i}`}>
                   <td>{b.flow}</td><td>{b.bufferId}</td><td>{b.attempt}</td><td>{formatCount(b.records)}</td><td>{formatCount(b.failed)}</td>
-                  <td>{b.errors.join(', ') || 'ok'}</td><td>{b.retryInMs !== undefined ? `${b.retryInMs} ms` : '—'}</td>
+                  <td>{b.errors.join(', ') || t('live.ok')}</td><td>{b.retryInMs !== undefined ? t('live.ms', { n: b.retryInMs }) : '—'}</td>
                 </tr>
               ))}
             </tbody>

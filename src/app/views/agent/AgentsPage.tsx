@@ -5,6 +5,8 @@
  * processing, batches, retries, checkpoints and throttling. Restart shows resume-at-checkpoint.
  */
 import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { Term } from '../../learn/Term';
 import { PageHeader } from '../../components/Shell';
 import { useSim } from '../../stores/sim-store';
 import { useWatch } from '../../stores/console-store';
@@ -19,6 +21,7 @@ import './agent.css';
 const AgentJsonEditor = lazy(() => import('./AgentJsonEditor'));
 
 export default function AgentsPage({ params }: { params: readonly string[] }) {
+  const { t } = useTranslation('agent');
   useWatch({ stream: null, agents: true, firehose: true });
   const agents = useSim((s) => s.frame?.world?.agents?.agents);
   const streamNames = useSim((s) => s.frame?.world?.streams.streams.map((x) => x.name).join('\n') ?? '');
@@ -64,7 +67,7 @@ export default function AgentsPage({ params }: { params: readonly string[] }) {
     try {
       config = JSON.parse(text);
     } catch (e) {
-      setError(`agent.json is not valid JSON: ${(e as Error).message}`);
+      setError(t('add.badJson', { detail: (e as Error).message }));
       return;
     }
     const r = await simulator().agentSave({ name, config, generators: [{ path: generatorPath(kind), kind, linesPerSecond: rate }] });
@@ -75,62 +78,62 @@ export default function AgentsPage({ params }: { params: readonly string[] }) {
   return (
     <>
       <PageHeader
-        title="Kinesis Agent"
-        subtitle="Log files on a host become records: the agent tails them, splits and converts lines, batches and retries, and checkpoints what it sent."
+        title={t('title')}
+        subtitle={<Trans t={t} i18nKey="subtitle" components={{ agent: <Term id="agent">{''}</Term> }} />}
       />
-      <section className="panel" aria-label="Add an agent">
-        <div className="panel-header"><h2>Add an agent as a producer</h2></div>
-        {destinations.length === 0 ? <p className="panel-note">This scenario has no stream or delivery stream to send to: add one first.</p> : null}
+      <section className="panel" aria-label={t('add.label')}>
+        <div className="panel-header"><h2><Trans t={t} i18nKey="add.title" components={{ producer: <Term id="producer">{''}</Term> }} /></h2></div>
+        {destinations.length === 0 ? <p className="panel-note">{t('add.noDestination')}</p> : null}
         <div className="form-grid">
-          <label className="field"><span>Agent (host) name</span><input value={name} onChange={(e) => setName(e.target.value)} aria-label="Agent name" /></label>
-          <label className="field"><span>Log generator</span>
-            <select value={kind} aria-label="Log generator" onChange={(e) => { setKind(e.target.value as GeneratorKind); if (dest) setText(presetConfig(e.target.value as GeneratorKind, dest)); }}>
+          <label className="field"><span>{t('add.name')}</span><input value={name} onChange={(e) => setName(e.target.value)} aria-label={t('add.nameLabel')} /></label>
+          <label className="field"><span>{t('add.generator')}</span>
+            <select value={kind} aria-label={t('add.generator')} onChange={(e) => { setKind(e.target.value as GeneratorKind); if (dest) setText(presetConfig(e.target.value as GeneratorKind, dest)); }}>
               {GENERATOR_KINDS.map((k) => <option key={k} value={k}>{k}</option>)}
             </select>
           </label>
-          <label className="field"><span>Lines per second</span><input type="number" min={0} max={100000} value={rate} aria-label="Lines per second" onChange={(e) => setRate(Number(e.target.value))} /></label>
-          <label className="field"><span>Destination</span>
-            <select value={destIndex} aria-label="Destination" onChange={(e) => { const i = Number(e.target.value); setDestIndex(i); setText(presetConfig(kind, destinations[i])); }}>
-              {destinations.map((d, i) => <option key={`${d.kind}:${d.name}`} value={i}>{d.kind}: {d.name}</option>)}
+          <label className="field"><span>{t('add.rate')}</span><input type="number" min={0} max={100000} value={rate} aria-label={t('add.rate')} onChange={(e) => setRate(Number(e.target.value))} /></label>
+          <label className="field"><span>{t('add.destination')}</span>
+            <select value={destIndex} aria-label={t('add.destination')} onChange={(e) => { const i = Number(e.target.value); setDestIndex(i); setText(presetConfig(kind, destinations[i])); }}>
+              {destinations.map((d, i) => <option key={`${d.kind}:${d.name}`} value={i}>{t(`add.kinds.${d.kind}`)}: {d.name}</option>)}
             </select>
           </label>
         </div>
-        <p className="panel-note">The generator writes <code>{generatorPath(kind)}</code>. Edit agent.json below; problems are checked with the agent&apos;s own rules as you type.</p>
-        <Suspense fallback={<div className="loading">Loading editor…</div>}>
+        <p className="panel-note">{t('add.writes')} <code>{generatorPath(kind)}</code>{t('add.writesAfter')}</p>
+        <Suspense fallback={<div className="loading">{t('add.loadingEditor')}</div>}>
           <AgentJsonEditor value={text} onChange={setText} markers={markers} ariaLabel="agent.json" height={260} />
         </Suspense>
-        <ul className="agent-diagnostics" aria-label="agent.json problems">
-          {diagnostics.map((d, i) => <li key={i} className={d.severity}>{d.severity}: {d.message} (line {d.startLine})</li>)}
+        <ul className="agent-diagnostics" aria-label={t('add.problems')}>
+          {diagnostics.map((d, i) => <li key={i} className={d.severity}>{t(`add.severity.${d.severity}`)}: {d.message} {t('add.line', { n: d.startLine })}</li>)}
         </ul>
         {error ? <div className="callout callout-error" role="alert">{error}</div> : null}
-        <button type="button" className="btn btn-primary" disabled={errors.length > 0 || !dest} onClick={() => void add()}>Add agent</button>
+        <button type="button" className="btn btn-primary" disabled={errors.length > 0 || !dest} onClick={() => void add()}>{t('add.submit')}</button>
       </section>
       {agents && agents.length > 0 ? (
-        <nav className="agent-tabs" aria-label="Agents">
+        <nav className="agent-tabs" aria-label={t('tabs')}>
           {agents.map((a) => <a key={a.id} href={href('agents', a.id)} aria-current={a.id === selected?.id ? 'page' : undefined}>{a.id}</a>)}
         </nav>
       ) : null}
       {selected ? (
         <>
-          <section className="panel" aria-label="Agent actions">
+          <section className="panel" aria-label={t('actions')}>
             <div className="panel-header">
               <h2>{selected.id}</h2>
-              <button type="button" className="btn" onClick={() => void simulator().agentRestart(selected.id)}>Restart agent</button>
+              <button type="button" className="btn" onClick={() => void simulator().agentRestart(selected.id)}>{t('restart')}</button>
             </div>
             <div className="form-grid">
-              <label className="field"><span>Append lines to {selected.files[0]?.path ?? 'a file'}</span>
-                <textarea value={append} aria-label="Lines to append" onChange={(e) => setAppend(e.target.value)} rows={2} />
+              <label className="field"><span>{t('appendTo', { file: selected.files[0]?.path ?? t('aFile') })}</span>
+                <textarea value={append} aria-label={t('linesToAppend')} onChange={(e) => setAppend(e.target.value)} rows={2} />
               </label>
             </div>
-            <button type="button" className="btn" disabled={!append || !selected.files[0]} onClick={() => { void simulator().agentAppend(selected.id, selected.files[0].path, append); setAppend(''); }}>Append</button>
-            <label className="btn">Upload a log file…
+            <button type="button" className="btn" disabled={!append || !selected.files[0]} onClick={() => { void simulator().agentAppend(selected.id, selected.files[0].path, append); setAppend(''); }}>{t('append')}</button>
+            <label className="btn">{t('upload')}
               <input
                 type="file"
                 hidden
-                aria-label="Upload a log file"
+                aria-label={t('uploadLabel')}
                 onChange={(e) => {
                   const file = e.target.files?.[0];
-                  if (file && selected.files[0]) void file.text().then(async (t) => { await simulator().agentAppend(selected.id, selected.files[0].path, t); });
+                  if (file && selected.files[0]) void file.text().then(async (body) => { await simulator().agentAppend(selected.id, selected.files[0].path, body); });
                   e.target.value = '';
                 }}
               />

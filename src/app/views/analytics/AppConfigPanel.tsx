@@ -3,10 +3,12 @@
  * the input schema (discovered from sample records, editable), the output destination, and the
  * start / stop / delete actions.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { simulator } from '../../sim-client';
 import { useSim } from '../../stores/sim-store';
+import { Term } from '../../learn/Term';
 import type { AppSnapshot } from '../../../engine/analytics/world/snapshot-types';
 import { draftToConfig, useAnalyticsUi } from './analytics-store';
 import { SchemaEditor } from './SchemaEditor';
@@ -16,23 +18,23 @@ export interface AppConfigPanelProps {
   hasErrors: boolean;
   /** In-application streams the code defines (and error_stream), for the output choice. */
   inAppStreams: readonly string[];
+  /** The source stream the page works on (the draft's, else the scenario's first). */
+  stream: string;
 }
 
-export function AppConfigPanel({ app, hasErrors, inAppStreams }: AppConfigPanelProps) {
+export function AppConfigPanel({ app, hasErrors, inAppStreams, stream }: AppConfigPanelProps) {
+  const { t } = useTranslation('analytics');
   const draft = useAnalyticsUi((s) => s.draft);
   const setDraft = useAnalyticsUi((s) => s.setDraft);
   const select = useAnalyticsUi((s) => s.select);
+  const samples = useAnalyticsUi((s) => s.samples);
+  const setSamples = useAnalyticsUi((s) => s.setSamples);
   const streams = useSim(useShallow((s) => s.frame?.world?.streams.streams.map((x) => x.name) ?? []));
   const deliveryStreams = useSim(useShallow((s) => s.frame?.world?.analytics?.deliveryStreams ?? []));
   const running = useSim((s) => s.frame?.clock.running ?? false);
-  const [samples, setSamples] = useState<readonly string[]>([]);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  // A stream of another scenario (after loading a new one) falls back to the first stream of this one.
-  const stream = streams.includes(draft.stream) ? draft.stream : (streams[0] ?? '');
   const isRunning = app?.status === 'RUNNING';
-  const hasData = useSim((s) => (s.frame?.world?.streams.streams.find((x) => x.name === stream)?.incomingRecordsTotal ?? 0) > 0);
-  const autoDiscovered = useRef(new Set<string>());
 
   const discover = async () => {
     setBusy(true);
@@ -41,90 +43,80 @@ export function AppConfigPanel({ app, hasErrors, inAppStreams }: AppConfigPanelP
     setSamples(r.samples);
     if (r.ok && r.inputSchema) {
       setDraft({ inputSchema: r.inputSchema, stream });
-      setMessage({ ok: true, text: `Discovered ${r.inputSchema.RecordColumns.length} columns from ${r.samples.length} sample records.` });
-    } else setMessage({ ok: false, text: r.message ?? 'discovery failed' });
+      setMessage({ ok: true, text: t('config.discovered', { columns: r.inputSchema.RecordColumns.length, samples: r.samples.length }) });
+    } else setMessage({ ok: false, text: r.message ?? t('config.discoveryFailed') });
   };
-  // Like the console's "Discover schema" on a new application: once the stream holds records, try once per stream.
-  useEffect(() => {
-    if (draft.inputSchema || !hasData || !stream || autoDiscovered.current.has(stream)) return;
-    autoDiscovered.current.add(stream);
-    void simulator().analyticsDiscoverSchema(stream).then((r) => {
-      if (!r.ok || !r.inputSchema || useAnalyticsUi.getState().draft.inputSchema) return;
-      setSamples(r.samples);
-      setDraft({ inputSchema: r.inputSchema, stream });
-    });
-  }, [draft.inputSchema, hasData, stream, setDraft]);
 
   const start = async () => {
     setBusy(true);
     const r = await simulator().analyticsStart(draftToConfig({ ...draft, stream }));
     setBusy(false);
     select(draft.name.trim());
-    setMessage(r.ok ? { ok: true, text: running ? `Started ${draft.name}.` : `Started ${draft.name}: press Play to feed it records.` } : { ok: false, text: r.message });
+    setMessage(r.ok ? { ok: true, text: t(running ? 'config.started' : 'config.startedPaused', { name: draft.name }) } : { ok: false, text: r.message });
   };
   const stop = async () => {
     const r = await simulator().analyticsStop(draft.name.trim());
-    setMessage(r.ok ? { ok: true, text: `Stopped ${draft.name}; open windows were discarded.` } : { ok: false, text: r.message });
+    setMessage(r.ok ? { ok: true, text: t('config.stopped', { name: draft.name }) } : { ok: false, text: r.message });
   };
   const remove = async () => {
     const r = await simulator().analyticsDelete(draft.name.trim());
-    setMessage(r.ok ? { ok: true, text: `Deleted ${draft.name}.` } : { ok: false, text: r.message });
+    setMessage(r.ok ? { ok: true, text: t('config.deleted', { name: draft.name }) } : { ok: false, text: r.message });
   };
 
   return (
     <section className="panel an-config" aria-labelledby="an-config-title">
-      <div className="panel-header"><h2 id="an-config-title">Source and output</h2></div>
+      <div className="panel-header"><h2 id="an-config-title">{t('config.title')}</h2></div>
       <div className="an-config-fields">
         <label className="field">
-          <span>Application name</span>
-          <input value={draft.name} onChange={(e) => setDraft({ name: e.target.value })} aria-label="Application name" data-testid="analytics-app-name" />
+          <span>{t('config.appName')}</span>
+          <input value={draft.name} onChange={(e) => setDraft({ name: e.target.value })} aria-label={t('config.appName')} data-testid="analytics-app-name" />
         </label>
         <label className="field">
-          <span>Source: Kinesis data stream</span>
-          <select value={stream} onChange={(e) => setDraft({ stream: e.target.value, inputSchema: null })} aria-label="Source stream" data-testid="analytics-source">
+          <span>{t('config.source')}</span>
+          <select value={stream} onChange={(e) => setDraft({ stream: e.target.value, inputSchema: null })} aria-label={t('config.sourceLabel')} data-testid="analytics-source">
             {streams.map((s) => <option key={s} value={s}>{s}</option>)}
           </select>
         </label>
         <label className="field">
-          <span>Starting position</span>
-          <select value={draft.startingPosition} onChange={(e) => setDraft({ startingPosition: e.target.value as 'NOW' | 'TRIM_HORIZON' })} aria-label="Starting position">
-            <option value="NOW">NOW — new records only</option>
-            <option value="TRIM_HORIZON">TRIM_HORIZON — the oldest retained record first</option>
+          <span><Term id="shardIterator">{t('config.startingPosition')}</Term></span>
+          <select value={draft.startingPosition} onChange={(e) => setDraft({ startingPosition: e.target.value as 'NOW' | 'TRIM_HORIZON' })} aria-label={t('config.startingPosition')}>
+            <option value="NOW">{t('config.now')}</option>
+            <option value="TRIM_HORIZON">{t('config.trimHorizon')}</option>
           </select>
         </label>
         <label className="field">
-          <span>In-application name prefix</span>
-          <input className="mono" value={draft.namePrefix} onChange={(e) => setDraft({ namePrefix: e.target.value })} aria-label="In-application stream name prefix" />
-          <span className="muted an-hint">Creates <span className="mono">{draft.namePrefix || 'SOURCE_SQL_STREAM'}_001</span></span>
+          <span>{t('config.prefix')}</span>
+          <input className="mono" value={draft.namePrefix} onChange={(e) => setDraft({ namePrefix: e.target.value })} aria-label={t('config.prefixLabel')} />
+          <span className="muted an-hint">{t('config.creates')} <span className="mono">{draft.namePrefix || 'SOURCE_SQL_STREAM'}_001</span></span>
         </label>
       </div>
       <div className="an-subhead">
-        <h3>Input schema</h3>
-        <button type="button" className="btn" onClick={() => void discover()} disabled={busy || !stream} data-testid="analytics-discover">Discover schema</button>
+        <h3>{t('config.inputSchema')}</h3>
+        <button type="button" className="btn" onClick={() => void discover()} disabled={busy || !stream} data-testid="analytics-discover">{t('config.discover')}</button>
       </div>
       <SchemaEditor schema={draft.inputSchema} onChange={(inputSchema) => setDraft({ inputSchema })} samples={samples} />
-      <h3 className="an-subhead">Output</h3>
+      <h3 className="an-subhead">{t('config.output')}</h3>
       <div className="an-config-fields">
         <label className="field">
-          <span>In-application stream to emit</span>
-          <select value={draft.outputStream} onChange={(e) => setDraft({ outputStream: e.target.value })} aria-label="In-application stream to emit">
-            <option value="">the output stream (read by no pump)</option>
+          <span>{t('config.emit')}</span>
+          <select value={draft.outputStream} onChange={(e) => setDraft({ outputStream: e.target.value })} aria-label={t('config.emit')}>
+            <option value="">{t('config.emitDefault')}</option>
             {inAppStreams.map((s) => <option key={s} value={s}>{s}</option>)}
           </select>
         </label>
         <label className="field">
-          <span>Destination</span>
-          <select value={draft.outputKind} onChange={(e) => setDraft({ outputKind: e.target.value as typeof draft.outputKind, outputName: '' })} aria-label="Output destination">
-            <option value="console">Console live view only</option>
-            <option value="stream" disabled={streams.length < 2}>Kinesis data stream{streams.length < 2 ? ' (add a second stream to the scenario)' : ''}</option>
-            <option value="firehose" disabled={deliveryStreams.length === 0}>Firehose delivery stream{deliveryStreams.length === 0 ? ' (none in scenario)' : ''}</option>
+          <span>{t('config.destination')}</span>
+          <select value={draft.outputKind} onChange={(e) => setDraft({ outputKind: e.target.value as typeof draft.outputKind, outputName: '' })} aria-label={t('config.destinationLabel')}>
+            <option value="console">{t('config.consoleOnly')}</option>
+            <option value="stream" disabled={streams.length < 2}>{t(streams.length < 2 ? 'config.toStreamNeedsTwo' : 'config.toStream')}</option>
+            <option value="firehose" disabled={deliveryStreams.length === 0}>{t(deliveryStreams.length === 0 ? 'config.toFirehoseNone' : 'config.toFirehose')}</option>
           </select>
         </label>
         {draft.outputKind !== 'console' ? (
           <label className="field">
-            <span>{draft.outputKind === 'stream' ? 'Output stream' : 'Delivery stream'}</span>
-            <select value={draft.outputName} onChange={(e) => setDraft({ outputName: e.target.value })} aria-label="Output name">
-              <option value="">choose…</option>
+            <span>{t(draft.outputKind === 'stream' ? 'config.outputStream' : 'config.deliveryStream')}</span>
+            <select value={draft.outputName} onChange={(e) => setDraft({ outputName: e.target.value })} aria-label={t('config.outputName')}>
+              <option value="">{t('config.choose')}</option>
               {(draft.outputKind === 'stream' ? streams.filter((s) => s !== stream) : deliveryStreams).map((s) => <option key={s} value={s}>{s}</option>)}
             </select>
           </label>
@@ -132,7 +124,7 @@ export function AppConfigPanel({ app, hasErrors, inAppStreams }: AppConfigPanelP
       </div>
       <div className="row an-actions">
         {isRunning ? (
-          <button type="button" className="btn btn-danger" onClick={() => void stop()} data-testid="analytics-stop">Stop application</button>
+          <button type="button" className="btn btn-danger" onClick={() => void stop()} data-testid="analytics-stop">{t('config.stop')}</button>
         ) : (
           <button
             type="button"
@@ -140,12 +132,12 @@ export function AppConfigPanel({ app, hasErrors, inAppStreams }: AppConfigPanelP
             onClick={() => void start()}
             disabled={busy || hasErrors || !stream || !draft.name.trim() || (draft.outputKind !== 'console' && !draft.outputName)}
             data-testid="analytics-start"
-            title={hasErrors ? 'Fix the errors in the SQL first (or wait for the check)' : undefined}
+            title={hasErrors ? t('config.fixFirst') : undefined}
           >
-            Start application
+            {t('config.start')}
           </button>
         )}
-        {app && !isRunning ? <button type="button" className="btn btn-ghost" onClick={() => void remove()}>Delete</button> : null}
+        {app && !isRunning ? <button type="button" className="btn btn-ghost" onClick={() => void remove()}>{t('config.delete')}</button> : null}
       </div>
       {message ? <div className={`callout ${message.ok ? 'callout-ok' : 'callout-error'} an-message`} role={message.ok ? 'status' : 'alert'}>{message.text}</div> : null}
       {app?.status === 'FAILED' && app.message && app.message !== message?.text ? <div className="callout callout-error an-message" role="alert">{app.message}</div> : null}

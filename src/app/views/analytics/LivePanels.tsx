@@ -4,8 +4,10 @@
  * streams with their schemas.
  */
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Term } from '../../learn/Term';
 import type { AppSnapshot, StreamRowsSnapshot } from '../../../engine/analytics/world/snapshot-types';
-import { formatBytes, formatCount, formatRate } from '../../format';
+import { formatBytes, formatCount } from '../../format';
 import { formatTimestampMs, formatValue } from './format-value';
 import { chartableColumns, OutputChart } from './OutputChart';
 import { useAnalyticsUi } from './analytics-store';
@@ -13,8 +15,8 @@ import { useAnalyticsUi } from './analytics-store';
 const TABLE_ROWS_SHOWN = 50;
 
 /** Small rates keep a decimal: a 10-second window emitting 4 rows is 0.4 rows/s, not 0. */
-function rate(perSec: number, unit: string): string {
-  return perSec > 0 && perSec < 10 ? `${perSec.toFixed(1)} ${unit}` : formatRate(perSec, unit);
+function rateNumber(perSec: number): string {
+  return perSec > 0 && perSec < 10 ? perSec.toFixed(1) : formatCount(perSec);
 }
 
 function statusBadge(status: AppSnapshot['status']): string {
@@ -22,51 +24,53 @@ function statusBadge(status: AppSnapshot['status']): string {
 }
 
 export function AppStatusCards({ app, otherConsumers }: { app: AppSnapshot; otherConsumers: number }) {
+  const { t } = useTranslation('analytics');
   const s = app.source;
   const throttlePct = s.readCallsTotal ? (100 * s.readThrottlesTotal) / s.readCallsTotal : 0;
   return (
-    <section className="cards an-cards" aria-label="Application status">
+    <section className="cards an-cards" aria-label={t('live.statusLabel')}>
       <div className="card stat">
-        <div className="stat-label">Status</div>
+        <div className="stat-label">{t('live.status')}</div>
         <div className="stat-value"><span className={`badge ${statusBadge(app.status)}`} data-testid="analytics-status">{app.status}</span></div>
-        <div className="stat-sub">{app.dialect === 'kda' ? 'KDA SQL (legacy)' : 'Flink SQL'}{app.message ? ` · ${app.message}` : ''}</div>
+        <div className="stat-sub">{t(app.dialect === 'kda' ? 'editor.kda' : 'editor.flink')}{app.message ? ` · ${app.message}` : ''}</div>
       </div>
       <div className="card stat">
-        <div className="stat-label">Input</div>
-        <div className="stat-value" data-testid="analytics-input-rate">{rate(app.inputRecordsPerSec, 'records/s')}</div>
-        <div className="stat-sub">last 10 s · {formatCount(s.recordsReadTotal)} records, {formatBytes(s.bytesReadTotal)} from {s.stream}</div>
+        <div className="stat-label">{t('live.input')}</div>
+        <div className="stat-value" data-testid="analytics-input-rate">{t('live.recordsPerSec', { rate: rateNumber(app.inputRecordsPerSec) })}</div>
+        <div className="stat-sub">{t('live.inputSub', { records: formatCount(s.recordsReadTotal), bytes: formatBytes(s.bytesReadTotal), stream: s.stream })}</div>
       </div>
       <div className="card stat">
-        <div className="stat-label">Output</div>
-        <div className="stat-value" data-testid="analytics-output-rate">{rate(app.outputRowsPerSec, 'rows/s')}</div>
+        <div className="stat-label">{t('live.output')}</div>
+        <div className="stat-value" data-testid="analytics-output-rate">{t('live.rowsPerSec', { rate: rateNumber(app.outputRowsPerSec) })}</div>
         <div className="stat-sub">
-          {formatCount(app.output.recordsDeliveredTotal)} delivered to {app.output.kind === 'console' ? 'the console' : `${app.output.kind === 'stream' ? 'stream' : 'delivery stream'} ${app.output.name}`}
-          {app.output.pendingRecords ? ` · ${formatCount(app.output.pendingRecords)} waiting` : ''}
+          {t(app.output.kind === 'console' ? 'live.deliveredConsole' : app.output.kind === 'stream' ? 'live.deliveredStream' : 'live.deliveredFirehose', { n: formatCount(app.output.recordsDeliveredTotal), name: app.output.name ?? '' })}
+          {app.output.pendingRecords ? t('live.waiting', { n: formatCount(app.output.pendingRecords) }) : ''}
         </div>
       </div>
-      <div className="card stat" title="Each poll is a GetRecords call against the shard's 5 calls/s and 2 MiB/s read limits, shared with every other consumer of the stream.">
-        <div className="stat-label">Source reads (shared limits)</div>
-        <div className="stat-value" data-testid="analytics-read-calls">{formatCount(s.readCallsTotal)} calls</div>
+      <div className="card stat" title={t('live.readsTitle')}>
+        <div className="stat-label">{t('live.reads')}</div>
+        <div className="stat-value" data-testid="analytics-read-calls">{t('live.calls', { n: formatCount(s.readCallsTotal) })}</div>
         <div className="stat-sub">
-          {s.shardsPolled} shards × 1 call/s · <span className={s.readThrottlesTotal ? 'an-bad' : ''}>{formatCount(s.readThrottlesTotal)} throttled ({throttlePct.toFixed(1)}%)</span>
-          {' '}· sharing 5 calls/s per shard with {otherConsumers} other consumer{otherConsumers === 1 ? '' : 's'}
+          {t('live.shardsPolled', { count: s.shardsPolled })} · <span className={s.readThrottlesTotal ? 'an-bad' : ''}>{t('live.throttled', { n: formatCount(s.readThrottlesTotal), pct: throttlePct.toFixed(1) })}</span>
+          {t('live.sharing', { count: otherConsumers })}
         </div>
       </div>
       <div className="card stat">
-        <div className="stat-label">Behind latest</div>
-        <div className="stat-value">{(s.millisBehindLatest / 1000).toFixed(1)} s</div>
-        <div className="stat-sub">{s.recordsWithoutPayloadTotal ? `${formatCount(s.recordsWithoutPayloadTotal)} size-only records skipped` : 'MillisBehindLatest of the last poll'}</div>
+        <div className="stat-label"><Term id="iteratorAge">{t('live.behind')}</Term></div>
+        <div className="stat-value">{t('live.seconds', { s: (s.millisBehindLatest / 1000).toFixed(1) })}</div>
+        <div className="stat-sub">{s.recordsWithoutPayloadTotal ? t('live.sizeOnly', { n: formatCount(s.recordsWithoutPayloadTotal) }) : t('live.lastPoll')}</div>
       </div>
       <div className="card stat">
-        <div className="stat-label">Errors</div>
+        <div className="stat-label">{t('live.errors')}</div>
         <div className={`stat-value ${app.errorsTotal ? 'an-bad' : ''}`} data-testid="analytics-errors">{formatCount(app.errorsTotal)}</div>
-        <div className="stat-sub">rows sent to error_stream</div>
+        <div className="stat-sub">{t('live.errorsSub')}</div>
       </div>
     </section>
   );
 }
 
 export function RowsTable({ output, label }: { output: StreamRowsSnapshot; label: string }) {
+  const { t } = useTranslation('analytics');
   const rows = output.rows.slice(-TABLE_ROWS_SHOWN).reverse();
   return (
     <div className="an-table-wrap">
@@ -86,12 +90,13 @@ export function RowsTable({ output, label }: { output: StreamRowsSnapshot; label
           ))}
         </tbody>
       </table>
-      {rows.length === 0 ? <div className="empty-state">No rows yet — windows emit when they close (play the scenario).</div> : null}
+      {rows.length === 0 ? <div className="empty-state">{t('live.noRows')}</div> : null}
     </div>
   );
 }
 
 export function OutputPanel({ app }: { app: AppSnapshot }) {
+  const { t } = useTranslation('analytics');
   const [streamChoice, setStreamChoice] = useState<string | null>(null);
   const chartColumn = useAnalyticsUi((s) => s.chartColumn);
   const setChartColumn = useAnalyticsUi((s) => s.setChartColumn);
@@ -103,15 +108,15 @@ export function OutputPanel({ app }: { app: AppSnapshot }) {
   return (
     <section className="panel" aria-labelledby="an-output-title">
       <div className="panel-header">
-        <h2 id="an-output-title">Live output</h2>
+        <h2 id="an-output-title">{t('live.liveOutput')}</h2>
         <div className="row">
           <label className="an-inline">
-            Stream
-            <select value={streamName ?? ''} onChange={(e) => setStreamChoice(e.target.value)} aria-label="In-application stream to show">
-              {app.outputs.map((o) => <option key={o.stream} value={o.stream}>{o.stream}{o.stream === app.sinkStream ? ' (output)' : ''}</option>)}
+            {t('live.stream')}
+            <select value={streamName ?? ''} onChange={(e) => setStreamChoice(e.target.value)} aria-label={t('live.streamLabel')}>
+              {app.outputs.map((o) => <option key={o.stream} value={o.stream}>{o.stream}{o.stream === app.sinkStream ? t('live.outputSuffix') : ''}</option>)}
             </select>
           </label>
-          {output ? <span className="muted">{formatCount(output.rowsTotal)} rows</span> : null}
+          {output ? <span className="muted">{t('live.rows', { n: formatCount(output.rowsTotal) })}</span> : null}
         </div>
       </div>
       {output ? (
@@ -120,43 +125,44 @@ export function OutputPanel({ app }: { app: AppSnapshot }) {
             <div className="an-chart-block">
               <div className="row an-chart-controls">
                 <label className="an-inline">
-                  Chart
-                  <select value={column} onChange={(e) => setChartColumn(e.target.value)} aria-label="Column to chart">
+                  {t('live.chart')}
+                  <select value={column} onChange={(e) => setChartColumn(e.target.value)} aria-label={t('live.chartLabel')}>
                     {chartable.numeric.map((c) => <option key={c} value={c}>{c}</option>)}
                   </select>
                 </label>
                 {chartable.key ? (
                   <label className="an-inline">
-                    <input type="checkbox" checked={split} onChange={(e) => setSplit(e.target.checked)} /> one line per {chartable.key}
+                    <input type="checkbox" checked={split} onChange={(e) => setSplit(e.target.checked)} /> {t('live.splitBy', { key: chartable.key })}
                   </label>
                 ) : null}
               </div>
               <OutputChart output={output} column={column} splitBy={split ? chartable.key : null} />
             </div>
           ) : null}
-          <RowsTable output={output} label={`Rows of ${output.stream}`} />
+          <RowsTable output={output} label={t('live.rowsOf', { stream: output.stream })} />
         </>
       ) : (
-        <div className="empty-state">This application has no output stream.</div>
+        <div className="empty-state">{t('live.noOutput')}</div>
       )}
     </section>
   );
 }
 
 export function ErrorStreamPanel({ app }: { app: AppSnapshot }) {
+  const { t } = useTranslation('analytics');
   const rows = app.errors.slice().reverse();
   return (
     <section className="panel" aria-labelledby="an-errors-title">
       <div className="panel-header">
         <h2 id="an-errors-title">error_stream</h2>
-        <span className="muted">{formatCount(app.errorsTotal)} rows in all · newest {rows.length}</span>
+        <span className="muted">{t('live.errorsInAll', { n: formatCount(app.errorsTotal), shown: rows.length })}</span>
       </div>
       {rows.length === 0 ? (
-        <div className="empty-state">No errors: records that fail the input schema, coercions or expressions would land here.</div>
+        <div className="empty-state">{t('live.noErrors')}</div>
       ) : (
         <div className="an-table-wrap">
-          <table className="data" aria-label="Error stream" data-testid="analytics-error-table">
-            <thead><tr><th>ERROR_TIME</th><th>ERROR_NAME</th><th>MESSAGE</th><th>DATA_ROW (hex)</th></tr></thead>
+          <table className="data" aria-label={t('live.errorTable')} data-testid="analytics-error-table">
+            <thead><tr><th>ERROR_TIME</th><th>ERROR_NAME</th><th>MESSAGE</th><th>{t('live.hex')}</th></tr></thead>
             <tbody>
               {rows.map((e, i) => (
                 <tr key={i}>
@@ -175,16 +181,17 @@ export function ErrorStreamPanel({ app }: { app: AppSnapshot }) {
 }
 
 export function InAppStreamsPanel({ streams, sinkStream }: { streams: AppSnapshot['streams']; sinkStream: string | null }) {
+  const { t } = useTranslation('analytics');
   return (
     <section className="panel" aria-labelledby="an-streams-title">
-      <div className="panel-header"><h2 id="an-streams-title">In-application streams</h2></div>
-      {streams.length === 0 ? <div className="empty-state">The code defines no streams yet.</div> : (
+      <div className="panel-header"><h2 id="an-streams-title">{t('live.inAppStreams')}</h2></div>
+      {streams.length === 0 ? <div className="empty-state">{t('live.noStreams')}</div> : (
         <div className="an-streams" data-testid="analytics-in-app-streams">
           {streams.map((s) => (
             <div key={s.name} className="an-stream card">
               <h3>
                 <span className="mono">{s.name}</span>{' '}
-                <span className={`badge ${s.role === 'source' ? 'badge-ok' : s.role === 'error' ? 'badge-bad' : 'badge-muted'}`}>{s.name === sinkStream ? 'output' : s.role}</span>
+                <span className={`badge ${s.role === 'source' ? 'badge-ok' : s.role === 'error' ? 'badge-bad' : 'badge-muted'}`}>{t(`live.role.${s.name === sinkStream ? 'output' : s.role}`)}</span>
               </h3>
               <ul className="an-columns">
                 {s.columns.map((c) => <li key={c.name}><span className="mono">{c.writtenName}</span> <span className="muted mono">{c.type}</span></li>)}

@@ -3,6 +3,7 @@
  * of a key column when the output has one (e.g. a count per page), at most five lines.
  */
 import { memo, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { StreamRowsSnapshot } from '../../../engine/analytics/world/snapshot-types';
 import { formatTimestampMs, isNumericType } from './format-value';
@@ -46,10 +47,11 @@ export interface OutputChartProps {
 }
 
 function OutputChartImpl({ output, column, splitBy }: OutputChartProps) {
+  const { t } = useTranslation('analytics');
   const data = useMemo(() => chartData(output, column, splitBy), [output, column, splitBy]);
-  if (data.rows.length === 0) return <div className="empty-state">No numeric values of {column} yet.</div>;
+  if (data.rows.length === 0) return <div className="empty-state">{t('live.noValues', { column })}</div>;
   return (
-    <div role="img" aria-label={`Chart of ${column}${splitBy ? ` by ${splitBy}` : ''} over ROWTIME`} style={{ width: '100%', height: 240 }} data-testid="analytics-chart">
+    <div role="img" aria-label={splitBy ? t('live.chartOfBy', { column, key: splitBy }) : t('live.chartOf', { column })} style={{ width: '100%', height: 240 }} data-testid="analytics-chart">
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data.rows} margin={{ top: 8, right: 16, bottom: 4, left: 8 }}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />

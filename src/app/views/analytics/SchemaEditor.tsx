@@ -2,6 +2,7 @@
  * The input schema before starting: discovered from sample records of the source stream
  * (DiscoverInputSchema), then editable per column (name, JSONPath mapping, SQL type).
  */
+import { useTranslation } from 'react-i18next';
 import type { InputSchema, RecordColumn } from '../../../engine/analytics/input-schema';
 
 export interface SchemaEditorProps {
@@ -11,8 +12,9 @@ export interface SchemaEditorProps {
 }
 
 export function SchemaEditor({ schema, onChange, samples }: SchemaEditorProps) {
+  const { t } = useTranslation('analytics');
   if (!schema) {
-    return <p className="muted">No schema yet: discover it from the stream, or start and the service discovers it from the newest records.</p>;
+    return <p className="muted">{t('schema.none')}</p>;
   }
   const isJson = schema.RecordFormat.RecordFormatType === 'JSON';
   const update = (i: number, patch: Partial<RecordColumn>) => {
@@ -24,35 +26,35 @@ export function SchemaEditor({ schema, onChange, samples }: SchemaEditorProps) {
   return (
     <div className="an-schema">
       <div className="muted an-schema-format">
-        Record format <strong>{schema.RecordFormat.RecordFormatType}</strong>, UTF-8 · {schema.RecordColumns.length} columns
+        {t('schema.format')} <strong>{schema.RecordFormat.RecordFormatType}</strong>, {t('schema.columnsCount', { count: schema.RecordColumns.length })}
       </div>
-      <table className="data an-schema-table" aria-label="Input schema columns">
+      <table className="data an-schema-table" aria-label={t('schema.tableLabel')}>
         <thead>
           <tr>
-            <th>Column</th>
-            {isJson ? <th>Mapping</th> : null}
-            <th>SQL type</th>
-            <th aria-label="Remove" />
+            <th>{t('schema.column')}</th>
+            {isJson ? <th>{t('schema.mapping')}</th> : null}
+            <th>{t('schema.sqlType')}</th>
+            <th aria-label={t('schema.remove')} />
           </tr>
         </thead>
         <tbody>
           {schema.RecordColumns.map((c, i) => (
             <tr key={i}>
-              <td><input aria-label={`Column ${i + 1} name`} value={c.Name} onChange={(e) => update(i, { Name: e.target.value })} /></td>
-              {isJson ? <td><input aria-label={`Column ${i + 1} mapping`} className="mono" value={c.Mapping ?? ''} onChange={(e) => update(i, { Mapping: e.target.value })} /></td> : null}
-              <td><input aria-label={`Column ${i + 1} SQL type`} className="mono" value={c.SqlType} onChange={(e) => update(i, { SqlType: e.target.value })} /></td>
-              <td><button type="button" className="btn btn-ghost" aria-label={`Remove column ${c.Name}`} onClick={() => remove(i)}>✕</button></td>
+              <td><input aria-label={t('schema.nameOf', { n: i + 1 })} value={c.Name} onChange={(e) => update(i, { Name: e.target.value })} /></td>
+              {isJson ? <td><input aria-label={t('schema.mappingOf', { n: i + 1 })} className="mono" value={c.Mapping ?? ''} onChange={(e) => update(i, { Mapping: e.target.value })} /></td> : null}
+              <td><input aria-label={t('schema.typeOf', { n: i + 1 })} className="mono" value={c.SqlType} onChange={(e) => update(i, { SqlType: e.target.value })} /></td>
+              <td><button type="button" className="btn btn-ghost" aria-label={t('schema.removeColumn', { name: c.Name })} onClick={() => remove(i)}>✕</button></td>
             </tr>
           ))}
         </tbody>
       </table>
       <div className="row">
-        <button type="button" className="btn" onClick={add}>Add column</button>
-        <button type="button" className="btn btn-ghost" onClick={() => onChange(null)}>Clear schema</button>
+        <button type="button" className="btn" onClick={add}>{t('schema.add')}</button>
+        <button type="button" className="btn btn-ghost" onClick={() => onChange(null)}>{t('schema.clear')}</button>
       </div>
       {samples.length ? (
         <details className="an-samples">
-          <summary>Sample records ({samples.length})</summary>
+          <summary>{t('schema.samples', { count: samples.length })}</summary>
           <pre className="mono">{samples.join('\n')}</pre>
         </details>
       ) : null}

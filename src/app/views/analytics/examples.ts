@@ -1,25 +1,24 @@
 /**
- * Example applications to start from, written for the demo clickstream
+ * Example applications to start from (titles and descriptions are in the `analytics` translations,
+ * keyed by id), written for the demo clickstream
  * ({"user":"…","page":"/cart","ip":"…","at":"…"}) but easy to adapt: KDA SQL (legacy) windows,
  * top-K and anomaly detection, and the Flink SQL TUMBLE equivalent.
  */
 
 export interface SqlExample {
   readonly id: string;
-  readonly title: string;
   readonly dialect: 'kda' | 'flink';
-  readonly description: string;
   readonly sql: string;
   /** The output column to chart first. */
   readonly chartColumn?: string;
+  /** A Flink example's source table: the stream its 'stream' option names and the JSON fields it declares. */
+  readonly flinkSource?: { readonly stream: string; readonly fields: readonly string[] };
 }
 
 export const SQL_EXAMPLES: readonly SqlExample[] = [
   {
     id: 'tumbling-count',
-    title: 'Tumbling count per key',
     dialect: 'kda',
-    description: 'Records per page in 10-second tumbling windows (GROUP BY STEP(ROWTIME …)); one row per page when each window closes.',
     chartColumn: 'n',
     sql: `-- Records per page, every 10 seconds (tumbling window on ROWTIME).
 CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (
@@ -35,9 +34,7 @@ CREATE OR REPLACE PUMP "COUNT_PUMP" AS
   },
   {
     id: 'sliding-average',
-    title: 'Sliding average',
     dialect: 'kda',
-    description: 'Per page, the average user number over the last 10 seconds and the last 5 rows: one output row per input row (WINDOW … RANGE / ROWS PRECEDING).',
     chartColumn: 'avg_10s',
     sql: `-- A sliding window emits one row per input row.
 CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (
@@ -58,9 +55,7 @@ CREATE OR REPLACE PUMP "AVG_PUMP" AS
   },
   {
     id: 'top-k',
-    title: 'Top-K users',
     dialect: 'kda',
-    description: 'The 5 most frequent users in 10-second tumbling windows with TOP_K_ITEMS_TUMBLING — the hot key shows up at the top.',
     chartColumn: 'MOST_FREQUENT_VALUES',
     sql: `-- Most frequent partition keys ("hot keys") per 10-second window.
 CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (
@@ -79,9 +74,7 @@ CREATE OR REPLACE PUMP "TOPK_PUMP" AS
   },
   {
     id: 'anomaly',
-    title: 'Anomaly detection (RANDOM_CUT_FOREST)',
     dialect: 'kda',
-    description: 'Per-second request counts per page, scored by RANDOM_CUT_FOREST: traffic bursts get high ANOMALY_SCOREs once the forest has learned.',
     chartColumn: 'ANOMALY_SCORE',
     sql: `-- Stage 1: requests per page per second.
 CREATE OR REPLACE STREAM "PAGE_RATE" (
@@ -113,10 +106,9 @@ CREATE OR REPLACE PUMP "ANOMALY_PUMP" AS
   },
   {
     id: 'flink-tumble',
-    title: 'Flink SQL: TUMBLE window',
     dialect: 'flink',
-    description: 'The same count per page in Managed Service for Apache Flink style: a Kinesis source table with a processing-time attribute and the TUMBLE table-valued function.',
     chartColumn: 'n',
+    flinkSource: { stream: 'clickstream', fields: ['page', 'ip'] },
     sql: `-- Flink SQL: the source is a table over the Kinesis stream.
 CREATE TABLE clicks (
   page STRING,

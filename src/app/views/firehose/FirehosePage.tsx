@@ -5,6 +5,8 @@
  * which validates with the engine. The page attaches the browser transform sandbox on first visit.
  */
 import { useCallback, useEffect, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { Term } from '../../learn/Term';
 import { PageHeader } from '../../components/Shell';
 import { useSim } from '../../stores/sim-store';
 import { useWatch } from '../../stores/console-store';
@@ -21,9 +23,8 @@ import { DestinationPanel } from './DestinationPanel';
 import { formatBytes, formatCount } from '../../format';
 import './firehose.css';
 
-const DESTINATION_LABEL: Record<string, string> = { 's3': 'S3', 'http-endpoint': 'HTTP endpoint', 'opensearch': 'OpenSearch', 'redshift': 'Redshift', 'splunk': 'Splunk' };
-
 export default function FirehosePage({ params }: { params: readonly string[] }) {
+  const { t } = useTranslation('firehose');
   useWatch({ stream: null, firehose: true });
   const slice = useSim((s) => s.frame?.world?.firehose);
   const nowMs = useSim((s) => s.frame?.clock.nowMs ?? 0);
@@ -72,43 +73,43 @@ export default function FirehosePage({ params }: { params: readonly string[] }) 
 
   const act = async (what: Promise<{ ok: boolean; message?: string }>, done: string) => {
     const r = await what;
-    setNotice(r.ok ? done : (r.message ?? 'failed'));
+    setNotice(r.ok ? done : (r.message ?? t('failed')));
   };
 
   const applyTransform = async () => {
     if (!entry || !draft) return;
     const message = await save({ ...entry, transform: { retries: 0, ...entry.transform, source: draft.source, timeoutMs: draft.timeoutMs } });
-    setNotice(message ?? `Transformation applied to ${entry.DeliveryStreamName}.`);
+    setNotice(message ?? t('transformApplied', { name: entry.DeliveryStreamName }));
   };
 
   const names = streams.map((s) => s.name);
   return (
     <>
       <PageHeader
-        title="Firehose"
-        subtitle="Delivery streams buffer records and deliver them in batches; watch buffers fill, flush, transform and land as objects."
-        actions={<button type="button" className="btn btn-primary" onClick={() => { setForm(emptyForm(names)); setError(null); setMode('create'); }} data-testid="new-stream">New delivery stream</button>}
+        title={t('title')}
+        subtitle={<Trans t={t} i18nKey="subtitle" components={{ firehose: <Term id="firehose">{''}</Term>, buffering: <Term id="buffering">{''}</Term> }} />}
+        actions={<button type="button" className="btn btn-primary" onClick={() => { setForm(emptyForm(names)); setError(null); setMode('create'); }} data-testid="new-stream">{t('newStream')}</button>}
       />
-      {slice === undefined ? <div className="loading">Waiting for the simulation…</div> : null}
+      {slice === undefined ? <div className="loading">{t('waiting')}</div> : null}
       {mode !== 'view' && form ? (
         <StreamForm form={form} onChange={setForm} onSubmit={() => void submitForm()} onCancel={() => setMode('view')} editing={mode === 'edit'}
           sourceStreams={slice?.sourceStreams ?? []} error={error} busy={busy} />
       ) : null}
       {slice && streams.length === 0 && mode === 'view' ? (
         <div className="empty-state" data-testid="firehose-empty">
-          <p>No delivery streams yet. Create one to send records to the object store, an HTTP endpoint, OpenSearch, Redshift or Splunk.</p>
+          <p>{t('empty')}</p>
           <button type="button" className="btn" data-testid="create-example" disabled={busy}
             onClick={() => void save(formToEntry({ ...emptyForm(names), name: 'orders-to-s3' }), () => { window.location.hash = href('firehose', 'orders-to-s3'); })}>
-            Create an example (Direct PUT → S3, 1 MiB / 10 s, gzip)
+            {t('createExample')}
           </button>
         </div>
       ) : null}
       {streams.length > 0 ? (
-        <nav className="fh-tabs" aria-label="Delivery streams">
+        <nav className="fh-tabs" aria-label={t('tabs')}>
           {streams.map((s) => (
             <a key={s.name} href={href('firehose', s.name)} className={`fh-tab${s.name === selectedName ? ' fh-tab-active' : ''}`} aria-current={s.name === selectedName ? 'page' : undefined} data-testid="stream-tab">
               <strong>{s.name}</strong>
-              <span className="stat-sub">{s.type === 'DirectPut' ? 'Direct PUT' : `from ${s.source?.split('/').pop()}`} → {DESTINATION_LABEL[s.destination]}</span>
+              <span className="stat-sub">{s.type === 'DirectPut' ? t('directPut') : t('fromStream', { stream: s.source?.split('/').pop() ?? '' })} → {t(`destination.${s.destination as 's3'}`)}</span>
             </a>
           ))}
         </nav>
@@ -117,17 +118,17 @@ export default function FirehosePage({ params }: { params: readonly string[] }) 
         <>
           <div className="row fh-actions">
             <span className={`badge ${view.status === 'ACTIVE' ? 'badge-ok' : 'badge-warn'}`}>{view.status}</span>
-            <span className="stat-sub">version {view.version} · {view.destination === 's3' ? 'bucket' : view.destination === 'redshift' ? 'intermediate bucket' : 'backup bucket'} {view.bucket}{view.producer ? ` · producer ${formatCount(view.producer.recordsPerSec)} records/s` : ''}{view.kinesisMillisBehindLatest !== undefined ? ` · ${formatCount(view.kinesisMillisBehindLatest)} ms behind latest` : ''}</span>
+            <span className="stat-sub">{t('version', { version: view.version })} · {t(view.destination === 's3' ? 'bucket' : view.destination === 'redshift' ? 'intermediateBucket' : 'backupBucket', { bucket: view.bucket })}{view.producer ? ` · ${t('producerRate', { rate: formatCount(view.producer.recordsPerSec) })}` : ''}{view.kinesisMillisBehindLatest !== undefined ? ` · ${t('behindLatest', { ms: formatCount(view.kinesisMillisBehindLatest) })}` : ''}</span>
             <span className="fh-spacer" />
             {view.type === 'DirectPut' ? (
-              <button type="button" className="btn" data-testid="send-test" onClick={() => void act(simulator().firehosePut(view.name, Array.from({ length: 10 }, (_, i) => `{"test":${i + 1},"action":"click"}\n`)), 'Sent 10 test records.')}>Send 10 records</button>
+              <button type="button" className="btn" data-testid="send-test" onClick={() => void act(simulator().firehosePut(view.name, Array.from({ length: 10 }, (_, i) => `{"test":${i + 1},"action":"click"}\n`)), t('sentTest'))}>{t('sendTest')}</button>
             ) : null}
-            <button type="button" className="btn" data-testid="flush-now" onClick={() => void act(simulator().firehoseFlush(view.name), 'Flushed.')}>Flush now</button>
-            <button type="button" className="btn" data-testid="edit-stream" disabled={!entry} onClick={() => { if (entry) { setForm(entryToForm(entry, names)); setError(null); setMode('edit'); } }}>Edit</button>
-            <button type="button" className="btn btn-danger" data-testid="delete-stream" onClick={() => void act(simulator().firehoseDelete(view.name), `Deleted ${view.name}.`)}>Delete</button>
+            <button type="button" className="btn" data-testid="flush-now" onClick={() => void act(simulator().firehoseFlush(view.name), t('flushed'))}>{t('flushNow')}</button>
+            <button type="button" className="btn" data-testid="edit-stream" disabled={!entry} onClick={() => { if (entry) { setForm(entryToForm(entry, names)); setError(null); setMode('edit'); } }}>{t('edit')}</button>
+            <button type="button" className="btn btn-danger" data-testid="delete-stream" onClick={() => void act(simulator().firehoseDelete(view.name), t('deleted', { name: view.name }))}>{t('delete')}</button>
           </div>
           {notice ? <div className="callout fh-notice" role="status" onClick={() => setNotice(null)}>{notice}</div> : null}
-          {view.producer?.lastError ? <div className="callout callout-warn">Producer: {view.producer.lastError}</div> : null}
+          {view.producer?.lastError ? <div className="callout callout-warn">{t('producerError', { error: view.producer.lastError })}</div> : null}
           <StreamLiveView view={view} nowMs={nowMs} />
           {view.sink ? <DestinationPanel sink={view.sink} /> : null}
           {draft && draft.name === view.name ? (
@@ -146,7 +147,7 @@ export default function FirehosePage({ params }: { params: readonly string[] }) 
       ) : null}
       {slice && slice.store.buckets.length > 0 ? (
         <>
-          <p className="stat-sub fh-store-line">Object store: {formatCount(slice.store.objectCount)} objects, {formatBytes(slice.store.bytesStored)} of {formatBytes(slice.store.bytesLimit)}{slice.store.evictedObjects ? ` · ${formatCount(slice.store.evictedObjects)} evicted (memory budget)` : ''}</p>
+          <p className="stat-sub fh-store-line">{t('storeLine', { objects: formatCount(slice.store.objectCount), stored: formatBytes(slice.store.bytesStored), limit: formatBytes(slice.store.bytesLimit) })}{slice.store.evictedObjects ? t('evicted', { n: formatCount(slice.store.evictedObjects) }) : ''}</p>
           <ObjectBrowser buckets={slice.store.buckets} initialBucket={view?.bucket} objectCount={slice.store.objectCount} />
         </>
       ) : null}

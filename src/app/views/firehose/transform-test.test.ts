@@ -24,7 +24,7 @@ describe('transform test runs', () => {
 
   it('fails every record on a timeout or a bad response shape', () => {
     const timeout = readOutcome(req, lines, { kind: 'error', errorType: 'Timeout', message: 'Task timed out after 1.00 seconds', durationMs: 1000 });
-    expect(timeout.every((r) => r.result === 'ProcessingFailed' && r.reason?.startsWith('Timeout'))).toBe(true);
-    expect(readOutcome(req, lines, { kind: 'result', response: 42, durationMs: 1 })[0].reason).toMatch(/records/);
+    expect(timeout.every((r) => r.result === 'ProcessingFailed' && r.reason?.kind === 'error' && r.reason.text.startsWith('Timeout'))).toBe(true);
+    expect(readOutcome(req, lines, { kind: 'result', response: 42, durationMs: 1 })[0].reason).toEqual({ kind: 'shape' });
   });
 });

@@ -10,8 +10,17 @@ export interface SampleResult {
   readonly input: string;
   readonly result: 'Ok' | 'Dropped' | 'ProcessingFailed';
   readonly output?: string;
-  readonly reason?: string;
+  readonly reason?: SampleFailure;
 }
+
+/** Why a sample record failed, as data: the page words it in the chosen language (a sandbox error stays as the runtime gave it). */
+export type SampleFailure =
+  | { readonly kind: 'error'; readonly text: string }
+  | { readonly kind: 'shape' }
+  | { readonly kind: 'missingId' }
+  | { readonly kind: 'marked' }
+  | { readonly kind: 'badResult'; readonly got: string }
+  | { readonly kind: 'badData' };
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -41,21 +50,21 @@ export function sampleRequest(lines: readonly string[], streamName: string, nowM
 }
 
 export function readOutcome(request: TransformRequest, lines: readonly string[], outcome: TransformOutcome): SampleResult[] {
-  const failAll = (reason: string) => request.records.map((r, i) => ({ recordId: r.recordId, input: lines[i], result: 'ProcessingFailed' as const, reason }));
-  if (outcome.kind === 'error') return failAll(`${outcome.errorType}: ${outcome.message}`);
+  const failAll = (reason: SampleFailure) => request.records.map((r, i) => ({ recordId: r.recordId, input: lines[i], result: 'ProcessingFailed' as const, reason }));
+  if (outcome.kind === 'error') return failAll({ kind: 'error', text: `${outcome.errorType}: ${outcome.message}` });
   const response = outcome.response as { records?: unknown } | null;
-  if (!response || !Array.isArray(response.records)) return failAll('the function must return {records: [...]}');
+  if (!response || !Array.isArray(response.records)) return failAll({ kind: 'shape' });
   const byId = new Map<string, Record<string, unknown>>();
   for (const r of response.records as Record<string, unknown>[]) if (r && typeof r.recordId === 'string' && !byId.has(r.recordId)) byId.set(r.recordId, r);
   return request.records.map((r, i) => {
     const out = byId.get(r.recordId);
     const base = { recordId: r.recordId, input: lines[i] };
-    if (!out) return { ...base, result: 'ProcessingFailed', reason: 'recordId missing from the response' };
+    if (!out) return { ...base, result: 'ProcessingFailed', reason: { kind: 'missingId' } };
     if (out.result === 'Dropped') return { ...base, result: 'Dropped' };
-    if (out.result === 'ProcessingFailed') return { ...base, result: 'ProcessingFailed', reason: 'marked ProcessingFailed by the function' };
-    if (out.result !== 'Ok') return { ...base, result: 'ProcessingFailed', reason: `result must be Ok, Dropped or ProcessingFailed, got ${JSON.stringify(out.result)}` };
+    if (out.result === 'ProcessingFailed') return { ...base, result: 'ProcessingFailed', reason: { kind: 'marked' } };
+    if (out.result !== 'Ok') return { ...base, result: 'ProcessingFailed', reason: { kind: 'badResult', got: JSON.stringify(out.result) ?? 'undefined' } };
     const text = typeof out.data === 'string' ? fromBase64(out.data) : undefined;
-    if (text === undefined) return { ...base, result: 'ProcessingFailed', reason: 'data is missing or not valid base64' };
+    if (text === undefined) return { ...base, result: 'ProcessingFailed', reason: { kind: 'badData' } };
     return { ...base, result: 'Ok', output: text };
   });
 }

@@ -4,6 +4,9 @@
  * test-pattern camera on the virtual clock. Shows the acknowledgements as they come back.
  */
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Term } from '../../learn/Term';
+import { formatCount } from '../../format';
 import { simulator } from '../../sim-client';
 import type { PutMediaAck } from '../../../worker/api/video-api';
 import { startRecorder, type CameraSource, type RunningRecorder } from './recorder';
@@ -11,6 +14,7 @@ import { startRecorder, type CameraSource, type RunningRecorder } from './record
 const RESOLUTIONS = [[320, 240], [640, 480], [1280, 720]] as const;
 
 export function CameraPanel({ stream, engineCamera }: { stream: string; engineCamera: boolean }) {
+  const { t } = useTranslation('video');
   const [source, setSource] = useState<CameraSource>('synthetic');
   const [res, setRes] = useState(0);
   const [kfi, setKfi] = useState(2000);
@@ -50,39 +54,39 @@ export function CameraPanel({ stream, engineCamera }: { stream: string; engineCa
 
   return (
     <div className="card">
-      <h2>Producer</h2>
+      <h2><Term id="producer">{t('camera.title')}</Term></h2>
       <div className="toolbar">
-        <label className="field"><span>Source</span>
-          <select value={source} onChange={(e) => setSource(e.target.value as CameraSource)} disabled={!!running} aria-label="Camera source">
-            <option value="synthetic">Synthetic test pattern</option>
-            <option value="webcam">Webcam (asks permission)</option>
+        <label className="field"><span>{t('camera.source')}</span>
+          <select value={source} onChange={(e) => setSource(e.target.value as CameraSource)} disabled={!!running} aria-label={t('camera.sourceLabel')}>
+            <option value="synthetic">{t('camera.synthetic')}</option>
+            <option value="webcam">{t('camera.webcam')}</option>
           </select>
         </label>
-        <label className="field"><span>Resolution</span>
+        <label className="field"><span>{t('camera.resolution')}</span>
           <select value={res} onChange={(e) => setRes(Number(e.target.value))} disabled={!!running}>
             {RESOLUTIONS.map(([w, h], i) => <option key={w} value={i}>{w}×{h}</option>)}
           </select>
         </label>
-        <label className="field"><span>Key-frame interval</span>
+        <label className="field"><span>{t('camera.keyFrame')}</span>
           <select value={kfi} onChange={(e) => setKfi(Number(e.target.value))} disabled={!!running}>
-            {[1000, 2000, 4000].map((v) => <option key={v} value={v}>{v / 1000} s (one fragment each)</option>)}
+            {[1000, 2000, 4000].map((v) => <option key={v} value={v}>{t('camera.keyFrameOption', { sec: v / 1000 })}</option>)}
           </select>
         </label>
-        <label className="field"><span>Bitrate</span>
+        <label className="field"><span>{t('camera.bitrate')}</span>
           <select value={bitrate} onChange={(e) => setBitrate(Number(e.target.value))} disabled={!!running}>
-            {[250_000, 500_000, 1_000_000, 4_000_000].map((v) => <option key={v} value={v}>{v / 1000} kbit/s</option>)}
+            {[250_000, 500_000, 1_000_000, 4_000_000].map((v) => <option key={v} value={v}>{t('camera.bitrateOption', { kbit: formatCount(v / 1000) })}</option>)}
           </select>
         </label>
         {running
-          ? <button className="btn btn-danger" onClick={() => void stop()}>Stop recording</button>
-          : <button className="btn btn-primary" onClick={() => void start()}>Record from the browser</button>}
-        <button className="btn" onClick={() => void toggleEngine()}>{engineCamera ? 'Stop simulated camera' : 'Start simulated camera'}</button>
+          ? <button className="btn btn-danger" onClick={() => void stop()}>{t('camera.stop')}</button>
+          : <button className="btn btn-primary" onClick={() => void start()}>{t('camera.record')}</button>}
+        <button className="btn" onClick={() => void toggleEngine()}>{engineCamera ? t('camera.stopEngine') : t('camera.startEngine')}</button>
       </div>
       {error ? <p className="field-error" role="alert">{error}</p> : null}
       <div className="vs-camera">
-        <video ref={previewRef} autoPlay muted playsInline className="vs-preview" aria-label="Camera preview" hidden={!running} />
+        <video ref={previewRef} autoPlay muted playsInline className="vs-preview" aria-label={t('camera.preview')} hidden={!running} />
         <div>
-          {running ? <p className="muted vs-small">Recording {running.mimeType} → PutMedia (RELATIVE timecodes). No media leaves the page.</p> : null}
+          {running ? <p className="muted vs-small">{t('camera.recording', { mime: running.mimeType })}</p> : null}
           <ul className="vs-acks" data-testid="acks">
             {acks.map((a, i) => (
               <li key={i} className={a.EventType === 'ERROR' ? 'fh-bad' : undefined}>

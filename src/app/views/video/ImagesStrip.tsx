@@ -1,8 +1,10 @@
 /** GetImages as a strip of thumbnails: one per sampling interval over the selected range. */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { simulator } from '../../sim-client';
 
 export function ImagesStrip({ stream, range }: { stream: string; range: readonly [number, number] }) {
+  const { t } = useTranslation('video');
   const [images, setImages] = useState<Array<{ t: number; url?: string; error?: string }>>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [format, setFormat] = useState<'JPEG' | 'PNG'>('JPEG');
@@ -17,18 +19,18 @@ export function ImagesStrip({ stream, range }: { stream: string; range: readonly
   useEffect(() => () => images.forEach((i) => i.url && URL.revokeObjectURL(i.url)), [images]);
   return (
     <div className="card">
-      <h2>Images (GetImages)</h2>
+      <h2>{t('images.title')}</h2>
       <div className="toolbar">
-        <label className="field"><span>Format</span>
+        <label className="field"><span>{t('images.format')}</span>
           <select value={format} onChange={(e) => setFormat(e.target.value as 'JPEG' | 'PNG')}><option>JPEG</option><option>PNG</option></select>
         </label>
-        <button className="btn" onClick={() => void load()}>Get images of the range</button>
+        <button className="btn" onClick={() => void load()}>{t('images.get')}</button>
       </div>
       {message ? <p className="field-error">{message}</p> : null}
       <div className="vs-strip" data-testid="images">
         {images.map((i) => (
           <figure key={i.t}>
-            {i.url ? <img src={i.url} alt={`frame at ${new Date(i.t).toISOString()}`} width={160} /> : <div className="vs-noimg">{i.error}</div>}
+            {i.url ? <img src={i.url} alt={t('images.frameAt', { time: new Date(i.t).toISOString() })} width={160} /> : <div className="vs-noimg">{i.error}</div>}
             <figcaption className="muted vs-small">{new Date(i.t).toISOString().slice(11, 21)}</figcaption>
           </figure>
         ))}

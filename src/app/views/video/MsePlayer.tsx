@@ -4,6 +4,7 @@
  * archive mode appends the chosen range once and lets the user scrub.
  */
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { simulator } from '../../sim-client';
 
 export interface PlayerProps {
@@ -17,6 +18,7 @@ export interface PlayerProps {
 }
 
 export function MsePlayer({ stream, numbers, baseMs, live, label }: PlayerProps) {
+  const { t } = useTranslation('video');
   const videoRef = useRef<HTMLVideoElement>(null);
   const state = useRef<{ source: MediaSource; buffer?: SourceBuffer; appended: Set<string>; queue: Uint8Array[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -41,7 +43,7 @@ export function MsePlayer({ stream, numbers, baseMs, live, label }: PlayerProps)
     source.addEventListener('sourceopen', async () => {
       const init = await simulator().videoPlaybackInit(stream, first);
       if (!init.ok) return setError(init.message);
-      if (!MediaSource.isTypeSupported(init.mimeType)) return setError(`This browser cannot play ${init.mimeType} through Media Source Extensions.`);
+      if (!MediaSource.isTypeSupported(init.mimeType)) return setError(t('player.cannotPlay', { mime: init.mimeType }));
       const buffer = source.addSourceBuffer(init.mimeType);
       st.buffer = buffer;
       buffer.addEventListener('updateend', () => {
@@ -51,7 +53,7 @@ export function MsePlayer({ stream, numbers, baseMs, live, label }: PlayerProps)
         if (next) buffer.appendBuffer(next as BufferSource);
         else if (!live && source.readyState === 'open' && !buffer.updating && st.appended.size >= numbersRef.current.length && !pending.current) source.endOfStream();
       });
-      buffer.addEventListener('error', () => setError('The browser refused a media segment.'));
+      buffer.addEventListener('error', () => setError(t('player.refused')));
       st.queue.push(init.init);
       buffer.appendBuffer(st.queue.shift()! as BufferSource);
       setStatus(init.mimeType);

@@ -4,6 +4,8 @@
  * download, GetImages strip, metrics and limits. All media stays in the page and its worker.
  */
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { Term } from '../../learn/Term';
 import { PageHeader } from '../../components/Shell';
 import { useSim } from '../../stores/sim-store';
 import { useWatch } from '../../stores/console-store';
@@ -18,6 +20,7 @@ import { ImagesStrip } from './ImagesStrip';
 import './video.css';
 
 export default function VideoPage({ params }: { params: readonly string[] }) {
+  const { t } = useTranslation('video');
   useWatch({ stream: null, video: true });
   const slice = useSim((s) => s.frame?.world?.videoStreams);
   const streams = slice?.streams ?? [];
@@ -55,82 +58,82 @@ export default function VideoPage({ params }: { params: readonly string[] }) {
 
   return (
     <div className="page vs-page">
-      <PageHeader title="Video Streams" subtitle="Kinesis Video Streams: fragments (Matroska clusters) on the virtual clock, retention, PutMedia acknowledgements, live and archived playback." />
+      <PageHeader title={t('title')} subtitle={<Trans t={t} i18nKey="subtitle" components={{ video: <Term id="videoStreams">{''}</Term> }} />} />
       <div className="card">
         <div className="toolbar">
-          <label className="field"><span>Stream name</span><input value={name} onChange={(e) => setName(e.target.value)} aria-label="Video stream name" /></label>
-          <label className="field"><span>Data retention (hours, 0 = no archive)</span>
-            <input type="number" min={0} max={VIDEO_LIMITS.retentionHoursMax} value={retention} onChange={(e) => setRetention(Number(e.target.value))} aria-label="Data retention in hours" />
+          <label className="field"><span>{t('streamName')}</span><input value={name} onChange={(e) => setName(e.target.value)} aria-label={t('streamNameLabel')} /></label>
+          <label className="field"><span>{t('retention')}</span>
+            <input type="number" min={0} max={VIDEO_LIMITS.retentionHoursMax} value={retention} onChange={(e) => setRetention(Number(e.target.value))} aria-label={t('retentionLabel')} />
           </label>
-          <button className="btn btn-primary" onClick={() => void create()}>Create video stream</button>
+          <button className="btn btn-primary" onClick={() => void create()}>{t('create')}</button>
         </div>
         {error ? <p className="field-error" role="alert">{error}</p> : null}
-        <nav className="vs-tabs" aria-label="Video streams">
+        <nav className="vs-tabs" aria-label={t('tabs')}>
           {streams.map((s) => (
             <a key={s.info.StreamName} href={href('video', s.info.StreamName)} className={`fh-tab${s.info.StreamName === selectedName ? ' fh-tab-active' : ''}`}>
               <strong>{s.info.StreamName}</strong>
-              <span className="muted vs-small">{s.info.Status} · {s.accounting.heldFragments} fragments · {s.info.DataRetentionInHours} h</span>
+              <span className="muted vs-small">{t('tabSub', { status: s.info.Status, n: formatCount(s.accounting.heldFragments), hours: s.info.DataRetentionInHours })}</span>
             </a>
           ))}
-          {streams.length === 0 ? <p className="muted">No video streams yet: create one, press Play on the clock, then record from the browser or start the simulated camera. The gallery's “Security cameras” scenario has two running.</p> : null}
+          {streams.length === 0 ? <p className="muted">{t('empty')}</p> : null}
         </nav>
       </div>
       {view ? (
         <>
           <div className="vs-cards">
-            <Stat label="Status" value={view.info.Status} />
-            <Stat label="Retention" value={view.info.DataRetentionInHours === 0 ? 'none (5 min buffer)' : `${view.info.DataRetentionInHours} h`} />
-            <Stat label="Fragments held" value={formatCount(view.accounting.heldFragments)} testId="fragments-held" />
-            <Stat label="Expired / evicted" value={`${formatCount(view.accounting.expiredFragments)} / ${formatCount(view.accounting.evictedFragments)}`} />
-            <Stat label="Stored" value={formatBytes(view.accounting.heldBytes)} />
-            <Stat label="Ingested (PutMedia.IncomingBytes)" value={formatBytes(view.metrics['PutMedia.IncomingBytes'] ?? 0)} />
-            <Stat label="Error acks" value={formatCount(view.metrics['PutMedia.ErrorAckCount'] ?? 0)} />
-            <Stat label="Codec" value={recent[recent.length - 1]?.codecId ?? '—'} />
+            <Stat label={t('stat.status')} value={view.info.Status} />
+            <Stat label={t('stat.retention')} value={view.info.DataRetentionInHours === 0 ? t('stat.noRetention') : t('stat.hours', { n: view.info.DataRetentionInHours })} />
+            <Stat label={t('stat.held')} value={formatCount(view.accounting.heldFragments)} testId="fragments-held" />
+            <Stat label={t('stat.expired')} value={`${formatCount(view.accounting.expiredFragments)} / ${formatCount(view.accounting.evictedFragments)}`} />
+            <Stat label={t('stat.stored')} value={formatBytes(view.accounting.heldBytes)} />
+            <Stat label={t('stat.ingested')} value={formatBytes(view.metrics['PutMedia.IncomingBytes'] ?? 0)} />
+            <Stat label={t('stat.errorAcks')} value={formatCount(view.metrics['PutMedia.ErrorAckCount'] ?? 0)} />
+            <Stat label={t('stat.codec')} value={recent[recent.length - 1]?.codecId ?? '—'} />
           </div>
-          {view.info.Status === 'CREATING' ? <p className="muted">The stream turns ACTIVE when the virtual clock runs (Play).</p> : null}
+          {view.info.Status === 'CREATING' ? <p className="muted">{t('creating')}</p> : null}
           <CameraPanel stream={view.info.StreamName} engineCamera={!!view.producer?.connected} />
           <div className="card">
-            <h2>Fragments</h2>
-            <p className="muted vs-small">Bars on the producer clock (height = size); ticks below = server timestamps. Click a fragment to choose the archive range.</p>
+            <h2>{t('fragments')}</h2>
+            <p className="muted vs-small">{t('fragmentsNote')}</p>
             <FragmentTimeline view={view} selected={effectiveRange ?? undefined} onSelect={(r) => { setRange(r); setArchiveKey((k) => k + 1); }} />
             <div className="toolbar">
-              <button className="btn" onClick={() => { setRange(null); setArchiveKey((k) => k + 1); }}>Whole timeline</button>
-              <button className="btn" disabled={!effectiveRange} onClick={() => void download()} data-testid="download-clip">Download clip (MP4)</button>
-              <button className="btn btn-danger" onClick={async () => { await simulator().videoDeleteStream(view.info.StreamName); }}>Delete stream</button>
+              <button className="btn" onClick={() => { setRange(null); setArchiveKey((k) => k + 1); }}>{t('wholeTimeline')}</button>
+              <button className="btn" disabled={!effectiveRange} onClick={() => void download()} data-testid="download-clip">{t('downloadClip')}</button>
+              <button className="btn btn-danger" onClick={async () => { await simulator().videoDeleteStream(view.info.StreamName); }}>{t('deleteStream')}</button>
             </div>
           </div>
           <div className="grid-2">
             <div className="card">
-              <h2>Live</h2>
-              {liveNumbers.length ? <MsePlayer key={`live-${view.info.StreamName}`} stream={view.info.StreamName} numbers={liveNumbers} baseMs={liveBase} live label="Live playback" /> : <p className="muted">Waiting for fragments.</p>}
+              <h2>{t('live')}</h2>
+              {liveNumbers.length ? <MsePlayer key={`live-${view.info.StreamName}`} stream={view.info.StreamName} numbers={liveNumbers} baseMs={liveBase} live label={t('livePlayback')} /> : <p className="muted">{t('waitingFragments')}</p>}
             </div>
             <div className="card">
-              <h2>Archive</h2>
-              {view.info.DataRetentionInHours === 0 ? <p className="muted">NoDataRetentionException: this stream keeps no archive (DataRetentionInHours 0).</p>
-                : archiveFrags.length ? <MsePlayer key={`archive-${archiveKey}`} stream={view.info.StreamName} numbers={archiveFrags.map((f) => f.FragmentNumber)} baseMs={archiveFrags[0].ProducerTimestamp} live={false} label="Archived playback" />
-                  : <p className="muted">Nothing archived in the range.</p>}
+              <h2>{t('archive')}</h2>
+              {view.info.DataRetentionInHours === 0 ? <p className="muted">{t('noArchive')}</p>
+                : archiveFrags.length ? <MsePlayer key={`archive-${archiveKey}`} stream={view.info.StreamName} numbers={archiveFrags.map((f) => f.FragmentNumber)} baseMs={archiveFrags[0].ProducerTimestamp} live={false} label={t('archivedPlayback')} />
+                  : <p className="muted">{t('nothingArchived')}</p>}
             </div>
           </div>
           {effectiveRange && view.info.DataRetentionInHours > 0 ? <ImagesStrip stream={view.info.StreamName} range={effectiveRange} /> : null}
           <div className="grid-2">
             <div className="card">
-              <h2>Metrics</h2>
+              <h2>{t('metrics')}</h2>
               <table className="table"><tbody>
                 {Object.entries(view.metrics).map(([k, v]) => <tr key={k}><td className="fh-mono">{k}</td><td>{k.endsWith('Bytes') ? formatBytes(v) : formatCount(v)}</td></tr>)}
               </tbody></table>
             </div>
             <div className="card">
-              <h2>Limits</h2>
+              <h2>{t('limits')}</h2>
               <table className="table"><tbody>
-                <tr><td>PutMedia connections per stream</td><td>{VIDEO_LIMITS.putMediaConnectionsPerStream} (ConnectionLimitExceededException)</td></tr>
-                <tr><td>Fragments per second</td><td>{VIDEO_LIMITS.fragmentsPerStreamPerSec}</td></tr>
-                <tr><td>Ingest per session</td><td>{formatBytes(VIDEO_LIMITS.putMediaBytesPerSec)}/s</td></tr>
-                <tr><td>Fragment size / duration</td><td>{formatBytes(VIDEO_LIMITS.fragmentBytesMax)} (ErrorId 4001) / {VIDEO_LIMITS.fragmentDurationMsMax / 1000} s (4002)</td></tr>
-                <tr><td>GetClip</td><td>{VIDEO_LIMITS.clipFragmentsMax} fragments or {formatBytes(VIDEO_LIMITS.clipBytesMax)}</td></tr>
-                <tr><td>HLS/DASH sessions per stream</td><td>{VIDEO_LIMITS.sessionsPerStream}</td></tr>
-                <tr><td>GetImages</td><td>≥ {VIDEO_LIMITS.getImagesSamplingMsMin} ms apart, ≤ {VIDEO_LIMITS.getImagesRangeMsMax / 1000} s range</td></tr>
+                <tr><td>{t('limit.connections')}</td><td>{VIDEO_LIMITS.putMediaConnectionsPerStream} (ConnectionLimitExceededException)</td></tr>
+                <tr><td>{t('limit.fragmentsPerSec')}</td><td>{VIDEO_LIMITS.fragmentsPerStreamPerSec}</td></tr>
+                <tr><td>{t('limit.ingest')}</td><td>{formatBytes(VIDEO_LIMITS.putMediaBytesPerSec)}/s</td></tr>
+                <tr><td>{t('limit.fragmentSize')}</td><td>{formatBytes(VIDEO_LIMITS.fragmentBytesMax)} (ErrorId 4001) / {VIDEO_LIMITS.fragmentDurationMsMax / 1000} s (4002)</td></tr>
+                <tr><td>{t('limit.getClip')}</td><td>{t('limit.clipValue', { n: VIDEO_LIMITS.clipFragmentsMax, bytes: formatBytes(VIDEO_LIMITS.clipBytesMax) })}</td></tr>
+                <tr><td>{t('limit.sessions')}</td><td>{VIDEO_LIMITS.sessionsPerStream}</td></tr>
+                <tr><td>{t('limit.getImages')}</td><td>{t('limit.imagesValue', { ms: VIDEO_LIMITS.getImagesSamplingMsMin, sec: VIDEO_LIMITS.getImagesRangeMsMax / 1000 })}</td></tr>
               </tbody></table>
-              {view.producer?.lastError ? <p className="field-error">Simulated camera: {view.producer.lastError}</p> : null}
+              {view.producer?.lastError ? <p className="field-error">{t('cameraError', { error: view.producer.lastError })}</p> : null}
             </div>
           </div>
         </>
