@@ -66,8 +66,8 @@ const learn = {
       summary: 'One partition key can never use more than one shard.',
       intro: 'Here 80% of 1,600 records/s carry the same partition key, user-42: about 1,280 records/s for one key — a <hotKey>hot key</hotKey>. One key has one hash key, so it always lands on one shard, whose limit is 1,000 records/s — whatever the shard count.',
       steps: {
-        see: { text: 'Press Play and find the hot shard.', hint: 'The findings above the tabs name the hot shard and its key.' },
-        split: { text: 'Add shards: split the hot shard, or set the shard count to 3 or more.', hint: 'The finding offers a one-click split; “Resharding & settings” has UpdateShardCount.' },
+        see: { text: 'Press Play and find the hot key.', hint: 'The findings above the tabs name the hot key and the shard it lands on.' },
+        split: { text: 'Add shards: set the shard count to 3 or more, or split the hot shard.', hint: '“Resharding & settings” → Update shard count to 4 (or split the hot shard there), then keep the clock running.' },
         stillHot: { text: 'Let it run and see <throttling>throttling</throttling> continue after <resharding>resharding</resharding>.', hint: 'The fix is in the key: spread it (e.g. suffixes user-42#1 … user-42#8) or aggregate records of that key. The next lesson shows a third way.' },
       },
     },
@@ -86,7 +86,7 @@ const learn = {
       summary: 'SplitShard, MergeShards and UpdateShardCount, and shard lineage.',
       intro: '<resharding>Resharding</resharding> closes shards and opens new ones: a split turns one shard’s range into two children; a merge joins two adjacent ranges into one child; UpdateShardCount does the splits and merges for you. Closed parents stay readable until retention expires, so consumers read parents before children.',
       steps: {
-        split: { text: 'Split a shard of lesson-resharding.', hint: '“Resharding & settings” → Split: choose a shard and split at the middle of its range.' },
+        split: { text: 'Split a shard of lesson-resharding.', hint: '“Resharding & settings” → Split: choose a shard and split at the middle of its range, then press Play: the children open once the stream is ACTIVE again.' },
         merge: { text: 'Merge two adjacent open shards.', hint: 'After the split, the two children are adjacent: merge them.' },
         update: { text: 'Resize the stream to exactly 4 open shards with UpdateShardCount.', hint: 'Set the target shard count to 4 and wait until the stream is ACTIVE again (Play).' },
       },

@@ -67,8 +67,8 @@ const learn: Translation<typeof en> = {
       summary: '파티션 키 하나는 샤드 하나 이상을 쓸 수 없습니다.',
       intro: '여기서는 초당 1,600 레코드 중 80%가 같은 파티션 키 user-42를 씁니다. 키 하나에 초당 약 1,280 레코드, 즉 <hotKey>핫 키</hotKey>입니다. 키 하나는 해시 키도 하나이므로 항상 한 샤드에 들어가고, 그 샤드의 한도는 샤드 수와 상관없이 초당 1,000 레코드입니다.',
       steps: {
-        see: { text: '재생을 누르고 핫 샤드를 찾으세요.', hint: '탭 위의 진단 결과가 핫 샤드와 그 키를 알려 줍니다.' },
-        split: { text: '샤드를 늘리세요: 핫 샤드를 분할하거나 샤드 수를 3 이상으로 설정하세요.', hint: '진단 결과에 한 번에 분할하는 버튼이 있고, “Resharding & settings”에 UpdateShardCount가 있습니다.' },
+        see: { text: '재생을 누르고 핫 키를 찾으세요.', hint: '탭 위의 진단 결과가 핫 키와 그 키가 들어가는 샤드를 알려 줍니다.' },
+        split: { text: '샤드를 늘리세요: 샤드 수를 3 이상으로 설정하거나 핫 샤드를 분할하세요.', hint: '“Resharding & settings”에서 샤드 수를 4로 바꾸거나(Update shard count) 핫 샤드를 분할하고, 시계를 계속 돌리세요.' },
         stillHot: { text: '계속 실행해 <resharding>리샤딩</resharding> 후에도 <throttling>스로틀링</throttling>이 이어지는 것을 확인하세요.', hint: '해결책은 키에 있습니다. 키를 분산하거나(예: user-42#1 … user-42#8 접미사) 그 키의 레코드를 집계하세요. 세 번째 방법은 다음 레슨에서 봅니다.' },
       },
     },
@@ -87,7 +87,7 @@ const learn: Translation<typeof en> = {
       summary: 'SplitShard, MergeShards, UpdateShardCount와 샤드 계보.',
       intro: '<resharding>리샤딩</resharding>은 샤드를 닫고 새 샤드를 엽니다. 분할은 한 샤드의 범위를 두 자식으로 나누고, 병합은 인접한 두 범위를 하나의 자식으로 합치며, UpdateShardCount는 분할과 병합을 대신 해 줍니다. 닫힌 부모 샤드는 보존 기간이 끝날 때까지 읽을 수 있으므로, 소비자는 부모를 먼저 읽고 자식을 읽습니다.',
       steps: {
-        split: { text: 'lesson-resharding의 샤드 하나를 분할하세요.', hint: '“Resharding & settings” → Split: 샤드를 골라 범위의 가운데에서 분할하세요.' },
+        split: { text: 'lesson-resharding의 샤드 하나를 분할하세요.', hint: '“Resharding & settings” → Split: 샤드를 골라 범위의 가운데에서 분할한 뒤 재생을 누르세요. 스트림이 다시 ACTIVE가 되면 자식 샤드가 열립니다.' },
         merge: { text: '인접한 열린 샤드 두 개를 병합하세요.', hint: '분할 후 두 자식 샤드가 인접해 있으니 병합하세요.' },
         update: { text: 'UpdateShardCount로 열린 샤드를 정확히 4개로 맞추세요.', hint: '목표 샤드 수를 4로 설정하고 스트림이 다시 ACTIVE가 될 때까지 기다리세요(재생).' },
       },
