@@ -11,7 +11,8 @@ export const COMPLETE: Record<Lang, string> = { en: 'Lesson complete!', ko: '레
 
 /** Opens #/learn/<id> with the console in `lang`, and waits for its panel and first page. */
 export async function openLesson(page: Page, lang: Lang, id: string, firstPage: RegExp): Promise<void> {
-  await page.addInitScript((l) => localStorage.setItem('ks-lang', l), lang);
+  // Only the page itself: the transform sandbox is an opaque-origin frame with no storage.
+  await page.addInitScript((l) => { if (window.top === window) localStorage.setItem('ks-lang', l); }, lang);
   await page.goto(`./#/learn/${id}`);
   await expect(page.getByTestId('lesson-panel')).toHaveAttribute('data-lesson', id);
   await expect(page).toHaveURL(firstPage);
