@@ -17,6 +17,8 @@ export async function openLesson(page: Page, lang: Lang, id: string, firstPage: 
   await expect(page.getByTestId('lesson-panel')).toHaveAttribute('data-lesson', id);
   await expect(page).toHaveURL(firstPage);
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
+  // The lesson's own world is loaded (not the start-up demo, which must not replace it afterwards).
+  await expect(page.getByTestId('scenario-name')).toHaveText(/^lesson: |^Kinesis vs SQS$/);
 }
 
 /** Runs the virtual clock as fast as it goes. */
@@ -36,8 +38,11 @@ export async function stepDone(page: Page, id: string, timeout = 10_000): Promis
   await expect(page.getByTestId(`lesson-step-${id}`)).toHaveAttribute('data-done', 'true', { timeout });
 }
 
-export async function lessonComplete(page: Page, lang: Lang, timeout = 10_000): Promise<void> {
+/** Waits for the lesson to be complete; the panel then offers the next lesson (or, after the last, the playground). */
+export async function lessonComplete(page: Page, lang: Lang, timeout = 10_000, last = false): Promise<void> {
   await expect(page.getByTestId('lesson-complete')).toContainText(COMPLETE[lang], { timeout });
+  await expect(page.getByTestId('lesson-next')).toHaveCount(last ? 0 : 1);
+  if (last) await expect(page.getByTestId('lesson-complete').locator('a[href="#/playground"]')).toBeVisible();
 }
 
 /** Opens a stream page's tab by its id (monitoring, shards, keys, reshard, data). */
