@@ -17,7 +17,8 @@
  *   transform sandbox starts its Worker from a blob: URL.
  * - style-src 'unsafe-inline': Monaco writes <style> elements at run time (token colours,
  *   decorations). Styles cannot run code.
- * - connect-src 'self': the service worker and Vite's module preloads fetch from the site only.
+ * - connect-src 'self': the service worker and Vite's module preloads fetch from the site; live mode
+ *   adds https: (AWS endpoints) and loopback http (local emulators) for the endpoint the user picks.
  * - frame-src 'self' about:, img-src 'self' data: blob:, font-src 'self' data: (Monaco's codicon
  *   font), manifest-src 'self' (the web manifest), object-src 'none', base-uri 'self'.
  * `frame-ancestors` works only as a header, so it appears in `_headers` and preview, not in <meta>.
@@ -51,7 +52,9 @@ export function contentSecurityPolicy({ delivery }: CspOptions): string {
     // Video Streams: MSE playback (blob: object URLs of a MediaSource) and the camera preview.
     ['media-src', "'self'", 'blob:', 'mediastream:'],
     ['font-src', "'self'", 'data:'],
-    ['connect-src', "'self'"],
+    // Live mode (src/app/live) calls a Kinesis endpoint chosen by the user from its worker: AWS over
+    // https, and emulators (npm run api, LocalStack, kinesalite) over http on this machine.
+    ['connect-src', "'self'", 'https:', 'http://127.0.0.1:*', 'http://localhost:*'],
     ['frame-src', "'self'", 'about:'],
     ['manifest-src', "'self'"],
     ['object-src', "'none'"],

@@ -21,6 +21,7 @@ const pages: Record<string, PageComponent> = {
   analytics: lazy(() => import('./views/analytics/AnalyticsPage')),
   video: lazy(() => import('./views/video/VideoPage')),
   planner: lazy(() => import('./views/planner/PlannerPage')),
+  live: lazy(() => import('./live/LivePage')),
   agents: lazy(() => import('./views/agent/AgentsPage')),
   queues: lazy(() => import('./views/queues/ComparePage')),
   playground: lazy(() => import('./views/playground/PlaygroundPage')),

@@ -6,6 +6,7 @@ import { ScenarioMenu } from './scenario/ScenarioMenu';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { PausedHint } from './PausedHint';
+import { LiveBanner } from '../live/LiveBanner';
 import '../learn/learn-shell.css';
 
 // Labels are i18n keys (`nav.<id>` in src/app/i18n/locales/*/common.ts).
@@ -18,6 +19,7 @@ export const PAGES = [
   { id: 'analytics', label: 'Analytics' },
   { id: 'video', label: 'Video' },
   { id: 'planner', label: 'Planner' },
+  { id: 'live', label: 'Live' },
   { id: 'agents', label: 'Kinesis Agent' },
   { id: 'queues', label: 'Kinesis vs SQS' },
   { id: 'playground', label: 'SDK playground' },
@@ -38,6 +40,7 @@ export function Shell({ page, children, aside }: { page: string; children: React
           <img src="./favicon.svg" alt="" width={22} height={22} />
           <span>{t('brand')}</span>
         </a>
+        <LiveBanner />
         <TimeControls />
         <ScenarioMenu />
         <LanguageSwitch />

@@ -26,6 +26,8 @@ import type enLearn from './locales/en/learn';
 import type enGlossary from './locales/en/glossary';
 import type enPlayground from './locales/en/playground';
 import type enPut from './locales/en/put';
+import type enPlanner from './locales/en/planner';
+import type enLive from './locales/en/live';
 import { setFormatLocale } from '../format';
 
 export const LANGUAGES = ['en', 'ko'] as const;
@@ -38,6 +40,8 @@ export interface Resources {
   glossary: typeof enGlossary;
   playground: typeof enPlayground;
   put: typeof enPut;
+  planner: typeof enPlanner;
+  live: typeof enLive;
 }
 
 declare module 'i18next' {

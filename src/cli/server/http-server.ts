@@ -51,7 +51,12 @@ export interface RunningHttpServer {
 type AnyRequest = http.IncomingMessage | http2.Http2ServerRequest;
 type AnyResponse = http.ServerResponse | http2.Http2ServerResponse;
 
-const CORS_EXPOSE = 'x-amzn-RequestId, x-amzn-ErrorType, x-amz-id-2, x-amz-request-id, ETag, Content-Length, Content-Range, Last-Modified';
+const CORS_EXPOSE = 'x-amzn-RequestId, x-amzn-ErrorType, x-amzn-ErrorMessage, x-amz-id-2, x-amz-request-id, ETag, Content-Length, Content-Range, Last-Modified, Date';
+/**
+ * Headers the AWS SDK for JavaScript sends from a browser, allowed when a preflight does not list
+ * its own (a preflight's Access-Control-Request-Headers is echoed instead, whatever it names).
+ */
+const CORS_ALLOW_HEADERS = 'authorization, content-type, x-amz-target, x-amz-date, x-amz-security-token, x-amz-content-sha256, x-amz-user-agent, x-amz-api-version, amz-sdk-invocation-id, amz-sdk-request, x-amz-decoded-content-length, content-encoding, range';
 
 function corsHeaders(req: AnyRequest): Record<string, string> {
   const origin = req.headers.origin;
@@ -64,7 +69,7 @@ function corsHeaders(req: AnyRequest): Record<string, string> {
     ...privateNetwork,
     'access-control-allow-origin': typeof origin === 'string' ? origin : '*',
     'access-control-allow-methods': 'GET, POST, PUT, DELETE, HEAD, OPTIONS',
-    'access-control-allow-headers': typeof requested === 'string' ? requested : '*',
+    'access-control-allow-headers': typeof requested === 'string' ? requested : CORS_ALLOW_HEADERS,
     'access-control-expose-headers': CORS_EXPOSE,
     'access-control-max-age': '600',
     vary: 'Origin',
@@ -217,7 +222,8 @@ export async function startApiHttpServer(options: ApiHttpServerOptions): Promise
         return;
       }
       console.error('[api] request failed:', e);
-      if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, JSON.stringify({ __type: 'InternalFailure', message: String(e) }));
+      // CORS headers on failures too, or a browser reports a network error instead of the failure.
+      if (!res.headersSent) send(res, 500, { ...corsHeaders(req), 'content-type': 'application/json' }, JSON.stringify({ __type: 'InternalFailure', message: String(e) }));
       else res.end();
     });
   };

@@ -10,6 +10,7 @@ const common = {
     firehose: 'Firehose',
     analytics: 'Analytics',
     planner: 'Planner',
+    live: 'Live endpoint',
     video: 'Video Streams',
     agents: 'Kinesis Agent',
     queues: 'Kinesis vs SQS',

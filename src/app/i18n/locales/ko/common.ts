@@ -13,6 +13,7 @@ const common: Translation<typeof en> = {
     firehose: 'Firehose',
     analytics: '분석',
     planner: '용량 계획',
+    live: '라이브 엔드포인트',
     video: '비디오 스트림',
     agents: 'Kinesis 에이전트',
     queues: 'Kinesis와 SQS 비교',
