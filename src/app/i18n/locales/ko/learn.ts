@@ -106,7 +106,7 @@ const learn: Translation<typeof en> = {
       summary: '스트림을 읽는 세 가지 방법, 그리고 읽는 쪽이 얼마나 뒤처졌는지.',
       intro: '<consumer>소비자</consumer>는 세 가지 방법으로 스트림을 읽습니다. GetRecords 폴링(보통 <kcl>Kinesis Client Library</kcl>를 통해)은 샤드마다 초당 2 MiB와 호출 5회를 다른 모든 폴링 소비자와 나눠 씁니다. <enhancedFanOut>향상된 팬아웃</enhancedFanOut>은 등록된 소비자마다 샤드당 초당 2 MiB를 따로 받아 SubscribeToShard로 레코드를 푸시받습니다. AWS Lambda <lambdaEsm>이벤트 소스 매핑</lambdaEsm>은 대신 폴링해 배치로 함수를 호출합니다. 소비자가 얼마나 뒤처졌는지는 <iteratorAge>이터레이터 수명</iteratorAge>(GetRecords의 MillisBehindLatest)으로 나타납니다. 여기서 polling-app은 초당 500개 레코드마다 6 ms씩, 즉 1초마다 3초 분량의 일을 합니다.',
       steps: {
-        lag: { text: '재생을 누르고 polling-app의 이터레이터 수명이 30초를 넘는 것을 보세요.', hint: 'Consumers 페이지에 이터레이터 수명과 지연이 보이고, 추세는 “falling behind”입니다.' },
+        lag: { text: '재생을 누르고 polling-app의 이터레이터 수명이 30초를 넘는 것을 보세요.', hint: '컨슈머 페이지에 이터레이터 수명과 지연이 보이고, 추세는 “falling behind”입니다.' },
         catchUp: { text: 'polling-app을 충분히 빠르게 만드세요: 레코드당 처리 시간을 0.1 ms로 고치고 이터레이터 수명이 5초 아래로 떨어지는 것을 보세요.', hint: 'Edit → “Processing: per record”를 0.1로 → Apply changes. 레코드가 들어오는 것보다 빨리 처리하면 따라잡습니다.' },
         fanOut: { text: 'lesson-consumers에 향상된 팬아웃 소비자를 추가하세요.', hint: 'Add consumer → Type “Enhanced fan-out”, 이름은 아무거나 → Add consumer. 샤드당 초당 2 MiB를 따로 받습니다.' },
         lambda: { text: 'Lambda 이벤트 소스 매핑을 추가하고 호출되는 것을 보세요.', hint: 'Add consumer → Type “Lambda event-source mapping”, 이름은 아무거나 → Add consumer.' },
@@ -137,7 +137,7 @@ const learn: Translation<typeof en> = {
       summary: '직접 읽는 스트림, 또는 관리할 샤드가 없는 전송 서비스.',
       intro: '<dataStream>데이터 스트림</dataStream>은 보존 기간 동안 레코드를 보관하므로 여러 소비자가 순서대로 읽고 다시 재생할 수 있으며, 샤드는 직접 크기를 정합니다. <firehose>Firehose</firehose>는 전송 서비스입니다. 샤드도 소비자 코드도 없이 버퍼링, 변환, 대상 전송을 하며, 레코드를 다시 읽을 수는 없습니다. 여기서는 lesson-archive가 스트림 lesson-streams-vs-firehose를 읽어 S3에 보관합니다. 흔히 쓰는 조합입니다.',
       steps: {
-        read: { text: '스트림을 직접 읽으세요: 데이터 뷰어에서 Trim horizon부터 레코드를 가져오세요.', hint: 'Streams → lesson-streams-vs-firehose → “Data viewer” → Get records. 읽어도 레코드는 지워지지 않습니다. 다시 읽어도 그대로 있습니다.' },
+        read: { text: '스트림을 직접 읽으세요: 데이터 뷰어에서 Trim horizon부터 레코드를 가져오세요.', hint: '스트림 → lesson-streams-vs-firehose → “Data viewer” → Get records. 읽어도 레코드는 지워지지 않습니다. 다시 읽어도 그대로 있습니다.' },
         delivered: { text: '재생을 누르고 Firehose가 같은 레코드를 S3에 전송하는 것을 보세요.', hint: 'Firehose → lesson-archive: 10초마다 플러시되며 객체 브라우저에 객체가 보입니다.' },
         directPut: { text: 'Direct PUT 전송 스트림(앞에 데이터 스트림 없음)을 만들고 레코드를 보내세요.', hint: 'Firehose → New delivery stream, Source “Direct PUT” → Create, 그리고 “Send 10 records”.' },
       },
@@ -147,7 +147,7 @@ const learn: Translation<typeof en> = {
       summary: '스트림을 시간 단위로 집계하고 테이블과 조인하기.',
       intro: '스트리밍 SQL은 스트림 위에서 계속 실행됩니다. <window>텀블링 윈도</window>(GROUP BY STEP(ROWTIME BY INTERVAL …))는 겹치지 않는 고정 구간으로 행을 묶고, 구간이 닫힐 때 그룹마다 한 행을 내보냅니다. 슬라이딩 윈도는 행마다 함께 움직입니다. <referenceData>참조 데이터</referenceData>는 애플리케이션이 스트림과 조인하는 테이블(S3 객체)로, 예를 들어 페이지마다 사이트 섹션을 알려 줍니다. 이것은 예전 Kinesis Data Analytics SQL 방언입니다. Amazon Kinesis Data Analytics for SQL Applications는 지원이 종료되었고, 후속 서비스는 Amazon Managed Service for Apache Flink입니다(다음 레슨).',
       steps: {
-        tumbling: { text: 'lesson-sql에 텀블링 윈도 애플리케이션을 시작하고 10초마다 페이지별로 한 행씩 나오는 것을 보세요.', hint: 'Analytics: 재생을 눌러 스트림에서 스키마를 찾게 한 뒤, “Tumbling count per key” 예시 그대로 Start application을 누르세요.' },
+        tumbling: { text: 'lesson-sql에 텀블링 윈도 애플리케이션을 시작하고 10초마다 페이지별로 한 행씩 나오는 것을 보세요.', hint: '분석: 재생을 눌러 스트림에서 스키마를 찾게 한 뒤, “Tumbling count per key” 예시 그대로 Start application을 누르세요.' },
         reference: { text: '스트림을 PAGE_SECTIONS 참조 테이블과 조인하는 “sections” 애플리케이션을 시작하고 섹션별 개수를 보세요.', hint: '편집기 위 애플리케이션 막대에서 “sections”를 고르고 Start application을 누르세요. 결과 행의 섹션 이름(home, checkout, browse)은 참조 데이터에만 있습니다.' },
       },
     },
@@ -156,7 +156,7 @@ const learn: Translation<typeof en> = {
       summary: 'Amazon Managed Service for Apache Flink의 SQL로 같은 윈도 만들기.',
       intro: '<flink>Amazon Managed Service for Apache Flink</flink>(이전 이름 Amazon Kinesis Data Analytics)는 Flink SQL을 포함한 Apache Flink 애플리케이션을 실행합니다. Kinesis 스트림은 테이블이 되고(CREATE TABLE … WITH (\'connector\' = \'kinesis\')), 시간은 열(PROCTIME() 또는 이벤트 시간 워터마크)이며, 윈도는 테이블 값 함수 TUMBLE, HOP, CUMULATE입니다. 결과는 INSERT INTO로 넣는 테이블입니다.',
       steps: {
-        start: { text: '편집기를 Flink SQL로 바꾸고 lesson-flink에서 TUMBLE 예시를 시작하세요.', hint: 'Analytics → “Flink SQL” → TUMBLE 예시가 열림 → 재생을 누른 뒤 Start application.' },
+        start: { text: '편집기를 Flink SQL로 바꾸고 lesson-flink에서 TUMBLE 예시를 시작하세요.', hint: '분석 → “Flink SQL” → TUMBLE 예시가 열림 → 재생을 누른 뒤 Start application.' },
         windows: { text: 'window_start, window_end, page, 개수로 된 윈도 행이 10초마다 들어오는 것을 보세요.', hint: '시계를 계속 돌리세요. 각 행은 10초 윈도가 끝날 때 나타납니다.' },
       },
     },
@@ -165,9 +165,9 @@ const learn: Translation<typeof en> = {
       summary: '생산자 코드 없이 로그 파일을 스트림으로 보내기.',
       intro: '<agent>Kinesis Agent</agent>는 서버에서 도는 Java 프로그램입니다. agent.json에 흐름(flow)을 적는데, 흐름마다 파일 패턴과 대상 스트림 또는 전송 스트림이 있습니다. 에이전트는 파일을 따라 읽으며(tail) 레코드로 나누고(한 줄씩 또는 여러 줄), 줄을 JSON으로 바꿀 수 있으며(LOGTOJSON), PutRecords 호출로 묶어 보내고, 파일마다 <checkpoint>체크포인트</checkpoint>를 남겨 다시 시작해도 멈춘 곳부터 이어 갑니다.',
       steps: {
-        add: { text: 'Apache 액세스 로그를 lesson-agent로 보내는 에이전트를 추가하고, 재생을 눌러 레코드가 들어오는 것을 보세요.', hint: 'Kinesis Agent → Log generator “apache-access”(agent.json이 채워짐) → Add agent → 재생.' },
-        json: { text: '스트림을 확인하세요: 모든 레코드가 로그 한 줄로 만든 JSON 객체입니다.', hint: 'Streams → lesson-agent → “Data viewer” → Get records. COMBINEDAPACHELOG 형식의 LOGTOJSON이 한 일입니다.' },
-        restart: { text: '에이전트를 다시 시작하고 체크포인트부터 이어 가는 것을 보세요.', hint: 'Kinesis Agent → Restart agent, 시계를 계속 돌리세요. 파일 처음부터 다시 보내는 일은 없습니다.' },
+        add: { text: 'Apache 액세스 로그를 lesson-agent로 보내는 에이전트를 추가하고, 재생을 눌러 레코드가 들어오는 것을 보세요.', hint: 'Kinesis 에이전트 → Log generator “apache-access”(agent.json이 채워짐) → Add agent → 재생.' },
+        json: { text: '스트림을 확인하세요: 모든 레코드가 로그 한 줄로 만든 JSON 객체입니다.', hint: '스트림 → lesson-agent → “Data viewer” → Get records. COMBINEDAPACHELOG 형식의 LOGTOJSON이 한 일입니다.' },
+        restart: { text: '에이전트를 다시 시작하고 체크포인트부터 이어 가는 것을 보세요.', hint: 'Kinesis 에이전트 → Restart agent, 시계를 계속 돌리세요. 파일 처음부터 다시 보내는 일은 없습니다.' },
       },
     },
     video: {
@@ -175,7 +175,7 @@ const learn: Translation<typeof en> = {
       summary: '프래그먼트 단위의 미디어: 수집, 재생, 이미지 추출.',
       intro: '<videoStreams>Amazon Kinesis Video Streams</videoStreams>는 PutMedia로 미디어를 <fragment>프래그먼트</fragment>(키 프레임으로 시작하는 Matroska 클러스터) 단위로 수집해 보존 기간 동안 저장하고, 라이브·보관 재생(HLS, DASH, GetMedia), 클립(GetClip), 이미지(GetImages)로 돌려줍니다. Data Streams와는 별개의 서비스로, 샤드도 파티션 키도 없습니다.',
       steps: {
-        camera: { text: 'lesson-camera에서 시뮬레이션 카메라를 시작하고 재생을 눌러 프래그먼트가 들어오는 것을 보세요.', hint: 'Video → lesson-camera → Start simulated camera. 프래그먼트 수가 늘어납니다.' },
+        camera: { text: 'lesson-camera에서 시뮬레이션 카메라를 시작하고 재생을 눌러 프래그먼트가 들어오는 것을 보세요.', hint: '비디오 스트림 → lesson-camera → Start simulated camera. 프래그먼트 수가 늘어납니다.' },
         images: { text: '녹화된 구간의 이미지를 보관 데이터에서 가져오세요.', hint: '“Get images of the range”를 누르세요. 샘플링 간격마다 이미지 한 장씩 돌려주는 GetImages 호출입니다.' },
       },
     },
@@ -184,7 +184,7 @@ const learn: Translation<typeof en> = {
       summary: '모든 소비자가 읽는 스트림, 또는 소비자가 일을 나눠 갖는 대기열.',
       intro: '스트림은 레코드를 보관하고, 모든 소비자가 모든 레코드를 샤드 안의 순서대로 읽으며 보존 기간 안에서 다시 재생할 수 있습니다. <sqs>Amazon SQS</sqs> 대기열은 메시지 하나를 소비자 하나에게 건네고, 소비자는 처리가 끝나면 삭제합니다. 소비자끼리 경쟁하며 일을 나누고, 멈춘 소비자의 메시지는 <visibilityTimeout>표시 제한 시간</visibilityTimeout>이 지나면 다시 나타나며, 삭제된 메시지는 사라집니다. 표준 대기열은 순서를 보장하지 않고, <fifo>FIFO 대기열</fifo>은 메시지 그룹별로 순서를 지킵니다. 여기서는 같은 워크로드를 양쪽에서 실행합니다.',
       steps: {
-        fanOut: { text: '재생을 누르고 30초 동안 실행하세요. Kinesis 소비자는 각자 모든 레코드를 읽었고, SQS 소비자들은 메시지를 나눠 가졌습니다.', hint: 'Kinesis vs SQS 페이지의 “Fan-out” 행. 속도를 높이면 더 빨리 볼 수 있습니다.' },
+        fanOut: { text: '재생을 누르고 30초 동안 실행하세요. Kinesis 소비자는 각자 모든 레코드를 읽었고, SQS 소비자들은 메시지를 나눠 가졌습니다.', hint: '“Kinesis와 SQS 비교” 페이지의 “Fan-out” 행. 속도를 높이면 더 빨리 볼 수 있습니다.' },
         replay: { text: '2분이 넘도록 실행하세요. 늦게 시작한 소비자 “replays”는 스트림을 처음부터 읽지만 SQS에서는 아직 대기열에 남은 것만 받습니다.', hint: '“Replay and retention” 행.' },
         fifo: { text: '“FIFO queue”를 체크하고 비교를 다시 실행하세요. 대기열이 메시지 그룹별 순서를 지킵니다.', hint: '“FIFO queue” 체크 → Run the comparison, 10초 동안 실행. “Ordering” 행이 순서가 어긋난 전달을 세는데, 하나도 없습니다.' },
       },
@@ -192,10 +192,10 @@ const learn: Translation<typeof en> = {
     capacity: {
       title: '용량과 비용',
       summary: '부하에 샤드가 몇 개 필요하고 한 달에 얼마가 드는가.',
-      intro: 'lesson-capacity는 샤드 하나로 400바이트 레코드를 초당 2,500개 받습니다. Planner는 부하에 필요한 샤드 수를 계산하고(샤드마다 쓰기 초당 1,000 레코드 또는 1 MiB, 읽기 초당 2 MiB), 여유율, 핫 키, 소비자까지 고려해 월 비용을 매깁니다. <provisioned>프로비저닝</provisioned>(샤드 시간과 PUT 페이로드 단위)과 온디맨드(쓰고 읽은 GB당 요금과 스트림 시간)를 비교합니다.',
+      intro: 'lesson-capacity는 샤드 하나로 400바이트 레코드를 초당 2,500개 받습니다. 용량 계획(Planner)은 부하에 필요한 샤드 수를 계산하고(샤드마다 쓰기 초당 1,000 레코드 또는 1 MiB, 읽기 초당 2 MiB), 여유율, 핫 키, 소비자까지 고려해 월 비용을 매깁니다. <provisioned>프로비저닝</provisioned>(샤드 시간과 PUT 페이로드 단위)과 온디맨드(쓰고 읽은 GB당 요금과 스트림 시간)를 비교합니다.',
       steps: {
-        apply: { text: 'Planner를 열어 권장 사항과 월 비용을 읽고 적용하세요.', hint: 'Planner → Recommendation → Apply. 시나리오가 권장 샤드 수로 다시 시작됩니다.' },
-        verify: { text: '스트림에서 실행해 보세요: 가상 시간 10초 동안 <throttling>스로틀링</throttling>이 없습니다.', hint: 'Streams → lesson-capacity → 재생. “Throttled writes”가 0에 머뭅니다.' },
+        apply: { text: '용량 계획(Planner)을 열어 권장 구성과 월 비용을 읽고 적용하세요.', hint: '용량 계획 → 권장 구성 → 적용. 시나리오가 권장 샤드 수로 다시 시작됩니다.' },
+        verify: { text: '스트림에서 실행해 보세요: 가상 시간 10초 동안 <throttling>스로틀링</throttling>이 없습니다.', hint: '스트림 → lesson-capacity → 재생. “Throttled writes”가 0에 머뭅니다.' },
       },
     },
   },
