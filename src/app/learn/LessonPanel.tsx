@@ -3,7 +3,7 @@
  * each step's page, and when all are done, the next lesson. Steps are done in order: a later step
  * only counts once the earlier ones are.
  */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Resources } from '../i18n';
 import { LESSONS, lessonById } from '../../engine/lessons';
@@ -12,9 +12,28 @@ import { useActiveLesson } from './active-lesson';
 import { useProgress } from './progress';
 import { startLesson } from './start-lesson';
 import { useLessonStatus } from './use-lesson-status';
+import { LessonText } from './LessonText';
 import './learn.css';
 
 type LessonKey = keyof Resources['learn']['lessons'];
+
+/** A step's code (e.g. for the SDK playground), with a button that copies it. */
+function StepCode({ code }: { code: string }) {
+  const { t } = useTranslation('learn');
+  const [copied, setCopied] = useState(false);
+  const copy = () => {
+    void navigator.clipboard?.writeText(code).then(() => setCopied(true), () => setCopied(false));
+  };
+  return (
+    <div className="lesson-code">
+      <div className="lesson-code-head">
+        <span className="muted small">{t('code')}</span>
+        <button type="button" className="btn btn-ghost" onClick={copy} data-testid="lesson-code-copy">{copied ? t('copied') : t('copy')}</button>
+      </div>
+      <pre className="mono" data-testid="lesson-code" tabIndex={0}>{code}</pre>
+    </div>
+  );
+}
 
 export default function LessonPanel({ id }: { id: string }) {
   const { t } = useTranslation('learn');
@@ -37,7 +56,7 @@ export default function LessonPanel({ id }: { id: string }) {
         <button type="button" className="btn btn-ghost" onClick={() => useActiveLesson.getState().close()} data-testid="lesson-close">{t('close')}</button>
       </div>
       <h2>{t(`lessons.${k}.title`)}</h2>
-      <p className="lesson-intro">{t(`lessons.${k}.intro`)}</p>
+      <p className="lesson-intro"><LessonText i18nKey={`lessons.${k}.intro`} /></p>
       <ol className="lesson-steps">
         {lesson.steps.map((s, i) => {
           const done = current === -1 || i < current;
@@ -46,10 +65,11 @@ export default function LessonPanel({ id }: { id: string }) {
             <li key={s.id} className={done ? 'lesson-step done' : active ? 'lesson-step active' : 'lesson-step'} data-testid={`lesson-step-${s.id}`} data-done={done}>
               <span className="lesson-step-mark" aria-hidden="true">{done ? '✓' : i + 1}</span>
               <div>
-                <p>{t(`lessons.${k}.steps.${s.id}.text` as never)}{done ? <span className="visually-hidden"> ({t('done')})</span> : null}</p>
+                <p><LessonText i18nKey={`lessons.${k}.steps.${s.id}.text`} />{done ? <span className="visually-hidden"> ({t('done')})</span> : null}</p>
                 {active ? (
                   <>
-                    <p className="lesson-hint"><strong>{t('hint')}:</strong> {t(`lessons.${k}.steps.${s.id}.hint` as never)}</p>
+                    <p className="lesson-hint"><strong>{t('hint')}:</strong> <LessonText i18nKey={`lessons.${k}.steps.${s.id}.hint`} /></p>
+                    {s.code ? <StepCode code={s.code} /> : null}
                     {window.location.hash !== `#/${s.page}` ? <a href={`#/${s.page}`}>{t('openPage')} →</a> : null}
                   </>
                 ) : null}

@@ -12,15 +12,18 @@ function stored(): string | null {
 
 interface ActiveLesson {
   id: string | null;
+  /** Bumped each time a lesson is (re)started, so its panel starts with no step done. */
+  run: number;
   open(id: string): void;
   close(): void;
 }
 
-export const useActiveLesson = create<ActiveLesson>((set) => ({
+export const useActiveLesson = create<ActiveLesson>((set, get) => ({
   id: stored(),
+  run: 0,
   open(id) {
     try { localStorage.setItem(KEY, id); } catch { /* storage blocked */ }
-    set({ id });
+    set({ id, run: get().run + 1 });
   },
   close() {
     try { localStorage.removeItem(KEY); } catch { /* storage blocked */ }

@@ -1,3 +1,4 @@
 /** Guided lessons: the model, the checks and the lessons (see lessons.ts). */
 export type { Lesson, LessonContext, LessonMemo, LessonStep, StepCheck } from './lesson-types';
-export { LESSONS, lessonById } from './lessons';
+export { lessonContext } from './lesson-types';
+export { LESSONS, lessonById, type LessonId } from './lessons';

@@ -7,13 +7,20 @@
 import type { ScenarioDoc } from '../scenario/schema';
 import type { KinesisService } from '../streams/service';
 import type { FirehoseService } from '../firehose/firehose-service';
+import type { World } from '../world/world';
 
-/** What a check may read. */
+/** What a check may read: the whole world (every part), with shortcuts to what most checks read. */
 export interface LessonContext {
+  readonly world: World;
   readonly service: KinesisService;
-  /** The world's Firehose part, when it has one. */
+  /** The world's Firehose service, when it has one. */
   readonly firehose?: FirehoseService;
   readonly nowMs: number;
+}
+
+/** The context checks read for a world. */
+export function lessonContext(world: World): LessonContext {
+  return { world, service: world.parts.streams.run.service, firehose: world.parts.firehose?.service, nowMs: world.sim.nowMs };
 }
 
 /**
@@ -30,6 +37,8 @@ export interface LessonStep {
   /** The console page the step is done on, as a hash route (`streams/lesson-records`). */
   readonly page: string;
   readonly check: StepCheck;
+  /** Code the learner runs for this step (in the SDK playground): the same in every language. */
+  readonly code?: string;
 }
 
 export interface Lesson {

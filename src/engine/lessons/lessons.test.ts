@@ -4,32 +4,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { World } from '../world/world';
-import { createKinesisApi } from '../api/kinesis';
 import { LESSONS, lessonById } from './lessons';
-import type { Lesson, LessonMemo } from './lesson-types';
+import { startLesson } from './lesson-driver.test-util';
 
-function start(lesson: Lesson) {
-  const built = World.tryBuild(structuredClone(lesson.scenario));
-  if (!built.ok) throw new Error(`${lesson.id}: ${built.message}`);
-  const world = built.world;
-  world.start();
-  const service = world.parts.streams.run.service;
-  const api = createKinesisApi(service);
-  const memo: LessonMemo = {};
-  const firehose = world.parts.firehose?.service;
-  const done = () => lesson.steps.map((s) => s.check({ service, firehose, nowMs: world.sim.nowMs }, memo));
-  const call = (op: string, body: Record<string, unknown>) => {
-    const r = api.handle(op, body);
-    if (!r.ok) throw new Error(`${op}: ${r.error.name}: ${r.error.message}`);
-    return r.value;
-  };
-  return { world, done, call, advance: (ms: number) => world.sim.advanceBy(ms) };
-}
+const start = startLesson;
 
 const b64 = (s: string) => btoa(s);
 
 describe('lessons', () => {
-  it('every lesson scenario builds, with unique lesson and step ids', () => {
+  it('at least 16 lessons, every lesson scenario builds, with unique lesson and step ids', () => {
+    expect(LESSONS.length).toBeGreaterThanOrEqual(16);
     expect(new Set(LESSONS.map((l) => l.id)).size).toBe(LESSONS.length);
     for (const l of LESSONS) {
       expect(World.tryBuild(structuredClone(l.scenario)).ok, l.id).toBe(true);

@@ -3,7 +3,7 @@
  * asks once per frame it receives; checks are cheap reads of the engine's state. Each world keeps
  * its own memo per lesson, so reloading the scenario starts a lesson afresh.
  */
-import { lessonById, type LessonMemo } from '../../engine/lessons';
+import { lessonById, lessonContext, type LessonMemo } from '../../engine/lessons';
 import type { LiveWorld } from '../runtime';
 import type { WorkerContext } from './context';
 
@@ -23,7 +23,7 @@ export function lessonsApi(ctx: WorkerContext): LessonsApi {
       if (!byLesson) memos.set(w, (byLesson = new Map()));
       let memo = byLesson.get(id);
       if (!memo) byLesson.set(id, (memo = {}));
-      const c = { service: w.scenario.service, firehose: w.world.parts.firehose?.service, nowMs: w.world.sim.nowMs };
+      const c = lessonContext(w.world);
       return lesson.steps.map((s) => s.check(c, memo));
     },
   };

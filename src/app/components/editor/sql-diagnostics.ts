@@ -11,11 +11,14 @@ import { tokenize } from '../../../engine/analytics/lexer';
 import { SqlApplication } from '../../../engine/analytics/runtime';
 import { explainPlan } from '../../../engine/analytics/plan';
 import type { EditorMarker } from './CodeEditor';
+import type { AnalyticsReferenceConfig } from '../../../engine/analytics/world/app-config';
 
 export interface SqlCheckInput {
   readonly sql: string;
   readonly inputSchema?: InputSchema;
   readonly namePrefix?: string;
+  /** The application's reference tables, so that a join with one binds. */
+  readonly references?: readonly AnalyticsReferenceConfig[];
 }
 
 export interface SqlCheckResult {
@@ -102,7 +105,7 @@ export function checkSql(input: SqlCheckInput, nowMs: () => number = () => 0): S
   const schema = input.inputSchema ?? { RecordFormat: { RecordFormatType: 'JSON' as const }, RecordColumns: [{ Name: 'data', Mapping: '$', SqlType: 'VARCHAR(1024)' }] };
   let result: ReturnType<typeof SqlApplication.create>;
   try {
-    result = SqlApplication.create(input.sql, { input: { namePrefix: input.namePrefix, inputSchema: schema } });
+    result = SqlApplication.create(input.sql, { input: { namePrefix: input.namePrefix, inputSchema: schema }, references: input.references });
   } catch (e) {
     // An engine bug must not take the editor down: show it as a diagnostic at the top.
     const message = `internal error while checking: ${e instanceof Error ? e.message : String(e)}`;

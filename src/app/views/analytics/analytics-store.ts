@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 import type { InputSchema } from '../../../engine/analytics/input-schema';
-import type { AnalyticsAppConfig, OutputKind } from '../../../engine/analytics/world/app-config';
+import type { AnalyticsAppConfig, AnalyticsReferenceConfig, OutputKind } from '../../../engine/analytics/world/app-config';
 
 export interface AppDraft {
   name: string;
@@ -17,6 +17,8 @@ export interface AppDraft {
   outputName: string;
   /** In-application stream to emit ('' = the one no pump reads, normally DESTINATION_SQL_STREAM). */
   outputStream: string;
+  /** Reference data of the application being edited (from the scenario; the page has no editor for it). */
+  reference?: readonly AnalyticsReferenceConfig[];
 }
 
 /**
@@ -81,6 +83,7 @@ export const useAnalyticsUi = create<AnalyticsUiState>()((set) => ({
     draft: {
       name: config.name, sql: config.sql, stream: config.input.stream, namePrefix: config.input.namePrefix ?? DEFAULT_NAME_PREFIX,
       inputSchema: config.input.inputSchema ?? null, startingPosition: config.input.startingPosition ?? 'NOW', outputKind: config.output?.kind ?? 'console', outputName: config.output?.name ?? '', outputStream: config.output?.inAppStream ?? '',
+      reference: config.reference,
     },
   }),
 }));
@@ -90,6 +93,7 @@ export function draftToConfig(d: AppDraft): AnalyticsAppConfig {
     name: d.name.trim(),
     sql: d.sql,
     input: { stream: d.stream, namePrefix: d.namePrefix || undefined, inputSchema: d.inputSchema ?? undefined, startingPosition: d.startingPosition },
+    ...(d.reference ? { reference: d.reference } : {}),
     output: {
       kind: d.outputKind,
       ...(d.outputKind === 'console' ? {} : { name: d.outputName }),

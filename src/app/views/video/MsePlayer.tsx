@@ -42,13 +42,14 @@ export function MsePlayer({ stream, numbers, baseMs, live, label }: PlayerProps)
     video.src = url;
     source.addEventListener('sourceopen', async () => {
       const init = await simulator().videoPlaybackInit(stream, first);
+      if (state.current !== st || source.readyState !== 'open') return; // replaced meanwhile
       if (!init.ok) return setError(init.message);
       if (!MediaSource.isTypeSupported(init.mimeType)) return setError(t('player.cannotPlay', { mime: init.mimeType }));
       const buffer = source.addSourceBuffer(init.mimeType);
       st.buffer = buffer;
       buffer.addEventListener('updateend', () => {
         // appendNew may have started an append between the update's end and this event.
-        if (buffer.updating) return;
+        if (buffer.updating || state.current !== st || source.readyState !== 'open') return; // closed by a newer source
         const next = st.queue.shift();
         if (next) buffer.appendBuffer(next as BufferSource);
         else if (!live && source.readyState === 'open' && !buffer.updating && st.appended.size >= numbersRef.current.length && !pending.current) source.endOfStream();
@@ -82,7 +83,7 @@ export function MsePlayer({ stream, numbers, baseMs, live, label }: PlayerProps)
     wanted.forEach((n) => st.appended.add(n));
     pending.current++;
     const segs = await simulator().videoPlaybackSegments(stream, wanted, baseRef.current).finally(() => { pending.current--; });
-    if (state.current !== st || !st.buffer) return;
+    if (state.current !== st || !st.buffer || st.source.readyState !== 'open') return;
     for (const s of segs) st.queue.push(s.bytes);
     if (!st.buffer.updating && st.queue.length) st.buffer.appendBuffer(st.queue.shift()! as BufferSource);
     const video = videoRef.current;

@@ -113,7 +113,10 @@ export class AnalyticsWorld implements PartInstance<AnalyticsReport, AnalyticsSn
     const existing = this.apps.get(config.name);
     if (existing?.status === 'RUNNING') return { ok: false, message: `application ${config.name} is running: stop it before changing it` };
     if (!existing && this.apps.size >= APPLICATIONS_MAX) return { ok: false, message: `at most ${APPLICATIONS_MAX} applications per region` };
-    const result = this.adopt(config).start();
+    // A reference data source is configured apart from the code (AddApplicationReferenceDataSource), so
+    // restarting an application with new code keeps it: https://docs.aws.amazon.com/kinesisanalytics/latest/dev/app-add-reference-data.html
+    const reference = config.reference ?? existing?.config.reference;
+    const result = this.adopt(reference ? { ...config, reference } : config).start();
     this.persist();
     return result;
   }
