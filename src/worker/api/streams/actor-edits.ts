@@ -9,6 +9,7 @@ import { compileTemplate, TemplateError } from '../../../engine/producers/payloa
 import { buildConsumer, buildProducer } from '../../../engine/scenario/load';
 import type { ScenarioConsumer, ScenarioDoc, ScenarioProducer, ScenarioStream } from '../../../engine/scenario/schema';
 import { validateScenario } from '../../../engine/scenario/validate';
+import { MAX_RECORD_SIZE_KIB_DEFAULT } from '../../../engine/streams/limits';
 import type { LiveWorld } from '../../runtime';
 import type { ActorConfigs, EditResult } from './console-types';
 
@@ -32,7 +33,12 @@ function liveStreams(world: LiveWorld): ScenarioStream[] {
   return world.scenario.service
     .allStreams()
     .filter((s) => !s.deleted && s.status !== 'DELETING')
-    .map((s) => ({ name: s.name, mode: s.mode, shards: Math.max(1, s.openShardCount) }));
+    // Large-record size and AUTO distribution only when set, so documents that never used them stay as they were.
+    .map((s) => ({
+      name: s.name, mode: s.mode, shards: Math.max(1, s.openShardCount),
+      maxRecordSizeKiB: s.maxRecordSizeKiB === MAX_RECORD_SIZE_KIB_DEFAULT ? undefined : s.maxRecordSizeKiB,
+      recordDistribution: s.distribution === 'AUTO' ? 'AUTO' as const : undefined,
+    }));
 }
 
 /**
