@@ -26,6 +26,10 @@ import type enLearn from './locales/en/learn';
 import type enGlossary from './locales/en/glossary';
 import type enPlayground from './locales/en/playground';
 import type enPut from './locales/en/put';
+import type enStreams from './locales/en/streams';
+import type enProducers from './locales/en/producers';
+import type enConsumers from './locales/en/consumers';
+import type enConsole from './locales/en/console';
 import { setFormatLocale } from '../format';
 
 export const LANGUAGES = ['en', 'ko'] as const;
@@ -38,6 +42,10 @@ export interface Resources {
   glossary: typeof enGlossary;
   playground: typeof enPlayground;
   put: typeof enPut;
+  streams: typeof enStreams;
+  producers: typeof enProducers;
+  consumers: typeof enConsumers;
+  console: typeof enConsole;
 }
 
 declare module 'i18next' {

@@ -60,7 +60,9 @@ export function writeBackToDoc(world: LiveWorld): void {
 
 export function actorConfigs(world: LiveWorld): ActorConfigs {
   const l = listsOf(world);
-  return { streams: liveStreams(world).map((s) => s.name), producers: l.producers, consumers: l.consumers };
+  const live = liveStreams(world);
+  const streamSettings = Object.fromEntries(live.map((s) => [s.name, { maxRecordSizeKiB: s.maxRecordSizeKiB ?? MAX_RECORD_SIZE_KIB_DEFAULT, distribution: s.recordDistribution ?? 'USER_PARTITION_KEY' as const }]));
+  return { streams: live.map((s) => s.name), streamSettings, producers: l.producers, consumers: l.consumers };
 }
 
 /** Validates a candidate document; errors about actor `index` of `section` are renamed to `label.…`. */

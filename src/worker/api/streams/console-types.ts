@@ -259,6 +259,8 @@ export type ReadResult =
 
 export interface ActorConfigs {
   readonly streams: readonly string[];
+  /** Per live stream, what its producers must respect: maximum record size and record distribution. */
+  readonly streamSettings?: Readonly<Record<string, { readonly maxRecordSizeKiB: number; readonly distribution: 'USER_PARTITION_KEY' | 'AUTO' }>>;
   readonly producers: readonly ScenarioProducer[];
   readonly consumers: readonly ScenarioConsumer[];
 }
