@@ -36,6 +36,8 @@ export function PutRecordForm({ stream, detail }: { stream: string; detail: Stre
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [fillKiB, setFillKiB] = useState<number | undefined>(2048);
+  // Generated sample text stays out of the textarea: laying out megabytes of text would freeze the page.
+  const [filled, setFilled] = useState<number | null>(null);
   const auto = detail.distribution === 'AUTO';
   const maxBytes = detail.maxRecordSizeKiB * 1024;
   const shardsKey = detail.bandIds.join(',');
@@ -48,7 +50,7 @@ export function PutRecordForm({ stream, detail }: { stream: string; detail: Stre
   }, [stream, shardsKey]);
 
   const routing = useMemo(() => (key ? route(key, explicit, ranges) : undefined), [key, explicit, ranges]);
-  const encoded = useMemo(() => encodeData(data, format), [data, format]);
+  const encoded = useMemo(() => (filled !== null ? encodeData(sampleText(filled), 'text') : encodeData(data, format)), [data, format, filled]);
   const problem = !key && !auto ? t('needKey')
     : explicit.trim() && !routing ? t('badKey')
     : !encoded.ok ? (encoded.error === 'json' ? t('badJson', { detail: encoded.detail }) : t('badBase64', { detail: encoded.detail }))
@@ -68,7 +70,7 @@ export function PutRecordForm({ stream, detail }: { stream: string; detail: Stre
   const recordBytes = encoded.ok ? encoded.bytes + keyBytes : 0;
   const fill = () => {
     setFormat('text');
-    setData(sampleText(Math.max(0, (fillKiB ?? 0) * 1024 - keyBytes)));
+    setFilled(Math.max(0, (fillKiB ?? 0) * 1024 - keyBytes));
   };
   return (
     <section className="panel" aria-labelledby="put-title" data-testid="put-record">
@@ -77,15 +79,20 @@ export function PutRecordForm({ stream, detail }: { stream: string; detail: Stre
       <div className="form-grid">
         <TextField label={auto ? t('partitionKeyOptional') : t('partitionKey')} value={key} onChange={setKey} mono testId="put-key" hint={auto ? t('autoKeyHint') : undefined} />
         <TextField label={t('explicitHashKey')} value={explicit} onChange={setExplicit} mono testId="put-explicit" placeholder="0 … 340282366920938463463374607431768211455" />
-        <SelectField label={t('format')} value={format} onChange={setFormat} testId="put-format" options={[['text', t('formats.text')], ['json', t('formats.json')], ['base64', t('formats.base64')]]} />
+        <SelectField label={t('format')} value={format} onChange={(f) => { setFilled(null); setFormat(f); }} testId="put-format" options={[['text', t('formats.text')], ['json', t('formats.json')], ['base64', t('formats.base64')]]} />
       </div>
       <label className="field">
         <span>{t('data')}</span>
-        <textarea className="mono" rows={3} value={data} onChange={(e) => setData(e.target.value)} data-testid="put-data" spellCheck={false} />
+        {filled !== null ? (
+          <textarea className="mono" rows={3} readOnly value={t('filled', { size: formatBytes(filled), sample: sampleText(80) })} data-testid="put-data-filled" />
+        ) : (
+          <textarea className="mono" rows={3} value={data} onChange={(e) => setData(e.target.value)} data-testid="put-data" spellCheck={false} />
+        )}
       </label>
       <div className="toolbar">
         <NumberField label={t('fillSize')} unit="KiB" value={fillKiB} onChange={setFillKiB} min={0} max={detail.maxRecordSizeKiB} step={1} testId="put-fill-kib" />
         <button type="button" className="btn" onClick={fill} data-testid="put-fill">{t('fill')}</button>
+        {filled !== null ? <button type="button" className="btn" onClick={() => setFilled(null)} data-testid="put-unfill">{t('unfill')}</button> : null}
       </div>
       {routing ? (
         <dl className="kv" data-testid="put-routing">

@@ -10,6 +10,8 @@ const put = {
   autoPlacement: 'Chosen by Kinesis when the record is put: AUTO distribution ignores the key for placement',
   fillSize: 'Fill the data with',
   fill: 'Fill with sample text',
+  filled: '{{size}} of sample text: {{sample}}…',
+  unfill: 'Type the data instead',
   sizeOfMax: '{{size}} of at most {{max}}',
   tooLarge: 'This record is {{size}}, above the stream’s maximum record size of {{max}} (MaxRecordSizeInKiB {{kib}}): PutRecord will refuse it. Raise the maximum in Resharding & settings (up to 10 MiB), or send a smaller record.',
   largeNote: 'A large record (over 1 MiB): the shard takes it by bursting above its 1 MiB/s and then refills, so it counts against the shard’s throughput for the next seconds.',

@@ -13,6 +13,8 @@ const put: Translation<typeof en> = {
   autoPlacement: '레코드를 넣을 때 Kinesis가 정합니다: AUTO 분배는 위치를 정할 때 키를 무시합니다',
   fillSize: '데이터 채우기 크기',
   fill: '샘플 텍스트로 채우기',
+  filled: '샘플 텍스트 {{size}}: {{sample}}…',
+  unfill: '데이터 직접 입력하기',
   sizeOfMax: '{{size}} / 최대 {{max}}',
   tooLarge: '이 레코드는 {{size}}로, 스트림의 최대 레코드 크기 {{max}}(MaxRecordSizeInKiB {{kib}})를 넘어 PutRecord가 거부합니다. 리샤딩 및 설정 탭에서 최대값을 늘리거나(최대 10 MiB) 더 작은 레코드를 보내세요.',
   largeNote: '큰 레코드(1 MiB 초과): 샤드가 초당 1 MiB 한도를 넘어 버스트로 받은 뒤 다시 채우므로, 이후 몇 초 동안 샤드 처리량에 포함됩니다.',
