@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { PausedHint } from './PausedHint';
 import '../learn/learn-shell.css';
+import './shell.css';
 
 // Labels are i18n keys (`nav.<id>` in src/app/i18n/locales/*/common.ts).
 export const PAGES = [
@@ -36,7 +37,7 @@ export function Shell({ page, children, aside }: { page: string; children: React
       <header className="topbar">
         <a className="brand" href={href('overview')}>
           <img src="./favicon.svg" alt="" width={22} height={22} />
-          <span>{t('brand')}</span>
+          <span className="brand-text">{t('brand')}</span>
         </a>
         <TimeControls />
         <ScenarioMenu />

@@ -114,7 +114,7 @@ export function ProducerForm({ original, initial, streams, settings, onDone }: {
       <div className="form-section">
         <h3>{t('form.size')}</h3>
         <KindFields title={t('form.distribution')} specs={specs.size} value={size} onChange={(v) => set('size', v)} testId="size" />
-        <p className="hint" data-testid="producer-size-limit">{t(kib > MAX_RECORD_SIZE_KIB_DEFAULT ? 'form.sizeLimitLarge' : 'form.sizeLimit', { stream, max: formatBytes(maxBytes), kib: formatCount(kib) })}</p>
+        <p className="hint" data-testid="producer-size-limit">{t(kib > MAX_RECORD_SIZE_KIB_DEFAULT ? 'form.sizeLimitLarge' : 'form.sizeLimit', { stream, max: formatBytes(maxBytes), kib: kib.toLocaleString('en-US') })}</p>
         {tooBig.length ? (
           <div className="callout callout-warn" role="alert" data-testid="producer-size-too-big">
             {tooBig.map((f) => <div key={f}>{t('form.sizeTooBig', { field: f, size: formatBytes(size[f] as number), stream, max: formatBytes(maxBytes) })}</div>)}

@@ -10,7 +10,6 @@ import { useTranslation } from 'react-i18next';
 import { MAX_RECORD_SIZE_KIB_DEFAULT, MAX_RECORD_SIZE_KIB_MAX, MAX_RECORD_SIZE_KIB_MIN } from '../../../engine/streams/limits';
 import { NumberField, SelectField, TextField } from '../../components/console/fields';
 import { errorText, kinesisCall } from '../../stores/console-actions';
-import { formatCount } from '../../format';
 
 type Distribution = 'USER_PARTITION_KEY' | 'AUTO';
 
@@ -38,7 +37,7 @@ export function CreateStreamForm({ onDone }: { onDone(): void }) {
     setError(errorText(r));
     if (r.ok) onDone();
   };
-  const range = { min: formatCount(MAX_RECORD_SIZE_KIB_MIN), max: formatCount(MAX_RECORD_SIZE_KIB_MAX) };
+  const range = { min: MAX_RECORD_SIZE_KIB_MIN.toLocaleString('en-US'), max: MAX_RECORD_SIZE_KIB_MAX.toLocaleString('en-US') };
   return (
     <form noValidate className="editor-card" onSubmit={(e) => void submit(e)} aria-label={t('create.aria')}>
       <h2>{t('create.title')}</h2>

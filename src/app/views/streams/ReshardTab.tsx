@@ -12,7 +12,7 @@ import type { ControlResult, StreamDetail } from '../../../worker/api/streams-ap
 import { MAX_RECORD_SIZE_KIB_MAX, MAX_RECORD_SIZE_KIB_MIN } from '../../../engine/streams/limits';
 import { NumberField, SelectField, TextField } from '../../components/console/fields';
 import { errorText, kinesisCall, splitShardAtMidpoint, switchCapacityMode } from '../../stores/console-actions';
-import { formatBytes, formatCount } from '../../format';
+import { formatBytes } from '../../format';
 import { Term } from '../../learn/Term';
 
 type Outcome = { ok: boolean; text: string } | null;
@@ -79,7 +79,7 @@ export function ReshardTab({ detail }: { detail: StreamDetail }) {
   };
   const changeMaxRecordSize = async () => {
     const r = await kinesisCall('UpdateMaxRecordSize', { StreamARN: detail.arn, MaxRecordSizeInKiB: maxKiB });
-    set('max', outcomeOf(r, t('reshard.maxDone', { kib: formatCount(maxKiB ?? 0) })));
+    set('max', outcomeOf(r, t('reshard.maxDone', { kib: (maxKiB ?? 0).toLocaleString('en-US') })));
   };
   const changeDistribution = async () => {
     const r = await kinesisCall('UpdateStreamRecordDistributionStrategy', { StreamARN: detail.arn, RecordDistributionStrategy: distribution });
@@ -117,7 +117,7 @@ export function ReshardTab({ detail }: { detail: StreamDetail }) {
       </ActionCard>
       <ActionCard
         title={t('reshard.maxTitle')}
-        note={t('reshard.maxNote', { size: formatBytes(detail.maxRecordSizeKiB * 1024), kib: formatCount(detail.maxRecordSizeKiB), min: formatCount(MAX_RECORD_SIZE_KIB_MIN), max: formatCount(MAX_RECORD_SIZE_KIB_MAX) })}
+        note={t('reshard.maxNote', { size: formatBytes(detail.maxRecordSizeKiB * 1024), kib: detail.maxRecordSizeKiB.toLocaleString('en-US'), min: MAX_RECORD_SIZE_KIB_MIN.toLocaleString('en-US'), max: MAX_RECORD_SIZE_KIB_MAX.toLocaleString('en-US') })}
         outcome={out.max ?? null}
         testId="max-record-card"
       >

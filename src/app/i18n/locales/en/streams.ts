@@ -8,7 +8,7 @@ const streams = {
   mode: { PROVISIONED: 'Provisioned', ON_DEMAND: 'On-demand' },
   modeLower: { PROVISIONED: 'provisioned', ON_DEMAND: 'on-demand' },
   distribution: {
-    USER_PARTITION_KEY: 'By partition key (USER_PARTITION_KEY)',
+    USER_PARTITION_KEY: 'By partition key',
     AUTO: 'Automatic (AUTO)',
   },
   list: {
@@ -45,8 +45,8 @@ const streams = {
     maxRecordSize: 'Maximum record size',
     maxRecordSizeHint: '{{min}}–{{max}} KiB (1–10 MiB), {{min}} by default. A shard still writes 1 MiB/s: a record above 1 MiB borrows from the shard’s burst capacity and counts against its throughput, so keep large records rare (AWS advises under 2% of traffic).',
     distribution: 'Record distribution',
-    distributionKeyHint: 'The MD5 of each record’s partition key picks its shard, so records with the same key stay in order.',
-    distributionAutoHint: 'Kinesis spreads records evenly over the shards whatever their key: a hot key no longer overloads one shard, but records with the same key are no longer kept in order. The partition key becomes optional.',
+    distributionKeyHint: 'USER_PARTITION_KEY: the MD5 of each record’s partition key picks its shard, so records with the same key stay in order.',
+    distributionAutoHint: 'AUTO: Kinesis spreads records evenly over the shards whatever their key: a hot key no longer overloads one shard, but records with the same key are no longer kept in order. The partition key becomes optional.',
     distributionOnDemandOnly: 'AUTO is for on-demand streams only; choose On-demand capacity to use it.',
     submit: 'Create',
     cancel: 'Cancel',

@@ -3,7 +3,7 @@ import type { Translation } from '../../types';
 import type en from '../en/producers';
 
 const producers: Translation<typeof en> = {
-  units: { recordsPerSec: '레코드/초', bytes: '바이트', ms: 'ms', s: '초', afterSaving: '저장 후 초', percent: '%' },
+  units: { recordsPerSec: '레코드/초', bytes: '바이트', ms: 'ms', s: '초', afterSaving: '저장 후 경과 초', percent: '%' },
   page: {
     title: '생산자',
     subtitle: '스트림에 쓰는 부하 생성기: 속도 프로파일, <key>파티션 키</key>, 레코드 크기, 배치, 재시도(<throttle>스로틀링</throttle>과 백오프).',

@@ -11,7 +11,7 @@ const streams: Translation<typeof en> = {
   mode: { PROVISIONED: '프로비저닝', ON_DEMAND: '온디맨드' },
   modeLower: { PROVISIONED: '프로비저닝', ON_DEMAND: '온디맨드' },
   distribution: {
-    USER_PARTITION_KEY: '파티션 키 기준 (USER_PARTITION_KEY)',
+    USER_PARTITION_KEY: '파티션 키 기준',
     AUTO: '자동 (AUTO)',
   },
   list: {
@@ -48,8 +48,8 @@ const streams: Translation<typeof en> = {
     maxRecordSize: '최대 레코드 크기',
     maxRecordSizeHint: '{{min}}~{{max}} KiB(1~10 MiB), 기본값 {{min}}. 샤드의 쓰기 한도는 여전히 초당 1 MiB입니다. 1 MiB를 넘는 레코드는 샤드의 버스트 용량을 빌려 쓰고 처리량에 포함되므로 드물게만 보내세요(AWS 권장: 전체 트래픽의 2% 미만).',
     distribution: '레코드 분배 방식',
-    distributionKeyHint: '레코드마다 파티션 키의 MD5가 샤드를 정하므로, 같은 키의 레코드는 순서가 유지됩니다.',
-    distributionAutoHint: 'Kinesis가 키와 상관없이 레코드를 샤드에 고르게 나눕니다. 핫 키가 샤드 하나에 몰리지 않는 대신, 같은 키의 레코드 순서는 더 이상 보장되지 않습니다. 파티션 키는 생략할 수 있습니다.',
+    distributionKeyHint: 'USER_PARTITION_KEY: 레코드마다 파티션 키의 MD5가 샤드를 정하므로, 같은 키의 레코드는 순서가 유지됩니다.',
+    distributionAutoHint: 'AUTO: Kinesis가 키와 상관없이 레코드를 샤드에 고르게 나눕니다. 핫 키가 샤드 하나에 몰리지 않는 대신, 같은 키의 레코드 순서는 더 이상 보장되지 않습니다. 파티션 키는 생략할 수 있습니다.',
     distributionOnDemandOnly: 'AUTO는 온디맨드 스트림에서만 쓸 수 있습니다. 사용하려면 용량 모드를 온디맨드로 고르세요.',
     submit: '생성',
     cancel: '취소',
