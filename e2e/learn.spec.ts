@@ -90,11 +90,11 @@ test('ko: the retention lesson — extend retention, replay from the trim horizo
   await page.addInitScript(() => localStorage.setItem('ks-lang', 'ko'));
   await page.goto('./#/learn/retention');
   await expect(page.getByTestId('lesson-panel').getByRole('heading', { name: '보존 기간과 이터레이터로 재생' })).toBeVisible();
-  await page.getByRole('tab', { name: 'Resharding & settings' }).click();
+  await page.getByRole('tab', { name: '리샤딩 및 설정' }).click();
   await page.getByTestId('retention-hours').fill('48');
   await page.getByTestId('retention-submit').click();
   await expect(page.getByTestId('lesson-step-extend')).toHaveAttribute('data-done', 'true');
-  await page.getByRole('tab', { name: 'Data viewer' }).click();
+  await page.getByRole('tab', { name: '데이터 뷰어' }).click();
   await page.getByTestId('viewer-get').click();
   await expect(page.getByTestId('lesson-complete')).toContainText('레슨 완료!');
   void problems;
