@@ -93,3 +93,57 @@ test('a shared link carrying user code shows the code and asks before running it
   await expect(page).toHaveURL(/#\/planner$/);
   void problems;
 });
+
+test('the Planner in Korean at 1440 px: translated, readers shown, nothing overflows', async ({ page, problems }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.addInitScript(() => localStorage.setItem('ks-lang', 'ko'));
+  await page.goto('./#/planner');
+  // The hot-key example: its recommendation has SplitShard calls and the AUTO alternative, the widest content.
+  await page.getByTestId('scenario-menu').click();
+  await page.getByTestId('open-gallery').click();
+  await page.getByTestId('gallery-clickstream-hot-key').click();
+  await expect(page.getByTestId('auto-distribution')).toContainText('AUTO');
+  await expect(page.getByTestId('split-calls')).toBeVisible();
+  await expect(page.getByRole('heading', { name: '분석적 추정' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '권장 구성' })).toBeVisible();
+  await page.getByTestId('axis-kind-0').selectOption('shards');
+  await page.getByTestId('axis-values-0').fill('1, 2');
+  await page.getByTestId('whatif-duration').selectOption('60');
+  await page.getByTestId('run-whatif').click();
+  await expect(page.getByTestId('whatif-table').getByTestId('readers')).toHaveCount(2, { timeout: 30_000 });
+  await expect(page.getByTestId('whatif-readers')).toContainText('스로틀링된 읽기 호출');
+  // Text that spills out of its box: an element wider inside than outside whose overflow is visible.
+  const spills = await page.evaluate(() => {
+    const out: string[] = [];
+    if (document.documentElement.scrollWidth > window.innerWidth) out.push(`page ${document.documentElement.scrollWidth}px wide`);
+    for (const el of document.querySelectorAll<HTMLElement>('.planner-page *')) {
+      const style = getComputedStyle(el);
+      if (style.overflowX !== 'visible' || el.clientWidth === 0) continue;
+      if (el.scrollWidth > el.clientWidth + 1) out.push(`${el.tagName.toLowerCase()}.${el.className}: ${(el.textContent ?? '').slice(0, 40)}`);
+    }
+    return out;
+  });
+  expect(spills).toEqual([]);
+  void problems;
+});
+
+test('applying a targeted layout runs its SplitShard calls: the stream ends with the planned open shards', async ({ page, problems }) => {
+  await page.goto('./#/planner');
+  await page.getByTestId('scenario-menu').click();
+  await page.getByTestId('open-gallery').click();
+  await page.getByTestId('gallery-clickstream-hot-key').click();
+  await expect(page.getByTestId('split-calls')).toBeVisible();
+  const calls = await page.getByTestId('split-calls').locator('li').count();
+  expect(calls).toBeGreaterThan(0);
+  await page.getByTestId('apply-recommendation').click();
+  await expect(page.getByTestId('split-progress')).toBeVisible();
+  // Each reshard keeps the stream UPDATING for ~30 s of simulated time: run the restarted clock, fast.
+  await page.getByTestId('speed').selectOption('100');
+  if ((await page.getByTestId('play-pause').textContent())?.includes('Play')) {
+    await expect(page.getByTestId('split-progress')).toContainText('press Play');
+    await page.getByTestId('play-pause').click();
+  }
+  await expect(page.getByTestId('split-progress')).toContainText(`${calls} SplitShard calls`, { timeout: 30_000 });
+  await expect(page.getByTestId('split-progress')).toHaveAttribute('role', 'status');
+  void problems;
+});

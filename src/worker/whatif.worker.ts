@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /**
  * A what-if worker: runs one scenario variant at a time through its own Simulation (no pacing, as
- * fast as possible) and reports progress. The Planner starts up to four of these side by side.
+ * fast as possible) and reports progress. The Planner starts one per variant, up to the machine's cores, side by side.
  */
 import * as Comlink from 'comlink';
 import { runVariant, type VariantResult, type VariantRunInput } from './api/planner/run-variant';

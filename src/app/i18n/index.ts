@@ -30,6 +30,7 @@ import type enStreams from './locales/en/streams';
 import type enProducers from './locales/en/producers';
 import type enConsumers from './locales/en/consumers';
 import type enConsole from './locales/en/console';
+import type enPlanner from './locales/en/planner';
 import { setFormatLocale } from '../format';
 
 export const LANGUAGES = ['en', 'ko'] as const;
@@ -46,6 +47,7 @@ export interface Resources {
   producers: typeof enProducers;
   consumers: typeof enConsumers;
   console: typeof enConsole;
+  planner: typeof enPlanner;
 }
 
 declare module 'i18next' {

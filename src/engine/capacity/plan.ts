@@ -6,7 +6,8 @@
 import { analyticsCost, firehoseCost, type AnalyticsCost, type FirehoseCost } from './cost-firehose';
 import type { BillingMode, ModeCost } from './cost-line';
 import { onDemandAdvantageCost, onDemandStandardCost, provisionedCost, type StreamCostInput } from './cost-streams';
-import { largeRecordMessage, largeRecordRisk } from './large-records';
+import { autoDistributionMessage, autoDistributionOption, type AutoDistributionOption } from './auto-distribution';
+import { largeRecordMessage, largeRecordRisk, largeRecordSettingMessages } from './large-records';
 import { readRateFixes } from './read-rate-fixes';
 import { priceAssumptions, type PriceAssumption } from './assumptions';
 import { analyzeHotKeys, type HotKeyAnalysis } from './hot-keys';
@@ -55,6 +56,8 @@ export interface CapacityPlan {
   readonly assumptions: readonly PriceAssumption[];
   /** UpdateShardCount calls from the workload's currentShards to the recommended count (provisioned only). */
   readonly reshard?: ReshardPlan;
+  /** AUTO record distribution (on-demand) as a hot-key fix, priced next to the provisioned answer; absent without a key problem. */
+  readonly autoDistribution?: AutoDistributionOption;
   readonly findings: readonly Finding[];
   readonly recommendation: Recommendation;
 }
@@ -177,8 +180,24 @@ export function planCapacity(workload: Workload, prices: PriceTable = DEFAULT_PR
     const added = Object.entries(fix.addedMonthlyUsd).map(([m, v]) => `${modeName(m as BillingMode)} ${v === 0 ? '+$0.00' : `+${usd(v ?? 0)}`}/month`).join(', ');
     findings.push({ code: `get-records-fix-${fix.kind}`, severity: 'info', message: `Fix for the GetRecords call rate — ${fix.description} (${added}).` });
   }
-  const large = largeRecordRisk(traffic.sizes, traffic.keyBytesMean, traffic.recordsPerSecPeak, n);
-  if (large && !traffic.aggregation) findings.push({ code: 'large-records', severity: large.refusedPerHour >= 1 ? 'warning' : 'info', message: largeRecordMessage(large) });
+  const large = largeRecordRisk({ sizes: traffic.sizes, keyBytes: traffic.keyBytesMean, recordsPerSecPeak: traffic.recordsPerSecPeak, shards: n, maxRecordBytes: workload.maxRecordSizeBytes });
+  if (large && !traffic.aggregation) {
+    findings.push({ code: 'large-records', severity: large.refusedPerHour >= 1 ? 'warning' : 'info', message: largeRecordMessage(large) });
+    for (const message of largeRecordSettingMessages(large, workload.maxRecordSizeBytes)) findings.push({ code: 'large-records-setting', severity: 'warning', message });
+  }
+  const autoDistribution = recommendation.target === 'data-stream'
+    ? autoDistributionOption({
+        streamName: '<name>',
+        evenThrottledFraction: hotKeys.throttledFraction,
+        keysOverLimit: hotKeys.keysOverLimit.map((k) => k.key),
+        onDemandStandardMonthlyUsd: costs['on-demand-standard'].totalMonthlyUsd,
+        provisionedMonthlyUsd: costs.provisioned.totalMonthlyUsd,
+        provisionedStreamThrottledFraction: layout.evaluation.throttledFraction,
+        onDemandRamp: onDemandRamp.standard,
+        aggregation: traffic.aggregation !== undefined,
+      })
+    : undefined;
+  if (autoDistribution) findings.push({ code: 'auto-distribution', severity: 'info', message: autoDistributionMessage(autoDistribution) });
   const target = recommendation.settings.baseShards ?? recommendation.settings.shardCount;
   const reshard = workload.currentShards !== undefined && target !== undefined ? planUpdateShardCount(workload.currentShards, target) : undefined;
   if (reshard && reshard.steps.length > 0) {
@@ -189,7 +208,7 @@ export function planCapacity(workload: Workload, prices: PriceTable = DEFAULT_PR
     });
   }
   if (traffic.oversizeFraction > 0) {
-    findings.push({ code: 'oversize-records', severity: 'warning', message: `${(traffic.oversizeFraction * 100).toFixed(2)}% of records exceed the ${workload.maxRecordSizeBytes} B maximum record size and would be rejected (a validation error, not throttling); raise maxRecordSizeBytes (up to 10 MiB) or split them.` });
+    findings.push({ code: 'oversize-records', severity: 'warning', message: `${(traffic.oversizeFraction * 100).toFixed(2)}% of records exceed the ${workload.maxRecordSizeBytes} B maximum record size (data + key) and would be rejected (a validation error, not throttling); raise the stream's maximum record size (maxRecordSizeKiB, up to 10,240 KiB: MaxRecordSizeInKiB on CreateStream or UpdateMaxRecordSize) or split them.` });
   }
   if (analytics?.badge && analytics.flinkEquivalent) {
     findings.push({ code: 'analytics-legacy', severity: 'warning', message: `Kinesis Data Analytics for SQL is ${analytics.badge}; the Managed Service for Apache Flink equivalent costs ${analytics.flinkEquivalent.totalMonthlyUsd.toFixed(2)} USD/month.` });
@@ -202,6 +221,7 @@ export function planCapacity(workload: Workload, prices: PriceTable = DEFAULT_PR
     prices: { region: prices.region, asOf: prices.asOf },
     assumptions,
     ...(reshard ? { reshard } : {}),
+    ...(autoDistribution ? { autoDistribution } : {}),
     findings,
     recommendation,
   };
@@ -234,3 +254,4 @@ function consumerDrain(c: ConsumerFigures, t: TrafficFigures, shards: number, sh
     keepsUpAtPeak: readRate >= writePerShard,
   };
 }
+

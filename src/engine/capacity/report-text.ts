@@ -53,6 +53,12 @@ export function renderPlanText(plan: CapacityPlan): string {
     for (const k of sa.subKeys) out.push(`      ${pad(k.name, 28)} → shard ${pad(String(k.shard), 5)} ${pct(k.shardUtilizationAfter)} of its limit with the other keys there`);
     for (const k of sa.skipped) out.push(`      ${pad(k.name, 28)}   skipped: ${k.why === 'collides' ? 'lands on the same shard as another sub-key' : 'no room'} (shard ${k.shard})`);
   }
+  const auto = plan.autoDistribution;
+  if (auto) {
+    out.push(`  without per-key ordering: on-demand + AUTO record distribution ${usd(auto.monthlyUsd)}/month vs provisioned ${usd(auto.provisionedMonthlyUsd)}/month${auto.provisionedStreamThrottledFraction > 0 ? ` (which still refuses ${pct(auto.provisionedStreamThrottledFraction)} of records)` : ''}`);
+    out.push(`      keys are ignored for placement, so ${auto.fixes === 'key-over-limit' ? 'keys over the per-key limit stop throttling' : 'no shard is overloaded by its keys'}; per-key order is lost (see the finding)`);
+    for (const c of auto.calls) out.push(`      ${c}`);
+  }
   if (plan.drain.length) {
     out.push('');
     out.push('Consumers (shared reads)');

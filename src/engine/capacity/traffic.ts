@@ -53,7 +53,8 @@ export function trafficFigures(w: Workload): TrafficFigures {
   const t = w.traffic;
   const sizes = discretizeSizes(t.recordSize, w.maxRecordSizeBytes);
   const oversizeFraction = discretizeSizes(t.recordSize)
-    .filter((s) => s.bytes > w.maxRecordSizeBytes)
+    // The maximum record size counts the data blob plus the partition key (PutRecord API).
+    .filter((s) => s.bytes + t.partitionKeyBytes > w.maxRecordSizeBytes)
     .reduce((sum, s) => sum + s.probability, 0);
   const keyBytes = t.partitionKeyBytes;
   const dataBytesMean = meanBytes(sizes);

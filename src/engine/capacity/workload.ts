@@ -29,7 +29,8 @@
  *   ],
  *   "retentionHours": 24 [24, 24–8760],
  *   "targetUtilization": 0.8 [0.8, > 0 … 1],         // headroom kept on every shard at peak
- *   "maxRecordSizeBytes": 1048576 [1 MiB, ≤ 10 MiB],
+ *   "maxRecordSizeKiB": 1024 [1024, 1024–10240],        // the stream's MaxRecordSizeInKiB (data + key)
+ *   "maxRecordSizeBytes": 1048576 [1 MiB, ≤ 10 MiB],    // the same in bytes (older workloads); not with maxRecordSizeKiB
  *   "longTermReadGiBPerMonth": 0 [0],                  // reads of data older than 7 days
  *   "onDemand": { "warmThroughputMiBps": 50 [none], "efoCountsTowardCommitment": true [true] },
  *   "firehose": { "name": "logs-to-s3", "source": "direct-put" | "kinesis-stream" | "vended-logs",
@@ -128,7 +129,7 @@ export interface Workload {
 
 export type WorkloadParse = { readonly ok: true; readonly workload: Workload } | { readonly ok: false; readonly issues: readonly WorkloadIssue[] };
 
-const TOP_FIELDS = ['name', 'description', 'traffic', 'consumers', 'retentionHours', 'targetUtilization', 'maxRecordSizeBytes', 'longTermReadGiBPerMonth', 'onDemand', 'firehose', 'analytics', 'hoursPerMonth', 'currentShards', 'putLatency'];
+const TOP_FIELDS = ['name', 'description', 'traffic', 'consumers', 'retentionHours', 'targetUtilization', 'maxRecordSizeBytes', 'maxRecordSizeKiB', 'longTermReadGiBPerMonth', 'onDemand', 'firehose', 'analytics', 'hoursPerMonth', 'currentShards', 'putLatency'];
 const RATE_LIMIT = 1e9;
 
 /** Validates untrusted JSON and resolves defaults; lists every problem with its path and allowed range. */
@@ -139,7 +140,10 @@ export function parseWorkload(json: unknown): WorkloadParse {
   r.noUnknownFields(top, '', TOP_FIELDS);
   const name = r.string(top, 'name', '');
   const description = top.description === undefined ? undefined : r.string(top, 'description', '', undefined, 4000);
-  const maxRecordSizeBytes = r.number(top, 'maxRecordSizeBytes', '', { min: 1024, max: MAX_RECORD_BYTES_CEILING, integer: true }, DEFAULT_MAX_RECORD_BYTES);
+  // AWS's own unit is MaxRecordSizeInKiB, 1,024–10,240 (API_UpdateMaxRecordSize); bytes stay accepted.
+  const maxRecordSizeKiB = r.optionalNumber(top, 'maxRecordSizeKiB', '', { min: 1024, max: MAX_RECORD_BYTES_CEILING / 1024, integer: true });
+  if (maxRecordSizeKiB !== undefined && top.maxRecordSizeBytes !== undefined) r.fail('maxRecordSizeKiB', 'give maxRecordSizeKiB or maxRecordSizeBytes, not both');
+  const maxRecordSizeBytes = maxRecordSizeKiB !== undefined ? maxRecordSizeKiB * 1024 : r.number(top, 'maxRecordSizeBytes', '', { min: 1024, max: MAX_RECORD_BYTES_CEILING, integer: true }, DEFAULT_MAX_RECORD_BYTES);
 
   const trafficObj = r.object(top.traffic, 'traffic') ?? {};
   r.noUnknownFields(trafficObj, 'traffic', ['recordsPerSecond', 'recordSize', 'partitionKeyBytes', 'keys', 'aggregation']);

@@ -206,6 +206,11 @@ export class ShardLog {
 
   /** Index of the first retained entry whose last counter is ≥ `counter` (end index when none). */
   seekCounter(counter: number): number {
+    // Readers that keep up ask for the newest entry or past it: answer those without searching.
+    if (this.end > this.head) {
+      if (this.lastCounterAt(this.end - 1) < counter) return this.end;
+      if (this.end - 1 === this.head || this.lastCounterAt(this.end - 2) < counter) return this.end - 1;
+    }
     let lo = this.head;
     let hi = this.end;
     while (lo < hi) {
@@ -216,6 +221,12 @@ export class ShardLog {
       else hi = mid;
     }
     return lo;
+  }
+
+  private lastCounterAt(index: number): number {
+    const c = this.chunkFor(index);
+    const j = index - c.baseIndex;
+    return c.entries[(j << 2) + FIRST] + c.entries[(j << 2) + COUNT] - 1;
   }
 
   /** Index of the first retained entry that arrived at or after `timeMs` (end index when none). */

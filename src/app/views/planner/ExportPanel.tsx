@@ -3,6 +3,7 @@
  * CloudFormation template, Terraform and AWS CLI commands, to download or copy.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { InfraTexts } from '../../../worker/api/planner/plan-scenario';
 import { downloadText } from '../../components/scenario/download';
 
@@ -13,6 +14,7 @@ const FORMATS = [
 ] as const;
 
 export function ExportPanel({ scenario, recommended }: { scenario: InfraTexts; recommended: InfraTexts }) {
+  const { t } = useTranslation('planner');
   const [which, setWhich] = useState<'scenario' | 'recommended'>('scenario');
   const [format, setFormat] = useState<(typeof FORMATS)[number]['key']>('cloudformation');
   const [copied, setCopied] = useState(false);
@@ -21,16 +23,16 @@ export function ExportPanel({ scenario, recommended }: { scenario: InfraTexts; r
   return (
     <section className="panel" aria-labelledby="export-title">
       <div className="panel-header">
-        <h2 id="export-title">Export to infrastructure</h2>
+        <h2 id="export-title">{t('export.title')}</h2>
         <div className="row">
-          <select aria-label="What to export" value={which} onChange={(e) => setWhich(e.target.value as 'scenario' | 'recommended')}>
-            <option value="scenario">streams as configured</option>
-            <option value="recommended">stream as recommended</option>
+          <select aria-label={t('export.what')} value={which} onChange={(e) => setWhich(e.target.value as 'scenario' | 'recommended')}>
+            <option value="scenario">{t('export.configured')}</option>
+            <option value="recommended">{t('export.recommended')}</option>
           </select>
         </div>
       </div>
       <div className="row">
-        <div className="row" role="tablist" aria-label="Format">
+        <div className="row" role="tablist" aria-label={t('export.format')}>
         {FORMATS.map((x) => (
           <button key={x.key} type="button" role="tab" id={`export-tab-${x.key}`} aria-controls="export-preview" aria-selected={format === x.key} className={`btn ${format === x.key ? 'btn-primary' : ''}`} data-testid={`export-${x.key}`} onClick={() => { setFormat(x.key); setCopied(false); }}>
             {x.label}
@@ -39,10 +41,10 @@ export function ExportPanel({ scenario, recommended }: { scenario: InfraTexts; r
         </div>
         <span className="spacer" />
         <button type="button" className="btn" onClick={() => downloadText(f.file, texts[format], f.mime)}>
-          Download {f.file}
+          {t('export.download', { file: f.file })}
         </button>
         <button type="button" className="btn" onClick={() => void navigator.clipboard?.writeText(texts[format]).then(() => setCopied(true), () => setCopied(false))}>
-          {copied ? 'Copied' : 'Copy'}
+          {copied ? t('export.copied') : t('export.copy')}
         </button>
       </div>
       <pre className="export-preview" id="export-preview" role="tabpanel" aria-labelledby={`export-tab-${format}`} tabIndex={0} data-testid="export-preview">{texts[format]}</pre>

@@ -3,6 +3,7 @@
  * (editable), the recommendation with one-click apply, what-if variants simulated side by side, and
  * infrastructure export. The page composes; computing happens in workers (planner-api, whatif.worker).
  */
+import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/Shell';
 import { useScenario } from '../../scenarios/scenario-store';
 import { CostPanel } from './CostPanel';
@@ -19,39 +20,40 @@ export default function PlannerPage(_props: { params: readonly string[] }) {
   const doc = useScenario((s) => s.doc);
   const settings = usePlannerSettings();
   const { response, streamName, pending } = usePlan();
-  if (!doc) return <div className="loading">Loading the scenario…</div>;
+  const { t } = useTranslation('planner');
+  if (!doc) return <div className="loading">{t('page.loading')}</div>;
   return (
     <div className="planner-page">
       <PageHeader
-        title="Planner"
-        subtitle="Shards, cost and a recommendation for a workload, then what-if variants through the simulator to see where bursts and key skew make reality differ."
+        title={t('page.title')}
+        subtitle={t('page.subtitle')}
         actions={
           doc.streams.length > 1 ? (
             <label className="inline-field">
-              Stream
-              <select aria-label="Stream to plan" value={streamName} onChange={(e) => updatePlannerSettings({ streamName: e.target.value, edits: {} })}>
+              {t('page.stream')}
+              <select aria-label={t('page.streamToPlan')} value={streamName} onChange={(e) => updatePlannerSettings({ streamName: e.target.value, edits: {} })}>
                 {doc.streams.map((s) => (
                   <option key={s.name} value={s.name}>{s.name}</option>
                 ))}
               </select>
             </label>
           ) : (
-            <span className="muted nowrap">stream '{streamName}'</span>
+            <span className="muted nowrap">{t('page.streamNamed', { name: streamName ?? '' })}</span>
           )
         }
       />
       {response && !response.ok ? (
         <div className="callout callout-error" role="alert">
-          The workload cannot be planned:
+          {t('page.cannotPlan')}
           <ul>
             {response.errors.map((e) => (
               <li key={e}>{e}</li>
             ))}
           </ul>
-          <button type="button" className="btn" onClick={() => updatePlannerSettings({ edits: {} })}>Reset to scenario</button>
+          <button type="button" className="btn" onClick={() => updatePlannerSettings({ edits: {} })}>{t('page.resetToScenario')}</button>
         </div>
       ) : null}
-      {!response ? <div className="loading">Planning…</div> : null}
+      {!response ? <div className="loading">{t('page.planning')}</div> : null}
       {response?.ok && streamName ? (
         <div className={pending ? 'planner-stale' : undefined}>
           <div className="planner-top">

@@ -2,6 +2,7 @@
  * The analytic estimate: shards for writes, for reads and overall with the binding constraint named,
  * the hottest key's share and whether any shard count can carry it, headroom at the peak, every term.
  */
+import { useTranslation } from 'react-i18next';
 import type { CapacityPlan } from '../../../engine/capacity/plan';
 import type { SizingConstraint } from '../../../engine/capacity/shard-sizing';
 import { mibps, num, pct } from './planner-format';
@@ -9,88 +10,80 @@ import { mibps, num, pct } from './planner-format';
 const WRITE: readonly SizingConstraint[] = ['write-bytes', 'write-records', 'surge-write', 'key-skew'];
 const READ: readonly SizingConstraint[] = ['shared-read', 'consumer-processing', 'surge-lag'];
 
-const CONSTRAINT_LABEL: Record<SizingConstraint, string> = {
-  minimum: 'minimum of one shard',
-  'write-bytes': 'write bytes (1 MiB/s per shard)',
-  'write-records': 'write records (1,000/s per shard)',
-  'shared-read': 'shared reads (2 MiB/s per shard)',
-  'consumer-processing': 'consumer processing speed',
-  'surge-lag': 'surge drained within the lag budget',
-  'surge-write': 'surge at the hard write limit',
-  'key-skew': 'key skew (MD5 placement)',
-};
-
 export function SizingPanel({ plan }: { plan: CapacityPlan }) {
+  const { t } = useTranslation('planner');
+  const label = (c: SizingConstraint) => t(`sizing.constraints.${c}`);
   const s = plan.sizing;
-  const forWrites = Math.max(1, ...s.terms.filter((t) => WRITE.includes(t.constraint)).map((t) => t.shards));
-  const forReads = Math.max(0, ...s.terms.filter((t) => READ.includes(t.constraint)).map((t) => t.shards));
+  const forWrites = Math.max(1, ...s.terms.filter((x) => WRITE.includes(x.constraint)).map((x) => x.shards));
+  const forReads = Math.max(0, ...s.terms.filter((x) => READ.includes(x.constraint)).map((x) => x.shards));
   const hot = plan.hotKeys.hottestKey;
   const headroom = s.headroomAtPeak;
   return (
     <section className="panel" aria-labelledby="sizing-title">
       <div className="panel-header">
-        <h2 id="sizing-title">Analytic estimate</h2>
+        <h2 id="sizing-title">{t('sizing.title')}</h2>
         <span className="muted small">
-          peak {num(plan.traffic.recordsPerSecPeak)} records/s · {mibps(plan.traffic.bytesPerSecPeak)}
+          {t('sizing.peak', { rps: num(plan.traffic.recordsPerSecPeak), mibps: mibps(plan.traffic.bytesPerSecPeak) })}
         </span>
       </div>
       <div className="cards planner-cards">
         <div className="card">
-          <div className="stat-label">Shards for writes</div>
+          <div className="stat-label">{t('sizing.forWrites')}</div>
           <div className="stat-value" data-testid="shards-writes">{forWrites}</div>
         </div>
         <div className="card">
-          <div className="stat-label">Shards for reads</div>
+          <div className="stat-label">{t('sizing.forReads')}</div>
           <div className="stat-value" data-testid="shards-reads">{forReads || '—'}</div>
-          <div className="stat-sub">{s.sharedConsumers} shared, {s.efoConsumers} fan-out</div>
+          <div className="stat-sub">{t('sizing.readers', { shared: s.sharedConsumers, efo: s.efoConsumers })}</div>
         </div>
         <div className="card">
-          <div className="stat-label">Shards overall</div>
+          <div className="stat-label">{t('sizing.overall')}</div>
           <div className="stat-value" data-testid="shards-overall">{s.shards}</div>
-          <div className="stat-sub" data-testid="binding">bound by {CONSTRAINT_LABEL[s.binding.constraint]}{s.binding.consumer ? ` ('${s.binding.consumer}')` : ''}</div>
+          <div className="stat-sub" data-testid="binding">{t('sizing.boundBy', { constraint: label(s.binding.constraint) })}{s.binding.consumer ? ` ('${s.binding.consumer}')` : ''}</div>
         </div>
         <div className="card">
-          <div className="stat-label">Headroom at peak</div>
+          <div className="stat-label">{t('sizing.headroom')}</div>
           <div className={`stat-value ${headroom < 0 ? 'text-bad' : ''}`}>{pct(headroom, 0)}</div>
-          <div className="stat-sub">{pct(Math.max(s.peakUtilization.bytes, s.peakUtilization.records, s.peakUtilization.sharedRead), 0)} of the tightest limit used at peak</div>
+          <div className="stat-sub">{t('sizing.tightest', { share: pct(Math.max(s.peakUtilization.bytes, s.peakUtilization.records, s.peakUtilization.sharedRead), 0) })}</div>
         </div>
         <div className="card">
-          <div className="stat-label">Hottest key</div>
+          <div className="stat-label">{t('sizing.hottestKey')}</div>
           <div className="stat-value" data-testid="hot-key-share">{pct(hot.share, 1)}</div>
           <div className="stat-sub" title={hot.key}>
             '{hot.key.length > 24 ? `${hot.key.slice(0, 24)}…` : hot.key}':{' '}
-            {hot.fitsOneShard ? <span className="text-ok">one shard can carry it</span> : <span className="text-bad" data-testid="hot-key-unfixable">no shard count can carry it ({hot.shardsWorth.toFixed(1)} shards’ worth)</span>}
+            {hot.fitsOneShard ? <span className="text-ok">{t('sizing.fitsOneShard')}</span> : <span className="text-bad" data-testid="hot-key-unfixable">{t('sizing.noShardCount', { worth: hot.shardsWorth.toFixed(1) })}</span>}
           </div>
         </div>
       </div>
-      <table className="data planner-terms" aria-label="Sizing terms">
+      <table className="data planner-terms" aria-label={t('sizing.terms')}>
         <thead>
           <tr>
-            <th>Constraint</th>
-            <th className="num">Shards (exact)</th>
-            <th className="num">Shards</th>
+            <th>{t('sizing.constraint')}</th>
+            <th className="num">{t('sizing.exact')}</th>
+            <th className="num">{t('sizing.shards')}</th>
           </tr>
         </thead>
         <tbody>
-          {s.terms.map((t, i) => (
-            <tr key={`${t.constraint}-${t.consumer ?? ''}-${i}`} className={t === s.binding || (t.constraint === s.binding.constraint && t.consumer === s.binding.consumer) ? 'binding-row' : undefined}>
+          {s.terms.map((term, i) => (
+            <tr key={`${term.constraint}-${term.consumer ?? ''}-${i}`} className={term === s.binding || (term.constraint === s.binding.constraint && term.consumer === s.binding.consumer) ? 'binding-row' : undefined}>
               <td>
-                {CONSTRAINT_LABEL[t.constraint]}
-                {t.consumer ? ` — ${t.consumer}` : ''}
+                {label(term.constraint)}
+                {term.consumer ? ` — ${term.consumer}` : ''}
               </td>
-              <td className="num">{t.exactShards.toFixed(2)}</td>
-              <td className="num">{t.shards}</td>
+              <td className="num">{term.exactShards.toFixed(2)}</td>
+              <td className="num">{term.shards}</td>
             </tr>
           ))}
         </tbody>
       </table>
       {plan.hotKeys.throttledFraction > 0 ? (
         <p className="callout callout-warn small">
-          On an even split at {plan.hotKeys.shardCount} shards, {pct(plan.hotKeys.throttledFraction)} of the stream's records are predicted to be throttled
-          (every key on an overloaded shard)
-          {plan.hotKeys.unfixableFraction > 0 ? `; ${pct(plan.hotKeys.unfixableFraction)} is keys' own excess over the per-key limit, which no shard count or mode removes` : ''}.
+          {t('sizing.evenSplit', { shards: plan.hotKeys.shardCount, share: pct(plan.hotKeys.throttledFraction) })}
+          {plan.hotKeys.unfixableFraction > 0 ? t('sizing.unfixable', { share: pct(plan.hotKeys.unfixableFraction) }) : ''}
           {plan.layout.shards !== plan.layout.baseShards
-            ? ` The ${plan.layout.kind === 'targeted-splits' ? `layout with ${plan.layout.splitCalls.length} SplitShard calls` : 'even split'} at ${plan.layout.shards} shards leaves ${pct(plan.layout.evaluation.throttledFraction)}.`
+            ? plan.layout.kind === 'targeted-splits'
+              ? t('sizing.layoutLeaves', { splits: plan.layout.splitCalls.length, shards: plan.layout.shards, share: pct(plan.layout.evaluation.throttledFraction) })
+              : t('sizing.evenLeaves', { shards: plan.layout.shards, share: pct(plan.layout.evaluation.throttledFraction) })
             : ''}
         </p>
       ) : null}

@@ -1,6 +1,8 @@
-/** Number formatting for the Planner page. */
+/** Number formatting for the Planner page, in the console's chosen language (src/app/format.ts). */
+import { formatLocale } from '../../format';
+
 export function usd(x: number): string {
-  return `$${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return `$${x.toLocaleString(formatLocale(), { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
 export function pct(fraction: number, digits = 1): string {
@@ -10,7 +12,7 @@ export function pct(fraction: number, digits = 1): string {
 
 export function num(x: number, digits = 0): string {
   if (!Number.isFinite(x)) return '∞';
-  return x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  return x.toLocaleString(formatLocale(), { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
 
 export function ms(x: number): string {

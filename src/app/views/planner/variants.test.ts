@@ -7,7 +7,7 @@ describe('what-if axes', () => {
   it('parses each axis example and rejects nonsense with a reason', () => {
     for (const a of AXES) expect(parseAxis(a.kind, a.example).ok, a.kind).toBe(true);
     expect(parseAxis('shards', '2, 4, 8')).toEqual({ ok: true, changes: [2, 4, 8].map((shards) => ({ kind: 'shards', shards })) });
-    expect(parseAxis('shards', '2, x')).toEqual({ ok: false, error: '"x" is not a shard count from 1 to 1024' });
+    expect(parseAxis('shards', '2, x')).toEqual({ ok: false, error: '"x" is not a shard count from 1 to 1024', errorKey: 'shards', item: 'x' });
     expect(parseAxis('batching', 'PutRecords:900').ok).toBe(false);
     expect(parseAxis('mode', '').ok).toBe(false);
   });

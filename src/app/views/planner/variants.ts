@@ -43,29 +43,36 @@ const KEY_PRESETS: Record<Exclude<KeyPreset, 'current'>, KeyStrategy> = {
   hot: { kind: 'hotKey', hotKey: 'key-0', hotPercent: 30, otherKeys: 10_000, prefix: 'key-' },
 };
 
-export type AxisParse = { readonly ok: true; readonly changes: readonly VariantChange[] } | { readonly ok: false; readonly error: string };
+/** A refused value: the English sentence, and the key of the `planner` namespace (whatif.errors.*) the page translates. */
+export type AxisParse =
+  | { readonly ok: true; readonly changes: readonly VariantChange[] }
+  | { readonly ok: false; readonly error: string; readonly errorKey: AxisErrorKey; readonly item?: string };
+
+export type AxisErrorKey = 'empty' | 'shards' | 'mode' | 'keys' | 'batching' | 'retries' | 'consumerCount' | 'consumerType';
+
+const refuse = (errorKey: AxisErrorKey, error: string, item?: string): AxisParse => ({ ok: false, error, errorKey, ...(item !== undefined ? { item } : {}) });
 
 /** Parses a comma-separated list of values for one axis. */
 export function parseAxis(kind: AxisKind, text: string): AxisParse {
   const items = text.split(',').map((s) => s.trim()).filter(Boolean);
-  if (items.length === 0) return { ok: false, error: 'give at least one value' };
+  if (items.length === 0) return refuse('empty', 'give at least one value');
   const changes: VariantChange[] = [];
   for (const item of items) {
     const v = item.toLowerCase();
     const int = Number(v);
     switch (kind) {
       case 'shards':
-        if (!Number.isInteger(int) || int < 1 || int > 1024) return { ok: false, error: `"${item}" is not a shard count from 1 to 1024` };
+        if (!Number.isInteger(int) || int < 1 || int > 1024) return refuse('shards', `"${item}" is not a shard count from 1 to 1024`, item);
         changes.push({ kind, shards: int });
         break;
       case 'mode':
         if (/^prov/.test(v)) changes.push({ kind, mode: 'PROVISIONED' });
         else if (/^on[-_ ]?demand/.test(v)) changes.push({ kind, mode: 'ON_DEMAND' });
-        else return { ok: false, error: `"${item}" is not provisioned or on-demand` };
+        else return refuse('mode', `"${item}" is not provisioned or on-demand`, item);
         break;
       case 'keys':
         if (v === 'current' || v in KEY_PRESETS) changes.push({ kind, preset: v as KeyPreset });
-        else return { ok: false, error: `"${item}" is not one of current, uuid, pool, zipf, hot` };
+        else return refuse('keys', `"${item}" is not one of current, uuid, pool, zipf, hot`, item);
         break;
       case 'batching': {
         if (v === 'putrecord') {
@@ -74,20 +81,20 @@ export function parseAxis(kind: AxisKind, text: string): AxisParse {
         }
         const m = /^putrecords(?::(\d+))?$/.exec(v);
         const n = m?.[1] === undefined ? undefined : Number(m[1]);
-        if (!m || (n !== undefined && (n < 1 || n > 500))) return { ok: false, error: `"${item}" is not PutRecord or PutRecords:<1–500>` };
+        if (!m || (n !== undefined && (n < 1 || n > 500))) return refuse('batching', `"${item}" is not PutRecord or PutRecords:<1–500>`, item);
         changes.push({ kind, api: 'PutRecords', ...(n !== undefined ? { maxRecords: n } : {}) });
         break;
       }
       case 'retries':
-        if (!Number.isInteger(int) || int < 0 || int > 100) return { ok: false, error: `"${item}" is not a retry count from 0 to 100` };
+        if (!Number.isInteger(int) || int < 0 || int > 100) return refuse('retries', `"${item}" is not a retry count from 0 to 100`, item);
         changes.push({ kind, maxRetries: int });
         break;
       case 'consumer-count':
-        if (!Number.isInteger(int) || int < 0 || int > 20) return { ok: false, error: `"${item}" is not a consumer count from 0 to 20` };
+        if (!Number.isInteger(int) || int < 0 || int > 20) return refuse('consumerCount', `"${item}" is not a consumer count from 0 to 20`, item);
         changes.push({ kind, count: int });
         break;
       case 'consumer-type':
-        if (v !== 'kcl' && v !== 'efo' && v !== 'lambda') return { ok: false, error: `"${item}" is not kcl, efo or lambda` };
+        if (v !== 'kcl' && v !== 'efo' && v !== 'lambda') return refuse('consumerType', `"${item}" is not kcl, efo or lambda`, item);
         changes.push({ kind, type: v });
         break;
     }

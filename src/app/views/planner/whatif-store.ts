@@ -1,6 +1,6 @@
 /**
- * What-if runs: variants of the base scenario run in parallel `whatif.worker.ts` instances (at most
- * four, and no more than the machine's cores), each reporting progress; results land here for the
+ * What-if runs: variants of the base scenario run in parallel `whatif.worker.ts` instances (one per
+ * variant, no more than the machine's cores), each reporting progress; results land here for the
  * table and charts. A new run or Cancel terminates the previous run's workers.
  */
 import * as Comlink from 'comlink';
@@ -28,7 +28,11 @@ export interface WhatIfState {
   cancel(): void;
 }
 
-export const MAX_WHATIF_WORKERS = 4;
+/**
+ * One worker per variant up to the machine's cores (navigator.hardwareConcurrency): a what-if worker runs
+ * unpaced and never waits, so more workers than cores only share them. The page allows at most 8 variants.
+ */
+export const MAX_WHATIF_WORKERS = 8;
 
 export function workerCount(variants: number, cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : 2): number {
   return Math.max(1, Math.min(MAX_WHATIF_WORKERS, cores || 2, variants));

@@ -13,6 +13,8 @@ export interface DeliveryStreamReport {
   readonly recordsIn: number;
   readonly bytesIn: number;
   readonly throttledRecords: number;
+  /** Kinesis-sourced: GetRecords calls on the source stream that its shards refused (ThrottledGetRecords). */
+  readonly sourceReadThrottled: number;
   readonly recordsDelivered: number;
   readonly bytesDelivered: number;
   readonly objectsDelivered: number;
@@ -38,7 +40,7 @@ export interface FirehoseReport {
 export function deliveryStreamReport(v: DeliveryStreamView): DeliveryStreamReport {
   return {
     name: v.name, type: v.type, source: v.source, destination: v.destination,
-    recordsIn: v.incomingRecords, bytesIn: v.incomingBytes, throttledRecords: v.throttledRecords,
+    recordsIn: v.incomingRecords, bytesIn: v.incomingBytes, throttledRecords: v.throttledRecords, sourceReadThrottled: v.sourceReadThrottled,
     recordsDelivered: v.deliveredRecords, bytesDelivered: v.deliveredBytes, objectsDelivered: v.objectCount,
     recordsBuffered: v.ledger.pending, bytesBuffered: v.buffers.reduce((s, b) => s + b.bytes, 0),
     deliveryAttempts: v.attempts, deliveryRetries: v.failedAttempts,

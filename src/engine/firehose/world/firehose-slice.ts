@@ -56,6 +56,8 @@ export interface DeliveryStreamView {
   readonly incomingRecords: number;
   readonly incomingBytes: number;
   readonly throttledRecords: number;
+  /** GetRecords calls on the source stream's shards that were refused (Kinesis-sourced streams; ThrottledGetRecords). */
+  readonly sourceReadThrottled: number;
   readonly deliveredRecords: number;
   readonly deliveredBytes: number;
   readonly objectCount: number;
@@ -130,6 +132,7 @@ export function streamView(input: StreamViewInput): DeliveryStreamView {
     incomingRecords: c('IncomingRecords') || c('DataReadFromKinesisStream.Records'),
     incomingBytes: c('IncomingBytes') || c('DataReadFromKinesisStream.Bytes'),
     throttledRecords: c('ThrottledRecords'),
+    sourceReadThrottled: c('ThrottledGetRecords'),
     deliveredRecords: c(`${prefix}.Records`), deliveredBytes: c(`${prefix}.Bytes`), objectCount: c('DeliveryToS3.ObjectCount'),
     attempts, successes, failedAttempts: Math.max(0, attempts - successes),
     successRatio: attempts === 0 ? 1 : successes / attempts,

@@ -28,6 +28,8 @@ export interface WorkloadEdits {
   readonly consumers?: readonly ConsumerSpec[];
   readonly retentionHours?: number;
   readonly targetUtilization?: number;
+  /** The stream's MaxRecordSizeInKiB (1,024–10,240): records above 1 MiB need it raised. */
+  readonly maxRecordSizeKiB?: number;
   /** A Firehose delivery stream to price next to the data stream; null removes it. */
   readonly firehose?: FirehoseSpec | null;
   /** Streaming analytics to price; null removes it. */
@@ -88,6 +90,7 @@ export function applyEdits(w: Workload, e: WorkloadEdits): Workload {
     consumers: e.consumers ?? w.consumers,
     retentionHours: e.retentionHours ?? w.retentionHours,
     targetUtilization: e.targetUtilization ?? w.targetUtilization,
+    maxRecordSizeBytes: e.maxRecordSizeKiB !== undefined ? e.maxRecordSizeKiB * 1024 : w.maxRecordSizeBytes,
   };
 }
 

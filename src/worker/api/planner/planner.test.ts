@@ -23,6 +23,18 @@ describe('planScenario', () => {
     expect(r.scenarioExport.cli).toContain('telemetry');
   });
 
+  it('takes the maximum record size as an edit: 2 MiB records need it raised, and then get the burst-tank reasoning', () => {
+    const big = { recordSize: { kind: 'fixed' as const, bytes: 2 * 1_048_576 }, averageRecordsPerSec: 1, peakRecordsPerSec: 1 };
+    const refused = planScenario({ doc: IOT, streamName: 'telemetry', edits: big });
+    expect(refused.ok ? [] : refused.errors.join(' ')).toMatch(/recordSize/);
+    const r = planScenario({ doc: IOT, streamName: 'telemetry', edits: { ...big, maxRecordSizeKiB: 4096 } });
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    expect(r.workload.maxRecordSizeBytes).toBe(4096 * 1024);
+    // 2 MiB of data plus the key is just over 2,048 KiB: the stream needs at least 2,049 KiB.
+    expect(r.plan.findings.find((f) => f.code === 'large-records-setting')?.message).toMatch(/to at least 2049 KiB/);
+    expect(r.plan.findings.find((f) => f.code === 'large-records')?.message).toMatch(/burst tank \(3 MiB at this maximum record size\)/);
+  });
+
   it('applies edits, and price overrides change the cost and are marked', () => {
     const base = planScenario({ doc: IOT, streamName: 'telemetry' });
     const edited = planScenario({ doc: IOT, streamName: 'telemetry', edits: { averageRecordsPerSec: 10_000, peakRecordsPerSec: 10_000 }, priceOverrides: { shardHour: 0.03 }, overridesAsOf: '2026-11-22' });

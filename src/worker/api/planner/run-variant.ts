@@ -33,7 +33,9 @@ export interface VariantPoint {
 /** Something that reads the stream in the variant's world, with the reads it made and how many the shards refused. */
 export interface VariantReader {
   readonly name: string;
-  readonly kind: 'kcl' | 'efo' | 'lambda' | 'analytics';
+  readonly kind: 'kcl' | 'efo' | 'lambda' | 'analytics' | 'firehose';
+  /** In aggregate mode, the Analytics application this polling reader stands for. */
+  readonly standsFor?: string;
   /** GetRecords-equivalent calls (analytics applications; consumers report throttles only). */
   readonly readCalls?: number;
   readonly readThrottled: number;
@@ -201,7 +203,13 @@ export function runVariant(input: VariantRunInput, onProgress?: (fraction: numbe
       peakShardUtilisation: outcome.peakShardUtilization,
       costMonthlyUsd: cost.totalMonthlyUsd,
       readers: [
-        ...report.consumers.filter((c) => c.stream === streamName).map((c): VariantReader => ({ name: c.name, kind: c.type as VariantReader['kind'], readThrottled: c.readThrottled, recordsRead: c.recordsProcessed })),
+        ...report.consumers.filter((c) => c.stream === streamName).map((c): VariantReader => {
+          const app = simulation.analyticsAsReaders.find((a) => analyticsReaderName(a) === c.name);
+          return { name: c.name, kind: c.type as VariantReader['kind'], readThrottled: c.readThrottled, recordsRead: c.recordsProcessed, ...(app ? { standsFor: app } : {}) };
+        }),
+        ...report.firehose.deliveryStreams
+          .filter((d) => d.type === 'KinesisStreamAsSource' && (d.source === streamName || d.source?.endsWith(`/${streamName}`)))
+          .map((d): VariantReader => ({ name: d.name, kind: 'firehose', readThrottled: d.sourceReadThrottled, recordsRead: d.recordsIn })),
         ...report.analytics.applications.filter((a) => a.sourceStream === streamName).map((a): VariantReader => ({ name: a.name, kind: 'analytics', readCalls: a.readCalls, readThrottled: a.readThrottles, recordsRead: a.recordsRead })),
       ],
       series,

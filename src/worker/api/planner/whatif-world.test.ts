@@ -42,6 +42,11 @@ describe('a what-if variant runs the whole world', () => {
     // second's records (allowance 5 s + 2%).
     expect(reader!.verdict).toBe('agree');
     expect(reader!.simulated).toBeGreaterThan(0);
+    // The readers list has it too, with what it read and the GetRecords calls the shards refused it.
+    const firehose = r.readers.find((x) => x.name === 'logs-to-s3');
+    expect(firehose).toMatchObject({ kind: 'firehose' });
+    expect(firehose!.recordsRead).toBe(reader!.simulated);
+    expect(firehose!.readThrottled).toBeGreaterThanOrEqual(0);
     const latency = r.comparison.rows.find((x) => x.metric === 'p99-put-latency')!;
     expect(latency.predicted).not.toBeNull();
     expect(r.simulation.mode).toBe('record');
@@ -52,6 +57,8 @@ describe('a what-if variant runs the whole world', () => {
     if (!r.ok) throw new Error(r.error);
     expect(r.simulation.mode).toBe('aggregate');
     expect(r.throttledPercent).toBe(0);
+    // In aggregate mode the app is the polling reader that stands for it, and the readers list says so.
+    expect(r.readers.find((x) => x.name === 'analytics:totals')).toMatchObject({ kind: 'kcl', standsFor: 'totals', readThrottled: 0 });
     const rows = r.comparison.rows.filter((x) => x.reader === 'totals');
     expect(rows.map((x) => [x.metric, x.verdict])).toEqual([
       ['reader-records', 'agree'],
