@@ -83,4 +83,4 @@ else {
   const refused = run.schedule.reshards.filter((r) => !r.ok);
   console.log(`UpdateShardCount: ${run.schedule.reshards.length - refused.length} accepted, ${refused.length} refused${refused.length ? ` (first: hour ${refused[0].atHour}, ${refused[0].error})` : ''}`);
 }
-process.exit(balanced ? 0 : 1);
+process.exitCode = balanced ? 0 : 1;

@@ -78,6 +78,7 @@ export function readShared(stream: Stream, shardNumber: number, fromCounter: num
 export function readDedicatedThroughput(stream: Stream, shardNumber: number, fromCounter: number, maxRecords: number, maxBytes: number, nowMs: number, page: ReadPage, visit?: RecordVisitor): boolean {
   const shard = stream.shards[shardNumber];
   if (!shard) return false;
+  shard.noteClosedRead();
   readShard(shard, fromCounter, maxRecords, maxBytes, nowMs, page, visit, false);
   shard.counters.outgoingRecords += page.records;
   shard.counters.outgoingBytes += page.bytes;
@@ -94,7 +95,10 @@ export function trimToRetention(stream: Stream, nowMs: number): void {
     shard.counters.expiredRecords += removed.records;
     shard.counters.expiredBytes += removed.bytes;
     stream.ledger.usedBytes -= removed.memoryBytes;
-    if (!shard.isOpen && shard.log.isEmpty && (shard.closedAtMs ?? 0) <= cutoffMs) shard.expired = true;
+    if (!shard.isOpen && shard.log.isEmpty && (shard.closedAtMs ?? 0) <= cutoffMs) {
+      shard.expired = true;
+      stream.expiredShardCount++;
+    }
   }
 }
 

@@ -73,6 +73,8 @@ export class Stream {
   readonly shardLevelMetrics = new Set<string>();
   /** Every shard ever created, indexed by shard number. */
   readonly shards: Shard[] = [];
+  /** Closed shards whose data has all passed retention (no longer listed); readers compare it instead of scanning. */
+  expiredShardCount = 0;
   deleted = false;
   /** Times of accepted UpdateShardCount calls (the 10-per-rolling-24h rule). */
   scalingHistoryMs: number[] = [];
