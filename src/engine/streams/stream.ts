@@ -20,7 +20,7 @@ import { RouteTable } from './route-table';
 import { renderSequenceNumber } from './sequence-number';
 import { Shard } from './shard';
 import type { ReadPage, RecordVisitor } from './shard-reader';
-import { evictOldestOf, putAggregateRecords, readDedicatedThroughput, readShared, releaseAll, trimToRetention } from './stream-storage';
+import { evictOldestOf, putAggregateRecords, readDedicatedThroughput, readShared, releaseAll, reserveShardMemory, trimToRetention } from './stream-storage';
 
 export type StreamStatus = 'CREATING' | 'ACTIVE' | 'UPDATING' | 'DELETING';
 export type StreamMode = 'PROVISIONED' | 'ON_DEMAND';
@@ -38,8 +38,12 @@ export const PUT_SHARD_NOT_OPEN = -4;
 /** The service-wide memory budget; the stream reports what it stores and the ledger evicts the oldest when over. */
 export interface MemoryLedger {
   usedBytes: number;
+  /** What stored records may use: the configured budget less what the shards themselves take (reserveShardMemory). */
   budgetBytes: number;
   evict(): void;
+  /** The configured budget (set on the first reservation) and the bytes booked for shard metadata. */
+  totalBudgetBytes?: number;
+  reservedBytes?: number;
 }
 
 export interface StreamInit {
@@ -290,6 +294,7 @@ export class Stream {
     const shard = new Shard(this.shards.length, range, nowMs, startCounter, parent?.number, adjacentParent?.number);
     shard.setBurstCapacity(writeBurstBytesOf(this.maxRecordKiB));
     this.shards.push(shard);
+    reserveShardMemory(this.ledger, 1);
     parent?.childNumbers.push(shard.number);
     adjacentParent?.childNumbers.push(shard.number);
     return shard;
