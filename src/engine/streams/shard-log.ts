@@ -212,8 +212,40 @@ export class ShardLog {
     return c.payloads?.[index - c.baseIndex];
   }
 
+  /**
+   * The last two entries seeks found: readers go on from where they stopped (two KCL applications read the
+   * same shards), so the entry a reader wants is usually one of these or the one after it.
+   */
+  private hintA = 0;
+  private hintB = 0;
+
+  /** Whether entry `i` (retained) is the first whose last counter is ≥ `counter`. */
+  private isSeekResult(i: number, counter: number): boolean {
+    if (i < this.head || i >= this.end) return false;
+    const c = this.chunkFor(i);
+    const j = i - c.baseIndex;
+    if (c.entries[(j << 2) + FIRST] + c.entries[(j << 2) + COUNT] - 1 < counter) return false;
+    if (i === this.head) return true;
+    const p = this.chunkFor(i - 1);
+    const k = i - 1 - p.baseIndex;
+    return p.entries[(k << 2) + FIRST] + p.entries[(k << 2) + COUNT] - 1 < counter;
+  }
+
   /** Index of the first retained entry whose last counter is ≥ `counter` (end index when none). */
   seekCounter(counter: number): number {
+    const a = this.hintA;
+    const b = this.hintB;
+    if (this.isSeekResult(a, counter)) return a;
+    if (this.isSeekResult(a + 1, counter)) return (this.hintA = a + 1);
+    if (this.isSeekResult(b, counter)) return b;
+    if (this.isSeekResult(b + 1, counter)) return (this.hintB = b + 1);
+    const found = this.binarySeekCounter(counter);
+    this.hintB = a;
+    this.hintA = found;
+    return found;
+  }
+
+  private binarySeekCounter(counter: number): number {
     let lo = this.head;
     let hi = this.end;
     while (lo < hi) {
