@@ -68,6 +68,8 @@ async function measureOnce(profile, shards) {
   try {
     const page = await context.newPage();
     await page.goto(`${base}#/streams`);
+    // The default scenario's streams are listed once the worker has loaded it; creating before then fails.
+    await page.locator('[data-testid^="stream-row-"]').first().waitFor({ timeout: 60_000 });
     await page.getByTestId('open-create-stream').click();
     await page.getByTestId('create-stream-name').fill('big');
     await page.getByTestId('create-stream-shards').fill(String(shards));

@@ -15,7 +15,7 @@ import type { ScenarioDoc } from '../engine/scenario/schema';
 import type { TransformHost } from '../engine/world/part';
 import { World } from '../engine/world/world';
 import { bridgedInvoker, hasMainThreadTransform } from './api/firehose/transform-bridge';
-import type { ConsoleFrame, WatchRequest } from './api/streams/console-types';
+import type { ConsoleFrameWire, WatchRequest } from './api/streams/console-types';
 import { consoleWorldOf, frameTransferables } from './api/streams/console-world';
 import type { RuntimeFactory, ScenarioRuntime } from './simulator-host';
 
@@ -23,7 +23,7 @@ import type { RuntimeFactory, ScenarioRuntime } from './simulator-host';
 export interface WorldSnapshot {
   /** Bumped whenever a console edit was written back into the scenario document. */
   readonly docRevision: number;
-  readonly streams: ConsoleFrame;
+  readonly streams: ConsoleFrameWire;
   readonly firehose?: FirehoseSlice;
   readonly analytics?: AnalyticsSnapshot;
   readonly agents?: AgentsSnapshot;

@@ -6,7 +6,8 @@
  */
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import type { ConsoleFrame, WatchRequest } from '../../worker/api/streams-api';
+import type { ConsoleFrame, ConsoleFrameWire, ShardIdentity, WatchRequest } from '../../worker/api/streams-api';
+import { joinShardIdentity } from '../../worker/api/streams/console-types';
 import { simulator } from '../sim-client';
 
 export interface ConsoleState {
@@ -14,7 +15,9 @@ export interface ConsoleState {
   watch: WatchRequest;
   /** Wall-clock latency of the latest frame (worker build → main-thread receipt), ms. */
   latencyMs: number;
-  receive(frame: ConsoleFrame): void;
+  /** The watched stream's shard identity as last sent (it comes only when it changes; see ShardIdentity). */
+  identity: ShardIdentity | undefined;
+  receive(frame: ConsoleFrameWire): void;
   setWatch(patch: Partial<WatchRequest>): void;
 }
 
@@ -31,10 +34,14 @@ export const useConsole = create<ConsoleState>()((set, get) => ({
   frame: null,
   watch: { stream: null },
   latencyMs: 0,
-  receive: (frame) => {
-    const latencyMs = performance.timeOrigin + performance.now() - frame.builtAtEpochMs;
+  identity: undefined,
+  receive: (wire) => {
+    const latencyMs = performance.timeOrigin + performance.now() - wire.builtAtEpochMs;
     window.__consoleLatencies?.push(latencyMs);
-    set({ frame, latencyMs });
+    const identity = wire.detail?.identity ?? get().identity;
+    // Same arrays frame after frame while the shard set stands, so views keyed on them do not redo work.
+    const frame: ConsoleFrame = { ...wire, detail: wire.detail ? joinShardIdentity(wire.detail, identity) : null };
+    set({ frame, latencyMs, identity });
   },
   setWatch: (patch) => {
     const watch = { ...get().watch, ...patch };

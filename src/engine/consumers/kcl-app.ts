@@ -60,9 +60,25 @@ interface Lease {
   orphanUntilMs: number;
 }
 
+const LEASE_CLEANUP_MS = 5 * 60_000;
+
 export class KclApp {
   readonly type = 'kcl' as const;
   private readonly leases = new Map<number, Lease>();
+  /**
+   * The leases not yet ended, in creation order (the order `leases` visits them): ticks, failover and lag walk
+   * these, not the thousands of ended leases a day of resharding leaves behind.
+   */
+  private readonly live = new Map<number, Lease>();
+  /**
+   * Ended leases, oldest first, deleted from the lease table five minutes after they end — KCL's lease cleanup
+   * (LeaseCleanupManager, completedLeaseCleanupIntervalMillis default 5 min) removes leases of shards that
+   * reached SHARD_END once their children are leased. https://docs.aws.amazon.com/streams/latest/dev/kcl-configuration.html (KCL source: LeaseManagementConfig.completedLeaseCleanupIntervalMillis)
+   */
+  private readonly ended: { shardNumber: number; atMs: number }[] = [];
+  private endedHead = 0;
+  /** Highest shard number leased so far: shard numbers only grow, so later syncs look above it. */
+  private syncedThrough = -1;
   private readonly workerUpAtMs: number[];
   private readonly prng: Prng;
   private readonly page: ReadPage = emptyReadPage();
@@ -105,11 +121,27 @@ export class KclApp {
   private tick(nowMs: number): void {
     const shards = this.source.shards();
     if (shards.length !== this.knownShards) this.syncLeases(nowMs, false);
-    for (const lease of this.leases.values()) {
+    for (const lease of this.live.values()) {
       if (lease.state !== 'active' || lease.nextPollMs > nowMs) continue;
       if (lease.orphanUntilMs > nowMs) continue;
       if (lease.orphanUntilMs > 0) this.reassign(lease, nowMs);
       this.poll(lease, nowMs);
+    }
+    this.cleanUpEnded(nowMs);
+  }
+
+  private endLease(lease: Lease, nowMs: number): void {
+    lease.state = 'ended';
+    this.live.delete(lease.shardNumber);
+    this.ended.push({ shardNumber: lease.shardNumber, atMs: nowMs });
+  }
+
+  private cleanUpEnded(nowMs: number): void {
+    const q = this.ended;
+    while (this.endedHead < q.length && q[this.endedHead].atMs + LEASE_CLEANUP_MS <= nowMs) this.leases.delete(q[this.endedHead++].shardNumber);
+    if (this.endedHead > 1024 && this.endedHead * 2 > q.length) {
+      q.splice(0, this.endedHead);
+      this.endedHead = 0;
     }
   }
 
@@ -142,7 +174,7 @@ export class KclApp {
     }
     if (page.atShardEnd) {
       this.checkpoint(lease, nowMs + busyMs);
-      lease.state = 'ended';
+      this.endLease(lease, nowMs);
       this.unblockChildren(nowMs);
       return;
     }
@@ -168,22 +200,24 @@ export class KclApp {
     const shards = this.source.shards();
     this.knownShards = shards.length;
     for (const shard of shards) {
-      if (this.leases.has(shard.number)) continue;
+      if (shard.number <= this.syncedThrough) continue;
+      this.syncedThrough = shard.number;
       const fresh = initial;
       const startAt = fresh && this.config.initialPosition === 'LATEST' ? shard.nextCounter : shard.trimHorizonCounter();
       const lease: Lease = {
         shardNumber: shard.number, owner: this.leastLoadedWorker(nowMs), position: startAt, checkpoint: startAt, redeliverUntil: 0,
         sinceCheckpoint: 0, lastCheckpointMs: nowMs, nextPollMs: nowMs + this.prng.next() * this.config.pollIntervalMs, state: 'waiting', millisBehind: 0, orphanUntilMs: 0,
       };
-      if (fresh && this.config.initialPosition === 'LATEST' && !shard.isOpen) lease.state = 'ended';
       this.leases.set(shard.number, lease);
+      if (fresh && this.config.initialPosition === 'LATEST' && !shard.isOpen) this.endLease(lease, nowMs);
+      else this.live.set(shard.number, lease);
     }
     this.unblockChildren(nowMs);
   }
 
   /** A waiting lease starts once every parent it has a lease for has ended (parents never leased do not block). */
   private unblockChildren(nowMs: number): void {
-    for (const lease of this.leases.values()) {
+    for (const lease of this.live.values()) {
       if (lease.state !== 'waiting') continue;
       const shard = this.source.shard(lease.shardNumber);
       const parents = [shard?.parentNumber, shard?.adjacentParentNumber];
@@ -198,7 +232,7 @@ export class KclApp {
   private crash(crash: KclCrash, nowMs: number): void {
     const w = crash.worker % this.workerUpAtMs.length;
     this.workerUpAtMs[w] = crash.downSec === undefined ? Number.POSITIVE_INFINITY : nowMs + crash.downSec * 1000;
-    for (const lease of this.leases.values()) {
+    for (const lease of this.live.values()) {
       if (lease.owner !== w || lease.state === 'ended') continue;
       // Work since the checkpoint is lost: the next owner restarts AFTER the checkpoint.
       lease.redeliverUntil = Math.max(lease.redeliverUntil, lease.position);
@@ -217,7 +251,7 @@ export class KclApp {
 
   private leastLoadedWorker(nowMs: number): number {
     const counts = new Array<number>(this.workerUpAtMs.length).fill(0);
-    for (const l of this.leases.values()) if (l.state !== 'ended') counts[l.owner]++;
+    for (const l of this.live.values()) if (l.state !== 'ended') counts[l.owner]++;
     let best = -1;
     for (let w = 0; w < counts.length; w++) {
       if (this.workerUpAtMs[w] > nowMs) continue;
@@ -227,7 +261,7 @@ export class KclApp {
   }
 
   figures(): ConsumerFigures {
-    const { lagRecords: lag, iteratorAgeMs: age, leases } = progressOf(this.leases.values(), (n) => this.source.shard(n));
+    const { lagRecords: lag, iteratorAgeMs: age, leases } = progressOf(this.live.values(), (n) => this.source.shard(n));
     return {
       kind: 'consumer', name: this.config.name, type: 'kcl', streamName: this.config.streamName,
       recordsProcessed: this.processed, bytesProcessed: this.processedBytes, recordsRedelivered: this.redelivered,
@@ -242,7 +276,7 @@ export class KclApp {
    */
   pendingRedelivery(): number {
     let n = 0;
-    for (const l of this.leases.values()) {
+    for (const l of this.live.values()) {
       if (l.state === 'ended' || l.redeliverUntil <= l.position) continue;
       const shard = this.source.shard(l.shardNumber);
       if (shard) n += Math.max(0, Math.min(l.redeliverUntil, shard.nextCounter) - Math.max(l.position, shard.trimHorizonCounter()));

@@ -33,4 +33,6 @@ export interface DeliveryBatch {
   readonly bytes: number;
   readonly oldestArrivalMs: number;
   readonly flush: FlushEvent;
+  /** Set once an attempt failed and cleared when it settles: while any batch retries, a Kinesis source pauses. */
+  retrying?: boolean;
 }

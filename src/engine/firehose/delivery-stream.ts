@@ -186,6 +186,12 @@ export class DeliveryPipeline {
     };
   }
 
+  /** Whether a flushed batch is being retried after a failed delivery attempt (the destination is failing). */
+  deliveryFailing(): boolean {
+    for (const batch of this.ctx.inFlight) if (batch.retrying) return true;
+    return false;
+  }
+
   pending(): number {
     return pendingRecords(this.ctx.ledger);
   }

@@ -45,6 +45,7 @@ export function deliverBatch(ctx: DeliveryContext, batch: DeliveryBatch): void {
 
 function settle(ctx: DeliveryContext, batch: DeliveryBatch, outcome: NonNullable<DeliveryBatch['flush']['outcome']>, attempts: number): void {
   ctx.inFlight.delete(batch);
+  batch.retrying = false;
   batch.flush.outcome = outcome;
   batch.flush.deliveredAtMs = ctx.scheduler.nowMs;
   batch.flush.attempts = attempts;
@@ -91,6 +92,7 @@ function deliverToS3(ctx: DeliveryContext, batch: DeliveryBatch): void {
       ctx.metrics.add('Expired.Records', batch.records.length);
       settle(ctx, batch, 'expired', attempts);
     },
+    onRetry: () => { batch.retrying = true; },
   });
 }
 
@@ -167,6 +169,7 @@ function deliverWithRetryWindow(ctx: DeliveryContext, batch: DeliveryBatch, d: R
         });
         return;
       }
+      batch.retrying = true;
       ctx.scheduler.at(nextMs, attempt);
     });
   };

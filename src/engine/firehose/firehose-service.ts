@@ -306,6 +306,7 @@ export class FirehoseService implements SimulationPart {
     return new KinesisSourcePoller(reader, this.sim.scheduler, {
       ingest: (shardId, records) => this.ingestFromKinesis(entry.name, records.map((r) => ({ ...r, shardId }))),
       throttled: () => entry.ctx.metrics.add('ThrottledGetRecords'),
+      paused: () => entry.pipeline.deliveryFailing(),
       millisBehindLatest: (ms) => entry.ctx.metrics.set('KinesisMillisBehindLatest', ms),
     });
   }

@@ -66,6 +66,34 @@ describe('Kinesis data stream as source', () => {
     expect(snap.ledger).toMatchObject({ ingested: 3, delivered: 3 });
   });
 
+  it('stops reading while S3 delivery fails, so the records wait in the data stream, then catches up', () => {
+    const { sim, kinesis, firehose } = setup();
+    const stream = kinesis.createStream('outage', 'PROVISIONED', 2);
+    sim.advanceBy(1);
+    firehose.createDeliveryStream(source(stream.arn));
+    firehose.s3Faults('kds-sink').down = true;
+    let sent = 0;
+    const putFor = (ms: number) => {
+      for (let t = 0; t < ms; t += 100) {
+        stream.putRecord(`k${sent}`, text(`r-${sent}\n`));
+        sent++;
+        sim.advanceBy(100);
+      }
+    };
+    putFor(30 * 60_000); // 30 minutes of a failing bucket: the first 60 s buffer fails, then reading pauses
+    const during = firehose.snapshot('from-kds');
+    const read = during.counters['DataReadFromKinesisStream.Records'];
+    expect(read).toBeGreaterThan(0);
+    expect(read).toBeLessThan(61 * 10 + 20); // about one buffer interval (10 records/s), not 30 minutes' worth
+    expect(during.ledger).toMatchObject({ ingested: read, delivered: 0, pending: read });
+    firehose.s3Faults('kds-sink').down = false;
+    putFor(5 * 60_000);
+    sim.advanceBy(120_000);
+    const after = firehose.snapshot('from-kds');
+    expect(after.counters['DataReadFromKinesisStream.Records']).toBe(sent);
+    expect(after.ledger).toMatchObject({ ingested: sent, delivered: sent, pending: 0 });
+  });
+
   it('refuses a source stream that does not exist', () => {
     const { firehose } = setup();
     expect(() => firehose.createDeliveryStream(source('arn:aws:kinesis:us-east-1:000000000000:stream/missing'))).toThrow(/does not exist/);

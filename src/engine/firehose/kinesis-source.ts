@@ -40,6 +40,12 @@ export interface KinesisSourceReader {
 
 export interface SourceSink {
   ingest(shardId: string, records: readonly SourceRecord[]): void;
+  /**
+   * True while delivery is failing: the poller reads nothing, so the records wait in the data stream (bounded
+   * by its retention) instead of piling up in Firehose. troubleshooting.html: with a Kinesis data stream as
+   * source Firehose keeps retrying and the data is bounded by the source's own retention (spec firehose.md §1).
+   */
+  paused?(): boolean;
   throttled(): void;
   millisBehindLatest(ms: number): void;
 }
@@ -61,6 +67,7 @@ export class KinesisSourcePoller {
   }
 
   private pollAll(nowMs: number): void {
+    if (this.sink.paused?.()) return;
     let behind = 0;
     for (const shard of this.reader.shards()) {
       if (this.finished.has(shard.shardNumber)) continue;

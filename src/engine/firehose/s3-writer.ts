@@ -22,6 +22,8 @@ export interface S3WriteRequest {
 export interface S3WriteCallbacks {
   onStored(attempts: number): void;
   onExpired(attempts: number): void;
+  /** An attempt failed and another is scheduled. */
+  onRetry?(attempts: number): void;
 }
 
 export function writeWithRetry(ctx: DeliveryContext, req: S3WriteRequest, cb: S3WriteCallbacks, metricPrefix = 'DeliveryToS3'): void {
@@ -40,7 +42,10 @@ export function writeWithRetry(ctx: DeliveryContext, req: S3WriteRequest, cb: S3
       }
       const directPut = ctx.config().type === 'DirectPut';
       if (directPut && nowMs - req.oldestArrivalMs >= DIRECT_PUT_RETENTION_MS) cb.onExpired(attempts);
-      else ctx.scheduler.after(S3_RETRY_INTERVAL_MS, attempt);
+      else {
+        cb.onRetry?.(attempts);
+        ctx.scheduler.after(S3_RETRY_INTERVAL_MS, attempt);
+      }
     });
   };
   attempt();

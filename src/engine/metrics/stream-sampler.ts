@@ -5,6 +5,7 @@
  * utilisation statistics the run report needs: per-shard current and peak write utilisation
  * (max of records/1,000 and bytes/1 MiB) and a histogram over all shard-seconds for the p99.
  */
+import type { Shard } from '../streams/shard';
 import type { Stream } from '../streams/stream';
 import { WRITE_BYTES_PER_SEC_MAX, WRITE_RECORDS_PER_SEC_MAX } from '../streams/limits';
 import type { StreamCallStats } from './call-stats';
@@ -30,6 +31,13 @@ export class StreamSampler {
   private readonly streamSeries: Map<string, MetricSeries> = new Map();
   private shardSeries: MetricSeries[][] = [];
   private readonly last = new Float64Array(COUNTER_FIELDS.length);
+  /** Open shard numbers, ascending; rebuilt when the shard map changes. */
+  private openNumbers: number[] = [];
+  private mapVersion = -1;
+  private shardsSeen = -1;
+  /** Closed shards read since the last sample (see Shard.sampleQueue); every other closed shard's deltas are 0. */
+  private readonly touched: number[] = [];
+  private readonly toSample: number[] = [];
 
   constructor(readonly stream: Stream, private readonly store: MetricStore, private readonly calls: StreamCallStats, readonly shardLevel: boolean) {}
 
@@ -52,17 +60,57 @@ export class StreamSampler {
     this.totalThrottled = grow(this.totalThrottled, n);
   }
 
+  /** After resharding: the open shards to walk, and each newly closed shard queued once (its closing second). */
+  private syncShardMap(shards: readonly Shard[]): void {
+    if (this.mapVersion === this.stream.shardMapVersion && this.shardsSeen === shards.length) return;
+    this.mapVersion = this.stream.shardMapVersion;
+    this.shardsSeen = shards.length;
+    this.openNumbers = [];
+    for (const shard of shards) {
+      if (shard.isOpen) this.openNumbers.push(shard.number);
+      else if (shard.sampleQueue !== this.touched) {
+        shard.sampleQueue = this.touched;
+        shard.sampleQueued = false;
+        shard.noteClosedRead();
+      }
+    }
+  }
+
+  /** Shard numbers to sample this second, ascending (the sums add in shard order, as a full walk would). */
+  private numbersToSample(): number[] {
+    const touched = this.touched.sort((a, b) => a - b);
+    const open = this.openNumbers;
+    const out = this.toSample;
+    out.length = 0;
+    let i = 0;
+    let j = 0;
+    while (i < open.length || j < touched.length) {
+      if (j >= touched.length || (i < open.length && open[i] < touched[j])) out.push(open[i++]);
+      else out.push(touched[j++]);
+    }
+    touched.length = 0;
+    return out;
+  }
+
   /** Samples the second that ended at `nowMs`. */
   sample(nowMs: number): void {
     const second = this.store.secondOf(nowMs) - 1;
     if (second < 0) return;
     const shards = this.stream.shards;
     this.grow(shards.length);
+    this.syncShardMap(shards);
     const sum = this.last.fill(0);
     const F = COUNTER_FIELDS.length;
     const at = nowMs - 1000;
-    for (let i = 0; i < shards.length; i++) {
+    const numbers = this.numbersToSample();
+    for (let n = 0; n < numbers.length; n++) {
+      const i = numbers[n];
       const shard = shards[i];
+      if (shard.sampleQueued) {
+        shard.sampleQueued = false;
+        // A closed shard written in its closing second needs one more look to drop its utilisation to 0.
+        if (shard.counters.incomingRecords !== this.prev[i * F]) shard.noteClosedRead();
+      }
       const c = shard.counters;
       const base = i * F;
       const d0 = c.incomingRecords - this.prev[base];

@@ -96,8 +96,7 @@ export class StreamSourceAdapter implements ConsumerSource {
 
   shards(): readonly ShardView[] {
     const all = this.stream.shards;
-    let expired = 0;
-    for (const s of all) if (s.expired) expired++;
+    const expired = this.stream.expiredShardCount;
     if (all.length !== this.listedFor || expired !== this.expiredSeen) {
       while (this.views.length < all.length) this.views.push(new ShardViewOf(all[this.views.length]));
       this.listed = this.views.filter((_, i) => !all[i].expired);

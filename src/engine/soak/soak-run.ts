@@ -3,6 +3,7 @@
  * advances the virtual clock hour by hour, handing the caller each hour's books (soak-ledger.ts).
  * Pure engine: the caller (the CLI, a test) measures wall time and memory around it.
  */
+import { ObjectStore } from '../objectstore';
 import { World } from '../world/world';
 import { soakBooks, type Books } from './soak-ledger';
 import { soakScenario, type SoakOptions } from './soak-scenario';
@@ -28,9 +29,17 @@ export interface SoakRun {
   readonly modeReason: string;
 }
 
+/**
+ * The simulated S3 keeps every delivered object (as S3 does) up to this budget, then evicts the oldest and
+ * counts them (ObjectStore's evictedObjects): a day of Firehose deliveries would otherwise grow memory all day.
+ */
+export const SOAK_OBJECT_STORE_MIB = 32;
+
 export function startSoak(options: SoakRunOptions): SoakRun {
   const doc = soakScenario(options);
-  const world = World.build(doc);
+  let built: World | undefined;
+  const store = new ObjectStore({ nowMs: () => built?.sim.nowMs ?? 0, maxBytes: SOAK_OBJECT_STORE_MIB * 1_048_576 });
+  const world = (built = World.build(doc, { services: { firehose: { store } } }));
   const schedule = scheduleSoak(world, { baseShards: options.shards ?? 1000, outageAtHour: options.outageAtHour ?? Math.min(3, Math.max(0, options.hours - 1)) });
   return { world, schedule, modeReason: world.parts.streams.run.modeReason };
 }

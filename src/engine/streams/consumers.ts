@@ -55,6 +55,7 @@ export class Consumer {
     const used = this.budgetSecond.get(shardNumber) === second ? (this.budgetBytes.get(shardNumber) ?? 0) : 0;
     this.budgetSecond.set(shardNumber, second);
     this.budgetBytes.set(shardNumber, used + page.bytes);
+    shard.noteClosedRead();
     shard.counters.outgoingRecords += page.records;
     shard.counters.outgoingBytes += page.bytes;
     this.outgoingRecords += page.records;

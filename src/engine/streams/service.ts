@@ -15,6 +15,7 @@ import {
   STREAMS_CREATING_MAX,
 } from './limits';
 import { AccountSettings } from './account-settings';
+import { evictOldestWhile } from './eviction-order';
 import { ConsumerRegistry } from './consumers';
 import { OnDemandScaler } from './on-demand';
 import { shardLimitMessage } from './reshard';
@@ -270,22 +271,6 @@ export class KinesisService implements SimulationPart {
   /** Evicts the oldest entries across all shards until usage is back under the low-water mark. */
   private evictOldest(): void {
     const target = this.memory.budgetBytes * EVICTION_LOW_WATER;
-    while (this.memory.usedBytes > target) {
-      let oldestMs = Number.POSITIVE_INFINITY;
-      let victimStream: Stream | undefined;
-      let victimShard = -1;
-      for (const stream of this.streams.values()) {
-        for (const shard of stream.shards) {
-          const t = shard.log.oldestArrivalMs();
-          if (t < oldestMs) {
-            oldestMs = t;
-            victimStream = stream;
-            victimShard = shard.number;
-          }
-        }
-      }
-      if (!victimStream) return;
-      victimStream.evictFrom(victimStream.shards[victimShard], EVICTION_BATCH_ENTRIES);
-    }
+    evictOldestWhile(this.streams.values(), () => this.memory.usedBytes > target, EVICTION_BATCH_ENTRIES);
   }
 }

@@ -55,8 +55,6 @@ export function emptyShardCounters(): ShardCounters {
 
 export class Shard {
   readonly id: string;
-  readonly startWords: Uint32Array;
-  readonly endWords: Uint32Array;
   readonly log = new ShardLog();
   readonly counters: ShardCounters = emptyShardCounters();
   readonly childNumbers: number[] = [];
@@ -67,6 +65,13 @@ export class Shard {
   endCounter: number | undefined;
   /** Set once a closed shard's data has all passed retention: it no longer appears in listings. */
   expired = false;
+  /**
+   * The metrics sampler's list of closed shards to sample next second (it walks only open shards and these):
+   * a read of a closed shard adds it once (`noteClosedRead`), so a day's thousands of idle closed shards cost
+   * nothing per second.
+   */
+  sampleQueue: number[] | undefined;
+  sampleQueued = false;
 
   // Write window (current virtual second).
   writeSecond = -1;
@@ -100,9 +105,19 @@ export class Shard {
     readonly adjacentParentNumber: number | undefined,
   ) {
     this.id = shardIdOf(number);
-    this.startWords = bigIntToHashKey(range.start);
-    this.endWords = bigIntToHashKey(range.end);
     this.nextCounter = startCounter;
+  }
+
+  // The range as 4×uint32 words, for routing open shards only: made on first use and dropped when the shard
+  // closes, so the thousands of closed shards a day of resharding leaves do not each keep two typed arrays.
+  private words: [Uint32Array, Uint32Array] | undefined;
+
+  get startWords(): Uint32Array {
+    return (this.words ??= [bigIntToHashKey(this.range.start), bigIntToHashKey(this.range.end)])[0];
+  }
+
+  get endWords(): Uint32Array {
+    return (this.words ??= [bigIntToHashKey(this.range.start), bigIntToHashKey(this.range.end)])[1];
   }
 
   get isOpen(): boolean {
@@ -157,6 +172,7 @@ export class Shard {
 
   /** Whether a GetRecords call may run now (5 calls/s and no outstanding byte debt); counts the call either way. */
   admitReadCall(nowMs: number): boolean {
+    this.noteClosedRead();
     this.rollReadWindow(nowMs);
     if (nowMs < this.readBlockedUntilMs || this.readCallsThisSec >= READ_CALLS_PER_SEC_MAX) {
       this.counters.throttledReadCalls++;
@@ -200,9 +216,19 @@ export class Shard {
     return true;
   }
 
+  /** Read counters of a closed shard are about to change: the sampler must look at it next second. */
+  noteClosedRead(): void {
+    if (this.sampleQueue !== undefined && !this.sampleQueued) {
+      this.sampleQueued = true;
+      this.sampleQueue.push(this.number);
+    }
+  }
+
   close(nowMs: number): void {
     this.closedAtMs = nowMs;
     this.endCounter = Math.max(this.startCounter, this.nextCounter - 1);
+    this.words = undefined;
+    this.log.seal();
   }
 
   private rollReadWindow(nowMs: number): void {

@@ -20,7 +20,7 @@ import { RouteTable } from './route-table';
 import { renderSequenceNumber } from './sequence-number';
 import { Shard } from './shard';
 import type { ReadPage, RecordVisitor } from './shard-reader';
-import { evictOldestOf, putAggregateRecords, readDedicatedThroughput, readShared, releaseAll, trimToRetention } from './stream-storage';
+import { evictOldestOf, putAggregateRecords, readDedicatedThroughput, readShared, releaseAll, reserveShardMemory, trimToRetention } from './stream-storage';
 
 export type StreamStatus = 'CREATING' | 'ACTIVE' | 'UPDATING' | 'DELETING';
 export type StreamMode = 'PROVISIONED' | 'ON_DEMAND';
@@ -38,8 +38,12 @@ export const PUT_SHARD_NOT_OPEN = -4;
 /** The service-wide memory budget; the stream reports what it stores and the ledger evicts the oldest when over. */
 export interface MemoryLedger {
   usedBytes: number;
+  /** What stored records may use: the configured budget less what the shards themselves take (reserveShardMemory). */
   budgetBytes: number;
   evict(): void;
+  /** The configured budget (set on the first reservation) and the bytes booked for shard metadata. */
+  totalBudgetBytes?: number;
+  reservedBytes?: number;
 }
 
 export interface StreamInit {
@@ -73,6 +77,8 @@ export class Stream {
   readonly shardLevelMetrics = new Set<string>();
   /** Every shard ever created, indexed by shard number. */
   readonly shards: Shard[] = [];
+  /** Closed shards whose data has all passed retention (no longer listed); readers compare it instead of scanning. */
+  expiredShardCount = 0;
   deleted = false;
   /** Times of accepted UpdateShardCount calls (the 10-per-rolling-24h rule). */
   scalingHistoryMs: number[] = [];
@@ -288,6 +294,7 @@ export class Stream {
     const shard = new Shard(this.shards.length, range, nowMs, startCounter, parent?.number, adjacentParent?.number);
     shard.setBurstCapacity(writeBurstBytesOf(this.maxRecordKiB));
     this.shards.push(shard);
+    reserveShardMemory(this.ledger, 1);
     parent?.childNumbers.push(shard.number);
     adjacentParent?.childNumbers.push(shard.number);
     return shard;

@@ -5,7 +5,7 @@
  */
 import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { utilColor } from '../viz/util-colors';
+import { LUT_SIZE, lutIndex, utilColor } from '../viz/util-colors';
 import { useWidth } from '../viz/use-width';
 
 export interface HashBandProps {
@@ -17,6 +17,8 @@ export interface HashBandProps {
 }
 
 const BAND_H = 34;
+/** The colour scale's strings, made once (building an rgb() string per shard per frame showed in profiles). */
+const COLOURS = Array.from({ length: LUT_SIZE }, (_, i) => utilColor(i / (LUT_SIZE - 1)));
 const KEYS_H = 46;
 
 function HashBandImpl({ start, end, util, ids, keys }: HashBandProps) {
@@ -34,16 +36,28 @@ function HashBandImpl({ start, end, util, ids, keys }: HashBandProps) {
     if (!ctx) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, width, BAND_H);
+    // One value per pixel column — the hottest shard touching it, so at 10,000 shards a hot one still shows —
+    // then one fillRect per run of equal colour: a few hundred calls a frame instead of one per shard.
+    const cols = Math.max(1, Math.round(width));
+    const hottest = new Float32Array(cols).fill(-1);
     for (let i = 0; i < start.length; i++) {
-      const x0 = start[i] * width;
-      const x1 = end[i] * width;
-      ctx.fillStyle = utilColor(util[i]);
-      ctx.fillRect(x0, 0, Math.max(0.5, x1 - x0), BAND_H);
-      // Shard boundaries only where they are at least 3 px apart, or the band turns into lines.
-      if (start.length <= width / 3 && i > 0) {
-        ctx.fillStyle = 'rgba(0,0,0,0.35)';
-        ctx.fillRect(x0, 0, 1, BAND_H);
-      }
+      const x0 = Math.min(cols - 1, Math.floor(start[i] * cols));
+      const x1 = Math.max(x0, Math.min(cols - 1, Math.ceil(end[i] * cols) - 1));
+      for (let x = x0; x <= x1; x++) if (util[i] > hottest[x]) hottest[x] = util[i];
+    }
+    for (let x = 0; x < cols;) {
+      if (hottest[x] < 0) { x++; continue; }
+      const colour = lutIndex(hottest[x]);
+      let run = x + 1;
+      while (run < cols && hottest[run] >= 0 && lutIndex(hottest[run]) === colour) run++;
+      ctx.fillStyle = COLOURS[colour];
+      ctx.fillRect(x, 0, run - x, BAND_H);
+      x = run;
+    }
+    // Shard boundaries only where they are at least 3 px apart, or the band turns into lines.
+    if (start.length <= width / 3) {
+      ctx.fillStyle = 'rgba(0,0,0,0.35)';
+      for (let i = 1; i < start.length; i++) ctx.fillRect(start[i] * width, 0, 1, BAND_H);
     }
   }, [start, end, util, width]);
 

@@ -206,6 +206,39 @@ export interface ConsumerSeries {
   readonly block: SeriesBlock;
 }
 
+/**
+ * Which shards the watched stream has: every listed shard's id, and the open shards in hash order with
+ * their [start, end) key-space fractions. At 10,000 shards this is the bulk of a frame yet changes only
+ * when the shard set does (resharding, a closed shard expiring), so it travels only then, under a revision
+ * the detail names on every frame; the page keeps the last one and joins by revision.
+ */
+export interface ShardIdentity {
+  readonly revision: string;
+  readonly shardIds: readonly string[];
+  readonly bandIds: readonly string[];
+  readonly bandStart: Float64Array;
+  readonly bandEnd: Float64Array;
+}
+
+type IdentityFields = 'shardIds' | 'bandIds' | 'bandStart' | 'bandEnd';
+
+/** A stream detail as the worker sends it: the shard identity by revision, itself only when it changed. */
+export type StreamDetailWire = Omit<StreamDetail, IdentityFields> & {
+  readonly identityRevision: string;
+  readonly identity?: ShardIdentity;
+};
+
+/** The Data Streams part of a frame as sent (see StreamDetailWire); the page joins it into a ConsoleFrame. */
+export type ConsoleFrameWire = Omit<ConsoleFrame, 'detail'> & { readonly detail: StreamDetailWire | null };
+
+/** Fills a sent detail's shard identity from the identity of its revision (the last one sent). */
+export function joinShardIdentity(detail: StreamDetailWire, known: ShardIdentity | undefined): StreamDetail | null {
+  const identity = detail.identity ?? known;
+  if (!identity || identity.revision !== detail.identityRevision) return null;
+  const { identity: _sent, identityRevision: _revision, ...rest } = detail;
+  return { ...rest, shardIds: identity.shardIds, bandIds: identity.bandIds, bandStart: identity.bandStart, bandEnd: identity.bandEnd };
+}
+
 /** The Data Streams part of a frame: streams, producers, consumers, and the watched stream's detail. */
 export interface ConsoleFrame {
   readonly kind: 'streams';

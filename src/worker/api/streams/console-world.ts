@@ -8,7 +8,7 @@ import { StreamSampler } from '../../../engine/metrics/stream-sampler';
 import { READ_BYTES_PER_SEC_MAX, READ_CALLS_PER_SEC_MAX, WRITE_BYTES_PER_SEC_MAX, WRITE_RECORDS_PER_SEC_MAX } from '../../../engine/streams/limits';
 import type { Stream } from '../../../engine/streams/stream';
 import type { LiveWorld } from '../../runtime';
-import type { ConsoleFrame, ConsumerSeries, ConsumerSummary, ProducerSummary, StreamSummary, WatchRequest } from './console-types';
+import type { ConsoleFrameWire, ConsumerSeries, ConsumerSummary, ProducerSummary, StreamSummary, WatchRequest } from './console-types';
 import { HeatHistory } from './heat-history';
 import { lagTrend } from './lag-trend';
 import { buildStreamDetail } from './stream-detail';
@@ -73,10 +73,16 @@ export class ShardSeconds {
   }
 }
 
+let worldsBuilt = 0;
+
 export class ConsoleWorld {
   readonly perStream = new Map<string, ShardSeconds>();
   watch: WatchRequest = { stream: null };
   private seq = 0;
+  private readonly id = ++worldsBuilt;
+  /** The shard-identity revision last sent per stream, for the watch it was sent under (a new watch resends). */
+  private sentIdentity = new Map<string, string>();
+  private identityWatch: WatchRequest | null = null;
 
   constructor(readonly world: LiveWorld) {
     const sim = world.sim;
@@ -175,8 +181,12 @@ export class ConsoleWorld {
     });
   }
 
-  frame(): ConsoleFrame {
+  frame(): ConsoleFrameWire {
     const w = this.watch;
+    if (w !== this.identityWatch) {
+      this.identityWatch = w;
+      this.sentIdentity = new Map();
+    }
     const windowSec = Math.max(10, Math.min(900, w.seriesWindowSec ?? 120));
     const h = w.stream ? this.perStream.get(w.stream) : undefined;
     return {
@@ -187,9 +197,15 @@ export class ConsoleWorld {
       streams: this.streamSummaries(),
       producers: this.producerSummaries(),
       consumers: this.consumerSummaries(),
-      detail: h ? buildStreamDetail(this.world, h, { ...w, seriesWindowSec: windowSec }) : null,
+      detail: h ? this.detail(h, { ...w, seriesWindowSec: windowSec }) : null,
       consumerSeries: w.consumers ? this.consumerSeries(windowSec) : null,
     };
+  }
+
+  private detail(h: ShardSeconds, watch: WatchRequest & { seriesWindowSec: number }) {
+    const detail = buildStreamDetail(this.world, h, watch, this.id, this.sentIdentity.get(h.stream.name));
+    this.sentIdentity.set(h.stream.name, detail.identityRevision);
+    return detail;
   }
 }
 
@@ -202,14 +218,15 @@ export function consoleWorldOf(world: LiveWorld): ConsoleWorld {
 }
 
 /** Every ArrayBuffer inside a console frame, for Comlink.transfer. */
-export function frameTransferables(frame: ConsoleFrame): ArrayBuffer[] {
+export function frameTransferables(frame: ConsoleFrameWire): ArrayBuffer[] {
   const out: ArrayBuffer[] = [];
   const block = (b: { series: Record<string, Float64Array> } | undefined) => {
     if (b) for (const a of Object.values(b.series)) out.push(a.buffer as ArrayBuffer);
   };
   const d = frame.detail;
   if (d) {
-    out.push(d.bandStart.buffer as ArrayBuffer, d.bandEnd.buffer as ArrayBuffer, d.bandUtil.buffer as ArrayBuffer, d.bandAttempted.buffer as ArrayBuffer);
+    out.push(d.bandUtil.buffer as ArrayBuffer, d.bandAttempted.buffer as ArrayBuffer);
+    if (d.identity) out.push(d.identity.bandStart.buffer as ArrayBuffer, d.identity.bandEnd.buffer as ArrayBuffer);
     if (d.heat) out.push(d.heat.values.buffer as ArrayBuffer);
     block(d.series);
     block(d.shardSeries);

@@ -8,7 +8,7 @@ import { decimalToHashKey } from '../../../engine/hash/hash-key';
 import type { AnyProducer } from '../../../engine/scenario/load';
 import type { Stream } from '../../../engine/streams/stream';
 import type { LiveWorld } from '../../runtime';
-import type { Finding, KeyView, ShardRow, StreamDetail, WatchRequest } from './console-types';
+import type { Finding, KeyView, ShardIdentity, ShardRow, StreamDetail, StreamDetailWire, WatchRequest } from './console-types';
 import type { ShardSeconds } from './console-world';
 import { hotSpotFindings } from './hot-spot-advice';
 
@@ -95,7 +95,33 @@ function topKeysFor(stream: Stream, producers: readonly AnyProducer[]): KeyView[
   return out.sort((a, b) => b.offeredRecordsPerSec - a.offeredRecordsPerSec || b.records - a.records).slice(0, TOP_KEYS);
 }
 
-export function buildStreamDetail(world: LiveWorld, h: ShardSeconds, watch: WatchRequest & { seriesWindowSec: number }): StreamDetail {
+/**
+ * The revision of a stream's shard identity: it changes whenever the listed shards (a new shard, a closed one
+ * expiring) or the open shards' hash order (resharding rebuilds the routing) do. `worldId` keeps revisions of
+ * a reloaded world apart from the last world's.
+ */
+export function shardIdentityRevision(stream: Stream, worldId: number): string {
+  return `${worldId}.${stream.shardMapVersion}.${stream.shards.length}.${stream.expiredShardCount}`;
+}
+
+function shardIdentity(stream: Stream, revision: string): ShardIdentity {
+  const open = stream.openShards();
+  const bandStart = new Float64Array(open.length);
+  const bandEnd = new Float64Array(open.length);
+  for (let i = 0; i < open.length; i++) {
+    bandStart[i] = fractionOfWords(open[i].startWords);
+    bandEnd[i] = fractionOfWords(open[i].endWords);
+  }
+  const shardIds: string[] = [];
+  for (const s of stream.shards) if (!s.expired) shardIds.push(s.id);
+  return { revision, shardIds, bandIds: open.map((s) => s.id), bandStart, bandEnd };
+}
+
+/**
+ * One frame's detail of the watched stream. The shard identity (ids, hash band) goes only when its revision
+ * differs from `sentRevision`, the last one this page received; every frame names its revision.
+ */
+export function buildStreamDetail(world: LiveWorld, h: ShardSeconds, watch: WatchRequest & { seriesWindowSec: number }, worldId = 0, sentRevision?: string): StreamDetailWire {
   const stream = h.stream;
   const run = world.scenario;
   const now = world.sim.nowMs;
@@ -124,19 +150,15 @@ export function buildStreamDetail(world: LiveWorld, h: ShardSeconds, watch: Watc
   // The stream keeps its open shards in hash-key order (its routing table).
   const open = stream.openShards();
   const n = open.length;
-  const bandStart = new Float64Array(n);
-  const bandEnd = new Float64Array(n);
   const bandUtil = new Float32Array(n);
   const bandAttempted = new Float64Array(n);
-  const bandIds: string[] = [];
   for (let i = 0; i < n; i++) {
     const s = open[i];
-    bandStart[i] = fractionOfWords(s.startWords);
-    bandEnd[i] = fractionOfWords(s.endWords);
     bandUtil[i] = h.writeUtil[s.number] ?? 0;
     bandAttempted[i] = (h.incomingRecords[s.number] ?? 0) + (h.throttledWrites[s.number] ?? 0);
-    bandIds.push(s.id);
   }
+  const identityRevision = shardIdentityRevision(stream, worldId);
+  const identity = identityRevision === sentRevision ? undefined : shardIdentity(stream, identityRevision);
 
   const topKeys = topKeysFor(stream, run.producers);
   const findings = holdFindings(stream, hotSpotFindings(
@@ -190,8 +212,8 @@ export function buildStreamDetail(world: LiveWorld, h: ShardSeconds, watch: Watc
   return {
     name: stream.name, status: stream.status, mode: stream.mode, retentionHours: stream.retentionHours,
     arn: stream.arn, maxRecordSizeKiB: stream.maxRecordSizeKiB, distribution: stream.distribution,
-    openShards: n, totalShards: listed.length, shardIds: listed.map((s) => s.id), shardOffset: offset, shardRows,
-    bandStart, bandEnd, bandUtil, bandIds, bandAttempted, heat, series: { t0Ms: sw.startMs, stepMs: sw.stepMs, series }, shardSeries, topKeys, findings,
+    openShards: n, totalShards: listed.length, shardOffset: offset, shardRows,
+    identityRevision, ...(identity ? { identity } : {}), bandUtil, bandAttempted, heat, series: { t0Ms: sw.startMs, stepMs: sw.stepMs, series }, shardSeries, topKeys, findings,
     incomingRecordsPerSec: rec, incomingBytesPerSec: bytes, throttledPerSec: thr,
   };
 }

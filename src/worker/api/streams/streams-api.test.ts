@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulatorApi } from '../../simulator-api';
-import type { ConsoleFrame } from './console-types';
+import { joinShardIdentity, type ConsoleFrameWire, type ShardIdentity } from './console-types';
 
 const doc = {
   version: 1, seed: 'console-test', name: 'console test',
@@ -13,7 +13,7 @@ function setup() {
   // The API the worker exposes; its methods act synchronously, so the test needs no awaits to step.
   const api = createSimulatorApi({ wallNowMs: () => 0, later: () => {} });
   void api.load(doc);
-  const frames: ConsoleFrame[] = [];
+  const frames: ConsoleFrameWire[] = [];
   void api.onFrame((f) => frames.push(f.world!.streams));
   const advance = (ms: number) => void api.clock({ kind: 'step', ms });
   return { api, frames, advance, last: () => frames[frames.length - 1] };
@@ -48,6 +48,36 @@ describe('streams api', () => {
     expect(after.throttledPerSec).toBe(0);
     const wrong = await api.kinesis('SplitShard', { StreamName: 'skewed', ShardToSplit: 'shardId-000000000001', NewStartingHashKey: '5' });
     expect(wrong.ok ? '' : wrong.error.name).toBe('InvalidArgumentException');
+  });
+
+  it('sends the shard identity only when the shard set changes, and the page joins every frame by revision', async () => {
+    const { api, advance, frames } = setup();
+    await api.watch({ stream: 'base' });
+    advance(3000);
+    const watched = frames.filter((f) => f.detail?.name === 'base');
+    const first = watched[0].detail!;
+    expect(first.identity?.bandIds).toEqual(['shardId-000000000000', 'shardId-000000000001']);
+    // Later frames of the same shard set name the revision but carry no ids.
+    const later = watched.slice(1).map((f) => f.detail!);
+    expect(later.length).toBeGreaterThan(0);
+    expect(later.every((d) => d.identity === undefined && d.identityRevision === first.identityRevision)).toBe(true);
+    let known: ShardIdentity | undefined = first.identity;
+    const joined = joinShardIdentity(later[later.length - 1], known)!;
+    expect(joined.bandIds).toBe(first.identity!.bandIds);
+    expect(joined.shardIds).toEqual(['shardId-000000000000', 'shardId-000000000001']);
+    expect(Array.from(joined.bandEnd)).toEqual([0.5, 1]);
+    // A split changes the set: the next frame brings the new identity under a new revision.
+    const count = frames.length;
+    expect((await api.kinesis('SplitShard', { StreamName: 'base', ShardToSplit: 'shardId-000000000000', NewStartingHashKey: (2n ** 126n).toString() })).ok).toBe(true);
+    advance(40_000);
+    const changed = frames.slice(count).map((f) => f.detail!).find((d) => d.identity)!;
+    expect(changed.identityRevision).not.toBe(first.identityRevision);
+    known = changed.identity;
+    const afterSplit = joinShardIdentity(frames[frames.length - 1].detail!, known)!;
+    expect(afterSplit.bandIds).toEqual(['shardId-000000000002', 'shardId-000000000003', 'shardId-000000000001']);
+    expect(afterSplit.shardIds).toHaveLength(4);
+    // A detail whose revision the page has not received does not join with a stale identity.
+    expect(joinShardIdentity(later[0], changed.identity)).toBeNull();
   });
 
   it('explains that a key over one shard limit cannot be fixed by resharding', async () => {
