@@ -11,6 +11,7 @@ import { validateWorld, type WorldValidation } from '../../engine/world/world';
 import type { LiveWorld } from '../runtime';
 import type { WorkerContext } from './context';
 import type { ActorConfigs, EditResult, ReadRequest, ReadResult, WatchRequest } from './streams/console-types';
+import { done, notFound, NO_SCENARIO, failure, type WorkerResult } from './worker-result';
 import { consoleWorldOf } from './streams/console-world';
 import { CONSOLE_KINESIS_OPERATIONS, type ConsoleKinesisOperation, type ConsoleKinesisRequests, type ControlResult } from './streams/control-plane';
 import { midpointHashKey } from '../../engine/streams/midpoint';
@@ -19,7 +20,8 @@ import { readRecordsPage } from './streams/data-viewer';
 
 export type * from './streams/console-types';
 export type * from './streams/control-plane';
-export { errorLine } from './streams/control-plane';
+export { errorLine } from '../protocol';
+export type { WorkerError, WorkerResult } from '../protocol';
 
 const CONSOLE_OPERATIONS = new Set<string>(CONSOLE_KINESIS_OPERATIONS);
 
@@ -38,7 +40,7 @@ export interface StreamsApi {
   removeProducer(name: string): Promise<EditResult>;
   saveConsumer(originalName: string | null, consumer: ScenarioConsumer): Promise<EditResult>;
   removeConsumer(name: string): Promise<EditResult>;
-  samplePayloads(template: string): Promise<{ ok: true; samples: string[] } | { ok: false; error: string }>;
+  samplePayloads(template: string): Promise<WorkerResult<string[]>>;
   /**
    * Checks a scenario document (errors name their field paths). Runs here rather than on the main
    * thread because the validator compiles payload templates, which pulls in the fake-data library.
@@ -47,8 +49,6 @@ export interface StreamsApi {
 }
 
 const apis = new WeakMap<LiveWorld, KinesisJsonApi>();
-const NO_WORLD = { ok: false as const, error: { name: 'ResourceNotFoundException', message: 'No scenario is loaded.', httpStatus: 400, retryable: false } };
-const noWorld = { ok: false as const, errors: ['no scenario is loaded'] };
 
 export function streamsApi(ctx: WorkerContext): StreamsApi {
   const world = (): LiveWorld | null => ctx.world();
@@ -70,22 +70,22 @@ export function streamsApi(ctx: WorkerContext): StreamsApi {
     },
     async kinesis(operation, request) {
       const w = world();
-      if (!w) return NO_WORLD;
-      if (!CONSOLE_OPERATIONS.has(operation)) return { ok: false, error: { name: 'UnknownOperationException', message: `The console does not send ${operation}.`, httpStatus: 400, retryable: false } };
+      if (!w) return NO_SCENARIO;
+      if (!CONSOLE_OPERATIONS.has(operation)) return failure({ name: 'UnknownOperationException', message: `The console does not send ${operation}.`, httpStatus: 400, retryable: false });
       return edited(w, kinesisOf(w).handle(operation, request as unknown as Record<string, unknown>));
     },
     async splitShardAtMidpoint(stream, shardId) {
       const w = world();
-      if (!w) return NO_WORLD;
+      if (!w) return NO_SCENARIO;
       const shard = w.scenario.service.stream(stream)?.openShards().find((s) => s.id === shardId);
-      if (!shard) return { ok: false, error: { name: 'ResourceNotFoundException', message: `${shardId} is not an open shard of ${stream}.`, httpStatus: 400, retryable: false } };
+      if (!shard) return notFound(`${shardId} is not an open shard of ${stream}.`);
       const newStartingHashKey = midpointHashKey(shard.range).toString();
       const r = kinesisOf(w).handle('SplitShard', { StreamName: stream, ShardToSplit: shardId, NewStartingHashKey: newStartingHashKey });
-      return edited(w, r.ok ? { ok: true, value: { newStartingHashKey } } : r);
+      return edited(w, r.ok ? done({ newStartingHashKey }) : r);
     },
     async switchCapacityMode(stream, mode) {
       const w = world();
-      if (!w) return NO_WORLD;
+      if (!w) return NO_SCENARIO;
       const api = kinesisOf(w);
       const d = api.handle('DescribeStreamSummary', { StreamName: stream });
       if (!d.ok) return d;
@@ -94,9 +94,9 @@ export function streamsApi(ctx: WorkerContext): StreamsApi {
     },
     async readRecords(req) {
       const w = world();
-      if (!w) return { ok: false, error: { name: 'ResourceNotFoundException', message: 'No scenario is loaded.' } };
+      if (!w) return NO_SCENARIO;
       const r = readRecordsPage(kinesisOf(w), req);
-      return r.ok ? Comlink.transfer(r, [...new Set(r.records.map((x) => x.data.buffer as ArrayBuffer))]) : r;
+      return r.ok ? Comlink.transfer(r, [...new Set(r.value.records.map((x) => x.data.buffer as ArrayBuffer))]) : r;
     },
     async actorConfigs() {
       const w = world();
@@ -104,19 +104,19 @@ export function streamsApi(ctx: WorkerContext): StreamsApi {
     },
     async saveProducer(originalName, producer) {
       const w = world();
-      return w ? edited(w, saveProducer(w, originalName, producer)) : noWorld;
+      return w ? edited(w, saveProducer(w, originalName, producer)) : NO_SCENARIO;
     },
     async removeProducer(name) {
       const w = world();
-      return w ? edited(w, removeProducer(w, name)) : noWorld;
+      return w ? edited(w, removeProducer(w, name)) : NO_SCENARIO;
     },
     async saveConsumer(originalName, consumer) {
       const w = world();
-      return w ? edited(w, saveConsumer(w, originalName, consumer)) : noWorld;
+      return w ? edited(w, saveConsumer(w, originalName, consumer)) : NO_SCENARIO;
     },
     async removeConsumer(name) {
       const w = world();
-      return w ? edited(w, removeConsumer(w, name)) : noWorld;
+      return w ? edited(w, removeConsumer(w, name)) : NO_SCENARIO;
     },
     async samplePayloads(template) {
       const w = world();

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { simulator } from '../../sim-client';
+import { errorLine } from '../../../worker/protocol';
 import { useSim } from '../../stores/sim-store';
 import type { AppSnapshot } from '../../../engine/analytics/world/snapshot-types';
 import { draftToConfig, useAnalyticsUi } from './analytics-store';
@@ -38,20 +39,20 @@ export function AppConfigPanel({ app, hasErrors, inAppStreams }: AppConfigPanelP
     setBusy(true);
     const r = await simulator().analyticsDiscoverSchema(stream);
     setBusy(false);
-    setSamples(r.samples);
-    if (r.ok && r.inputSchema) {
-      setDraft({ inputSchema: r.inputSchema, stream });
-      setMessage({ ok: true, text: `Discovered ${r.inputSchema.RecordColumns.length} columns from ${r.samples.length} sample records.` });
-    } else setMessage({ ok: false, text: r.message ?? 'discovery failed' });
+    setSamples(r.ok ? r.value.samples : []);
+    if (r.ok && r.value.inputSchema) {
+      setDraft({ inputSchema: r.value.inputSchema, stream });
+      setMessage({ ok: true, text: `Discovered ${r.value.inputSchema.RecordColumns.length} columns from ${r.value.samples.length} sample records.` });
+    } else setMessage({ ok: false, text: errorLine(r) ?? 'discovery failed' });
   };
   // Like the console's "Discover schema" on a new application: once the stream holds records, try once per stream.
   useEffect(() => {
     if (draft.inputSchema || !hasData || !stream || autoDiscovered.current.has(stream)) return;
     autoDiscovered.current.add(stream);
     void simulator().analyticsDiscoverSchema(stream).then((r) => {
-      if (!r.ok || !r.inputSchema || useAnalyticsUi.getState().draft.inputSchema) return;
-      setSamples(r.samples);
-      setDraft({ inputSchema: r.inputSchema, stream });
+      if (!r.ok || !r.value.inputSchema || useAnalyticsUi.getState().draft.inputSchema) return;
+      setSamples(r.value.samples);
+      setDraft({ inputSchema: r.value.inputSchema, stream });
     });
   }, [draft.inputSchema, hasData, stream, setDraft]);
 
@@ -60,15 +61,15 @@ export function AppConfigPanel({ app, hasErrors, inAppStreams }: AppConfigPanelP
     const r = await simulator().analyticsStart(draftToConfig({ ...draft, stream }));
     setBusy(false);
     select(draft.name.trim());
-    setMessage(r.ok ? { ok: true, text: running ? `Started ${draft.name}.` : `Started ${draft.name}: press Play to feed it records.` } : { ok: false, text: r.message });
+    setMessage(r.ok ? { ok: true, text: running ? `Started ${draft.name}.` : `Started ${draft.name}: press Play to feed it records.` } : { ok: false, text: errorLine(r)! });
   };
   const stop = async () => {
     const r = await simulator().analyticsStop(draft.name.trim());
-    setMessage(r.ok ? { ok: true, text: `Stopped ${draft.name}; open windows were discarded.` } : { ok: false, text: r.message });
+    setMessage(r.ok ? { ok: true, text: `Stopped ${draft.name}; open windows were discarded.` } : { ok: false, text: errorLine(r)! });
   };
   const remove = async () => {
     const r = await simulator().analyticsDelete(draft.name.trim());
-    setMessage(r.ok ? { ok: true, text: `Deleted ${draft.name}.` } : { ok: false, text: r.message });
+    setMessage(r.ok ? { ok: true, text: `Deleted ${draft.name}.` } : { ok: false, text: errorLine(r)! });
   };
 
   return (

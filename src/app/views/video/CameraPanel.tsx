@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { simulator } from '../../sim-client';
+import { errorLine } from '../../../worker/protocol';
 import type { PutMediaAck } from '../../../worker/api/video-api';
 import { startRecorder, type CameraSource, type RunningRecorder } from './recorder';
 
@@ -45,7 +46,7 @@ export function CameraPanel({ stream, engineCamera }: { stream: string; engineCa
   };
   const toggleEngine = async () => {
     const out = engineCamera ? await simulator().videoStopCamera(stream) : await simulator().videoStartCamera(stream, {});
-    if (!out.ok) setError(out.message);
+    if (!out.ok) setError(errorLine(out));
   };
 
   return (

@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { simulator } from '../../sim-client';
+import { errorLine } from '../../../worker/protocol';
 
 export interface PlayerProps {
   readonly stream: string;
@@ -39,8 +40,9 @@ export function MsePlayer({ stream, numbers, baseMs, live, label }: PlayerProps)
     const url = URL.createObjectURL(source);
     video.src = url;
     source.addEventListener('sourceopen', async () => {
-      const init = await simulator().videoPlaybackInit(stream, first);
-      if (!init.ok) return setError(init.message);
+      const played = await simulator().videoPlaybackInit(stream, first);
+      if (!played.ok) return setError(errorLine(played));
+      const init = played.value;
       if (!MediaSource.isTypeSupported(init.mimeType)) return setError(`This browser cannot play ${init.mimeType} through Media Source Extensions.`);
       const buffer = source.addSourceBuffer(init.mimeType);
       st.buffer = buffer;
