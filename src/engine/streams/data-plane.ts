@@ -6,7 +6,7 @@
 import { bigIntToHashKey } from '../hash/hash-key';
 import { md5PartitionKey, utf8ByteLength } from '../hash/md5';
 import { expiredIterator, invalidArgument, resourceNotFound, throughputExceeded } from './errors';
-import { ITERATOR_LIFETIME_MS } from './limits';
+import { GET_RECORDS_BYTES_MAX, ITERATOR_LIFETIME_MS } from './limits';
 import { requireShard } from './reshard';
 import { parseSequenceNumber } from './sequence-number';
 import type { KinesisService } from './service';
@@ -195,7 +195,7 @@ export function getRecords(service: KinesisService, pos: IteratorPosition, limit
   const { stream, shard } = resolveIterator(service, pos);
   const now = service.nowMs;
   const page = emptyReadPage();
-  if (!stream.getRecords(shard.number, pos.counter, limit, now, page, visit)) {
+  if (!stream.shared.read(shard.number, pos.counter, limit, GET_RECORDS_BYTES_MAX, now, page, visit)) {
     throw throughputExceeded(`Rate exceeded for shard ${shard.id} in stream ${stream.name} under account ${service.accountId}: GetRecords allows 5 calls and 2 MiB per second per shard.`);
   }
   if (page.atShardEnd) return { page, next: undefined, childShards: childShardsOf(stream, shard) };

@@ -3,8 +3,8 @@
  * of open shards (route-table.ts), and the in-engine fast paths. `putRecord` hashes, routes, admits and
  * appends without allocating; it reports the outcome as a number and leaves the sequence counter in
  * `lastSequenceCounter`. `putUuidRecord` takes a UUID key as its four words and `putRecordToShard` a record
- * its caller already routed (valid while `shardMapVersion` is unchanged); `getRecords` is the in-engine
- * GetRecords with the read limits. Control-plane settings (status, tags, encryption, maximum record size,
+ * its caller already routed (valid while `shardMapVersion` is unchanged); `shared` and `dedicated` are the
+ * stream's ShardReaders (GetRecords throughput and enhanced fan-out, readers.ts). Control-plane settings (status, tags, encryption, maximum record size,
  * record distribution, warm throughput) live here too; rules about when a control-plane call is allowed live
  * in the service and stream-settings.ts.
  */
@@ -19,8 +19,9 @@ import {
 import { RouteTable } from './route-table';
 import { renderSequenceNumber } from './sequence-number';
 import { Shard } from './shard';
-import type { ReadPage, RecordVisitor } from './shard-reader';
-import { evictOldestOf, putAggregateRecords, readDedicatedThroughput, readShared, releaseAll, trimToRetention } from './stream-storage';
+import type { ShardReader } from './shard-reader';
+import { dedicatedReader, sharedReader } from './readers';
+import { evictOldestOf, putAggregateRecords, releaseAll, trimToRetention } from './stream-storage';
 
 export type StreamStatus = 'CREATING' | 'ACTIVE' | 'UPDATING' | 'DELETING';
 export type StreamMode = 'PROVISIONED' | 'ON_DEMAND';
@@ -85,6 +86,10 @@ export class Stream {
   lastThrottledShardNumber = -1;
   /** Changes whenever the set of open shards (the routing table) changes: callers cache routes per version. */
   shardMapVersion = 0;
+  /** Reads under the shards' shared GetRecords throughput (5 calls/s, 2 MiB/s): polling consumers and sources. */
+  readonly shared: ShardReader = sharedReader(this);
+  /** Enhanced fan-out reads (dedicated throughput; the subscriber keeps its own budget). */
+  readonly dedicated: ShardReader = dedicatedReader(this);
   private readonly routes = new RouteTable();
   private readonly hashScratch = new Uint32Array(4);
   readonly ledger: MemoryLedger;
@@ -245,21 +250,6 @@ export class Stream {
    */
   putAggregate(shardNumber: number, records: number, bytes: number, nowMs: number): number {
     return putAggregateRecords(this, shardNumber, records, bytes, nowMs);
-  }
-
-  /** In-engine GetRecords under the shard's shared read limits: false when throttled (see `readShared`). */
-  getRecords(shardNumber: number, fromCounter: number, maxRecords: number, nowMs: number, page: ReadPage, visit?: RecordVisitor): boolean {
-    return readShared(this, shardNumber, fromCounter, maxRecords, nowMs, page, visit);
-  }
-
-  /** Same as `getRecords` (the name the Firehose source uses). */
-  pollShard(shardNumber: number, fromCounter: number, maxRecords: number, nowMs: number, page: ReadPage, visit?: RecordVisitor): boolean {
-    return readShared(this, shardNumber, fromCounter, maxRecords, nowMs, page, visit);
-  }
-
-  /** An enhanced fan-out read (dedicated throughput; see `readDedicatedThroughput`). */
-  readDedicated(shardNumber: number, fromCounter: number, maxRecords: number, maxBytes: number, nowMs: number, page: ReadPage, visit?: RecordVisitor): boolean {
-    return readDedicatedThroughput(this, shardNumber, fromCounter, maxRecords, maxBytes, nowMs, page, visit);
   }
 
   /** The AWS-format sequence number of a record of this stream. */

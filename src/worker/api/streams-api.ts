@@ -7,11 +7,12 @@
 import * as Comlink from 'comlink';
 import { createKinesisApi, type KinesisJsonApi } from '../../engine/api/kinesis';
 import type { ScenarioConsumer, ScenarioProducer } from '../../engine/scenario/schema';
-import { validateWorld, type WorldValidation } from '../../engine/world/world';
+import { validateWorld } from '../../engine/world/world';
+import type { ScenarioDoc } from '../../engine/scenario/schema';
 import type { LiveWorld } from '../runtime';
 import type { WorkerContext } from './context';
 import type { ActorConfigs, EditResult, ReadRequest, ReadResult, WatchRequest } from './streams/console-types';
-import { done, notFound, NO_SCENARIO, failure, type WorkerResult } from './worker-result';
+import { done, invalid, notFound, NO_SCENARIO, failure, type WorkerResult } from './worker-result';
 import { consoleWorldOf } from './streams/console-world';
 import { CONSOLE_KINESIS_OPERATIONS, type ConsoleKinesisOperation, type ConsoleKinesisRequests, type ControlResult } from './streams/control-plane';
 import { midpointHashKey } from '../../engine/streams/midpoint';
@@ -45,7 +46,7 @@ export interface StreamsApi {
    * Checks a scenario document (errors name their field paths). Runs here rather than on the main
    * thread because the validator compiles payload templates, which pulls in the fake-data library.
    */
-  validateScenarioDoc(doc: unknown): Promise<WorldValidation>;
+  validateScenarioDoc(doc: unknown): Promise<WorkerResult<ScenarioDoc>>;
 }
 
 const apis = new WeakMap<LiveWorld, KinesisJsonApi>();
@@ -123,7 +124,8 @@ export function streamsApi(ctx: WorkerContext): StreamsApi {
       return samplePayloads(template, w ? `${w.seed}/preview` : 'preview', w?.sim.nowMs ?? 0);
     },
     async validateScenarioDoc(doc) {
-      return validateWorld(doc);
+      const v = validateWorld(doc);
+      return v.ok ? done(v.doc) : invalid(v.errors);
     },
   };
 }

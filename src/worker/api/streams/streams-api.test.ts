@@ -68,8 +68,10 @@ describe('streams api', () => {
     const r = await api.validateScenarioDoc(bad);
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.errors.join('\n')).toMatch(/streams\[0\]\.shards/);
-      expect(r.errors.join('\n')).toMatch(/producers\[0\]\.template/);
+      expect(r.error.name).toBe('ValidationException');
+      expect(r.error.path).toBe('streams[0].shards');
+      expect(r.error.problems!.join('\n')).toMatch(/streams\[0\]\.shards/);
+      expect(r.error.problems!.join('\n')).toMatch(/producers\[0\]\.template/);
     }
   });
 
