@@ -5,7 +5,7 @@ import { applyUuidV4Bits, uuidKeyString } from '../hash/uuid-key';
 import { applySplit } from './reshard';
 import { KinesisService } from './service';
 import { emptyReadPage } from './shard-reader';
-import { PUT_SHARD_NOT_OPEN, PUT_THROTTLED, PUT_TOO_LARGE } from './stream';
+import { PUT_SHARD_NOT_OPEN, PUT_THROTTLED, PUT_TOO_LARGE } from './put-outcome';
 
 function setup(shards = 4, seed = 'fast-paths') {
   const sim = new Simulation({ seed });

@@ -7,7 +7,9 @@
  */
 export { KinesisService, REALISTIC_DELAYS, DEFAULT_MEMORY_BUDGET_BYTES } from './service';
 export type { KinesisServiceOptions, TransitionDelays, StreamRef } from './service';
-export { Stream, PUT_THROTTLED, PUT_TOO_LARGE, PUT_STREAM_GONE, PUT_SHARD_NOT_OPEN } from './stream';
+export { Stream } from './stream';
+export { PUT_THROTTLED, PUT_TOO_LARGE, PUT_STREAM_GONE, PUT_SHARD_NOT_OPEN } from './put-outcome';
+export type { PutOutcome, BatchOutcome } from './put-outcome';
 export type { StreamStatus, StreamMode, MemoryLedger } from './stream';
 export { Shard, emptyShardCounters } from './shard';
 export type { ShardCounters } from './shard';

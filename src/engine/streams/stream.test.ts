@@ -3,7 +3,7 @@ import { Simulation } from '../simulation';
 import { md5PartitionKey } from '../hash/md5';
 import { compareHashKeys } from '../hash/hash-key';
 import { KinesisService } from './service';
-import { PUT_THROTTLED, PUT_TOO_LARGE } from './stream';
+import { PUT_THROTTLED, PUT_TOO_LARGE } from './put-outcome';
 import { emptyReadPage } from './shard-reader';
 
 function setup(shards = 4, options = {}) {

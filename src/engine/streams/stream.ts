@@ -21,6 +21,7 @@ import { renderSequenceNumber } from './sequence-number';
 import { Shard } from './shard';
 import type { ShardReader } from './shard-reader';
 import { dedicatedReader, sharedReader } from './readers';
+import { PUT_SHARD_NOT_OPEN, PUT_STREAM_GONE, PUT_THROTTLED, PUT_TOO_LARGE } from './put-outcome';
 import { evictOldestOf, putAggregateRecords, releaseAll, trimToRetention } from './stream-storage';
 
 export type StreamStatus = 'CREATING' | 'ACTIVE' | 'UPDATING' | 'DELETING';
@@ -28,12 +29,6 @@ export type StreamMode = 'PROVISIONED' | 'ON_DEMAND';
 /** USER_PARTITION_KEY: the key's hash picks the shard; AUTO: the service spreads records (on-demand only). */
 export type RecordDistributionStrategy = 'USER_PARTITION_KEY' | 'AUTO';
 
-/** Outcome codes of the fast paths: a shard number (≥ 0) means accepted. */
-export const PUT_THROTTLED = -1;
-export const PUT_TOO_LARGE = -2;
-export const PUT_STREAM_GONE = -3;
-/** putRecordToShard named a shard that is not open (the caller's routing predates a reshard): route again. */
-export const PUT_SHARD_NOT_OPEN = -4;
 
 
 /** The service-wide memory budget; the stream reports what it stores and the ledger evicts the oldest when over. */
