@@ -20,20 +20,33 @@ import type { Stream } from './stream';
 const READ_RECORDS_PER_CALL_MAX = GET_RECORDS_LIMIT_MAX;
 const READ_BYTES_PER_CALL_MAX = GET_RECORDS_BYTES_MAX;
 
+/** One kernel read of a shard; `metered` counts the shard's outgoing records and bytes. False when there is no such shard. */
+function readOnce(
+  stream: Stream, shardNumber: number, fromCounter: number, maxRecords: number, maxBytes: number, nowMs: number,
+  page: ReadPage, visit: RecordVisitor | undefined, alwaysFirst: boolean, metered: boolean,
+): boolean {
+  const shard = stream.shards[shardNumber];
+  if (!shard) return false;
+  readShard(shard, fromCounter, maxRecords, maxBytes, nowMs, page, visit, alwaysFirst);
+  if (metered) {
+    shard.counters.outgoingRecords += page.records;
+    shard.counters.outgoingBytes += page.bytes;
+  }
+  return true;
+}
+
 /** Shared-throughput reads (GetRecords); false with `page.throttled` when the shard's read limits refuse the call. */
 export function sharedReader(stream: Stream): ShardReader {
   return {
-    read(shardNumber: number, fromCounter: number, maxRecords: number, maxBytes: number, nowMs: number, page: ReadPage, visit?: RecordVisitor): boolean {
+    read(shardNumber, fromCounter, maxRecords, maxBytes, nowMs, page, visit) {
       const shard = stream.shards[shardNumber];
       if (!shard) return false;
       if (!shard.admitReadCall(nowMs)) {
         page.throttled = true;
         return false;
       }
-      readShard(shard, fromCounter, Math.min(maxRecords, READ_RECORDS_PER_CALL_MAX), Math.min(maxBytes, READ_BYTES_PER_CALL_MAX), nowMs, page, visit);
+      readOnce(stream, shardNumber, fromCounter, Math.min(maxRecords, READ_RECORDS_PER_CALL_MAX), Math.min(maxBytes, READ_BYTES_PER_CALL_MAX), nowMs, page, visit, true, true);
       shard.chargeReadBytes(page.bytes, nowMs);
-      shard.counters.outgoingRecords += page.records;
-      shard.counters.outgoingBytes += page.bytes;
       return true;
     },
   };
@@ -42,25 +55,13 @@ export function sharedReader(stream: Stream): ShardReader {
 /** Enhanced fan-out reads: up to `maxBytes` (the subscriber's remaining budget), never more than fits. */
 export function dedicatedReader(stream: Stream): ShardReader {
   return {
-    read(shardNumber: number, fromCounter: number, maxRecords: number, maxBytes: number, nowMs: number, page: ReadPage, visit?: RecordVisitor): boolean {
-      const shard = stream.shards[shardNumber];
-      if (!shard) return false;
-      readShard(shard, fromCounter, maxRecords, maxBytes, nowMs, page, visit, false);
-      shard.counters.outgoingRecords += page.records;
-      shard.counters.outgoingBytes += page.bytes;
-      return true;
-    },
+    read: (shardNumber, fromCounter, maxRecords, maxBytes, nowMs, page, visit) => readOnce(stream, shardNumber, fromCounter, maxRecords, maxBytes, nowMs, page, visit, false, true),
   };
 }
 
 /** Reads the shard charges to no one (channels, schema-discovery samples): no admission, no counters. */
 export function observingReader(stream: Stream): ShardReader {
   return {
-    read(shardNumber: number, fromCounter: number, maxRecords: number, maxBytes: number, nowMs: number, page: ReadPage, visit?: RecordVisitor): boolean {
-      const shard = stream.shards[shardNumber];
-      if (!shard) return false;
-      readShard(shard, fromCounter, maxRecords, maxBytes, nowMs, page, visit);
-      return true;
-    },
+    read: (shardNumber, fromCounter, maxRecords, maxBytes, nowMs, page, visit) => readOnce(stream, shardNumber, fromCounter, maxRecords, maxBytes, nowMs, page, visit, true, false),
   };
 }

@@ -29,7 +29,7 @@ export interface AgentsApi {
 }
 
 /** agent.json problems with line/column ranges (JSON syntax errors at the reported position). */
-export function validateAgentText(text: string): AgentDiagnosticView[] {
+function validateAgentText(text: string): AgentDiagnosticView[] {
   const parsed = parseAgentConfigText(text);
   const spans = jsonSpans(text);
   return parsed.diagnostics.map((d) => {

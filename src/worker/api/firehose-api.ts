@@ -9,7 +9,8 @@ import type { FirehoseWorld, Outcome } from '../../engine/firehose/world/firehos
 import type { FirehoseSectionEntry } from '../../engine/firehose/world/scenario-section';
 import { describeObject, listObjects, type ObjectDetail, type ObjectListing } from './firehose/object-preview';
 import { setMainThreadTransform, type MainThreadTransform } from './firehose/transform-bridge';
-import { done, failure, NO_SCENARIO, attempt, pathOf, type WorkerResult } from './worker-result';
+import { capture } from '../../engine/api/result';
+import { done, failure, NO_SCENARIO, pathOf, type WorkerResult } from './worker-result';
 
 export type { FirehoseSlice, DeliveryStreamView, BufferView, TransformView } from '../../engine/firehose/world/firehose-slice';
 export type { FirehoseSectionEntry, ProducerSpec, TransformSpec, FaultSpec } from '../../engine/firehose/world/scenario-section';
@@ -77,7 +78,7 @@ export function firehoseApi(ctx: WorkerContext): FirehoseApi {
     async firehoseGetObject(bucket, key) {
       const w = world();
       if (!w) return NO_SCENARIO;
-      const object = attempt(() => w.service.store.getObject(bucket, key));
+      const object = capture(() => w.service.store.getObject(bucket, key));
       if (!object.ok) return object;
       const detail = await describeObject(object.value);
       return Comlink.transfer(done(detail), [detail.body.buffer as ArrayBuffer]);

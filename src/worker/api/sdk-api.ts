@@ -18,14 +18,11 @@ import { writeBackToDoc } from './streams/actor-edits';
 /** The operation's output document, or null for an operation without an output shape (an empty body on the wire). */
 export type SdkCallResult = WorkerResult<Record<string, unknown> | null>;
 
-/** One pushed SubscribeToShard signal, as the Kinesis API defines the event stream. */
-export type SdkSubscriptionSignal = SubscriptionEvent;
-
 export interface SdkApi {
   /** `targetPrefix` is the X-Amz-Target service part ("Kinesis_20131202", "Firehose_20150804"). */
   sdkCall(targetPrefix: string, operation: string, body: Record<string, unknown>): Promise<SdkCallResult>;
   /** Starts a SubscribeToShard; `sink` (a Comlink proxy) receives every signal. Returns an id to close it. */
-  sdkSubscribe(body: Record<string, unknown>, sink: (signal: SdkSubscriptionSignal) => void): Promise<WorkerResult<number>>;
+  sdkSubscribe(body: Record<string, unknown>, sink: (signal: SubscriptionEvent) => void): Promise<WorkerResult<number>>;
   sdkUnsubscribe(id: number): Promise<void>;
 }
 

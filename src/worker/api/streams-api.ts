@@ -64,6 +64,11 @@ export function streamsApi(ctx: WorkerContext): StreamsApi {
     ctx.host.publishNow();
     return r;
   };
+  /** A producer or consumer edit of the live world, written back and published when it succeeds. */
+  const edit = (change: (w: LiveWorld) => EditResult): EditResult => {
+    const w = world();
+    return w ? edited(w, change(w)) : NO_SCENARIO;
+  };
   return {
     async watch(req) {
       ctx.watch = req;
@@ -103,22 +108,10 @@ export function streamsApi(ctx: WorkerContext): StreamsApi {
       const w = world();
       return w ? actorConfigs(w) : { streams: [], producers: [], consumers: [] };
     },
-    async saveProducer(originalName, producer) {
-      const w = world();
-      return w ? edited(w, saveProducer(w, originalName, producer)) : NO_SCENARIO;
-    },
-    async removeProducer(name) {
-      const w = world();
-      return w ? edited(w, removeProducer(w, name)) : NO_SCENARIO;
-    },
-    async saveConsumer(originalName, consumer) {
-      const w = world();
-      return w ? edited(w, saveConsumer(w, originalName, consumer)) : NO_SCENARIO;
-    },
-    async removeConsumer(name) {
-      const w = world();
-      return w ? edited(w, removeConsumer(w, name)) : NO_SCENARIO;
-    },
+    saveProducer: async (originalName, producer) => edit((w) => saveProducer(w, originalName, producer)),
+    removeProducer: async (name) => edit((w) => removeProducer(w, name)),
+    saveConsumer: async (originalName, consumer) => edit((w) => saveConsumer(w, originalName, consumer)),
+    removeConsumer: async (name) => edit((w) => removeConsumer(w, name)),
     async samplePayloads(template) {
       const w = world();
       return samplePayloads(template, w ? `${w.seed}/preview` : 'preview', w?.sim.nowMs ?? 0);

@@ -1,9 +1,9 @@
 /**
  * Building the worker API's one answer type (`WorkerResult`, in ../protocol): successes, AWS errors as
- * data, and the console's own validation failures with the field path they are about. A throw across
+ * data (the engine's ApiResult, e.g. from `capture`, is already one), and the console's own validation
+ * failures with the field path they are about. A throw across
  * Comlink keeps only name, message and stack and always means a bug, so expected failures go through here.
  */
-import { AwsServiceError, type ApiErrorShape } from '../../engine/api/result';
 import type { WorkerError, WorkerResult } from '../protocol';
 
 export type { WorkerError, WorkerResult } from '../protocol';
@@ -37,19 +37,4 @@ export function pathOf(problem: string): string | undefined {
 export function invalid(problems: readonly string[]): Failure {
   const path = pathOf(problems[0] ?? '');
   return failure({ name: 'ValidationException', message: problems.join('; '), ...(path ? { path } : {}), problems });
-}
-
-/** An AWS error shape (already data) as a failure. */
-export function awsFailure(error: ApiErrorShape): Failure {
-  return failure(error);
-}
-
-/** Runs `body`; an AwsServiceError becomes a failure with its AWS name, anything else is a bug and propagates. */
-export function attempt<T>(body: () => T): WorkerResult<T> {
-  try {
-    return done(body());
-  } catch (e) {
-    if (e instanceof AwsServiceError) return failure(e.toShape());
-    throw e;
-  }
 }
