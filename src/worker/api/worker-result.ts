@@ -1,8 +1,8 @@
 /**
  * Building the worker API's one answer type (`WorkerResult`, in ../protocol): successes, AWS errors as
  * data (the engine's ApiResult, e.g. from `capture`, is already one), and the console's own validation
- * failures with the field path they are about. A throw across
- * Comlink keeps only name, message and stack and always means a bug, so expected failures go through here.
+ * failures with the field path they are about. A throw across Comlink keeps only name, message and
+ * stack and always means a bug, so expected failures go through here.
  */
 import type { WorkerError, WorkerResult } from '../protocol';
 
