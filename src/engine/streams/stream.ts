@@ -81,13 +81,14 @@ export class Stream {
   lastThrottledShardNumber = -1;
   /** Changes whenever the set of open shards (the routing table) changes: callers cache routes per version. */
   shardMapVersion = 0;
+  private readonly routes = new RouteTable();
+  private readonly hashScratch = new Uint32Array(4);
+  readonly ledger: MemoryLedger;
+  // Declared last so the write path's fields keep their places in the object.
   /** Reads under the shards' shared GetRecords throughput (5 calls/s, 2 MiB/s): polling consumers and sources. */
   readonly shared: ShardReader = sharedReader(this);
   /** Enhanced fan-out reads (dedicated throughput; the subscriber keeps its own budget). */
   readonly dedicated: ShardReader = dedicatedReader(this);
-  private readonly routes = new RouteTable();
-  private readonly hashScratch = new Uint32Array(4);
-  readonly ledger: MemoryLedger;
 
   constructor(init: StreamInit) {
     this.name = init.name;
