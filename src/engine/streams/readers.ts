@@ -45,8 +45,11 @@ export function sharedReader(stream: Stream): ShardReader {
         page.throttled = true;
         return false;
       }
-      readOnce(stream, shardNumber, fromCounter, Math.min(maxRecords, READ_RECORDS_PER_CALL_MAX), Math.min(maxBytes, READ_BYTES_PER_CALL_MAX), nowMs, page, visit, true, true);
+      // The polling consumers' hot path: the kernel called directly.
+      readShard(shard, fromCounter, Math.min(maxRecords, READ_RECORDS_PER_CALL_MAX), Math.min(maxBytes, READ_BYTES_PER_CALL_MAX), nowMs, page, visit);
       shard.chargeReadBytes(page.bytes, nowMs);
+      shard.counters.outgoingRecords += page.records;
+      shard.counters.outgoingBytes += page.bytes;
       return true;
     },
   };
