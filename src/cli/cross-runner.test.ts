@@ -46,7 +46,7 @@ const idleTimers = { wallNowMs: () => 0, later: () => undefined };
 async function throughWorker(doc: unknown): Promise<{ report: WorldReport; frame: SnapshotFrame<WorldSnapshot> }> {
   const api = createSimulatorApi(idleTimers);
   const loaded = await api.load(doc);
-  if (!loaded.ok) throw new Error(loaded.message);
+  if (!loaded.ok) throw new Error(loaded.error.message);
   let frame: SnapshotFrame<WorldSnapshot> | null = null;
   await api.onFrame((f) => { frame = f; });
   // The frame carries every part's slice, as the Overview page asks: building them must not change the run.

@@ -24,11 +24,34 @@ export interface ClockState {
   readonly achievedSpeed: number;
 }
 
-export interface LoadResult {
-  readonly ok: boolean;
-  readonly message?: string;
-  readonly scenarioName?: string;
+/**
+ * An expected failure, as data. Where the call is an AWS operation (a Kinesis, Firehose, Analytics or
+ * Video Streams request) `name` is the AWS error name and `message` the service's; for the console's own
+ * calls (scenario documents, edits) `name` is `ValidationException` with the field `path`, or
+ * `ResourceNotFoundException` for something that is not there.
+ */
+export interface WorkerError {
+  readonly name: string;
+  readonly message: string;
+  /** The field the failure is about, e.g. `producers[2].rate.recordsPerSec`, where there is one. */
+  readonly path?: string;
+  /** Every problem, each starting with its field path, when a document has several. */
+  readonly problems?: readonly string[];
+  /** The HTTP status and retryability the real service answers with (AWS operations only). */
+  readonly httpStatus?: number;
+  readonly retryable?: boolean;
 }
+
+/** The one answer type of the worker API: the value, or the error as data. */
+export type WorkerResult<T = void> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: WorkerError };
+
+/** The error as one line, "InvalidArgumentException: message", or null for success. */
+export function errorLine(r: WorkerResult<unknown>): string | null {
+  return r.ok ? null : `${r.error.name}: ${r.error.message}`;
+}
+
+/** A loaded scenario's name. */
+export type LoadResult = WorkerResult<{ readonly scenarioName: string }>;
 
 /** One published snapshot: everything the UI draws, at a bounded rate. */
 export interface SnapshotFrame<World = unknown> {

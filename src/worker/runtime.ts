@@ -47,7 +47,7 @@ const sandboxTransforms: TransformHost = { invoker: bridgedInvoker, attached: ha
 export function runtimeFactory(watch: () => WatchRequest): RuntimeFactory<WorldSnapshot> {
   return (input) => {
     const built = World.tryBuild(input ?? {}, { host: { transforms: sandboxTransforms } });
-    if (!built.ok) return { ok: false, message: built.message };
+    if (!built.ok) return { ok: false, message: built.message, errors: built.errors };
     const world = built.world;
     const runtime: LiveWorld = {
       name: world.name,

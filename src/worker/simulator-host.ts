@@ -18,7 +18,7 @@ export interface ScenarioRuntime<World = unknown> {
   transferables?(world: World): Transferable[];
 }
 
-export type RuntimeFactory<World> = (doc: unknown) => { ok: true; runtime: ScenarioRuntime<World> } | { ok: false; message: string };
+export type RuntimeFactory<World> = (doc: unknown) => { ok: true; runtime: ScenarioRuntime<World> } | { ok: false; message: string; errors?: readonly string[] };
 
 export interface HostTimers {
   wallNowMs(): number;
@@ -56,12 +56,12 @@ export class SimulatorHost<World = unknown> {
 
   load(doc: unknown): LoadResult {
     const built = this.factory(doc);
-    if (!built.ok) return { ok: false, message: built.message };
+    if (!built.ok) return { ok: false, error: { name: 'ValidationException', message: built.message, ...(built.errors ? { problems: built.errors } : {}) } };
     this.runtime = built.runtime;
     this.lastDoc = doc;
     this.resetPublishBaseline();
     this.publish();
-    return { ok: true, scenarioName: built.runtime.name };
+    return { ok: true, value: { scenarioName: built.runtime.name } };
   }
 
   clock(cmd: ClockCommand): void {

@@ -12,7 +12,10 @@ import { simulator } from '../sim-client';
 export type { ValidationResult };
 export type ScenarioValidator = (doc: unknown) => Promise<ValidationResult>;
 
-const inWorker: ScenarioValidator = (doc) => simulator().validateScenarioDoc(doc);
+const inWorker: ScenarioValidator = async (doc) => {
+  const r = await simulator().validateScenarioDoc(doc);
+  return r.ok ? { ok: true, doc: r.value } : { ok: false, errors: r.error.problems ?? [r.error.message] };
+};
 let current: ScenarioValidator = inWorker;
 
 /** Replaces the validator (tests pass the engine's validateScenario wrapped in a promise). */

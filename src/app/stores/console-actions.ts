@@ -3,7 +3,7 @@
  * reads and live edits. Thin wrappers so components never hold the Comlink proxy.
  */
 import type { ScenarioConsumer, ScenarioProducer } from '../../engine/scenario/schema';
-import type { ActorConfigs, ConsoleKinesisOperation, ConsoleKinesisRequests, ControlResult, EditResult, KinesisCallResult, ReadRequest, ReadResult } from '../../worker/api/streams-api';
+import type { ActorConfigs, ConsoleKinesisOperation, ConsoleKinesisRequests, ControlResult, EditResult, ReadRequest, ReadResult, WorkerResult } from '../../worker/api/streams-api';
 import { simulator } from '../sim-client';
 
 /** One Kinesis control-plane call, its request typed by the operation. */
@@ -21,9 +21,7 @@ export function switchCapacityMode(stream: string, mode: 'PROVISIONED' | 'ON_DEM
 }
 
 /** The AWS error as one line: "InvalidArgumentException: message". */
-export function errorText(r: KinesisCallResult | ControlResult<unknown> | ReadResult): string | null {
-  return r.ok ? null : `${r.error.name}: ${r.error.message}`;
-}
+export { errorLine as errorText } from '../../worker/protocol';
 
 export function readRecords(req: ReadRequest): Promise<ReadResult> {
   return simulator().readRecords(req);
@@ -49,6 +47,6 @@ export function removeConsumer(name: string): Promise<EditResult> {
   return simulator().removeConsumer(name);
 }
 
-export function samplePayloads(template: string): Promise<{ ok: true; samples: string[] } | { ok: false; error: string }> {
+export function samplePayloads(template: string): Promise<WorkerResult<string[]>> {
   return simulator().samplePayloads(template);
 }

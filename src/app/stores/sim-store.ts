@@ -21,5 +21,5 @@ export const useSim = create<SimState>()((set) => ({
   loadError: null,
   scenarioName: null,
   receiveFrame: (frame) => set({ frame, frameReceivedAtMs: performance.now() }),
-  setLoadResult: (result) => set({ loadError: result.ok ? null : (result.message ?? 'the scenario could not be loaded'), scenarioName: result.scenarioName ?? null }),
+  setLoadResult: (result) => set({ loadError: result.ok ? null : result.error.message, scenarioName: result.ok ? result.value.scenarioName : null }),
 }));

@@ -6,9 +6,8 @@
  */
 import { AwsServiceError } from '../api/result';
 import type { FirehoseService } from '../firehose/index';
-import { putEntry, requireReadable } from '../streams/data-plane';
+import { putBatch, requireReadable } from '../streams/data-plane';
 import type { KinesisService } from '../streams/index';
-import { PUT_RECORDS_BYTES_MAX } from '../streams/limits';
 import type { FlowConfig } from './config-types';
 import type { BufferedRecord } from './publisher';
 
@@ -24,13 +23,9 @@ export function engineDestination(kinesis: KinesisService | undefined, firehose:
         if (!kinesis) throw new AwsServiceError('ResourceNotFoundException', `Stream ${flow.destinationName} not found: this world has no Kinesis streams.`);
         const stream = kinesis.resolve({ StreamName: flow.destinationName });
         requireReadable(kinesis, stream);
-        let total = 0;
-        for (const r of records) total += r.data.length + (r.partitionKey?.length ?? 0);
-        if (total > PUT_RECORDS_BYTES_MAX) throw new AwsServiceError('InvalidArgumentException', `Records size ${total} bytes exceeds the PutRecords limit of ${PUT_RECORDS_BYTES_MAX} bytes.`);
-        return records.map((r) => {
-          const out = putEntry(kinesis, stream, { partitionKey: r.partitionKey ?? '0', data: r.data });
-          return out.ok ? undefined : out.errorCode;
-        });
+        // The engine's one batch write: PutRecords' size limit and per-record outcomes.
+        const batch = putBatch(kinesis, stream, records.map((r) => ({ partitionKey: r.partitionKey ?? '0', data: r.data })));
+        return batch.records.map((out) => (out.ok ? undefined : out.errorCode));
       }
       if (!firehose) throw new AwsServiceError('ResourceNotFoundException', `Firehose stream ${flow.destinationName} not found: this world has no Firehose streams.`);
       const out = firehose.putRecordBatch(flow.destinationName, records.map((r) => r.data)) as { RequestResponses?: { ErrorCode?: string }[] };

@@ -1,10 +1,10 @@
 /**
  * The narrow interface consumers read through; the scenario loader adapts a streams-service
  * Stream to it. Shards are addressed by shard number (index into every shard ever created).
- * Shared reads (`getRecords`) apply the shard's 5 calls/s and 2 MiB/s limits and count the call;
- * dedicated reads (enhanced fan-out) leave the shared budget alone.
+ * Both reads are the streams engine's one ShardReader interface: shared reads apply the shard's 5 calls/s
+ * and 2 MiB/s limits and count the call; dedicated reads (enhanced fan-out) leave the shared budget alone.
  */
-import type { ReadPage, RecordVisitor } from '../streams/shard-reader';
+import type { ShardReader } from '../streams/shard-reader';
 
 export interface ShardView {
   readonly number: number;
@@ -23,14 +23,14 @@ export interface ConsumerSource {
   /** Every shard ever created (open and closed), by number; closed shards past retention are omitted. */
   shards(): readonly ShardView[];
   shard(number: number): ShardView | undefined;
-  /** One GetRecords call; false when the shard's read limits refused it (counted as ReadProvisionedThroughputExceeded). */
-  getRecords(shardNumber: number, fromCounter: number, limit: number, nowMs: number, page: ReadPage, visit?: RecordVisitor): boolean;
+  /** GetRecords calls; false when the shard's read limits refused one (counted as ReadProvisionedThroughputExceeded). */
+  readonly shared: ShardReader;
   /**
    * Counter one past the last record of the shard that arrived at or before `arrivedAtOrBeforeMs`
    * (the tip when all did). Enhanced fan-out uses it to hold records back for the propagation delay;
    * a source without it shows every record at once.
    */
   visibleEndCounter?(shardNumber: number, arrivedAtOrBeforeMs: number): number;
-  /** Enhanced fan-out push of up to `maxBytes` (the consumer's own 2 MiB/s budget). */
-  readDedicated(shardNumber: number, fromCounter: number, maxRecords: number, maxBytes: number, nowMs: number, page: ReadPage, visit?: RecordVisitor): void;
+  /** Enhanced fan-out pushes of up to `maxBytes` (the consumer's own 2 MiB/s budget). */
+  readonly dedicated: ShardReader;
 }

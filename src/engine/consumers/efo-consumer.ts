@@ -83,7 +83,7 @@ export class EfoConsumer {
       const seenBeforeMs = nowMs - EFO_PROPAGATION_MS;
       const visibleEnd = this.source.visibleEndCounter ? this.source.visibleEndCounter(sub.shardNumber, seenBeforeMs) : Number.POSITIVE_INFINITY;
       const maxRecords = Math.max(0, Math.min(10_000, visibleEnd - sub.position));
-      this.source.readDedicated(sub.shardNumber, sub.position, maxRecords, sub.tokens, seenBeforeMs, page);
+      this.source.dedicated.read(sub.shardNumber, sub.position, maxRecords, sub.tokens, seenBeforeMs, page);
       sub.tokens = Math.max(0, sub.tokens - page.bytes);
       sub.position = page.nextCounter;
       sub.millisBehind = page.records > 0 || page.millisBehindLatest > 0 ? page.millisBehindLatest + EFO_PROPAGATION_MS : 0;

@@ -11,6 +11,7 @@ import type { Prng } from '../random/prng';
 import type { Simulation } from '../simulation';
 import type { ReadPage } from '../streams/shard-reader';
 import { emptyReadPage } from '../streams/shard-reader';
+import { GET_RECORDS_BYTES_MAX } from '../streams/limits';
 import type { Cancellable } from '../time/scheduler';
 import { progressOf, type ConsumerFigures } from './consumer-figures';
 import type { ConsumerSource } from './consumer-source';
@@ -150,7 +151,7 @@ export class KclApp {
     const from = lease.position;
     this.calls++;
     const stats = this.callStats;
-    if (!this.source.getRecords(lease.shardNumber, from, this.config.maxRecords, nowMs, page)) {
+    if (!this.source.shared.read(lease.shardNumber, from, this.config.maxRecords, GET_RECORDS_BYTES_MAX, nowMs, page)) {
       this.throttled++;
       if (stats) stats.readThrottled++;
       lease.nextPollMs = nowMs + this.jitteredIntervalMs();

@@ -12,6 +12,7 @@ import type { Prng } from '../random/prng';
 import type { Simulation } from '../simulation';
 import type { ReadPage } from '../streams/shard-reader';
 import { emptyReadPage } from '../streams/shard-reader';
+import { GET_RECORDS_BYTES_MAX } from '../streams/limits';
 import type { Cancellable } from '../time/scheduler';
 import { unreadRecords, type ConsumerFigures } from './consumer-figures';
 import type { ConsumerSource } from './consumer-source';
@@ -110,7 +111,7 @@ export class LambdaEsm {
       const lane = lanes[(key === '' ? counter : hashString32(key)) % lanes.length];
       appendRun(lane, 1, bytes, arrivalMs);
     };
-    if (!this.source.getRecords(p.shardNumber, p.position, Math.min(10_000, room), nowMs, this.page, visit)) {
+    if (!this.source.shared.read(p.shardNumber, p.position, Math.min(10_000, room), GET_RECORDS_BYTES_MAX, nowMs, this.page, visit)) {
       this.throttled++;
       if (this.callStats) this.callStats.readThrottled++;
       return;

@@ -7,6 +7,7 @@
  */
 import type { Stream } from '../streams/stream';
 import { emptyReadPage } from '../streams/shard-reader';
+import { GET_RECORDS_BYTES_MAX } from '../streams/limits';
 import type { Cancellable, Scheduler } from '../time/scheduler';
 
 export interface SourceShard {
@@ -99,7 +100,7 @@ export function kinesisStreamReader(stream: Stream): KinesisSourceReader {
     poll(shardNumber, fromCounter, nowMs) {
       if (stream.deleted) return { kind: 'gone' };
       const records: SourceRecord[] = [];
-      const ok = stream.pollShard(shardNumber, fromCounter, 10_000, nowMs, page, (counter, arrivalMs, key, dataBytes, payload) => {
+      const ok = stream.shared.read(shardNumber, fromCounter, 10_000, GET_RECORDS_BYTES_MAX, nowMs, page, (counter, arrivalMs, key, dataBytes, payload) => {
         // Aggregate-mode buckets carry no payload: materialise zero bytes of the average size.
         records.push({ data: payload ?? new Uint8Array(Math.round(dataBytes)), arrivalMs, partitionKey: key, sequenceNumber: stream.sequenceNumber(shardNumber, counter) });
       });

@@ -5,7 +5,7 @@
  */
 import { md5PartitionKey } from '../hash/md5';
 import type { ProducerSink } from './producer-sink';
-import { SINK_THROTTLED } from './producer-sink';
+import { PUT_THROTTLED } from '../streams/put-outcome';
 
 export { WRITE_RECORDS_PER_SEC_MAX as SHARD_WRITE_RECORDS_PER_SEC, WRITE_BYTES_PER_SEC_MAX as SHARD_WRITE_BYTES_PER_SEC } from '../streams/limits';
 import { WRITE_BYTES_PER_SEC_MAX as SHARD_WRITE_BYTES_PER_SEC, WRITE_RECORDS_PER_SEC_MAX as SHARD_WRITE_RECORDS_PER_SEC } from '../streams/limits';
@@ -50,7 +50,7 @@ export class FakeSink implements ProducerSink {
     if (this.secRecords[shard] + 1 > SHARD_WRITE_RECORDS_PER_SEC || this.secBytes[shard] + bytes > SHARD_WRITE_BYTES_PER_SEC) {
       this.throttledRecords[shard]++;
       // The throttle code, whatever the shard (−2 would read as "too large", which is never retried).
-      return SINK_THROTTLED;
+      return PUT_THROTTLED;
     }
     this.secRecords[shard]++;
     this.secBytes[shard] += bytes;

@@ -1,8 +1,9 @@
 /**
  * The narrow interface a producer writes through. The scenario loader adapts the streams
- * service's fast path to it; tests use small fakes. Outcomes are numbers, not objects, so the
- * hot path allocates nothing: an accepted record returns its shard index (≥ 0); any negative
- * number means refused (throttled, or the stream could not take it yet) and the producer retries.
+ * service's fast path to it; tests use small fakes. Outcomes are the streams engine's one put
+ * outcome (streams/put-outcome.ts) in its number form, so the hot path allocates nothing: an
+ * accepted record returns its shard index (≥ 0); PUT_THROTTLED is retried with backoff,
+ * PUT_TOO_LARGE is dropped, PUT_SHARD_NOT_OPEN (from putToShard) means route again.
  */
 
 export interface ProducerSink {
@@ -33,20 +34,10 @@ export interface ProducerSink {
   putUuid?(w0: number, w1: number, w2: number, w3: number, data: Uint8Array | number): number;
   /**
    * Optional fast path for a key the caller already routed with `shardOf` under the current
-   * `shardMapVersion()`; `keyBytes` is the key's UTF-8 length. Returns SINK_SHARD_NOT_OPEN when the
+   * `shardMapVersion()`; `keyBytes` is the key's UTF-8 length. Returns PUT_SHARD_NOT_OPEN when the
    * shard no longer takes writes (route again), otherwise as `put`.
    */
   putToShard?(shardIndex: number, partitionKey: string, keyBytes: number, data: Uint8Array | number): number;
 }
 
-/** Refused by the shard's write limits: retried with backoff. Same code as the streams fast path's PUT_THROTTLED. */
-export const SINK_THROTTLED = -1;
-/** Refused for good (record over the size limit): the producer drops it instead of retrying. Same code as the streams fast path's PUT_TOO_LARGE. */
-export const SINK_TOO_LARGE = -2;
-/** `putToShard` named a shard that is closed (resharded since the caller routed): not a throttle. Same code as PUT_SHARD_NOT_OPEN. */
-export const SINK_SHARD_NOT_OPEN = -4;
-
-export function isAccepted(outcome: number): boolean {
-  return outcome >= 0;
-}
 

@@ -22,7 +22,7 @@ import type { ProducerConfig } from './producer-config';
 import type { ProducerCounts, ProducerFiguresView } from './producer-figures';
 import { addCounts, emptyCounts } from './producer-figures';
 import type { ProducerSink } from './producer-sink';
-import { SINK_SHARD_NOT_OPEN, SINK_TOO_LARGE } from './producer-sink';
+import { PUT_SHARD_NOT_OPEN, PUT_TOO_LARGE } from '../streams/put-outcome';
 import { recordPutCall } from './put-call-stats';
 import { RateIntegrator, rateAt } from './rate-profile';
 import { RecordBatch, UUID_WORDS, type PendingRecord } from './record-batch';
@@ -237,7 +237,7 @@ export class Producer {
           keyRecords[keyIndex]++;
           keyBytes![keyIndex] += size;
         }
-      } else if (outcome === SINK_TOO_LARGE) {
+      } else if (outcome === PUT_TOO_LARGE) {
         // Not a throttle: retrying cannot help. Counted as refused and dropped at once.
         throttled++;
         sec.dropped += b.userRecords[i];
@@ -269,7 +269,7 @@ export class Producer {
       this.keyByteLengths![keyIndex] = utf8ByteLength(key);
     }
     const outcome = sink.putToShard!(shard, key, this.keyByteLengths![keyIndex], data);
-    if (outcome !== SINK_SHARD_NOT_OPEN) return outcome;
+    if (outcome !== PUT_SHARD_NOT_OPEN) return outcome;
     // The map changed under the cache (it is checked once per batch): route afresh from now on.
     routes.fill(-1);
     this.routeVersion = sink.shardMapVersion();

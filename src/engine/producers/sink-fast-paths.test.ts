@@ -33,7 +33,7 @@ function plainSink(inner: StreamSinkAdapter): ProducerSink {
 function contents(stream: Stream, nowMs: number): string[][] {
   return stream.shards.map((s) => {
     const keys: string[] = [];
-    stream.getRecords(s.number, 0, 10_000, nowMs, emptyReadPage(), (counter, _t, key, bytes) => keys.push(`${counter}:${key}:${bytes}`));
+    stream.shared.read(s.number, 0, 10_000, Number.POSITIVE_INFINITY, nowMs, emptyReadPage(), (counter, _t, key, bytes) => keys.push(`${counter}:${key}:${bytes}`));
     return keys;
   });
 }

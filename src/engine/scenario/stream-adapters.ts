@@ -1,15 +1,15 @@
 /**
  * Adapters from the streams service's Stream to the narrow ports producers and consumers use
- * (ProducerSink, ConsumerSource). Reads go through the Stream's in-engine `getRecords` (the shard's
+ * (ProducerSink, ConsumerSource). Reads go through the Stream's ShardReaders: `shared` (the shard's
  * admission — 5 calls/s, 2 MiB/s with the 10 MiB-call debt rule — and outgoing counts, as the JSON
- * API's GetRecords) and `readDedicated` (enhanced fan-out: outgoing counts only). Writes offer the
+ * API's GetRecords) and `dedicated` (enhanced fan-out: outgoing counts only). Writes offer the
  * Stream's fast paths: UUID keys as words, and records the producer already routed.
  */
 import type { ConsumerSource, ShardView } from '../consumers/consumer-source';
 import { md5PartitionKey } from '../hash/md5';
 import type { ProducerSink } from '../producers/producer-sink';
 import type { Shard } from '../streams/shard';
-import type { ReadPage, RecordVisitor } from '../streams/shard-reader';
+import type { ShardReader } from '../streams/shard-reader';
 import type { Stream } from '../streams/stream';
 
 const KEY_SPACE = 2 ** 128;
@@ -88,7 +88,13 @@ export class StreamSourceAdapter implements ConsumerSource {
   private listedFor = -1;
   private expiredSeen = 0;
 
-  constructor(private readonly stream: Stream) {}
+  readonly shared: ShardReader;
+  readonly dedicated: ShardReader;
+
+  constructor(private readonly stream: Stream) {
+    this.shared = stream.shared;
+    this.dedicated = stream.dedicated;
+  }
 
   get streamName(): string {
     return this.stream.name;
@@ -114,10 +120,6 @@ export class StreamSourceAdapter implements ConsumerSource {
     return this.views[number];
   }
 
-  getRecords(shardNumber: number, fromCounter: number, limit: number, nowMs: number, page: ReadPage, visit?: RecordVisitor): boolean {
-    return this.stream.getRecords(shardNumber, fromCounter, limit, nowMs, page, visit);
-  }
-
   visibleEndCounter(shardNumber: number, arrivedAtOrBeforeMs: number): number {
     const shard = this.stream.shards[shardNumber];
     if (!shard) return 0;
@@ -127,9 +129,5 @@ export class StreamSourceAdapter implements ConsumerSource {
     let index = log.seekTime(arrivedAtOrBeforeMs);
     while (index < end && log.arrivalMsAt(index) <= arrivedAtOrBeforeMs) index++;
     return index < end ? log.firstCounterAt(index) : shard.nextCounter;
-  }
-
-  readDedicated(shardNumber: number, fromCounter: number, maxRecords: number, maxBytes: number, nowMs: number, page: ReadPage, visit?: RecordVisitor): void {
-    this.stream.readDedicated(shardNumber, fromCounter, maxRecords, maxBytes, nowMs, page, visit);
   }
 }

@@ -6,8 +6,7 @@
 import { limitExceeded, resourceInUse, resourceNotFound, invalidArgument } from './errors';
 import { CONSUMERS_CREATING_MAX, CONSUMERS_PER_STREAM_MAX, CONSUMERS_PER_STREAM_MAX_ADVANTAGE, EFO_BYTES_PER_SEC_MAX } from './limits';
 import type { KinesisService } from './service';
-import type { ReadPage, RecordVisitor } from './shard-reader';
-import { readShard } from './shard-reader';
+import type { ReadPage, RecordVisitor, ShardReader } from './shard-reader';
 import type { Stream } from './stream';
 
 export type ConsumerStatus = 'CREATING' | 'ACTIVE' | 'DELETING';
@@ -18,7 +17,8 @@ export interface SubscriptionHandle {
   close(reason: 'replaced' | 'deregistered' | 'closed'): void;
 }
 
-export class Consumer {
+/** A registered enhanced fan-out consumer; as a ShardReader it reads within its own 2 MiB/s per shard. */
+export class Consumer implements ShardReader {
   status: ConsumerStatus = 'CREATING';
   /** Per shard number: the current second and the bytes already pushed in it. */
   private readonly budgetSecond = new Map<number, number>();
@@ -43,24 +43,21 @@ export class Consumer {
   }
 
   /**
-   * Reads for this consumer within its own 2 MiB/s budget on the shard (not shared with polling readers).
-   * Returns the page; `page.records` is 0 when the budget for this second is spent.
+   * Reads for this consumer within its own 2 MiB/s budget on the shard (not shared with polling readers), through
+   * the stream's dedicated reader (which counts the shard's outgoing records and bytes). `page.records` is 0 when
+   * the budget for this second is spent.
    */
-  read(shardNumber: number, fromCounter: number, maxRecords: number, nowMs: number, page: ReadPage, visit?: RecordVisitor): ReadPage {
-    const shard = this.stream.shard(shardNumber);
-    if (!shard) throw resourceNotFound(`Shard ${shardNumber} of stream ${this.stream.name} not found.`);
-    const left = this.bytesLeft(shardNumber, nowMs);
-    readShard(shard, fromCounter, maxRecords, left, nowMs, page, visit, false);
+  read(shardNumber: number, fromCounter: number, maxRecords: number, maxBytes: number, nowMs: number, page: ReadPage, visit?: RecordVisitor): boolean {
+    if (!this.stream.shard(shardNumber)) throw resourceNotFound(`Shard ${shardNumber} of stream ${this.stream.name} not found.`);
+    const left = Math.min(maxBytes, this.bytesLeft(shardNumber, nowMs));
+    this.stream.dedicated.read(shardNumber, fromCounter, maxRecords, left, nowMs, page, visit);
     const second = Math.floor(nowMs / 1000);
     const used = this.budgetSecond.get(shardNumber) === second ? (this.budgetBytes.get(shardNumber) ?? 0) : 0;
     this.budgetSecond.set(shardNumber, second);
     this.budgetBytes.set(shardNumber, used + page.bytes);
-    shard.noteClosedRead();
-    shard.counters.outgoingRecords += page.records;
-    shard.counters.outgoingBytes += page.bytes;
     this.outgoingRecords += page.records;
     this.outgoingBytes += page.bytes;
-    return page;
+    return true;
   }
 }
 

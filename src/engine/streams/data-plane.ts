@@ -6,7 +6,7 @@
 import { bigIntToHashKey } from '../hash/hash-key';
 import { md5PartitionKey, utf8ByteLength } from '../hash/md5';
 import { expiredIterator, invalidArgument, resourceNotFound, throughputExceeded } from './errors';
-import { ITERATOR_LIFETIME_MS } from './limits';
+import { GET_RECORDS_BYTES_MAX, ITERATOR_LIFETIME_MS, putRecordsBytesMaxOf } from './limits';
 import { requireShard } from './reshard';
 import { parseSequenceNumber } from './sequence-number';
 import type { KinesisService } from './service';
@@ -15,7 +15,7 @@ import { NO_PARTITION_KEY } from './shard-log';
 import type { ReadPage, RecordVisitor } from './shard-reader';
 import { emptyReadPage } from './shard-reader';
 import type { Stream } from './stream';
-import { PUT_STREAM_GONE, PUT_THROTTLED, PUT_TOO_LARGE } from './stream';
+import { PUT_STREAM_GONE, PUT_THROTTLED, PUT_TOO_LARGE, type BatchOutcome, type PutOutcome } from './put-outcome';
 
 export type ShardIteratorType = 'AT_SEQUENCE_NUMBER' | 'AFTER_SEQUENCE_NUMBER' | 'TRIM_HORIZON' | 'LATEST' | 'AT_TIMESTAMP';
 
@@ -35,7 +35,7 @@ export interface PutEntry {
   readonly explicitHashKey?: bigint;
 }
 
-export type PutOutcome = { readonly ok: true; readonly shardNumber: number; readonly counter: number } | { readonly ok: false; readonly errorCode: string; readonly errorMessage: string };
+export type { PutOutcome, BatchOutcome } from './put-outcome';
 
 /** Streams take data while ACTIVE, UPDATING or DELETING; a CREATING stream is not yet found by data calls. */
 export function requireReadable(service: KinesisService, stream: Stream): void {
@@ -62,6 +62,28 @@ export function putEntry(service: KinesisService, stream: Stream, entry: PutEntr
     if (parsed.counter >= shard.nextCounter) shard.nextCounter = parsed.counter + 1;
   }
   return outcomeOf(service, stream, stream.putRecord(entry.partitionKey, entry.data, hash, service.nowMs), entry);
+}
+
+/**
+ * The one producer-to-stream batch write, with PutRecords semantics: the whole batch is refused when its
+ * records (data plus partition keys) exceed the call's size limit — 5 MiB, 10 MiB on a stream whose maximum
+ * record size is over 1 MiB — ("Records size exceeds 5 MB limit", as the service words it); otherwise every
+ * record is written in order and answers its own outcome (a throttled record fails alone).
+ * https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecords.html
+ */
+export function putBatch(service: KinesisService, stream: Stream, entries: readonly PutEntry[]): BatchOutcome {
+  let total = 0;
+  for (const e of entries) total += e.data.byteLength + (e.partitionKey === undefined ? 0 : utf8ByteLength(e.partitionKey));
+  const limit = putRecordsBytesMaxOf(stream.maxRecordSizeKiB);
+  // AWS's wording (seen by aws/amazon-kinesis-streams-for-fluent-bit#21): "Records size exceeds 5 MB limit".
+  if (total > limit) throw invalidArgument(`Records size exceeds ${limit / 1_048_576} MB limit`);
+  let failed = 0;
+  const records = entries.map((entry) => {
+    const outcome = putEntry(service, stream, entry);
+    if (!outcome.ok) failed++;
+    return outcome;
+  });
+  return { failed, records };
 }
 
 function putAutoEntry(service: KinesisService, stream: Stream, entry: PutEntry, sequenceNumberForOrdering: string | undefined): PutOutcome {
@@ -195,7 +217,7 @@ export function getRecords(service: KinesisService, pos: IteratorPosition, limit
   const { stream, shard } = resolveIterator(service, pos);
   const now = service.nowMs;
   const page = emptyReadPage();
-  if (!stream.getRecords(shard.number, pos.counter, limit, now, page, visit)) {
+  if (!stream.shared.read(shard.number, pos.counter, limit, GET_RECORDS_BYTES_MAX, now, page, visit)) {
     throw throughputExceeded(`Rate exceeded for shard ${shard.id} in stream ${stream.name} under account ${service.accountId}: GetRecords allows 5 calls and 2 MiB per second per shard.`);
   }
   if (page.atShardEnd) return { page, next: undefined, childShards: childShardsOf(stream, shard) };

@@ -5,7 +5,7 @@ import { applyUuidV4Bits, uuidKeyString } from '../hash/uuid-key';
 import { applySplit } from './reshard';
 import { KinesisService } from './service';
 import { emptyReadPage } from './shard-reader';
-import { PUT_SHARD_NOT_OPEN, PUT_THROTTLED, PUT_TOO_LARGE } from './stream';
+import { PUT_SHARD_NOT_OPEN, PUT_THROTTLED, PUT_TOO_LARGE } from './put-outcome';
 
 function setup(shards = 4, seed = 'fast-paths') {
   const sim = new Simulation({ seed });
@@ -32,8 +32,8 @@ describe('Stream.putUuidRecord (UUID key as words)', () => {
         for (let n = 0; n < 5; n++) {
           const keysA: string[] = [];
           const keysB: string[] = [];
-          a.stream.getRecords(n, 0, 10_000, now, emptyReadPage(), (_c, _t, key) => keysA.push(key));
-          b.stream.getRecords(n, 0, 10_000, now, emptyReadPage(), (_c, _t, key) => keysB.push(key));
+          a.stream.shared.read(n, 0, 10_000, Number.POSITIVE_INFINITY, now, emptyReadPage(), (_c, _t, key) => keysA.push(key));
+          b.stream.shared.read(n, 0, 10_000, Number.POSITIVE_INFINITY, now, emptyReadPage(), (_c, _t, key) => keysB.push(key));
           expect(keysA).toEqual(keysB);
           expect(a.stream.shard(n)!.counters).toEqual(b.stream.shard(n)!.counters);
         }
@@ -67,7 +67,7 @@ describe('Stream.putRecordToShard and shardMapVersion', () => {
     expect(stream.putRecordToShard(1, 'k', 1, 99, sim.nowMs)).toBe(1);
     expect(stream.shard(1)!.counters.incomingBytesWithKeys).toBe(100);
     const keys: string[] = [];
-    stream.getRecords(1, 0, 10, sim.nowMs, emptyReadPage(), (_c, _t, key) => keys.push(key));
+    stream.shared.read(1, 0, 10, Number.POSITIVE_INFINITY, sim.nowMs, emptyReadPage(), (_c, _t, key) => keys.push(key));
     expect(keys).toEqual(['k']);
     applySplit(stream, stream.shard(1)!, stream.shard(1)!.range.start + 1000n, sim.nowMs);
     stream.rebuildRouting();
@@ -83,15 +83,15 @@ describe('Stream.getRecords (in-engine GetRecords)', () => {
     const { sim, stream } = setup(1);
     for (let i = 0; i < 3; i++) stream.putRecord(`k${i}`, 10);
     const page = emptyReadPage();
-    for (let call = 0; call < 5; call++) expect(stream.getRecords(0, 0, 2, sim.nowMs, page)).toBe(true);
+    for (let call = 0; call < 5; call++) expect(stream.shared.read(0, 0, 2, Number.POSITIVE_INFINITY, sim.nowMs, page)).toBe(true);
     expect(page.records).toBe(2);
-    expect(stream.getRecords(0, 0, 2, sim.nowMs, page)).toBe(false);
+    expect(stream.shared.read(0, 0, 2, Number.POSITIVE_INFINITY, sim.nowMs, page)).toBe(false);
     const c = stream.shard(0)!.counters;
     expect([c.readCalls, c.throttledReadCalls, c.outgoingRecords, c.outgoingBytes]).toEqual([5, 1, 10, 100]);
     sim.advanceBy(1000);
-    expect(stream.getRecords(0, 0, 50_000, sim.nowMs, page)).toBe(true);
+    expect(stream.shared.read(0, 0, 50_000, Number.POSITIVE_INFINITY, sim.nowMs, page)).toBe(true);
     expect(page.records).toBe(3);
-    expect(stream.getRecords(99, 0, 1, sim.nowMs, page)).toBe(false);
+    expect(stream.shared.read(99, 0, 1, Number.POSITIVE_INFINITY, sim.nowMs, page)).toBe(false);
   });
 });
 

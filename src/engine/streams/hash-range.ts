@@ -38,11 +38,6 @@ export function splitRange(range: HashRange, newStart: bigint): [HashRange, Hash
   ];
 }
 
-/** Two ranges are adjacent when one ends exactly one below where the other starts. */
-export function areAdjacent(a: HashRange, b: HashRange): boolean {
-  return a.end + 1n === b.start || b.end + 1n === a.start;
-}
-
 export function mergeRanges(a: HashRange, b: HashRange): HashRange {
   return { start: a.start < b.start ? a.start : b.start, end: a.end > b.end ? a.end : b.end };
 }

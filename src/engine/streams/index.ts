@@ -1,17 +1,21 @@
 /**
  * Kinesis Data Streams engine. Start with `new KinesisService(sim, options)`; in-engine actors use
  * `service.stream(name)` and the Stream fast paths (`putRecord`, `putUuidRecord`, `putRecordToShard` with
- * `shardMapVersion`, `putAggregate`, `getRecords`, `readDedicated`, `openShards`, per-shard `counters`,
- * `readShard`); the JSON API uses the service's control-plane and data-plane operations.
+ * `shardMapVersion`, `putAggregate`, `openShards`, per-shard `counters`) and read through a ShardReader
+ * (`stream.shared`, `stream.dedicated`, `observingReader`); the JSON API uses the service's control-plane and
+ * data-plane operations.
  */
 export { KinesisService, REALISTIC_DELAYS, DEFAULT_MEMORY_BUDGET_BYTES } from './service';
 export type { KinesisServiceOptions, TransitionDelays, StreamRef } from './service';
-export { Stream, PUT_THROTTLED, PUT_TOO_LARGE, PUT_STREAM_GONE, PUT_SHARD_NOT_OPEN } from './stream';
+export { Stream } from './stream';
+export { PUT_THROTTLED, PUT_TOO_LARGE, PUT_STREAM_GONE, PUT_SHARD_NOT_OPEN } from './put-outcome';
+export type { PutOutcome, BatchOutcome } from './put-outcome';
 export type { StreamStatus, StreamMode, MemoryLedger } from './stream';
 export { Shard, emptyShardCounters } from './shard';
 export type { ShardCounters } from './shard';
 export { readShard, emptyReadPage } from './shard-reader';
-export type { ReadPage, RecordVisitor } from './shard-reader';
+export type { ReadPage, RecordVisitor, ShardReader } from './shard-reader';
+export { sharedReader, dedicatedReader, observingReader } from './readers';
 export { Consumer, ConsumerRegistry } from './consumers';
 export type { ConsumerStatus } from './consumers';
 export { renderSequenceNumber, parseSequenceNumber, shardIdOf, shardNumberOf } from './sequence-number';

@@ -38,7 +38,7 @@ describe('read limits', () => {
       let position = 0;
       for (const c of pattern) {
         sim.advanceBy(c.gapMs);
-        if (!stream.pollShard(0, position, c.limit, sim.nowMs, page)) continue;
+        if (!stream.shared.read(0, position, c.limit, Number.POSITIVE_INFINITY, sim.nowMs, page)) continue;
         expect(page.records).toBeLessThanOrEqual(Math.min(c.limit, 10_000));
         expect(page.bytes).toBeLessThanOrEqual(10 * MiB);
         position = page.nextCounter;
@@ -74,7 +74,7 @@ describe('read limits', () => {
       pattern.forEach((c, i) => {
         sim.advanceBy(c.gapMs);
         const consumer = i % 2 === 0 ? a : b;
-        consumer.read(0, positions.get(consumer)!, c.limit, sim.nowMs, page);
+        consumer.read(0, positions.get(consumer)!, c.limit, Number.POSITIVE_INFINITY, sim.nowMs, page);
         positions.set(consumer, page.nextCounter);
         const key = `${consumer.name}:${Math.floor(sim.nowMs / 1000)}`;
         perSecond.set(key, (perSecond.get(key) ?? 0) + page.bytes);

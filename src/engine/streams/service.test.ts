@@ -82,21 +82,21 @@ describe('reads', () => {
     const { service, sim } = setup();
     const stream = service.createStream('r', 'PROVISIONED', 1);
     const page = emptyReadPage();
-    for (let i = 0; i < 5; i++) expect(stream.pollShard(0, 0, 100, sim.nowMs, page)).toBe(true);
-    expect(stream.pollShard(0, 0, 100, sim.nowMs, page)).toBe(false);
+    for (let i = 0; i < 5; i++) expect(stream.shared.read(0, 0, 100, Number.POSITIVE_INFINITY, sim.nowMs, page)).toBe(true);
+    expect(stream.shared.read(0, 0, 100, Number.POSITIVE_INFINITY, sim.nowMs, page)).toBe(false);
     expect(stream.shard(0)!.counters.throttledReadCalls).toBe(1);
     // Fill 10 seconds of data at 1 MiB/s, then read 10 MiB in one call.
     for (let s = 0; s < 10; s++) {
       stream.putAggregate(0, 1000, 1_048_576, sim.nowMs);
       sim.advanceBy(1000);
     }
-    expect(stream.pollShard(0, 0, 10_000, sim.nowMs, page)).toBe(true);
+    expect(stream.shared.read(0, 0, 10_000, Number.POSITIVE_INFINITY, sim.nowMs, page)).toBe(true);
     expect(page.bytes).toBe(10 * 1_048_576);
     const blockedFrom = sim.nowMs;
     let firstAllowedMs = -1;
     for (let t = 0; t < 8000 && firstAllowedMs < 0; t += 250) {
       sim.advanceBy(250);
-      if (stream.pollShard(0, page.nextCounter, 1, sim.nowMs, emptyReadPage())) firstAllowedMs = sim.nowMs - blockedFrom;
+      if (stream.shared.read(0, page.nextCounter, 1, Number.POSITIVE_INFINITY, sim.nowMs, emptyReadPage())) firstAllowedMs = sim.nowMs - blockedFrom;
     }
     expect(firstAllowedMs).toBeGreaterThanOrEqual(4000);
     expect(firstAllowedMs).toBeLessThanOrEqual(5000);

@@ -2,7 +2,8 @@
  * Reading a shard from a position (a sequence counter): one pass over entries that fills a reusable page of
  * totals and, when asked, calls a visitor per record. Aggregate buckets are consumed partially by record
  * count with their average record size, so aggregate consumers get lag and iterator age without payloads.
- * No admission here: callers (GetRecords, enhanced fan-out, in-engine consumers) apply their own limits.
+ * No admission here: `readShard` is the kernel; every reader of a stream goes through a `ShardReader`
+ * (readers.ts), which adds its own limits — shared GetRecords throughput, an enhanced fan-out budget, or none.
  */
 import type { Shard } from './shard';
 
@@ -23,10 +24,24 @@ export interface ReadPage {
   millisBehindLatest: number;
   /** True when the shard is closed and everything up to its end has been read. */
   atShardEnd: boolean;
+  /** True when the reader's limits refused the read (ReadProvisionedThroughputExceeded); nothing else on the page is set then. */
+  throttled: boolean;
 }
 
 export function emptyReadPage(): ReadPage {
-  return { records: 0, bytes: 0, nextCounter: 0, lastArrivalMs: Number.NaN, millisBehindLatest: 0, atShardEnd: false };
+  return { records: 0, bytes: 0, nextCounter: 0, lastArrivalMs: Number.NaN, millisBehindLatest: 0, atShardEnd: false, throttled: false };
+}
+
+/**
+ * The one interface every reader of a stream reads through: KCL-style polling, enhanced fan-out (in-engine
+ * consumers and SubscribeToShard), Lambda event-source mappings, Firehose's and Analytics' Kinesis sources,
+ * schema discovery, channels and the data viewer (GetRecords). One call reads shard `shardNumber` from
+ * `fromCounter`, up to `maxRecords` records and `maxBytes` data bytes, into `page`: the records (and `visit`
+ * per record), the next position, MillisBehindLatest and whether the shard is finished. Returns false when
+ * nothing was read because the reader's limits refused the call (`page.throttled`) or the shard does not exist.
+ */
+export interface ShardReader {
+  read(shardNumber: number, fromCounter: number, maxRecords: number, maxBytes: number, nowMs: number, page: ReadPage, visit?: RecordVisitor): boolean;
 }
 
 /** Called once per record read; `key` is '' and `payload` undefined for records of an aggregate bucket. */
@@ -48,6 +63,7 @@ export function readShard(
   alwaysFirst = true,
 ): ReadPage {
   const log = shard.log;
+  page.throttled = false;
   page.records = 0;
   page.bytes = 0;
   page.lastArrivalMs = Number.NaN;

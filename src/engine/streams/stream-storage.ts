@@ -1,18 +1,12 @@
 /**
- * What happens to a stream's stored records besides single-record writes: the aggregate write path, the
- * shared (GetRecords) and dedicated (enhanced fan-out) reads with their per-call limits, retention trimming,
- * memory-budget eviction and release. Kernels over a Stream; the Stream's methods delegate here.
+ * What happens to a stream's stored records besides single-record writes and reads: the aggregate write
+ * path, retention trimming, memory-budget eviction and release (reads: readers.ts). Kernels over a Stream;
+ * the Stream's methods delegate here.
  */
-import { GET_RECORDS_BYTES_MAX, GET_RECORDS_LIMIT_MAX } from './limits';
 import type { Shard } from './shard';
 import type { RemovedTotals } from './shard-log';
-import type { ReadPage, RecordVisitor } from './shard-reader';
-import { readShard } from './shard-reader';
 import type { MemoryLedger, Stream } from './stream';
 
-// Module-local copies of per-call limits: imported bindings can compile to property getters.
-const READ_RECORDS_PER_CALL_MAX = GET_RECORDS_LIMIT_MAX;
-const READ_BYTES_PER_CALL_MAX = GET_RECORDS_BYTES_MAX;
 const removedScratch: RemovedTotals = { records: 0, bytes: 0, memoryBytes: 0 };
 
 function resetRemoved(): RemovedTotals {
@@ -53,36 +47,6 @@ export function putAggregateRecords(stream: Stream, shardNumber: number, records
   stream.lastShardNumber = shardNumber;
   stream.lastSequenceCounter = first + accepted - 1;
   return accepted;
-}
-
-/**
- * A GetRecords-equivalent read for in-engine polling consumers, under the shard's shared limits (5 calls/s,
- * 2 MiB/s with debt, ≤ 10,000 records / 10 MiB a call). Returns false (and counts it) when throttled or the
- * shard does not exist; otherwise fills `page` (calling `visit` per record when given) and counts the
- * outgoing records and bytes on the shard.
- */
-export function readShared(stream: Stream, shardNumber: number, fromCounter: number, maxRecords: number, nowMs: number, page: ReadPage, visit?: RecordVisitor): boolean {
-  const shard = stream.shards[shardNumber];
-  if (!shard || !shard.admitReadCall(nowMs)) return false;
-  readShard(shard, fromCounter, Math.min(maxRecords, READ_RECORDS_PER_CALL_MAX), READ_BYTES_PER_CALL_MAX, nowMs, page, visit);
-  shard.chargeReadBytes(page.bytes, nowMs);
-  shard.counters.outgoingRecords += page.records;
-  shard.counters.outgoingBytes += page.bytes;
-  return true;
-}
-
-/**
- * An enhanced fan-out read (dedicated throughput: no shared read limits; the subscription paces itself):
- * up to `maxRecords` / `maxBytes` from `fromCounter`, outgoing records and bytes counted on the shard.
- */
-export function readDedicatedThroughput(stream: Stream, shardNumber: number, fromCounter: number, maxRecords: number, maxBytes: number, nowMs: number, page: ReadPage, visit?: RecordVisitor): boolean {
-  const shard = stream.shards[shardNumber];
-  if (!shard) return false;
-  shard.noteClosedRead();
-  readShard(shard, fromCounter, maxRecords, maxBytes, nowMs, page, visit, false);
-  shard.counters.outgoingRecords += page.records;
-  shard.counters.outgoingBytes += page.bytes;
-  return true;
 }
 
 /** Drops data older than retention; closed shards whose data is all gone stop being listed. */

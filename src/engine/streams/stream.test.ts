@@ -3,7 +3,7 @@ import { Simulation } from '../simulation';
 import { md5PartitionKey } from '../hash/md5';
 import { compareHashKeys } from '../hash/hash-key';
 import { KinesisService } from './service';
-import { PUT_THROTTLED, PUT_TOO_LARGE } from './stream';
+import { PUT_THROTTLED, PUT_TOO_LARGE } from './put-outcome';
 import { emptyReadPage } from './shard-reader';
 
 function setup(shards = 4, options = {}) {
@@ -72,11 +72,11 @@ describe('Stream fast path', () => {
     sim.advanceBy(1000);
     expect(stream.putAggregate(0, 200, 20_000, sim.nowMs)).toBe(200);
     const page = emptyReadPage();
-    expect(stream.pollShard(0, 0, 700, sim.nowMs, page)).toBe(true);
+    expect(stream.shared.read(0, 0, 700, Number.POSITIVE_INFINITY, sim.nowMs, page)).toBe(true);
     expect(page.records).toBe(700);
     expect(page.bytes).toBeCloseTo(70_000);
     expect(page.millisBehindLatest).toBe(1000);
-    expect(stream.pollShard(0, page.nextCounter, 10_000, sim.nowMs, page)).toBe(true);
+    expect(stream.shared.read(0, page.nextCounter, 10_000, Number.POSITIVE_INFINITY, sim.nowMs, page)).toBe(true);
     expect(page.records).toBe(500);
     expect(page.millisBehindLatest).toBe(0);
   });

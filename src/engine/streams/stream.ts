@@ -3,8 +3,8 @@
  * of open shards (route-table.ts), and the in-engine fast paths. `putRecord` hashes, routes, admits and
  * appends without allocating; it reports the outcome as a number and leaves the sequence counter in
  * `lastSequenceCounter`. `putUuidRecord` takes a UUID key as its four words and `putRecordToShard` a record
- * its caller already routed (valid while `shardMapVersion` is unchanged); `getRecords` is the in-engine
- * GetRecords with the read limits. Control-plane settings (status, tags, encryption, maximum record size,
+ * its caller already routed (valid while `shardMapVersion` is unchanged); `shared` and `dedicated` are the
+ * stream's ShardReaders (GetRecords throughput and enhanced fan-out, readers.ts). Control-plane settings (status, tags, encryption, maximum record size,
  * record distribution, warm throughput) live here too; rules about when a control-plane call is allowed live
  * in the service and stream-settings.ts.
  */
@@ -19,20 +19,16 @@ import {
 import { RouteTable } from './route-table';
 import { renderSequenceNumber } from './sequence-number';
 import { Shard } from './shard';
-import type { ReadPage, RecordVisitor } from './shard-reader';
-import { evictOldestOf, putAggregateRecords, readDedicatedThroughput, readShared, releaseAll, reserveShardMemory, trimToRetention } from './stream-storage';
+import type { ShardReader } from './shard-reader';
+import { dedicatedReader, sharedReader } from './readers';
+import { PUT_SHARD_NOT_OPEN, PUT_STREAM_GONE, PUT_THROTTLED, PUT_TOO_LARGE } from './put-outcome';
+import { evictOldestOf, putAggregateRecords, releaseAll, reserveShardMemory, trimToRetention } from './stream-storage';
 
 export type StreamStatus = 'CREATING' | 'ACTIVE' | 'UPDATING' | 'DELETING';
 export type StreamMode = 'PROVISIONED' | 'ON_DEMAND';
 /** USER_PARTITION_KEY: the key's hash picks the shard; AUTO: the service spreads records (on-demand only). */
 export type RecordDistributionStrategy = 'USER_PARTITION_KEY' | 'AUTO';
 
-/** Outcome codes of the fast paths: a shard number (≥ 0) means accepted. */
-export const PUT_THROTTLED = -1;
-export const PUT_TOO_LARGE = -2;
-export const PUT_STREAM_GONE = -3;
-/** putRecordToShard named a shard that is not open (the caller's routing predates a reshard): route again. */
-export const PUT_SHARD_NOT_OPEN = -4;
 
 
 /** The service-wide memory budget; the stream reports what it stores and the ledger evicts the oldest when over. */
@@ -94,6 +90,11 @@ export class Stream {
   private readonly routes = new RouteTable();
   private readonly hashScratch = new Uint32Array(4);
   readonly ledger: MemoryLedger;
+  // Declared last so the write path's fields keep their places in the object.
+  /** Reads under the shards' shared GetRecords throughput (5 calls/s, 2 MiB/s): polling consumers and sources. */
+  readonly shared: ShardReader = sharedReader(this);
+  /** Enhanced fan-out reads (dedicated throughput; the subscriber keeps its own budget). */
+  readonly dedicated: ShardReader = dedicatedReader(this);
 
   constructor(init: StreamInit) {
     this.name = init.name;
@@ -251,21 +252,6 @@ export class Stream {
    */
   putAggregate(shardNumber: number, records: number, bytes: number, nowMs: number): number {
     return putAggregateRecords(this, shardNumber, records, bytes, nowMs);
-  }
-
-  /** In-engine GetRecords under the shard's shared read limits: false when throttled (see `readShared`). */
-  getRecords(shardNumber: number, fromCounter: number, maxRecords: number, nowMs: number, page: ReadPage, visit?: RecordVisitor): boolean {
-    return readShared(this, shardNumber, fromCounter, maxRecords, nowMs, page, visit);
-  }
-
-  /** Same as `getRecords` (the name the Firehose source uses). */
-  pollShard(shardNumber: number, fromCounter: number, maxRecords: number, nowMs: number, page: ReadPage, visit?: RecordVisitor): boolean {
-    return readShared(this, shardNumber, fromCounter, maxRecords, nowMs, page, visit);
-  }
-
-  /** An enhanced fan-out read (dedicated throughput; see `readDedicatedThroughput`). */
-  readDedicated(shardNumber: number, fromCounter: number, maxRecords: number, maxBytes: number, nowMs: number, page: ReadPage, visit?: RecordVisitor): boolean {
-    return readDedicatedThroughput(this, shardNumber, fromCounter, maxRecords, maxBytes, nowMs, page, visit);
   }
 
   /** The AWS-format sequence number of a record of this stream. */

@@ -9,7 +9,7 @@ import type { Consumer, SubscriptionHandle } from './consumers';
 import type { ChildShardInfo, ShardIteratorType } from './data-plane';
 import { checkTimestampNotInFuture, childShardsOf, requireReadable, startCounterFor } from './data-plane';
 import { resourceInUse } from './errors';
-import { GET_RECORDS_LIMIT_MAX, RESUBSCRIBE_TAKEOVER_MS, SUBSCRIPTION_LIFETIME_MS } from './limits';
+import { EFO_BYTES_PER_SEC_MAX, GET_RECORDS_LIMIT_MAX, RESUBSCRIBE_TAKEOVER_MS, SUBSCRIPTION_LIFETIME_MS } from './limits';
 import { requireShard } from './reshard';
 import type { KinesisService } from './service';
 import { emptyReadPage } from './shard-reader';
@@ -88,7 +88,7 @@ export function subscribeToShard(
     if (!open) return;
     if (stream.deleted || t - now >= SUBSCRIPTION_LIFETIME_MS) return finish(stream.deleted ? 'deregistered' : 'expired');
     const records: PushedRecord[] = [];
-    consumer.read(shard.number, position, GET_RECORDS_LIMIT_MAX, t, page, (counter, arrivalMs, partitionKey, dataBytes, payload) => {
+    consumer.read(shard.number, position, GET_RECORDS_LIMIT_MAX, EFO_BYTES_PER_SEC_MAX, t, page, (counter, arrivalMs, partitionKey, dataBytes, payload) => {
       records.push({ counter, arrivalMs, partitionKey, dataBytes, payload });
     });
     position = page.nextCounter;

@@ -5,6 +5,7 @@
  */
 import { jsonSpans, lineColumn, locatePath, parseAgentConfigText, type AgentSectionEntry } from '../../engine/agent/index';
 import type { WorkerContext } from './context';
+import { DONE, invalid, NO_SCENARIO, notFound, type WorkerResult } from './worker-result';
 
 export type { AgentSectionEntry } from '../../engine/agent/index';
 export type { AgentSnapshot, RecordView, BatchEvent } from '../../engine/agent/index';
@@ -19,17 +20,16 @@ export interface AgentDiagnosticView {
   readonly endColumn: number;
 }
 
-export type AgentOutcome = { readonly ok: true } | { readonly ok: false; readonly message: string };
-
 export interface AgentsApi {
   agentValidate(text: string): Promise<AgentDiagnosticView[]>;
-  agentSave(entry: AgentSectionEntry): Promise<AgentOutcome>;
-  agentRestart(name: string): Promise<AgentOutcome>;
-  agentAppend(name: string, path: string, text: string): Promise<AgentOutcome>;
+  /** Adds or replaces an agent; a bad entry is a ValidationException listing every problem with its field path. */
+  agentSave(entry: AgentSectionEntry): Promise<WorkerResult>;
+  agentRestart(name: string): Promise<WorkerResult>;
+  agentAppend(name: string, path: string, text: string): Promise<WorkerResult>;
 }
 
 /** agent.json problems with line/column ranges (JSON syntax errors at the reported position). */
-export function validateAgentText(text: string): AgentDiagnosticView[] {
+function validateAgentText(text: string): AgentDiagnosticView[] {
   const parsed = parseAgentConfigText(text);
   const spans = jsonSpans(text);
   return parsed.diagnostics.map((d) => {
@@ -44,7 +44,7 @@ export function validateAgentText(text: string): AgentDiagnosticView[] {
 
 export function agentsApi(ctx: WorkerContext): AgentsApi {
   const part = () => ctx.world()?.world.parts.agents;
-  const done = (r: AgentOutcome): AgentOutcome => {
+  const done = (r: WorkerResult): WorkerResult => {
     ctx.host.publishNow();
     return r;
   };
@@ -54,19 +54,21 @@ export function agentsApi(ctx: WorkerContext): AgentsApi {
     },
     async agentSave(entry) {
       const p = part();
-      return p ? done(p.save(entry)) : { ok: false, message: 'no scenario is loaded' };
+      if (!p) return NO_SCENARIO;
+      const r = p.save(entry);
+      return done(r.ok ? DONE : invalid(r.message.split('\n')));
     },
     async agentRestart(name) {
       const a = part()?.find(name);
-      if (!a) return { ok: false, message: `no agent named ${name}` };
+      if (!a) return notFound(`no agent named ${name}`);
       a.restart();
-      return done({ ok: true });
+      return done(DONE);
     },
     async agentAppend(name, path, text) {
       const a = part()?.find(name);
-      if (!a) return { ok: false, message: `no agent named ${name}` };
+      if (!a) return notFound(`no agent named ${name}`);
       a.write(path, text.endsWith('\n') ? text : `${text}\n`);
-      return done({ ok: true });
+      return done(DONE);
     },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Worker operations for the Firehose page: edit delivery streams of the live world, browse the
  * object store and attach the browser transform sandbox. The delivery streams themselves are the
- * engine world's Firehose part; expected failures come back as `{ok:false, message}`.
+ * engine world's Firehose part; every answer is a WorkerResult, errors with their AWS names.
  */
 import * as Comlink from 'comlink';
 import type { WorkerContext } from './context';
@@ -9,40 +9,44 @@ import type { FirehoseWorld, Outcome } from '../../engine/firehose/world/firehos
 import type { FirehoseSectionEntry } from '../../engine/firehose/world/scenario-section';
 import { describeObject, listObjects, type ObjectDetail, type ObjectListing } from './firehose/object-preview';
 import { setMainThreadTransform, type MainThreadTransform } from './firehose/transform-bridge';
-import { AwsServiceError } from '../../engine/api/result';
+import { capture } from '../../engine/api/result';
+import { done, failure, NO_SCENARIO, pathOf, type WorkerResult } from './worker-result';
 
 export type { FirehoseSlice, DeliveryStreamView, BufferView, TransformView } from '../../engine/firehose/world/firehose-slice';
 export type { FirehoseSectionEntry, ProducerSpec, TransformSpec, FaultSpec } from '../../engine/firehose/world/scenario-section';
 export type { ObjectDetail, ObjectListing, ObjectSummary } from './firehose/object-preview';
 export type { SinkView } from '../../engine/firehose/world/sink-view';
 export type { TransformCall, MainThreadTransform } from './firehose/transform-bridge';
-export type { Outcome as FirehoseOutcome } from '../../engine/firehose/world/firehose-world';
 
 export interface FirehoseApi {
   /** The scenario's `firehose` section as the live world holds it (for the edit form). */
   firehoseEntries(): Promise<FirehoseSectionEntry[]>;
   /** Creates a delivery stream, or applies the entry to the stream of that name. */
-  firehoseSave(entry: FirehoseSectionEntry): Promise<Outcome>;
-  firehoseDelete(name: string): Promise<Outcome>;
+  firehoseSave(entry: FirehoseSectionEntry): Promise<WorkerResult>;
+  firehoseDelete(name: string): Promise<WorkerResult>;
   /** Flushes every buffer of the stream now. */
-  firehoseFlush(name: string): Promise<Outcome>;
-  /** PutRecordBatch of the given text records (the page's "send test records"). */
-  firehosePut(name: string, records: string[]): Promise<Outcome & { failed?: number }>;
+  firehoseFlush(name: string): Promise<WorkerResult>;
+  /** PutRecordBatch of the given text records (the page's "send test records"); the value is FailedPutCount. */
+  firehosePut(name: string, records: string[]): Promise<WorkerResult<{ readonly failed: number }>>;
   firehoseListObjects(bucket: string, prefix: string): Promise<ObjectListing>;
   /** One object's real bytes (transferred) and a decompressed preview. */
-  firehoseGetObject(bucket: string, key: string): Promise<ObjectDetail | { error: string }>;
+  firehoseGetObject(bucket: string, key: string): Promise<WorkerResult<ObjectDetail>>;
   /** The page's sandbox relay (wrap in Comlink.proxy); null detaches it. */
   registerTransformInvoker(invoke: MainThreadTransform | null): Promise<void>;
 }
 
-const noWorld: Outcome = { ok: false, message: 'no scenario is loaded' };
-const describe = (e: unknown): string => (e instanceof AwsServiceError ? `${e.name}: ${e.message}` : e instanceof Error ? e.message : String(e));
+/** The part's outcome as the worker's result; a bad section entry names its field. */
+function resultOf<T>(outcome: Outcome, value: T): WorkerResult<T> {
+  if (outcome.ok) return done(value);
+  const path = pathOf(outcome.error.message);
+  return failure({ ...outcome.error, ...(path ? { path } : {}) });
+}
 
 export function firehoseApi(ctx: WorkerContext): FirehoseApi {
   const world = (): FirehoseWorld | undefined => ctx.world()?.world.parts.firehose;
-  const publishAfter = <T,>(result: T): T => {
+  const publishAfter = (outcome: Outcome): WorkerResult => {
     ctx.host.publishNow();
-    return result;
+    return resultOf(outcome, undefined);
   };
   return {
     async firehoseEntries() {
@@ -50,19 +54,22 @@ export function firehoseApi(ctx: WorkerContext): FirehoseApi {
     },
     async firehoseSave(entry) {
       const w = world();
-      return w ? publishAfter(w.save(entry)) : noWorld;
+      return w ? publishAfter(w.save(entry)) : NO_SCENARIO;
     },
     async firehoseDelete(name) {
       const w = world();
-      return w ? publishAfter(w.remove(name)) : noWorld;
+      return w ? publishAfter(w.remove(name)) : NO_SCENARIO;
     },
     async firehoseFlush(name) {
       const w = world();
-      return w ? publishAfter(w.flush(name)) : noWorld;
+      return w ? publishAfter(w.flush(name)) : NO_SCENARIO;
     },
     async firehosePut(name, records) {
       const w = world();
-      return w ? publishAfter(w.put(name, records)) : noWorld;
+      if (!w) return NO_SCENARIO;
+      const out = w.put(name, records);
+      ctx.host.publishNow();
+      return resultOf(out, { failed: out.failed ?? 0 });
     },
     async firehoseListObjects(bucket, prefix) {
       const w = world();
@@ -70,14 +77,11 @@ export function firehoseApi(ctx: WorkerContext): FirehoseApi {
     },
     async firehoseGetObject(bucket, key) {
       const w = world();
-      if (!w) return { error: 'no scenario is loaded' };
-      let detail: ObjectDetail | { error: string };
-      try {
-        detail = await describeObject(w.service.store.getObject(bucket, key));
-      } catch (e) {
-        detail = { error: describe(e) };
-      }
-      return 'body' in detail ? Comlink.transfer(detail, [detail.body.buffer as ArrayBuffer]) : detail;
+      if (!w) return NO_SCENARIO;
+      const object = capture(() => w.service.store.getObject(bucket, key));
+      if (!object.ok) return object;
+      const detail = await describeObject(object.value);
+      return Comlink.transfer(done(detail), [detail.body.buffer as ArrayBuffer]);
     },
     async registerTransformInvoker(invoke) {
       setMainThreadTransform(invoke);

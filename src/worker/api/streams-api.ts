@@ -7,10 +7,12 @@
 import * as Comlink from 'comlink';
 import { createKinesisApi, type KinesisJsonApi } from '../../engine/api/kinesis';
 import type { ScenarioConsumer, ScenarioProducer } from '../../engine/scenario/schema';
-import { validateWorld, type WorldValidation } from '../../engine/world/world';
+import { validateWorld } from '../../engine/world/world';
+import type { ScenarioDoc } from '../../engine/scenario/schema';
 import type { LiveWorld } from '../runtime';
 import type { WorkerContext } from './context';
 import type { ActorConfigs, EditResult, ReadRequest, ReadResult, WatchRequest } from './streams/console-types';
+import { done, invalid, notFound, NO_SCENARIO, failure, type WorkerResult } from './worker-result';
 import { consoleWorldOf } from './streams/console-world';
 import { CONSOLE_KINESIS_OPERATIONS, type ConsoleKinesisOperation, type ConsoleKinesisRequests, type ControlResult } from './streams/control-plane';
 import { midpointHashKey } from '../../engine/streams/midpoint';
@@ -19,7 +21,8 @@ import { readRecordsPage } from './streams/data-viewer';
 
 export type * from './streams/console-types';
 export type * from './streams/control-plane';
-export { errorLine } from './streams/control-plane';
+export { errorLine } from '../protocol';
+export type { WorkerError, WorkerResult } from '../protocol';
 
 const CONSOLE_OPERATIONS = new Set<string>(CONSOLE_KINESIS_OPERATIONS);
 
@@ -38,17 +41,15 @@ export interface StreamsApi {
   removeProducer(name: string): Promise<EditResult>;
   saveConsumer(originalName: string | null, consumer: ScenarioConsumer): Promise<EditResult>;
   removeConsumer(name: string): Promise<EditResult>;
-  samplePayloads(template: string): Promise<{ ok: true; samples: string[] } | { ok: false; error: string }>;
+  samplePayloads(template: string): Promise<WorkerResult<string[]>>;
   /**
    * Checks a scenario document (errors name their field paths). Runs here rather than on the main
    * thread because the validator compiles payload templates, which pulls in the fake-data library.
    */
-  validateScenarioDoc(doc: unknown): Promise<WorldValidation>;
+  validateScenarioDoc(doc: unknown): Promise<WorkerResult<ScenarioDoc>>;
 }
 
 const apis = new WeakMap<LiveWorld, KinesisJsonApi>();
-const NO_WORLD = { ok: false as const, error: { name: 'ResourceNotFoundException', message: 'No scenario is loaded.', httpStatus: 400, retryable: false } };
-const noWorld = { ok: false as const, errors: ['no scenario is loaded'] };
 
 export function streamsApi(ctx: WorkerContext): StreamsApi {
   const world = (): LiveWorld | null => ctx.world();
@@ -63,6 +64,11 @@ export function streamsApi(ctx: WorkerContext): StreamsApi {
     ctx.host.publishNow();
     return r;
   };
+  /** A producer or consumer edit of the live world, written back and published when it succeeds. */
+  const edit = (change: (w: LiveWorld) => EditResult): EditResult => {
+    const w = world();
+    return w ? edited(w, change(w)) : NO_SCENARIO;
+  };
   return {
     async watch(req) {
       ctx.watch = req;
@@ -70,22 +76,22 @@ export function streamsApi(ctx: WorkerContext): StreamsApi {
     },
     async kinesis(operation, request) {
       const w = world();
-      if (!w) return NO_WORLD;
-      if (!CONSOLE_OPERATIONS.has(operation)) return { ok: false, error: { name: 'UnknownOperationException', message: `The console does not send ${operation}.`, httpStatus: 400, retryable: false } };
+      if (!w) return NO_SCENARIO;
+      if (!CONSOLE_OPERATIONS.has(operation)) return failure({ name: 'UnknownOperationException', message: `The console does not send ${operation}.`, httpStatus: 400, retryable: false });
       return edited(w, kinesisOf(w).handle(operation, request as unknown as Record<string, unknown>));
     },
     async splitShardAtMidpoint(stream, shardId) {
       const w = world();
-      if (!w) return NO_WORLD;
+      if (!w) return NO_SCENARIO;
       const shard = w.scenario.service.stream(stream)?.openShards().find((s) => s.id === shardId);
-      if (!shard) return { ok: false, error: { name: 'ResourceNotFoundException', message: `${shardId} is not an open shard of ${stream}.`, httpStatus: 400, retryable: false } };
+      if (!shard) return notFound(`${shardId} is not an open shard of ${stream}.`);
       const newStartingHashKey = midpointHashKey(shard.range).toString();
       const r = kinesisOf(w).handle('SplitShard', { StreamName: stream, ShardToSplit: shardId, NewStartingHashKey: newStartingHashKey });
-      return edited(w, r.ok ? { ok: true, value: { newStartingHashKey } } : r);
+      return edited(w, r.ok ? done({ newStartingHashKey }) : r);
     },
     async switchCapacityMode(stream, mode) {
       const w = world();
-      if (!w) return NO_WORLD;
+      if (!w) return NO_SCENARIO;
       const api = kinesisOf(w);
       const d = api.handle('DescribeStreamSummary', { StreamName: stream });
       if (!d.ok) return d;
@@ -94,36 +100,25 @@ export function streamsApi(ctx: WorkerContext): StreamsApi {
     },
     async readRecords(req) {
       const w = world();
-      if (!w) return { ok: false, error: { name: 'ResourceNotFoundException', message: 'No scenario is loaded.' } };
+      if (!w) return NO_SCENARIO;
       const r = readRecordsPage(kinesisOf(w), req);
-      return r.ok ? Comlink.transfer(r, [...new Set(r.records.map((x) => x.data.buffer as ArrayBuffer))]) : r;
+      return r.ok ? Comlink.transfer(r, [...new Set(r.value.records.map((x) => x.data.buffer as ArrayBuffer))]) : r;
     },
     async actorConfigs() {
       const w = world();
       return w ? actorConfigs(w) : { streams: [], producers: [], consumers: [] };
     },
-    async saveProducer(originalName, producer) {
-      const w = world();
-      return w ? edited(w, saveProducer(w, originalName, producer)) : noWorld;
-    },
-    async removeProducer(name) {
-      const w = world();
-      return w ? edited(w, removeProducer(w, name)) : noWorld;
-    },
-    async saveConsumer(originalName, consumer) {
-      const w = world();
-      return w ? edited(w, saveConsumer(w, originalName, consumer)) : noWorld;
-    },
-    async removeConsumer(name) {
-      const w = world();
-      return w ? edited(w, removeConsumer(w, name)) : noWorld;
-    },
+    saveProducer: async (originalName, producer) => edit((w) => saveProducer(w, originalName, producer)),
+    removeProducer: async (name) => edit((w) => removeProducer(w, name)),
+    saveConsumer: async (originalName, consumer) => edit((w) => saveConsumer(w, originalName, consumer)),
+    removeConsumer: async (name) => edit((w) => removeConsumer(w, name)),
     async samplePayloads(template) {
       const w = world();
       return samplePayloads(template, w ? `${w.seed}/preview` : 'preview', w?.sim.nowMs ?? 0);
     },
     async validateScenarioDoc(doc) {
-      return validateWorld(doc);
+      const v = validateWorld(doc);
+      return v.ok ? done(v.doc) : invalid(v.errors);
     },
   };
 }

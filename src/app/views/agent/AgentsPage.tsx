@@ -71,7 +71,7 @@ export default function AgentsPage({ params }: { params: readonly string[] }) {
       return;
     }
     const r = await simulator().agentSave({ name, config, generators: [{ path: generatorPath(kind), kind, linesPerSecond: rate }] });
-    if (!r.ok) setError(r.message);
+    if (!r.ok) setError((r.error.problems ?? [r.error.message]).join('\n'));
     else window.location.hash = href('agents', name);
   }
 

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { simulator } from '../../sim-client';
+import { errorLine } from '../../../worker/protocol';
 import { useSim } from '../../stores/sim-store';
 import { Term } from '../../learn/Term';
 import type { AppSnapshot } from '../../../engine/analytics/world/snapshot-types';
@@ -40,11 +41,11 @@ export function AppConfigPanel({ app, hasErrors, inAppStreams, stream }: AppConf
     setBusy(true);
     const r = await simulator().analyticsDiscoverSchema(stream);
     setBusy(false);
-    setSamples(r.samples);
-    if (r.ok && r.inputSchema) {
-      setDraft({ inputSchema: r.inputSchema, stream });
-      setMessage({ ok: true, text: t('config.discovered', { columns: r.inputSchema.RecordColumns.length, samples: r.samples.length }) });
-    } else setMessage({ ok: false, text: r.message ?? t('config.discoveryFailed') });
+    setSamples(r.ok ? r.value.samples : []);
+    if (r.ok && r.value.inputSchema) {
+      setDraft({ inputSchema: r.value.inputSchema, stream });
+      setMessage({ ok: true, text: t('config.discovered', { columns: r.value.inputSchema.RecordColumns.length, samples: r.value.samples.length }) });
+    } else setMessage({ ok: false, text: errorLine(r) ?? t('config.discoveryFailed') });
   };
 
   const start = async () => {
@@ -52,15 +53,15 @@ export function AppConfigPanel({ app, hasErrors, inAppStreams, stream }: AppConf
     const r = await simulator().analyticsStart(draftToConfig({ ...draft, stream }));
     setBusy(false);
     select(draft.name.trim());
-    setMessage(r.ok ? { ok: true, text: t(running ? 'config.started' : 'config.startedPaused', { name: draft.name }) } : { ok: false, text: r.message });
+    setMessage(r.ok ? { ok: true, text: t(running ? 'config.started' : 'config.startedPaused', { name: draft.name }) } : { ok: false, text: errorLine(r)! });
   };
   const stop = async () => {
     const r = await simulator().analyticsStop(draft.name.trim());
-    setMessage(r.ok ? { ok: true, text: t('config.stopped', { name: draft.name }) } : { ok: false, text: r.message });
+    setMessage(r.ok ? { ok: true, text: t('config.stopped', { name: draft.name }) } : { ok: false, text: errorLine(r)! });
   };
   const remove = async () => {
     const r = await simulator().analyticsDelete(draft.name.trim());
-    setMessage(r.ok ? { ok: true, text: t('config.deleted', { name: draft.name }) } : { ok: false, text: r.message });
+    setMessage(r.ok ? { ok: true, text: t('config.deleted', { name: draft.name }) } : { ok: false, text: errorLine(r)! });
   };
 
   return (

@@ -37,14 +37,14 @@ export function useAutoDiscovery(stream: string): void {
     tried.current.add(stream);
     void simulator().analyticsDiscoverSchema(stream).then((r) => {
       const ui = useAnalyticsUi.getState();
-      if (!r.ok || !r.inputSchema || ui.draft.inputSchema) {
+      if (!r.ok || !r.value.inputSchema || ui.draft.inputSchema) {
         // Records without payloads (size-only producers) give nothing to discover: say so in the editor.
         if (!r.ok) ui.setUndiscoverable(stream);
         return;
       }
-      ui.setSamples(r.samples);
+      ui.setSamples(r.value.samples);
       ui.setUndiscoverable(null);
-      ui.setDraft({ inputSchema: r.inputSchema, stream });
+      ui.setDraft({ inputSchema: r.value.inputSchema, stream });
     });
   }, [hasSchema, hasData, stream]);
 }

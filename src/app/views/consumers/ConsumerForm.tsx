@@ -51,7 +51,7 @@ export function ConsumerForm({ original, initial, streams, onDone }: { original:
     e.preventDefault();
     const r = await saveConsumer(original, clean(d) as unknown as ScenarioConsumer);
     if (r.ok) onDone();
-    else setErrors(r.errors);
+    else setErrors(r.error.problems ?? [r.error.message]);
   };
   return (
     <form noValidate className="editor-card" onSubmit={(e) => void save(e)} aria-label={original ? t('form.editTitle', { name: original }) : t('form.addAria')}>

@@ -70,7 +70,7 @@ export default function ConsumersPage(_props: { params: readonly string[] }) {
   useEffect(reload, [reload, seed]);
   const remove = async (name: string) => {
     const r = await removeConsumer(name);
-    setError(r.ok ? null : r.errors.join('; '));
+    setError(r.ok ? null : r.error.message);
     reload();
   };
   const edit = (name: string) => {

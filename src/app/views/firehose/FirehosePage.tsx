@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/Shell';
 import { useSim } from '../../stores/sim-store';
 import { useWatch } from '../../stores/console-store';
 import { simulator } from '../../sim-client';
+import { errorLine, type WorkerResult } from '../../../worker/protocol';
 import { href } from '../../router';
 import { attachTransformSandbox } from '../../sandbox/transform-bridge';
 import type { FirehoseSectionEntry } from '../../../worker/api/firehose-api';
@@ -56,7 +57,7 @@ export default function FirehosePage({ params }: { params: readonly string[] }) 
     setBusy(true);
     const result = await simulator().firehoseSave(next);
     setBusy(false);
-    if (!result.ok) return result.message;
+    if (!result.ok) return errorLine(result);
     await refresh();
     after?.();
     return null;
@@ -71,9 +72,9 @@ export default function FirehosePage({ params }: { params: readonly string[] }) 
     setError(message);
   };
 
-  const act = async (what: Promise<{ ok: boolean; message?: string }>, done: string) => {
+  const act = async (what: Promise<WorkerResult<unknown>>, done: string) => {
     const r = await what;
-    setNotice(r.ok ? done : (r.message ?? t('failed')));
+    setNotice(errorLine(r) ?? done);
   };
 
   const applyTransform = async () => {

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ObjectDetail, ObjectListing } from '../../../worker/api/firehose-api';
 import { simulator } from '../../sim-client';
+import { errorLine } from '../../../worker/protocol';
 import { formatBytes, formatClock, formatCount } from '../../format';
 
 function download(detail: ObjectDetail): void {
@@ -75,7 +76,7 @@ export function ObjectBrowser({ buckets, initialBucket, objectCount }: { buckets
 
   const open = async (key: string) => {
     const d = await simulator().firehoseGetObject(bucket, key);
-    if ('body' in d) { setDetail(d); setError(null); } else { setError(d.error); }
+    if (d.ok) { setDetail(d.value); setError(null); } else { setError(errorLine(d)); }
   };
 
   const crumbs = prefix.split('/').filter(Boolean);

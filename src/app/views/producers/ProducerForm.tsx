@@ -78,7 +78,7 @@ export function ProducerForm({ original, initial, streams, settings, onDone }: {
     // Wait for a pause in typing before asking the worker to render samples.
     const timer = window.setTimeout(() => {
       void samplePayloads(template).then((r) => {
-        if (live) setSamples(r.ok ? { ok: true, text: r.samples.join('\n') } : { ok: false, text: r.error });
+        if (live) setSamples(r.ok ? { ok: true, text: r.value.join('\n') } : { ok: false, text: r.error.message });
       });
     }, 250);
     return () => { live = false; window.clearTimeout(timer); };
@@ -88,7 +88,7 @@ export function ProducerForm({ original, initial, streams, settings, onDone }: {
     e.preventDefault();
     const r = await saveProducer(original, normalise(draft));
     if (r.ok) onDone();
-    else setErrors(r.errors);
+    else setErrors(r.error.problems ?? [r.error.message]);
   };
 
   return (

@@ -26,7 +26,7 @@ export default function ProducersPage(_props: { params: readonly string[] }) {
   useEffect(reload, [reload, seq]);
   const remove = async (name: string) => {
     const r = await removeProducer(name);
-    setError(r.ok ? null : r.errors.join('; '));
+    setError(r.ok ? null : r.error.message);
     reload();
   };
   const edit = (name: string) => {

@@ -64,7 +64,7 @@ export function DataViewer({ stream, shardIds, openIds, focus }: { stream: strin
     setBusy(false);
     if (!r.ok) return setError(`${r.error.name}: ${r.error.message}`);
     setError(null);
-    setPage({ records: r.records, next: r.nextIterator, behind: r.millisBehindLatest, n });
+    setPage({ records: r.value.records, next: r.value.nextIterator, behind: r.value.millisBehindLatest, n });
   };
   const first = async () => {
     setBusy(true);

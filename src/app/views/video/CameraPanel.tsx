@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Term } from '../../learn/Term';
 import { formatCount } from '../../format';
 import { simulator } from '../../sim-client';
+import { errorLine } from '../../../worker/protocol';
 import type { PutMediaAck } from '../../../worker/api/video-api';
 import { startRecorder, type CameraSource, type RunningRecorder } from './recorder';
 
@@ -49,7 +50,7 @@ export function CameraPanel({ stream, engineCamera }: { stream: string; engineCa
   };
   const toggleEngine = async () => {
     const out = engineCamera ? await simulator().videoStopCamera(stream) : await simulator().videoStartCamera(stream, {});
-    if (!out.ok) setError(out.message);
+    if (!out.ok) setError(errorLine(out));
   };
 
   return (

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { simulator } from '../../sim-client';
+import { errorLine } from '../../../worker/protocol';
 
 export function ImagesStrip({ stream, range }: { stream: string; range: readonly [number, number] }) {
   const { t } = useTranslation('video');
@@ -13,8 +14,8 @@ export function ImagesStrip({ stream, range }: { stream: string; range: readonly
     const span = Math.min(300_000, range[1] - range[0]);
     const sampling = Math.max(200, Math.round(span / 8));
     const out = await simulator().videoImages(stream, range[0], range[0] + span, sampling, format, 160);
-    if (!out.ok) return setMessage(out.message);
-    setImages(out.images.map((i) => ({ t: i.timestampMs, error: i.error, url: i.bytes ? URL.createObjectURL(new Blob([i.bytes as BlobPart], { type: i.mimeType })) : undefined })));
+    if (!out.ok) return setMessage(errorLine(out));
+    setImages(out.value.map((i) => ({ t: i.timestampMs, error: i.error, url: i.bytes ? URL.createObjectURL(new Blob([i.bytes as BlobPart], { type: i.mimeType })) : undefined })));
   };
   useEffect(() => () => images.forEach((i) => i.url && URL.revokeObjectURL(i.url)), [images]);
   return (

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { simulator } from '../../sim-client';
+import { errorLine } from '../../../worker/protocol';
 
 export interface PlayerProps {
   readonly stream: string;
@@ -41,9 +42,10 @@ export function MsePlayer({ stream, numbers, baseMs, live, label }: PlayerProps)
     const url = URL.createObjectURL(source);
     video.src = url;
     source.addEventListener('sourceopen', async () => {
-      const init = await simulator().videoPlaybackInit(stream, first);
+      const played = await simulator().videoPlaybackInit(stream, first);
       if (state.current !== st || source.readyState !== 'open') return; // replaced meanwhile
-      if (!init.ok) return setError(init.message);
+      if (!played.ok) return setError(errorLine(played));
+      const init = played.value;
       if (!MediaSource.isTypeSupported(init.mimeType)) return setError(t('player.cannotPlay', { mime: init.mimeType }));
       const buffer = source.addSourceBuffer(init.mimeType);
       st.buffer = buffer;

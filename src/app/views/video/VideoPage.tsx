@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/Shell';
 import { useSim } from '../../stores/sim-store';
 import { useWatch } from '../../stores/console-store';
 import { simulator } from '../../sim-client';
+import { errorLine } from '../../../worker/protocol';
 import { href } from '../../router';
 import { formatBytes, formatCount } from '../../format';
 import { VIDEO_LIMITS } from '../../../engine/video/limits';
@@ -35,7 +36,7 @@ export default function VideoPage({ params }: { params: readonly string[] }) {
   const create = async () => {
     setError(null);
     const out = await simulator().videoCreateStream(name.trim(), retention, 'video/h264');
-    if (!out.ok) return setError(out.message);
+    if (!out.ok) return setError(errorLine(out));
     window.location.hash = href('video', name.trim());
   };
 
@@ -48,9 +49,9 @@ export default function VideoPage({ params }: { params: readonly string[] }) {
   const download = async () => {
     if (!view || !effectiveRange) return;
     const out = await simulator().videoClip(view.info.StreamName, effectiveRange[0], effectiveRange[1]);
-    if (!out.ok) return setError(out.message);
+    if (!out.ok) return setError(errorLine(out));
     const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([out.bytes as BlobPart], { type: 'video/mp4' }));
+    a.href = URL.createObjectURL(new Blob([out.value.bytes as BlobPart], { type: 'video/mp4' }));
     a.download = `${view.info.StreamName}-${new Date(effectiveRange[0]).toISOString().replace(/[:.]/g, '-')}.mp4`;
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 10_000);

@@ -5,6 +5,7 @@
  * PutMedia session as they arrive. Nothing leaves the page.
  */
 import { simulator } from '../../sim-client';
+import { errorLine } from '../../../worker/protocol';
 import type { PutMediaAck } from '../../../worker/api/video-api';
 
 export type CameraSource = 'synthetic' | 'webcam';
@@ -70,9 +71,9 @@ export async function startRecorder(streamName: string, settings: RecorderSettin
   const open = await simulator().videoOpenPutMedia(streamName);
   if (!open.ok) {
     media.stop();
-    throw new Error(open.message);
+    throw new Error(errorLine(open)!);
   }
-  const session = open.session;
+  const session = open.value;
   const options: MediaRecorderOptions & { videoKeyFrameIntervalDuration?: number } = {
     mimeType, videoBitsPerSecond: settings.bitsPerSecond, videoKeyFrameIntervalDuration: settings.keyFrameIntervalMs,
   };

@@ -18,10 +18,17 @@ import type { DeliveryPut } from './output-sink';
 import type { AnalyticsSnapshot } from './snapshot-types';
 import { sampleRecords } from './source-reader';
 
-export type OpResult = { readonly ok: true; readonly message?: string } | { readonly ok: false; readonly message: string };
+/**
+ * Failures carry the Kinesis Data Analytics API's error name: InvalidArgumentException, ResourceInUseException,
+ * LimitExceededException, ResourceNotFoundException, CodeValidationException, UnableToDetectSchemaException
+ * (docs.aws.amazon.com/kinesisanalytics/latest/dev/API_CreateApplication.html, API_DiscoverInputSchema.html).
+ */
+export type OpResult = { readonly ok: true; readonly message?: string } | { readonly ok: false; readonly name: string; readonly message: string };
 
 export interface DiscoveryResult {
   readonly ok: boolean;
+  /** The error name when not ok. */
+  readonly name?: string;
   readonly message?: string;
   readonly samples: readonly string[];
   readonly inputSchema?: InputSchema;
@@ -100,19 +107,19 @@ export class AnalyticsWorld implements PartInstance<AnalyticsReport, AnalyticsSn
 
   discover(streamName: string, max = 100): DiscoveryResult {
     const stream = this.service.stream(streamName);
-    if (!stream || stream.deleted) return { ok: false, message: `stream ${streamName} does not exist`, samples: [] };
+    if (!stream || stream.deleted) return { ok: false, name: 'ResourceNotFoundException', message: `stream ${streamName} does not exist`, samples: [] };
     const samples = sampleRecords(stream, max, this.sim.nowMs);
-    if (samples.length === 0) return { ok: false, message: `${streamName} holds no records with payloads yet: play the scenario for a few seconds`, samples };
+    if (samples.length === 0) return { ok: false, name: 'UnableToDetectSchemaException', message: `${streamName} holds no records with payloads yet: play the scenario for a few seconds`, samples };
     return { ok: true, samples: samples.slice(0, 10), inputSchema: discoverSchema(samples) };
   }
 
   /** Creates (or replaces a stopped one) and starts an application. */
   startApp(config: AnalyticsAppConfig): OpResult {
     const problem = validateAppConfig(config, 'application');
-    if (problem) return { ok: false, message: problem };
+    if (problem) return { ok: false, name: 'InvalidArgumentException', message: problem };
     const existing = this.apps.get(config.name);
-    if (existing?.status === 'RUNNING') return { ok: false, message: `application ${config.name} is running: stop it before changing it` };
-    if (!existing && this.apps.size >= APPLICATIONS_MAX) return { ok: false, message: `at most ${APPLICATIONS_MAX} applications per region` };
+    if (existing?.status === 'RUNNING') return { ok: false, name: 'ResourceInUseException', message: `application ${config.name} is running: stop it before changing it` };
+    if (!existing && this.apps.size >= APPLICATIONS_MAX) return { ok: false, name: 'LimitExceededException', message: `at most ${APPLICATIONS_MAX} applications per region` };
     // A reference data source is configured apart from the code (AddApplicationReferenceDataSource), so
     // restarting an application with new code keeps it: https://docs.aws.amazon.com/kinesisanalytics/latest/dev/app-add-reference-data.html
     const reference = config.reference ?? existing?.config.reference;
@@ -130,7 +137,7 @@ export class AnalyticsWorld implements PartInstance<AnalyticsReport, AnalyticsSn
 
   stopApp(name: string): OpResult {
     const app = this.apps.get(name);
-    if (!app) return { ok: false, message: `no application named ${name}` };
+    if (!app) return { ok: false, name: 'ResourceNotFoundException', message: `no application named ${name}` };
     app.stop();
     this.persist();
     return { ok: true };
@@ -138,7 +145,7 @@ export class AnalyticsWorld implements PartInstance<AnalyticsReport, AnalyticsSn
 
   remove(name: string): OpResult {
     const app = this.apps.get(name);
-    if (!app) return { ok: false, message: `no application named ${name}` };
+    if (!app) return { ok: false, name: 'ResourceNotFoundException', message: `no application named ${name}` };
     app.stop();
     this.apps.delete(name);
     this.persist();

@@ -87,18 +87,19 @@ export class LiveAnalyticsApp {
     return this.config.name;
   }
 
-  start(): { ok: true } | { ok: false; message: string } {
+  /** Failures carry the Kinesis Data Analytics API's error name (API_CreateApplication, API_DiscoverInputSchema). */
+  start(): { ok: true } | { ok: false; name: string; message: string } {
     if (this.status === 'RUNNING') return { ok: true };
-    const fail = (message: string) => {
+    const fail = (message: string, name = 'CodeValidationException') => {
       this.status = 'FAILED';
       this.message = message;
-      return { ok: false as const, message };
+      return { ok: false as const, name, message };
     };
     const stream = this.service.stream(this.config.input.stream);
-    if (!stream || stream.deleted) return fail(`source stream ${this.config.input.stream} does not exist in this scenario`);
+    if (!stream || stream.deleted) return fail(`source stream ${this.config.input.stream} does not exist in this scenario`, 'ResourceNotFoundException');
     if (!this.inputSchema) {
       const samples = sampleRecords(stream, DISCOVERY_SAMPLE_SIZE, this.sim.nowMs);
-      if (samples.length === 0) return fail(`no records in ${stream.name} to discover an input schema from: run the scenario a few seconds or give the schema`);
+      if (samples.length === 0) return fail(`no records in ${stream.name} to discover an input schema from: run the scenario a few seconds or give the schema`, 'UnableToDetectSchemaException');
       this.inputSchema = discoverSchema(samples);
     }
     const created = SqlApplication.create(this.config.sql, {

@@ -9,7 +9,7 @@ import type { OutputRow, Value } from '../../analytics/runtime';
 import { formatTimestamp } from '../../analytics/values';
 import type { Prng } from '../../random/prng';
 import type { KinesisService } from '../../streams/service';
-import { PUT_THROTTLED } from '../../streams/stream';
+import { PUT_THROTTLED } from '../../streams/put-outcome';
 import { BATCH_BYTES_MAX, BATCH_RECORDS_MAX } from '../../firehose/limits';
 import type { AnalyticsOutputConfig } from './app-config';
 import type { OutputSnapshot } from './snapshot-types';

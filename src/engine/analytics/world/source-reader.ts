@@ -5,7 +5,9 @@
  * Also samples recent records for input schema discovery.
  */
 import type { Stream } from '../../streams/stream';
-import { emptyReadPage, readShard } from '../../streams/shard-reader';
+import { emptyReadPage } from '../../streams/shard-reader';
+import { GET_RECORDS_BYTES_MAX } from '../../streams/limits';
+import { observingReader } from '../../streams/readers';
 
 export interface SourceRecord {
   readonly data: string;
@@ -68,7 +70,7 @@ export class SourceReader {
         this.positions.set(shard.number, from);
       }
       this.totals.readCalls++;
-      const ok = this.stream.pollShard(shard.number, from, RECORDS_PER_CALL_MAX, nowMs, this.page, (counter, arrivalMs, key, _bytes, payload) => {
+      const ok = this.stream.shared.read(shard.number, from, RECORDS_PER_CALL_MAX, GET_RECORDS_BYTES_MAX, nowMs, this.page, (counter, arrivalMs, key, _bytes, payload) => {
         if (!payload) {
           this.totals.withoutPayload++;
           return;
@@ -98,11 +100,13 @@ export function sampleRecords(stream: Stream, max: number, nowMs: number): strin
   if (shards.length === 0) return [];
   const perShard = Math.max(1, Math.ceil(max / shards.length));
   const page = emptyReadPage();
+  // DiscoverInputSchema's sample is the console's look at the stream, not a consumer: it charges nothing.
+  const reader = observingReader(stream);
   const samples: string[] = [];
   for (const shard of shards) {
     const first = shard.log.isEmpty ? shard.nextCounter : shard.log.firstCounterAt(shard.log.headIndex);
     const from = Math.max(first, shard.nextCounter - perShard);
-    readShard(shard, from, perShard, 1_048_576, nowMs, page, (_c, _a, _k, _b, payload) => {
+    reader.read(shard.number, from, perShard, 1_048_576, nowMs, page, (_c, _a, _k, _b, payload) => {
       if (payload && samples.length < max) samples.push(decoder.decode(payload));
     });
   }

@@ -1,11 +1,11 @@
 /** Record operations: PutRecord, PutRecords, GetShardIterator, GetRecords. */
 import { parseDecimalHashKey, utf8ByteLength } from '../../hash';
 import type { PutEntry, ShardIteratorType } from '../../streams/data-plane';
-import { getRecords, getShardIterator, putEntry, requireReadable, resolveIterator } from '../../streams/data-plane';
+import { getRecords, getShardIterator, putBatch, putEntry, requireReadable, resolveIterator } from '../../streams/data-plane';
 import { requireShard } from '../../streams/reshard';
 import { AwsServiceError } from '../result';
 import { invalidArgument, throughputExceeded, validationError } from '../../streams/errors';
-import { GET_RECORDS_LIMIT_MAX, putRecordsBytesMaxOf } from '../../streams/limits';
+import { GET_RECORDS_LIMIT_MAX } from '../../streams/limits';
 import type { KinesisService } from '../../streams/service';
 import type { Stream } from '../../streams/stream';
 import { decodeShardIterator, encodeShardIterator } from './tokens';
@@ -76,23 +76,11 @@ export function putRecords(service: KinesisService, input: Doc): Doc {
   requireReadable(service, stream);
   // Every entry is checked before any is written: one bad entry fails the whole call.
   const entries = (input.Records as Doc[]).map((raw, i) => toEntry(stream, raw, `records.${i + 1}.member.data`));
-  let total = 0;
-  for (const e of entries) total += e.data.byteLength + (e.partitionKey === undefined ? 0 : utf8ByteLength(e.partitionKey));
-  const limit = putRecordsBytesMaxOf(stream.maxRecordSizeKiB);
-  if (total > limit) {
-    // AWS's wording (seen by aws/amazon-kinesis-streams-for-fluent-bit#21): "Records size exceeds 5 MB limit".
-    throw invalidArgument(`Records size exceeds ${limit / 1_048_576} MB limit`);
-  }
-  let failed = 0;
-  const records = entries.map((entry) => {
-    const outcome = putEntry(service, stream, entry);
-    if (outcome.ok) {
-      return { SequenceNumber: stream.sequenceNumber(outcome.shardNumber, outcome.counter), ShardId: stream.shards[outcome.shardNumber].id };
-    }
-    failed++;
-    return { ErrorCode: outcome.errorCode, ErrorMessage: outcome.errorMessage };
-  });
-  return { FailedRecordCount: failed, Records: records, EncryptionType: encryptionType(stream) };
+  const batch = putBatch(service, stream, entries);
+  const records = batch.records.map((outcome) => (outcome.ok
+    ? { SequenceNumber: stream.sequenceNumber(outcome.shardNumber, outcome.counter), ShardId: stream.shards[outcome.shardNumber].id }
+    : { ErrorCode: outcome.errorCode, ErrorMessage: outcome.errorMessage }));
+  return { FailedRecordCount: batch.failed, Records: records, EncryptionType: encryptionType(stream) };
 }
 
 export function getShardIteratorOp(service: KinesisService, input: Doc): Doc {

@@ -6,13 +6,11 @@
 import type { ApiErrorShape } from '../result';
 import { NO_OUTPUT } from '../result';
 import { Prng } from '../../random/prng';
-import { encodeEvent, encodeExceptionEvent } from './event-stream';
-import type {
-  ApiBinding, BodyCodec, BufferedWireResponse, StreamingWireResponse, SubscriptionEvent, WireRequest, WireResponse,
-} from './wire-types';
+import { eventStreamBuilder } from './event-stream-response';
+import type { ApiBinding, BodyCodec, BufferedWireResponse, WireRequest, WireResponse } from './wire-types';
 
+export { EVENT_STREAM_CONTENT_TYPE } from './event-stream-response';
 export const JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
-export const EVENT_STREAM_CONTENT_TYPE = 'application/vnd.amazon.eventstream';
 
 const textDecoder = new TextDecoder();
 
@@ -68,24 +66,15 @@ export class WireDispatcher {
 
   dispatch(req: WireRequest): WireResponse {
     const codec = this.codecFor(req.contentType);
-    const dot = req.target.lastIndexOf('.');
-    const binding = dot > 0 ? this.byPrefix.get(req.target.slice(0, dot)) : undefined;
-    const operation = req.target.slice(dot + 1);
-    // AWS operation names are PascalCase words; anything else (e.g. "__proto__") names no operation.
-    if (!binding || !/^[A-Z][A-Za-z0-9]{0,127}$/.test(operation)) {
-      return errorResponse(codec, undefined, 'UnknownOperationException', `Operation ${req.target} is not supported by this endpoint.`, 400);
+    const routed = routeWireRequest(req, codec, (prefix) => this.byPrefix.get(prefix));
+    if (routed.kind === 'answer') return routed.response;
+    const { binding, operation, body } = routed;
+    if (operation === 'SubscribeToShard' && binding.api.subscribeToShard) {
+      const stream = eventStreamBuilder(codec, binding);
+      const result = binding.api.subscribeToShard(body, stream.sink);
+      if (!result.ok) return errorFromShape(codec, binding, result.error);
+      return stream.response(newRequestId(), () => result.value.close());
     }
-    if (!req.authenticated) {
-      return errorResponse(codec, binding, 'MissingAuthenticationTokenException', 'Missing Authentication Token', 400);
-    }
-    let body: Record<string, unknown>;
-    try {
-      body = codec.decode(req.body);
-    } catch (e) {
-      const why = e instanceof Error ? e.message : String(e);
-      return errorResponse(codec, binding, 'SerializationException', `Could not read the request body as ${codec.contentType}: ${why}`, 400);
-    }
-    if (operation === 'SubscribeToShard' && binding.api.subscribeToShard) return this.subscribe(codec, binding, body);
     let result;
     try {
       result = binding.api.handle(operation, body);
@@ -95,67 +84,53 @@ export class WireDispatcher {
       return errorResponse(codec, binding, 'InternalFailure', `Internal failure while handling ${operation}: ${e instanceof Error ? e.message : String(e)}`, 500);
     }
     if (!result.ok) return errorFromShape(codec, binding, result.error);
-    return {
-      kind: 'buffered',
-      status: 200,
-      headers: { 'content-type': codec.contentType, 'x-amzn-requestid': newRequestId() },
-      // An operation without an output shape answers with an empty body, as AWS does.
-      body: result.value === NO_OUTPUT ? '' : codec.encode(result.value, binding),
-    };
-  }
-
-  private subscribe(codec: BodyCodec, binding: ApiBinding, body: Record<string, unknown>): WireResponse {
-    const queue: Uint8Array[] = [encodeEvent('initial-response', codec.encode({}, binding), codec.contentType)];
-    let write: ((frame: Uint8Array) => void) | undefined;
-    let end: (() => void) | undefined;
-    let ended = false;
-    const finish = (): void => {
-      if (ended) return;
-      ended = true;
-      end?.();
-    };
-    const push = (frame: Uint8Array): void => {
-      if (ended) return;
-      if (write) write(frame);
-      else queue.push(frame);
-    };
-    const sink = (ev: SubscriptionEvent): void => {
-      if (ev.kind === 'event') push(encodeEvent('SubscribeToShardEvent', codec.encode(ev.event, binding), codec.contentType));
-      else if (ev.kind === 'error') {
-        push(encodeExceptionEvent(ev.error.name, ev.error.message, codec.contentType,
-          toBytes(codec.encode({ message: ev.error.message }, binding))));
-        finish();
-      } else finish();
-    };
-    const result = binding.api.subscribeToShard!(body, sink);
-    if (!result.ok) return errorFromShape(codec, binding, result.error);
-    const subscription = result.value;
-    const response: StreamingWireResponse = {
-      kind: 'stream',
-      status: 200,
-      headers: { 'content-type': EVENT_STREAM_CONTENT_TYPE, 'x-amzn-requestid': newRequestId() },
-      attach(w, e) {
-        write = w;
-        end = e;
-        for (const frame of queue.splice(0)) w(frame);
-        if (ended) e();
-      },
-      close() {
-        if (!ended) subscription.close();
-        ended = true;
-      },
-    };
-    return response;
+    return okResponse(codec, binding, result.value === NO_OUTPUT ? undefined : result.value);
   }
 }
 
-const textEncoder = new TextEncoder();
-function toBytes(body: Uint8Array | string): Uint8Array {
-  return typeof body === 'string' ? textEncoder.encode(body) : body;
+/** A request routed to its API, or the error answer that ends it (unknown target, no credentials, unreadable body). */
+export type RoutedWireRequest<B> =
+  | { readonly kind: 'call'; readonly binding: B; readonly prefix: string; readonly operation: string; readonly body: Record<string, unknown> }
+  | { readonly kind: 'answer'; readonly response: BufferedWireResponse };
+
+/**
+ * X-Amz-Target → served API and operation, the credentials check, body → wire document: the front half
+ * every door shares (this dispatcher, and the playground's asynchronous wire whose APIs live in another worker).
+ * Error documents hold no blob or timestamp members, so they are encoded without the API's binding.
+ */
+export function routeWireRequest<B>(req: WireRequest, codec: BodyCodec, served: (prefix: string) => B | undefined): RoutedWireRequest<B> {
+  const dot = req.target.lastIndexOf('.');
+  const prefix = req.target.slice(0, dot);
+  const binding = dot > 0 ? served(prefix) : undefined;
+  const operation = req.target.slice(dot + 1);
+  // AWS operation names are PascalCase words; anything else (e.g. "__proto__") names no operation.
+  if (binding === undefined || !/^[A-Z][A-Za-z0-9]{0,127}$/.test(operation)) {
+    return { kind: 'answer', response: errorResponse(codec, undefined, 'UnknownOperationException', `Operation ${req.target} is not supported by this endpoint.`, 400) };
+  }
+  if (!req.authenticated) {
+    return { kind: 'answer', response: errorResponse(codec, undefined, 'MissingAuthenticationTokenException', 'Missing Authentication Token', 400) };
+  }
+  try {
+    return { kind: 'call', binding, prefix, operation, body: codec.decode(req.body) };
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return { kind: 'answer', response: errorResponse(codec, undefined, 'SerializationException', `Could not read the request body as ${codec.contentType}: ${why}`, 400) };
+  }
 }
 
-export function errorFromShape(codec: BodyCodec, binding: ApiBinding | undefined, error: ApiErrorShape): BufferedWireResponse {
-  return errorResponse(codec, binding, error.name, error.message, error.httpStatus);
+/** The 200 answer; `value` undefined for an operation without an output shape (an empty body, as AWS sends). */
+export function okResponse(codec: BodyCodec, binding: ApiBinding | undefined, value: Record<string, unknown> | undefined): BufferedWireResponse {
+  return {
+    kind: 'buffered',
+    status: 200,
+    headers: { 'content-type': codec.contentType, 'x-amzn-requestid': newRequestId() },
+    body: value === undefined ? '' : codec.encode(value, binding),
+  };
+}
+
+/** An error as data (the engine's ApiErrorShape, or a worker's error without a status: 400, a client error) as the wire answer. */
+export function errorFromShape(codec: BodyCodec, binding: ApiBinding | undefined, error: Pick<ApiErrorShape, 'name' | 'message'> & { readonly httpStatus?: number }): BufferedWireResponse {
+  return errorResponse(codec, binding, error.name, error.message, error.httpStatus ?? 400);
 }
 
 /** The AWS JSON error answer: `{"__type", "message"}` plus `x-amzn-ErrorType`, which the SDKs read first. */

@@ -5,7 +5,7 @@
  * runner's TransformHost) and fault settings. Console edits go through `save`/`remove`, which change
  * the live service and the world's document alike, so a clock reset rebuilds what the user made.
  */
-import { AwsServiceError } from '../../api/result';
+import { AwsServiceError, type ApiErrorShape } from '../../api/result';
 import { FirehoseService } from '../../firehose/firehose-service';
 import { kinesisSourcesFrom } from '../../firehose/kinesis-source-adapter';
 import type { ParquetColumnType } from '../../firehose/parquet';
@@ -23,9 +23,15 @@ import {
 import { streamView, type FirehoseSlice } from './firehose-slice';
 import { sinkView } from './sink-view';
 
-export type Outcome = { readonly ok: true } | { readonly ok: false; readonly message: string };
+/** `message` is the error as one line; `error` carries its AWS name (InvalidArgumentException for a bad section entry). */
+export type Outcome = { readonly ok: true } | { readonly ok: false; readonly message: string; readonly error: ApiErrorShape };
 
 const describe = (e: unknown): string => (e instanceof AwsServiceError ? `${e.name}: ${e.message}` : e instanceof Error ? e.message : String(e));
+const failed = (e: unknown): Outcome => ({
+  ok: false,
+  message: describe(e),
+  error: e instanceof AwsServiceError ? e.toShape() : { name: 'InvalidArgumentException', message: e instanceof Error ? e.message : String(e), httpStatus: 400, retryable: false },
+});
 
 export class FirehoseWorld implements PartInstance<FirehoseReport, FirehoseSlice> {
   readonly service: FirehoseService;
@@ -88,7 +94,7 @@ export class FirehoseWorld implements PartInstance<FirehoseReport, FirehoseSlice
       this.persist();
       return { ok: true };
     } catch (e) {
-      return { ok: false, message: describe(e) };
+      return failed(e);
     }
   }
 
@@ -101,7 +107,7 @@ export class FirehoseWorld implements PartInstance<FirehoseReport, FirehoseSlice
       this.persist();
       return { ok: true };
     } catch (e) {
-      return { ok: false, message: describe(e) };
+      return failed(e);
     }
   }
 
@@ -110,7 +116,7 @@ export class FirehoseWorld implements PartInstance<FirehoseReport, FirehoseSlice
       this.service.flushNow(name);
       return { ok: true };
     } catch (e) {
-      return { ok: false, message: describe(e) };
+      return failed(e);
     }
   }
 
@@ -121,7 +127,7 @@ export class FirehoseWorld implements PartInstance<FirehoseReport, FirehoseSlice
       const out = this.service.putRecordBatch(name, records.map((r) => enc.encode(r))) as { FailedPutCount: number };
       return { ok: true, failed: out.FailedPutCount };
     } catch (e) {
-      return { ok: false, message: describe(e) };
+      return failed(e);
     }
   }
 

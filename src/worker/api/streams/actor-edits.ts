@@ -12,6 +12,7 @@ import { validateScenario } from '../../../engine/scenario/validate';
 import { MAX_RECORD_SIZE_KIB_DEFAULT } from '../../../engine/streams/limits';
 import type { LiveWorld } from '../../runtime';
 import type { ActorConfigs, EditResult } from './console-types';
+import { DONE, done, failure, invalid, notFound, type WorkerResult } from '../worker-result';
 
 interface Lists {
   producers: ScenarioProducer[];
@@ -78,19 +79,19 @@ function check(world: LiveWorld, producers: ScenarioProducer[], consumers: Scena
 export function saveProducer(world: LiveWorld, originalName: string | null, p: ScenarioProducer): EditResult {
   const l = listsOf(world);
   const at = originalName === null ? -1 : l.producers.findIndex((x) => x.name === originalName);
-  if (originalName !== null && at < 0) return { ok: false, errors: [`there is no producer named "${originalName}"`] };
+  if (originalName !== null && at < 0) return notFound(`there is no producer named "${originalName}"`);
   const next = [...l.producers];
   const index = at < 0 ? next.length : at;
   next[index] = p;
   const errors = check(world, next, l.consumers, 'producers', index, 'producer');
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return invalid(errors);
   const run = world.scenario;
   if (originalName !== null) removeEngineProducer(world, originalName);
   const built = buildProducer(world.scenario, p);
   run.producers.push(built);
   built.start();
   l.producers = next;
-  return { ok: true };
+  return DONE;
 }
 
 function removeEngineProducer(world: LiveWorld, name: string): void {
@@ -104,27 +105,27 @@ function removeEngineProducer(world: LiveWorld, name: string): void {
 
 export function removeProducer(world: LiveWorld, name: string): EditResult {
   const l = listsOf(world);
-  if (!l.producers.some((p) => p.name === name)) return { ok: false, errors: [`there is no producer named "${name}"`] };
+  if (!l.producers.some((p) => p.name === name)) return notFound(`there is no producer named "${name}"`);
   removeEngineProducer(world, name);
   l.producers = l.producers.filter((p) => p.name !== name);
-  return { ok: true };
+  return DONE;
 }
 
 export function saveConsumer(world: LiveWorld, originalName: string | null, c: ScenarioConsumer): EditResult {
   const l = listsOf(world);
   const at = originalName === null ? -1 : l.consumers.findIndex((x) => x.name === originalName);
-  if (originalName !== null && at < 0) return { ok: false, errors: [`there is no consumer named "${originalName}"`] };
+  if (originalName !== null && at < 0) return notFound(`there is no consumer named "${originalName}"`);
   const next = [...l.consumers];
   const index = at < 0 ? next.length : at;
   next[index] = c;
   const errors = check(world, l.producers, next, 'consumers', index, 'consumer');
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return invalid(errors);
   if (originalName !== null) removeEngineConsumer(world, originalName);
   const built = buildConsumer(world.scenario, c);
   world.scenario.consumers.push(built);
   built.start();
   l.consumers = next;
-  return { ok: true };
+  return DONE;
 }
 
 function removeEngineConsumer(world: LiveWorld, name: string): void {
@@ -138,19 +139,19 @@ function removeEngineConsumer(world: LiveWorld, name: string): void {
 
 export function removeConsumer(world: LiveWorld, name: string): EditResult {
   const l = listsOf(world);
-  if (!l.consumers.some((c) => c.name === name)) return { ok: false, errors: [`there is no consumer named "${name}"`] };
+  if (!l.consumers.some((c) => c.name === name)) return notFound(`there is no consumer named "${name}"`);
   removeEngineConsumer(world, name);
   l.consumers = l.consumers.filter((c) => c.name !== name);
-  return { ok: true };
+  return DONE;
 }
 
 /** A few payloads rendered from a template, or the template's error. */
-export function samplePayloads(template: string, seed: string, nowMs: number, count = 3): { ok: true; samples: string[] } | { ok: false; error: string } {
+export function samplePayloads(template: string, seed: string, nowMs: number, count = 3): WorkerResult<string[]> {
   try {
     const t = compileTemplate(template, seed);
-    return { ok: true, samples: Array.from({ length: count }, (_, i) => t.render(nowMs + i * 137)) };
+    return done(Array.from({ length: count }, (_, i) => t.render(nowMs + i * 137)));
   } catch (e) {
-    if (e instanceof TemplateError) return { ok: false, error: e.message };
+    if (e instanceof TemplateError) return failure({ name: 'ValidationException', message: e.message, path: 'template' });
     throw e;
   }
 }

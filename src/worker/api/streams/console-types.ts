@@ -3,7 +3,7 @@
  * the watch request, the per-publish console frame (typed arrays inside, transferred), and the
  * results of edits and data-viewer reads. Types only, so the UI imports them without the engine.
  */
-import type { ApiResult } from '../../../engine/api/result';
+import type { WorkerResult } from '../../protocol';
 import type { ScenarioConsumer, ScenarioProducer } from '../../../engine/scenario/schema';
 
 /** What the visible page needs; the worker builds only that into each console frame. */
@@ -253,10 +253,8 @@ export interface ConsoleFrame {
   readonly consumerSeries: readonly ConsumerSeries[] | null;
 }
 
-export type EditResult = { readonly ok: true } | { readonly ok: false; readonly errors: readonly string[] };
-
-/** A Kinesis control-plane answer: the engine's ApiResult, as every worker call returns it. */
-export type KinesisCallResult = ApiResult<Record<string, unknown>>;
+/** A producer or consumer edit: done, or a ValidationException listing every problem with its field path. */
+export type EditResult = WorkerResult;
 
 export type IteratorType = 'TRIM_HORIZON' | 'LATEST' | 'AT_SEQUENCE_NUMBER' | 'AFTER_SEQUENCE_NUMBER' | 'AT_TIMESTAMP';
 
@@ -281,14 +279,14 @@ export interface ViewedRecord {
   readonly sizeBytes: number;
 }
 
-export type ReadResult =
-  | {
-      readonly ok: true;
-      readonly records: readonly ViewedRecord[];
-      readonly nextIterator: string | null;
-      readonly millisBehindLatest: number;
-    }
-  | { readonly ok: false; readonly error: { readonly name: string; readonly message: string } };
+export interface RecordsPage {
+  readonly records: readonly ViewedRecord[];
+  readonly nextIterator: string | null;
+  readonly millisBehindLatest: number;
+}
+
+/** A data-viewer page, or the GetShardIterator / GetRecords error. */
+export type ReadResult = WorkerResult<RecordsPage>;
 
 export interface ActorConfigs {
   readonly streams: readonly string[];

@@ -2,15 +2,15 @@
  * The console's typed control plane for Data Streams: each operation a view may send, with its
  * request typed by the AWS SDK's input shape for that operation (the JSON wire shape for these
  * operations), and the intent-level calls a view would otherwise compose from several (split a shard
- * at its midpoint, switch capacity mode). Every answer is the engine's ApiResult: the value, or the
- * AWS error as data. Types only (and one pure helper), so the UI imports them without the engine.
+ * at its midpoint, switch capacity mode). Every answer is the worker's one WorkerResult: the value, or
+ * the AWS error as data. Types only (and one pure helper), so the UI imports them without the engine.
  */
 import type {
   CreateStreamInput, DecreaseStreamRetentionPeriodInput, DeleteStreamInput, IncreaseStreamRetentionPeriodInput,
   ListShardsInput, MergeShardsInput, PutRecordInput, SplitShardInput, UpdateMaxRecordSizeInput, UpdateShardCountInput,
   UpdateStreamRecordDistributionStrategyInput,
 } from '@aws-sdk/client-kinesis';
-import type { ApiResult } from '../../../engine/api/result';
+import type { WorkerResult } from '../../protocol';
 
 /** Operation → its request. Outputs the views read are returned by the intent calls instead. */
 export interface ConsoleKinesisRequests {
@@ -37,10 +37,5 @@ export const CONSOLE_KINESIS_OPERATIONS: readonly ConsoleKinesisOperation[] = [
   'ListShards', 'PutRecord', 'UpdateMaxRecordSize', 'UpdateStreamRecordDistributionStrategy',
 ];
 
-/** The one answer type of the console's control plane. */
-export type ControlResult<T = Record<string, unknown>> = ApiResult<T>;
-
-/** The AWS error as one line: "InvalidArgumentException: message", or null for success. */
-export function errorLine(r: ApiResult<unknown>): string | null {
-  return r.ok ? null : `${r.error.name}: ${r.error.message}`;
-}
+/** The control plane's answer: the worker's one result type (the engine's ApiResult fits it). */
+export type ControlResult<T = Record<string, unknown>> = WorkerResult<T>;

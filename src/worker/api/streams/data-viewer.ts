@@ -5,6 +5,7 @@
  */
 import { decodeBase64, type KinesisJsonApi } from '../../../engine/api/kinesis';
 import type { ReadRequest, ReadResult, ViewedRecord } from './console-types';
+import { done, failure } from '../worker-result';
 
 export function readRecordsPage(api: KinesisJsonApi, req: ReadRequest): ReadResult {
   let iterator = req.iterator;
@@ -13,11 +14,11 @@ export function readRecordsPage(api: KinesisJsonApi, req: ReadRequest): ReadResu
     if (req.sequenceNumber) body.StartingSequenceNumber = req.sequenceNumber;
     if (req.timestampMs !== undefined) body.Timestamp = req.timestampMs / 1000;
     const it = api.handle('GetShardIterator', body);
-    if (!it.ok) return { ok: false, error: { name: it.error.name, message: it.error.message } };
+    if (!it.ok) return failure(it.error);
     iterator = it.value.ShardIterator as string;
   }
   const page = api.handle('GetRecords', { ShardIterator: iterator, Limit: Math.max(1, Math.min(10_000, req.limit ?? 25)) });
-  if (!page.ok) return { ok: false, error: { name: page.error.name, message: page.error.message } };
+  if (!page.ok) return failure(page.error);
   const raw = (page.value.Records ?? []) as Array<Record<string, unknown>>;
   const records: ViewedRecord[] = raw.map((r) => {
     const data = decodeBase64(r.Data as string) ?? new Uint8Array(0);
@@ -30,10 +31,9 @@ export function readRecordsPage(api: KinesisJsonApi, req: ReadRequest): ReadResu
       sizeBytes: data.byteLength,
     };
   });
-  return {
-    ok: true,
+  return done({
     records,
     nextIterator: (page.value.NextShardIterator as string | undefined) ?? null,
     millisBehindLatest: (page.value.MillisBehindLatest as number | undefined) ?? 0,
-  };
+  });
 }

@@ -98,15 +98,18 @@ describe('streams api', () => {
     const r = await api.validateScenarioDoc(bad);
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.errors.join('\n')).toMatch(/streams\[0\]\.shards/);
-      expect(r.errors.join('\n')).toMatch(/producers\[0\]\.template/);
+      expect(r.error.name).toBe('ValidationException');
+      expect(r.error.path).toBe('streams[0].shards');
+      expect(r.error.problems!.join('\n')).toMatch(/streams\[0\]\.shards/);
+      expect(r.error.problems!.join('\n')).toMatch(/producers\[0\]\.template/);
     }
   });
 
   it('validates producer edits with field names and applies consumer edits live', async () => {
     const { api, advance, last } = setup();
     const bad = await api.saveProducer('steady', { name: 'steady', stream: 'base', rate: { kind: 'constant', recordsPerSec: -5 } });
-    expect(bad.ok ? [] : bad.errors).toEqual([expect.stringMatching(/^producer\.rate\.recordsPerSec/)]);
+    expect(bad.ok ? [] : bad.error.problems).toEqual([expect.stringMatching(/^producer\.rate\.recordsPerSec/)]);
+    expect(bad.ok ? null : [bad.error.name, bad.error.path]).toEqual(['ValidationException', 'producer.rate.recordsPerSec']);
     expect((await api.saveConsumer(null, { type: 'lambda', name: 'fn', stream: 'base', batchSize: 10 })).ok).toBe(true);
     await api.watch({ stream: null, consumers: true });
     advance(5000);
@@ -140,11 +143,11 @@ describe('streams api', () => {
     advance(3000);
     const first = await api.readRecords({ stream: 'base', shardId: 'shardId-000000000000', iteratorType: 'TRIM_HORIZON', limit: 5 });
     if (!first.ok) throw new Error(first.error.message);
-    expect(first.records).toHaveLength(5);
-    expect(first.nextIterator).toBeTruthy();
-    const second = await api.readRecords({ stream: 'base', shardId: 'shardId-000000000000', iterator: first.nextIterator!, limit: 5 });
+    expect(first.value.records).toHaveLength(5);
+    expect(first.value.nextIterator).toBeTruthy();
+    const second = await api.readRecords({ stream: 'base', shardId: 'shardId-000000000000', iterator: first.value.nextIterator!, limit: 5 });
     if (!second.ok) throw new Error(second.error.message);
-    expect(second.records[0].sequenceNumber > first.records[4].sequenceNumber).toBe(true);
+    expect(second.value.records[0].sequenceNumber > first.value.records[4].sequenceNumber).toBe(true);
     const missing = await api.readRecords({ stream: 'base', shardId: 'shardId-000000000009' });
     expect(missing.ok ? '' : missing.error.name).toBe('ResourceNotFoundException');
   });
