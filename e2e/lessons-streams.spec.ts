@@ -140,7 +140,9 @@ for (const lang of LANGS) {
       await openLesson(page, lang, 'consumers', /#\/consumers$/);
       await runFast(page);
       await stepDone(page, 'lag');
-      await page.getByRole('button', { name: 'Edit consumer polling-app' }).click();
+      // The card's first header button is its Edit button, whatever the language labels it.
+      await page.getByTestId('consumer-card-polling-app').locator('.panel-header').getByRole('button').first().click();
+      await expect(page.getByTestId('processing-record')).toBeVisible();
       await page.getByTestId('processing-record').fill('0.1');
       await page.getByTestId('consumer-save').click();
       await stepDone(page, 'catchUp');

@@ -106,7 +106,7 @@ const learn: Translation<typeof en> = {
       summary: '스트림을 읽는 세 가지 방법, 그리고 읽는 쪽이 얼마나 뒤처졌는지.',
       intro: '<consumer>소비자</consumer>는 세 가지 방법으로 스트림을 읽습니다. GetRecords 폴링(보통 <kcl>Kinesis Client Library</kcl>를 통해)은 샤드마다 초당 2 MiB와 호출 5회를 다른 모든 폴링 소비자와 나눠 씁니다. <enhancedFanOut>향상된 팬아웃</enhancedFanOut>은 등록된 소비자마다 샤드당 초당 2 MiB를 따로 받아 SubscribeToShard로 레코드를 푸시받습니다. AWS Lambda <lambdaEsm>이벤트 소스 매핑</lambdaEsm>은 대신 폴링해 배치로 함수를 호출합니다. 소비자가 얼마나 뒤처졌는지는 <iteratorAge>이터레이터 수명</iteratorAge>(GetRecords의 MillisBehindLatest)으로 나타납니다. 여기서 polling-app은 초당 500개 레코드마다 6 ms씩, 즉 1초마다 3초 분량의 일을 합니다.',
       steps: {
-        lag: { text: '재생을 누르고 polling-app의 이터레이터 수명이 30초를 넘는 것을 보세요.', hint: '컨슈머 페이지에 이터레이터 수명과 지연이 보이고, 추세는 “falling behind”입니다.' },
+        lag: { text: '재생을 누르고 polling-app의 이터레이터 수명이 30초를 넘는 것을 보세요.', hint: '소비자 페이지에 이터레이터 수명과 지연이 보이고, 추세는 “falling behind”입니다.' },
         catchUp: { text: 'polling-app을 충분히 빠르게 만드세요: 레코드당 처리 시간을 0.1 ms로 고치고 이터레이터 수명이 5초 아래로 떨어지는 것을 보세요.', hint: 'Edit → “Processing: per record”를 0.1로 → Apply changes. 레코드가 들어오는 것보다 빨리 처리하면 따라잡습니다.' },
         fanOut: { text: 'lesson-consumers에 향상된 팬아웃 소비자를 추가하세요.', hint: 'Add consumer → Type “Enhanced fan-out”, 이름은 아무거나 → Add consumer. 샤드당 초당 2 MiB를 따로 받습니다.' },
         lambda: { text: 'Lambda 이벤트 소스 매핑을 추가하고 호출되는 것을 보세요.', hint: 'Add consumer → Type “Lambda event-source mapping”, 이름은 아무거나 → Add consumer.' },
