@@ -41,7 +41,7 @@ test('a single key over one shard limit is explained as beyond any resharding', 
   await page.goto('./#/streams/clickstream');
   const findings = page.getByTestId('findings');
   await expect(findings).toContainText('Partition key “vip” alone needs 1,600 records/s', { timeout: 20_000 });
-  await expect(findings).toContainText('No split, merge, shard count or on-demand mode can spread a single key');
+  await expect(findings).toContainText('No split, merge, shard count or on-demand scaling can spread a single key');
   await page.getByRole('tab', { name: 'Partition keys' }).click();
   await expect(page.getByRole('table', { name: 'Top partition keys' })).toContainText('vip');
   void problems;

@@ -8,6 +8,7 @@ import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { PausedHint } from './PausedHint';
 import { LiveBanner } from '../live/LiveBanner';
 import '../learn/learn-shell.css';
+import './shell.css';
 
 // Labels are i18n keys (`nav.<id>` in src/app/i18n/locales/*/common.ts).
 export const PAGES = [
@@ -38,7 +39,7 @@ export function Shell({ page, children, aside }: { page: string; children: React
       <header className="topbar">
         <a className="brand" href={href('overview')}>
           <img src="./favicon.svg" alt="" width={22} height={22} />
-          <span>{t('brand')}</span>
+          <span className="brand-text">{t('brand')}</span>
         </a>
         <LiveBanner />
         <TimeControls />

@@ -32,6 +32,10 @@ import type enVideo from './locales/en/video';
 import type enAgent from './locales/en/agent';
 import type enQueues from './locales/en/queues';
 import type enGallery from './locales/en/gallery';
+import type enStreams from './locales/en/streams';
+import type enProducers from './locales/en/producers';
+import type enConsumers from './locales/en/consumers';
+import type enConsole from './locales/en/console';
 import type enPlanner from './locales/en/planner';
 import type enLive from './locales/en/live';
 import { setFormatLocale } from '../format';
@@ -52,6 +56,10 @@ export interface Resources {
   agent: typeof enAgent;
   queues: typeof enQueues;
   gallery: typeof enGallery;
+  streams: typeof enStreams;
+  producers: typeof enProducers;
+  consumers: typeof enConsumers;
+  console: typeof enConsole;
   planner: typeof enPlanner;
   live: typeof enLive;
 }

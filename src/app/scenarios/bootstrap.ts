@@ -39,11 +39,18 @@ async function takeSharedFromHash(): Promise<boolean> {
   return true;
 }
 
-let started = false;
+let boot: Promise<void> | null = null;
 
-export async function startScenario(): Promise<void> {
-  if (started) return;
-  started = true;
+/**
+ * Opens the first scenario once; every call gets the same promise, which resolves when it is loaded. A lesson
+ * opened by its link waits for it before loading its own scenario, or the demo (loaded a moment later when the
+ * boot is slow) would replace the lesson's world.
+ */
+export function startScenario(): Promise<void> {
+  return (boot ??= openFirstScenario());
+}
+
+async function openFirstScenario(): Promise<void> {
   window.addEventListener('hashchange', () => void takeSharedFromHash());
   const store = useScenario.getState();
   void store.refreshSaved();

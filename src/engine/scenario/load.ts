@@ -17,6 +17,7 @@ import { Producer } from '../producers/producer';
 import { withProducerDefaults } from '../producers/producer-config';
 import type { ProducerCounts } from '../producers/producer-figures';
 import { peakRate } from '../producers/rate-profile';
+import { RECORD_DATA_MAX_BYTES, type SizeDistribution } from '../producers/size-distribution';
 import type { Simulation, SimulationPart } from '../simulation';
 import { KinesisService, type KinesisServiceOptions } from '../streams/service';
 import type { Cancellable } from '../time/scheduler';
@@ -140,7 +141,7 @@ export function loadScenario(sim: Simulation, input: unknown, options: LoadOptio
   const totalShards = doc.streams.reduce((s, st) => s + (st.mode === 'ON_DEMAND' ? 4 : (st.shards ?? 1)), 0);
   const shardLevel = settings.shardLevelMetrics ?? totalShards <= SHARD_LEVEL_METRICS_MAX_SHARDS;
   for (const s of doc.streams) {
-    const stream = service.createStream(s.name, s.mode ?? 'PROVISIONED', s.shards);
+    const stream = service.createStream(s.name, s.mode ?? 'PROVISIONED', s.shards, undefined, { maxRecordSizeKiB: s.maxRecordSizeKiB, distribution: s.recordDistribution });
     stream.status = 'ACTIVE';
     if (s.retentionHours) stream.retentionHours = s.retentionHours;
     runtime.samplers.set(s.name, new StreamSampler(stream, runtime.metrics, runtime.calls.for(s.name), shardLevel));
@@ -156,12 +157,22 @@ export function loadScenario(sim: Simulation, input: unknown, options: LoadOptio
 /** Builds one producer of a scenario on its stream, as the loader does (also for live edits). */
 export function buildProducer(runtime: ScenarioRuntime, p: ScenarioProducer): AnyProducer {
   const sim = runtime.sim;
-  const config = withProducerDefaults({ ...p, streamName: p.stream });
-  const sink = new StreamSinkAdapter(runtime.service.stream(p.stream)!, () => sim.nowMs);
+  const stream = runtime.service.stream(p.stream)!;
+  const config = withProducerDefaults({ ...p, size: capSizeAtStreamMax(p.size, stream.recordBytesMax), streamName: p.stream });
+  const sink = new StreamSinkAdapter(stream, () => sim.nowMs);
   // Anything that needs payloads (templates, KPL aggregation) stays in record mode.
   const needsRecords = p.template !== undefined || p.aggregation?.enabled === true;
   const calls = runtime.calls.for(p.stream);
   return runtime.mode === 'aggregate' && !needsRecords ? new AggregateProducer(sim, config, sink, calls) : new Producer(sim, config, sink, calls);
+}
+
+/**
+ * Normal and log-normal sizes are clamped at 1 MiB unless the document says otherwise; on a stream that takes
+ * larger records (MaxRecordSizeInKiB above 1,024) their tail may reach the stream's maximum instead.
+ */
+function capSizeAtStreamMax(size: SizeDistribution | undefined, recordBytesMax: number): SizeDistribution | undefined {
+  if (!size || (size.kind !== 'normal' && size.kind !== 'logNormal') || size.maxBytes !== undefined || recordBytesMax <= RECORD_DATA_MAX_BYTES) return size;
+  return { ...size, maxBytes: recordBytesMax };
 }
 
 /** Builds one consumer of a scenario on its stream, as the loader does (also for live edits). */

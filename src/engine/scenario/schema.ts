@@ -23,6 +23,17 @@ export interface ScenarioStream {
   /** Provisioned shard count (ignored for on-demand). */
   readonly shards?: number;
   readonly retentionHours?: number;
+  /**
+   * MaxRecordSizeInKiB: the largest record (data + partition key) the stream takes, 1,024–10,240 KiB,
+   * 1,024 when absent (AWS's default for new streams). docs.aws.amazon.com/streams/latest/dev/large-records.html
+   */
+  readonly maxRecordSizeKiB?: number;
+  /**
+   * RecordDistributionStrategy, as AWS spells it: USER_PARTITION_KEY (the default: the key's MD5 picks the
+   * shard) or AUTO (the service spreads records; on-demand streams only; no per-key ordering).
+   * docs.aws.amazon.com/kinesis/latest/APIReference/API_UpdateStreamRecordDistributionStrategy.html
+   */
+  readonly recordDistribution?: 'USER_PARTITION_KEY' | 'AUTO';
 }
 
 export interface ScenarioProducer {

@@ -4,6 +4,9 @@
  */
 import { compileTemplate, KDG_PLACEHOLDERS, TemplateError } from '../producers/payload-template';
 import type { ScenarioDoc } from './schema';
+import {
+  MAX_RECORD_SIZE_KIB_DEFAULT, MAX_RECORD_SIZE_KIB_MAX, MAX_RECORD_SIZE_KIB_MIN, PUT_RECORDS_ENTRIES_MAX, putRecordsBytesMaxOf, recordBytesMaxOf,
+} from '../streams/limits';
 
 export type ValidationResult = { readonly ok: true; readonly doc: ScenarioDoc } | { readonly ok: false; readonly errors: readonly string[] };
 
@@ -83,6 +86,8 @@ export function validateScenario(input: unknown): ValidationResult {
     }
   }
   const streamNames = new Set<string>();
+  /** Each stream's MaxRecordSizeInKiB (a valid one, else the default): producers' record sizes are checked against it. */
+  const recordKiB = new Map<string, number>();
   (c.arr(doc.streams, 'streams') ?? []).forEach((raw, i) => {
     const path = `streams[${i}]`;
     const s = c.obj(raw, path);
@@ -95,6 +100,17 @@ export function validateScenario(input: unknown): ValidationResult {
     c.oneOf(s, 'mode', path, ['PROVISIONED', 'ON_DEMAND']);
     c.num(s, 'shards', path, { min: 1, max: 20_000, int: true, optional: s.mode === 'ON_DEMAND' });
     c.num(s, 'retentionHours', path, { min: 24, max: 8760, int: true, optional: true });
+    // Large records (docs.aws.amazon.com/streams/latest/dev/large-records.html; API_UpdateMaxRecordSize): 1,024–10,240 KiB.
+    c.num(s, 'maxRecordSizeKiB', path, { min: MAX_RECORD_SIZE_KIB_MIN, max: MAX_RECORD_SIZE_KIB_MAX, int: true, optional: true });
+    const kib = typeof s.maxRecordSizeKiB === 'number' && Number.isInteger(s.maxRecordSizeKiB) && s.maxRecordSizeKiB >= MAX_RECORD_SIZE_KIB_MIN && s.maxRecordSizeKiB <= MAX_RECORD_SIZE_KIB_MAX
+      ? s.maxRecordSizeKiB : MAX_RECORD_SIZE_KIB_DEFAULT;
+    if (typeof s.name === 'string') recordKiB.set(s.name, kib);
+    // Service-managed distribution (API_UpdateStreamRecordDistributionStrategy): AUTO only on on-demand streams;
+    // AWS answers InvalidArgumentException for a provisioned one.
+    c.oneOf(s, 'recordDistribution', path, ['USER_PARTITION_KEY', 'AUTO']);
+    if (s.recordDistribution === 'AUTO' && s.mode !== 'ON_DEMAND') {
+      c.fail(`${path}.recordDistribution`, 'AUTO needs mode "ON_DEMAND": AWS distributes records itself only on on-demand streams');
+    }
   });
   const checkStreamRef = (o: Obj, path: string) => {
     c.str(o, 'stream', path);
@@ -115,7 +131,8 @@ export function validateScenario(input: unknown): ValidationResult {
     checkName(p, path);
     checkStreamRef(p, path);
     validateRate(c, p.rate, `${path}.rate`);
-    if (p.size !== undefined) validateSize(c, p.size, `${path}.size`);
+    const streamKiB = (typeof p.stream === 'string' ? recordKiB.get(p.stream) : undefined) ?? MAX_RECORD_SIZE_KIB_DEFAULT;
+    if (p.size !== undefined) validateSize(c, p.size, `${path}.size`, streamKiB, typeof p.stream === 'string' ? p.stream : '');
     if (p.keys !== undefined) validateKeys(c, p.keys, `${path}.keys`);
     if (p.template !== undefined && typeof p.template !== 'string') c.fail(`${path}.template`, `must be a string (placeholders such as ${KDG_PLACEHOLDERS.slice(0, 3).join(', ')})`);
     if (typeof p.template === 'string') {
@@ -130,8 +147,9 @@ export function validateScenario(input: unknown): ValidationResult {
     if (p.batch !== undefined) {
       const b = c.obj(p.batch, `${path}.batch`);
       if (b) {
-        c.num(b, 'maxRecords', `${path}.batch`, { min: 1, max: 500, int: true, optional: true });
-        c.num(b, 'maxBytes', `${path}.batch`, { min: 1, max: 5 * 1_048_576, optional: true });
+        c.num(b, 'maxRecords', `${path}.batch`, { min: 1, max: PUT_RECORDS_ENTRIES_MAX, int: true, optional: true });
+        // PutRecords request size: 5 MiB, 10 MiB on a stream that takes large records (limits.ts).
+        c.num(b, 'maxBytes', `${path}.batch`, { min: 1, max: putRecordsBytesMaxOf(streamKiB), optional: true });
         c.num(b, 'lingerMs', `${path}.batch`, { min: 0, optional: true });
       }
     }
@@ -243,23 +261,42 @@ function validateRate(c: Checker, raw: unknown, path: string): void {
   }
 }
 
-function validateSize(c: Checker, raw: unknown, path: string): void {
+/**
+ * Record sizes may reach the stream's maximum record size (1 MiB by default, up to 10 MiB on a stream
+ * with a larger MaxRecordSizeInKiB); a bigger record would only ever be refused, so the document says so.
+ */
+function validateSize(c: Checker, raw: unknown, path: string, streamKiB: number, stream: string): void {
   const s = c.obj(raw, path);
   if (!s) return;
-  const bytes = { min: 0, max: 1_048_576 };
+  const max = recordBytesMaxOf(streamKiB);
+  const tooBig = (key: string) => {
+    const v = s[key];
+    if (typeof v === 'number' && v > max) {
+      c.fail(`${path}.${key}`, `must be ≤ ${max} bytes, the maximum record size of stream "${stream}" (maxRecordSizeKiB ${streamKiB}${streamKiB === MAX_RECORD_SIZE_KIB_DEFAULT ? `; raise it up to ${MAX_RECORD_SIZE_KIB_MAX} for records up to 10 MiB` : ''})`);
+      return true;
+    }
+    return false;
+  };
+  const bytes = (key: string, min = 0, optional = false) => {
+    if (!tooBig(key)) c.num(s, key, path, { min, optional });
+  };
   switch (s.kind) {
     case 'fixed':
-      return c.num(s, 'bytes', path, bytes);
+      return bytes('bytes');
     case 'uniform':
-      c.num(s, 'minBytes', path, bytes);
-      c.num(s, 'maxBytes', path, bytes);
+      bytes('minBytes');
+      bytes('maxBytes');
       if (typeof s.minBytes === 'number' && typeof s.maxBytes === 'number' && s.minBytes > s.maxBytes) c.fail(`${path}.maxBytes`, 'must be ≥ minBytes');
       return;
     case 'normal':
-      c.num(s, 'meanBytes', path, bytes);
+      bytes('meanBytes');
+      bytes('minBytes', 0, true);
+      bytes('maxBytes', 0, true);
       return c.num(s, 'stdDevBytes', path, { min: 0 });
     case 'logNormal':
-      c.num(s, 'medianBytes', path, { min: 1, max: 1_048_576 });
+      bytes('medianBytes', 1);
+      bytes('minBytes', 0, true);
+      bytes('maxBytes', 0, true);
       return c.num(s, 'sigma', path, { min: 0 });
     default:
       c.fail(`${path}.kind`, 'must be one of "fixed", "uniform", "normal", "logNormal"');

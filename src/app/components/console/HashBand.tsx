@@ -4,6 +4,7 @@
  * land. Hovering names the shard, its share of the key space and its load.
  */
 import { memo, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { utilColor } from '../viz/util-colors';
 import { useWidth } from '../viz/use-width';
 
@@ -19,6 +20,7 @@ const BAND_H = 34;
 const KEYS_H = 46;
 
 function HashBandImpl({ start, end, util, ids, keys }: HashBandProps) {
+  const { t } = useTranslation('console');
   const [wrap, width] = useWidth<HTMLDivElement>();
   const canvas = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<{ x: number; i: number } | null>(null);
@@ -64,14 +66,14 @@ function HashBandImpl({ start, end, util, ids, keys }: HashBandProps) {
           ref={canvas}
           style={{ width: '100%', height: BAND_H, display: 'block', borderRadius: 4, cursor: 'crosshair' }}
           role="img"
-          aria-label={`Hash-key space with ${start.length} open shards coloured by write utilisation`}
+          aria-label={t('band.aria', { count: start.length })}
           onMouseMove={onMove}
           onMouseLeave={() => setHover(null)}
           data-testid="hash-band"
         />
         {hover && hover.i < ids.length ? (
           <div className="heatmap-tip" style={{ left: Math.min(hover.x + 10, width - 260), top: BAND_H + 4 }} role="tooltip">
-            {`${ids[hover.i]}\nkey space ${(start[hover.i] * 100).toFixed(2)}% … ${(end[hover.i] * 100).toFixed(2)}% (${((end[hover.i] - start[hover.i]) * 100).toFixed(2)}% of it)\nwrite utilisation ${Math.round(util[hover.i] * 100)}%`}
+            {t('band.tip', { id: ids[hover.i], from: (start[hover.i] * 100).toFixed(2), to: (end[hover.i] * 100).toFixed(2), share: ((end[hover.i] - start[hover.i]) * 100).toFixed(2), util: Math.round(util[hover.i] * 100) })}
           </div>
         ) : null}
       </div>

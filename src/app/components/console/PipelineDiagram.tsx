@@ -22,7 +22,7 @@ function PipelineDiagramImpl({ graph }: { graph: PipelineGraph }) {
   const byId = new Map(placed.map((n) => [n.id, n]));
   return (
     <div className="pipeline-scroll" tabIndex={-1}>
-      <svg className="pipeline" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="group" aria-label={t('pipeline.label')}>
+      <svg className="pipeline" width={width} height={height} style={{ maxWidth: '100%', height: 'auto' }} viewBox={`0 0 ${width} ${height}`} role="group" aria-label={t('pipeline.label')}>
         <defs>
           <marker id="arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
             <path d="M0 0 L8 4 L0 8 z" className="pipeline-arrow" />

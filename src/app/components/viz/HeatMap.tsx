@@ -5,6 +5,7 @@
  * the shard, the time and the figures; rows and columns map to pixels by the canvas' CSS size.
  */
 import { memo, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { buildUtilLut, lutIndex } from './util-colors';
 
 export interface HeatMapProps {
@@ -36,6 +37,7 @@ function hottestRow(values: ArrayLike<number>, rows: number, cols: number, first
 }
 
 function HeatMapImpl({ values, rows, cols, rowLabel, colLabel, describe, height = 280, ariaLabel }: HeatMapProps) {
+  const { t } = useTranslation('console');
   const canvas = useRef<HTMLCanvasElement>(null);
   const image = useRef<ImageData | null>(null);
   const [hover, setHover] = useState<{ x: number; y: number; row: number; col: number } | null>(null);
@@ -117,13 +119,13 @@ function HeatMapImpl({ values, rows, cols, rowLabel, colLabel, describe, height 
       </div>
       {hover ? (
         <div className="heatmap-tip" style={{ left: Math.min(hover.x + 96, 9999), top: hover.y + 12 }} role="tooltip">
-          {`${rowLabel(hover.row)} · ${colLabel(hover.col)}\n${Number.isNaN(v) ? 'no data (shard closed or not yet created)' : describe(hover.row, hover.col, v)}`}
+          {`${rowLabel(hover.row)} · ${colLabel(hover.col)}\n${Number.isNaN(v) ? t('heat.noData') : describe(hover.row, hover.col, v)}`}
         </div>
       ) : null}
       <div className="heatmap-legend" aria-hidden="true">
         <span>0%</span>
         <span className="heatmap-legend-bar" />
-        <span>100%+ of the shard's write limit (red: writes refused)</span>
+        <span>{t('heat.legend')}</span>
       </div>
     </div>
   );

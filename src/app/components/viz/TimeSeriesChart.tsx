@@ -5,6 +5,7 @@
  * Hovering shows the time and every series' value at that point.
  */
 import { memo, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { axisTicks } from './axis-ticks';
 import { useWidth } from './use-width';
 
@@ -43,14 +44,16 @@ function niceMax(v: number): number {
 }
 
 function TimeSeriesChartImpl({ t0Ms, stepMs, series, formatValue, height = 200, limit, ariaLabel }: TimeSeriesChartProps) {
+  const { t } = useTranslation('console');
   const [ref, width] = useWidth<HTMLDivElement>();
   const [hover, setHover] = useState<number | null>(null);
   const n = series.reduce((m, s) => Math.max(m, s.values.length), 0);
   const stride = Math.max(1, Math.ceil(n / MAX_POINTS));
   const points = Math.ceil(n / stride);
-  const { sampled, yMax, hasData } = useMemo(() => {
+  const { sampled, yMax, hasData, anyValue } = useMemo(() => {
     let max = limit ? limit.value : 0;
     let hasData = limit !== undefined;
+    let anyValue = false;
     const sampled = series.map((s) => {
       const out = new Float64Array(points);
       for (let p = 0; p < points; p++) {
@@ -61,11 +64,12 @@ function TimeSeriesChartImpl({ t0Ms, stepMs, series, formatValue, height = 200, 
         }
         out[p] = Number.isFinite(v) ? v : Number.NaN;
         if (out[p] > max) max = out[p];
+        if (!Number.isNaN(out[p])) anyValue = true;
         if (out[p] > 0) hasData = true;
       }
       return out;
     });
-    return { sampled, yMax: niceMax(max * 1.05), hasData };
+    return { sampled, yMax: niceMax(max * 1.05), hasData, anyValue };
   }, [series, points, stride, n, limit]);
 
   const plotW = Math.max(10, width - PAD.left - PAD.right);
@@ -119,6 +123,7 @@ function TimeSeriesChartImpl({ t0Ms, stepMs, series, formatValue, height = 200, 
         {paths.map((d, i) => (
           <path key={series[i].name} d={d} fill="none" stroke={series[i].color ?? PALETTE[i % PALETTE.length]} strokeWidth={1.6} />
         ))}
+        {!anyValue ? <text x={PAD.left + plotW / 2} y={PAD.top + plotH / 2} textAnchor="middle" className="ts-label" data-testid="chart-empty">{t('chart.empty')}</text> : null}
         {hover !== null ? <line x1={x(hover)} x2={x(hover)} y1={PAD.top} y2={PAD.top + plotH} className="ts-cursor" /> : null}
       </svg>
       {series.length > 1 ? (
@@ -132,7 +137,7 @@ function TimeSeriesChartImpl({ t0Ms, stepMs, series, formatValue, height = 200, 
         <div className="ts-tip" style={{ left: Math.min(x(hover) + 10, width - 180), top: PAD.top }} role="tooltip">
           <div>{hhmmss(t0Ms + hover * stride * stepMs)}</div>
           {series.map((s, i) => (
-            <div key={s.name}>{s.name}: {Number.isNaN(sampled[i][hover]) ? 'no data' : formatValue(sampled[i][hover])}</div>
+            <div key={s.name}>{s.name}: {Number.isNaN(sampled[i][hover]) ? t('chart.noData') : formatValue(sampled[i][hover])}</div>
           ))}
         </div>
       ) : null}

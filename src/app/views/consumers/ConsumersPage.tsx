@@ -3,6 +3,8 @@
  * drain (or "falling behind"), records processed, throttles and errors; add / edit / remove live.
  */
 import { useCallback, useEffect, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { Term } from '../../learn/Term';
 import type { ScenarioConsumer } from '../../../engine/scenario/schema';
 import type { ActorConfigs, ConsumerSeries, ConsumerSummary } from '../../../worker/api/streams-api';
 import { PageHeader } from '../../components/Shell';
@@ -10,43 +12,43 @@ import { TimeSeriesChart } from '../../components/viz/TimeSeriesChart';
 import { useConsole, useWatch } from '../../stores/console-store';
 import { actorConfigs, removeConsumer } from '../../stores/console-actions';
 import { useSim } from '../../stores/sim-store';
-import { formatCount, formatDuration, formatRate } from '../../format';
+import { formatCount, formatDuration } from '../../format';
 import { href } from '../../router';
 import { ConsumerForm, NEW_CONSUMER } from './ConsumerForm';
 
-const TYPE_LABEL = { kcl: 'KCL application', efo: 'Enhanced fan-out', lambda: 'Lambda' } as const;
-
 function Trend({ c }: { c: ConsumerSummary }) {
+  const { t } = useTranslation('consumers');
   switch (c.state) {
-    case 'caught-up': return <span className="trend ok" data-testid={`trend-${c.name}`}>caught up</span>;
-    case 'falling-behind': return <span className="trend bad" data-testid={`trend-${c.name}`}>falling behind (+{formatCount(c.lagSlopePerSec)} records/s)</span>;
-    case 'draining': return <span className="trend" data-testid={`trend-${c.name}`}>draining: about {formatDuration((c.drainSec ?? 0) * 1000)} to catch up</span>;
-    default: return <span className="trend" data-testid={`trend-${c.name}`}>steady lag</span>;
+    case 'caught-up': return <span className="trend ok" data-testid={`trend-${c.name}`}>{t('trend.caughtUp')}</span>;
+    case 'falling-behind': return <span className="trend bad" data-testid={`trend-${c.name}`}>{t('trend.fallingBehind', { rate: formatCount(c.lagSlopePerSec) })}</span>;
+    case 'draining': return <span className="trend" data-testid={`trend-${c.name}`}>{t('trend.draining', { time: formatDuration((c.drainSec ?? 0) * 1000) })}</span>;
+    default: return <span className="trend" data-testid={`trend-${c.name}`}>{t('trend.steady')}</span>;
   }
 }
 
 function ConsumerCard({ c, series, onEdit, onRemove }: { c: ConsumerSummary; series: ConsumerSeries | undefined; onEdit(): void; onRemove(): void }) {
+  const { t } = useTranslation('consumers');
   const b = series?.block;
   return (
     <section className="panel" aria-labelledby={`consumer-${c.name}`} data-testid={`consumer-card-${c.name}`}>
       <div className="panel-header">
-        <h2 id={`consumer-${c.name}`}>{c.name} <span className="badge badge-muted">{TYPE_LABEL[c.type]}</span></h2>
+        <h2 id={`consumer-${c.name}`}>{c.name} <span className="badge badge-muted">{t(`types.${c.type}`)}</span></h2>
         <div className="row">
-          <button className="btn" onClick={onEdit} aria-label={`Edit consumer ${c.name}`}>Edit</button>
-          <button className="btn btn-danger" onClick={onRemove} aria-label={`Remove consumer ${c.name}`}>Remove</button>
+          <button className="btn" onClick={onEdit} aria-label={t('card.editNamed', { name: c.name })}>{t('card.edit')}</button>
+          <button className="btn btn-danger" onClick={onRemove} aria-label={t('card.removeNamed', { name: c.name })}>{t('card.remove')}</button>
         </div>
       </div>
-      <p className="panel-note">Reads <a href={href('streams', c.stream)}>{c.stream}</a> · <Trend c={c} /></p>
+      <p className="panel-note"><Trans t={t} i18nKey="card.reads" values={{ stream: c.stream }} components={{ a: <a href={href('streams', c.stream)} /> }} /> · <Trend c={c} /></p>
       <div className="cards" style={{ marginBottom: 'var(--space-3)' }}>
-        <div className="card stat"><div className="stat-label">Iterator age</div><div className={c.iteratorAgeMs > 60_000 ? 'stat-value small bad' : 'stat-value small'} data-testid={`age-${c.name}`}>{formatDuration(c.iteratorAgeMs)}</div></div>
-        <div className="card stat"><div className="stat-label">Lag</div><div className="stat-value small" data-testid={`lag-${c.name}`}>{formatCount(c.lagRecords)} records</div></div>
-        <div className="card stat"><div className="stat-label">Processing</div><div className="stat-value small">{formatRate(c.recordsPerSec)}</div><div className="stat-sub">{formatCount(c.recordsProcessed)} in total</div></div>
-        <div className="card stat"><div className="stat-label">Read throttles / errors</div><div className="stat-value small">{formatCount(c.readThrottled)} / {formatCount(c.errors)}</div></div>
+        <div className="card stat"><div className="stat-label"><Term id="iteratorAge">{t('card.iteratorAge')}</Term></div><div className={c.iteratorAgeMs > 60_000 ? 'stat-value small bad' : 'stat-value small'} data-testid={`age-${c.name}`}>{formatDuration(c.iteratorAgeMs)}</div></div>
+        <div className="card stat"><div className="stat-label">{t('card.lag')}</div><div className="stat-value small" data-testid={`lag-${c.name}`}>{t('card.lagRecords', { count: c.lagRecords, formatted: formatCount(c.lagRecords) })}</div></div>
+        <div className="card stat"><div className="stat-label">{t('card.processing')}</div><div className="stat-value small">{t('card.rate', { rate: formatCount(c.recordsPerSec) })}</div><div className="stat-sub">{t('card.total', { count: c.recordsProcessed, formatted: formatCount(c.recordsProcessed) })}</div></div>
+        <div className="card stat"><div className="stat-label">{t('card.throttlesErrors')}</div><div className="stat-value small">{formatCount(c.readThrottled)} / {formatCount(c.errors)}</div></div>
       </div>
       {b ? (
         <div className="chart-grid">
-          <div className="chart-card"><h3>Iterator age</h3><TimeSeriesChart t0Ms={b.t0Ms} stepMs={b.stepMs} series={[{ name: 'IteratorAge', values: b.series.IteratorAgeMilliseconds }]} formatValue={formatDuration} height={170} ariaLabel={`Iterator age of ${c.name}`} /></div>
-          <div className="chart-card"><h3>Lag and throughput (records)</h3><TimeSeriesChart t0Ms={b.t0Ms} stepMs={b.stepMs} series={[{ name: 'Lag', values: b.series.LagRecords, color: 'var(--chart-2)' }, { name: 'Processed /s', values: b.series.RecordsProcessed, color: 'var(--chart-3)' }]} formatValue={formatCount} height={170} ariaLabel={`Lag and records processed of ${c.name}`} /></div>
+          <div className="chart-card"><h3>{t('card.ageChart')}</h3><TimeSeriesChart t0Ms={b.t0Ms} stepMs={b.stepMs} series={[{ name: 'IteratorAge', values: b.series.IteratorAgeMilliseconds }]} formatValue={formatDuration} height={170} ariaLabel={t('card.ageAria', { name: c.name })} /></div>
+          <div className="chart-card"><h3>{t('card.lagChart')}</h3><TimeSeriesChart t0Ms={b.t0Ms} stepMs={b.stepMs} series={[{ name: t('card.lagSeries'), values: b.series.LagRecords, color: 'var(--chart-2)' }, { name: t('card.processedSeries'), values: b.series.RecordsProcessed, color: 'var(--chart-3)' }]} formatValue={formatCount} height={170} ariaLabel={t('card.lagAria', { name: c.name })} /></div>
         </div>
       ) : null}
     </section>
@@ -54,6 +56,7 @@ function ConsumerCard({ c, series, onEdit, onRemove }: { c: ConsumerSummary; ser
 }
 
 export default function ConsumersPage(_props: { params: readonly string[] }) {
+  const { t } = useTranslation('consumers');
   useWatch({ stream: null, consumers: true, seriesWindowSec: 300 });
   const consumers = useConsole((s) => s.frame?.consumers);
   const series = useConsole((s) => s.frame?.consumerSeries);
@@ -77,16 +80,16 @@ export default function ConsumersPage(_props: { params: readonly string[] }) {
   return (
     <>
       <PageHeader
-        title="Consumers"
-        subtitle="KCL applications, enhanced fan-out consumers and Lambda mappings, with their lag and how fast they catch up."
-        actions={<button className="btn btn-primary" disabled={!configs || configs.streams.length === 0} onClick={() => setEditing({ original: null, initial: NEW_CONSUMER })} data-testid="add-consumer">Add consumer</button>}
+        title={t('page.title')}
+        subtitle={<Trans t={t} i18nKey="page.subtitle" components={{ efo: <Term id="enhancedFanOut">{null}</Term>, lag: <Term id="iteratorAge">{null}</Term> }} />}
+        actions={<button className="btn btn-primary" disabled={!configs || configs.streams.length === 0} onClick={() => setEditing({ original: null, initial: NEW_CONSUMER })} data-testid="add-consumer">{t('page.add')}</button>}
       />
       {editing && configs ? <ConsumerForm key={editing.original ?? '(new)'} original={editing.original} initial={editing.initial} streams={configs.streams} onDone={() => { setEditing(null); reload(); }} /> : null}
       {error ? <div className="callout callout-error" role="alert">{error}</div> : null}
       {!consumers ? (
-        <div className="loading">Waiting for the simulation…</div>
+        <div className="loading">{t('page.waiting')}</div>
       ) : consumers.length === 0 ? (
-        <div className="empty-state"><p>No consumers. Select <strong>Add consumer</strong> to read a stream with a KCL application, enhanced fan-out or a Lambda function.</p></div>
+        <div className="empty-state"><p><Trans t={t} i18nKey="page.empty" components={{ b: <strong /> }} /></p></div>
       ) : (
         consumers.map((c) => <ConsumerCard key={c.name} c={c} series={series?.find((s) => s.name === c.name)} onEdit={() => edit(c.name)} onRemove={() => void remove(c.name)} />)
       )}

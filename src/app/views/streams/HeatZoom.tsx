@@ -4,6 +4,7 @@
  * shard its own row again. Applied on submit so typing does not refetch on every keystroke.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export interface HeatRange {
   readonly from: number;
@@ -18,6 +19,7 @@ interface Props {
 }
 
 export function HeatZoom({ range, totalShards, rowsPerGroup, onChange }: Props) {
+  const { t } = useTranslation('streams');
   const [from, setFrom] = useState(String(range?.from ?? 0));
   const [to, setTo] = useState(String(range?.to ?? Math.max(0, totalShards - 1)));
   const [error, setError] = useState<string | null>(null);
@@ -27,7 +29,7 @@ export function HeatZoom({ range, totalShards, rowsPerGroup, onChange }: Props) 
     const b = Number(to);
     const last = totalShards - 1;
     if (!Number.isInteger(a) || !Number.isInteger(b) || a < 0 || b > last || a > b) {
-      setError(`Give whole shard numbers with 0 ≤ from ≤ to ≤ ${last}.`);
+      setError(t('zoom.bad', { last }));
       return;
     }
     setError(null);
@@ -35,11 +37,11 @@ export function HeatZoom({ range, totalShards, rowsPerGroup, onChange }: Props) 
   };
   return (
     <form className="toolbar heat-zoom" onSubmit={apply} data-testid="heat-zoom">
-      <label>Shards from <input type="number" min={0} max={totalShards - 1} value={from} onChange={(e) => setFrom(e.target.value)} data-testid="heat-zoom-from" /></label>
-      <label>to <input type="number" min={0} max={totalShards - 1} value={to} onChange={(e) => setTo(e.target.value)} data-testid="heat-zoom-to" /></label>
-      <button type="submit" className="btn" data-testid="heat-zoom-apply">Zoom</button>
-      <button type="button" className="btn" disabled={range === null} onClick={() => { setFrom('0'); setTo(String(totalShards - 1)); setError(null); onChange(null); }} data-testid="heat-zoom-all">All shards</button>
-      <span className="muted" data-testid="heat-grouping">{rowsPerGroup > 1 ? `each row: the hottest of ${rowsPerGroup} shards` : 'one row per shard'}</span>
+      <label>{t('zoom.from')} <input type="number" min={0} max={totalShards - 1} value={from} onChange={(e) => setFrom(e.target.value)} data-testid="heat-zoom-from" /></label>
+      <label>{t('zoom.to')} <input type="number" min={0} max={totalShards - 1} value={to} onChange={(e) => setTo(e.target.value)} data-testid="heat-zoom-to" /></label>
+      <button type="submit" className="btn" data-testid="heat-zoom-apply">{t('zoom.apply')}</button>
+      <button type="button" className="btn" disabled={range === null} onClick={() => { setFrom('0'); setTo(String(totalShards - 1)); setError(null); onChange(null); }} data-testid="heat-zoom-all">{t('zoom.all')}</button>
+      <span className="muted" data-testid="heat-grouping">{rowsPerGroup > 1 ? t('zoom.grouped', { count: rowsPerGroup }) : t('zoom.single')}</span>
       {error ? <span role="alert" className="field-error">{error}</span> : null}
     </form>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeData, groupDigits, openRanges, route } from './PutRecordForm.model';
+import { encodeData, groupDigits, openRanges, route, sampleText } from './PutRecordForm.model';
 
 const HALF = 1n << 127n;
 const ranges = [
@@ -34,5 +34,15 @@ describe('put-a-record model', () => {
     ] });
     expect(got).toEqual([{ shardId: 'c', start: 0n, end: 4n }]);
     expect(groupDigits(1234567n)).toBe('1,234,567');
+  });
+});
+
+describe('large records by hand', () => {
+  it('fills exactly the asked number of bytes and encodes megabytes as base64', () => {
+    const text = sampleText(3 * 1_048_576);
+    expect(text.length).toBe(3 * 1_048_576);
+    const e = encodeData(text, 'text');
+    expect(e).toMatchObject({ ok: true, bytes: 3 * 1_048_576 });
+    if (e.ok) expect(atob(e.base64).slice(0, 21)).toBe('large-record-payload ');
   });
 });

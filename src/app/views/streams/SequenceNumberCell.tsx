@@ -4,14 +4,16 @@
  * records can be told apart at a glance.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { splitSequenceNumber } from './sequence-diff';
 
 export function SequenceNumberCell({ value, neighbour }: { value: string; neighbour: string | undefined }) {
+  const { t } = useTranslation('streams');
   const [copied, setCopied] = useState(false);
   const parts = splitSequenceNumber(value, neighbour);
   return (
     <span className="seq-number">
-      <code className="seq-digits" data-testid="viewer-seq-number" aria-label={`Sequence number ${value}`}>
+      <code className="seq-digits" data-testid="viewer-seq-number" aria-label={t('viewer.seqAria', { value })}>
         <span className="seq-same">{parts.head}</span>
         <mark className="seq-changed">{parts.changed}</mark>
         <span className="seq-same">{parts.tail}</span>
@@ -19,10 +21,10 @@ export function SequenceNumberCell({ value, neighbour }: { value: string; neighb
       <button
         type="button"
         className="btn btn-small"
-        aria-label="Copy sequence number"
+        aria-label={t('viewer.copyAria')}
         onClick={() => void navigator.clipboard?.writeText(value).then(() => setCopied(true), () => setCopied(false))}
       >
-        {copied ? 'Copied' : 'Copy'}
+        {copied ? t('viewer.copied') : t('viewer.copy')}
       </button>
     </span>
   );

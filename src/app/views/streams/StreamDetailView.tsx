@@ -4,10 +4,12 @@
  * viewer. The watch request carries only what the open tab needs (heat map, drill-down shard…).
  */
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { HeatRange } from './HeatZoom';
 import { PageHeader } from '../../components/Shell';
 import { useConsole, useFramePaintProbe, useWatch } from '../../stores/console-store';
-import { formatBytesRate, formatRate } from '../../format';
+import { formatBytes, formatBytesRate, formatRate } from '../../format';
+import { MAX_RECORD_SIZE_KIB_DEFAULT } from '../../../engine/streams/limits';
 import { href } from '../../router';
 import { Findings } from './Findings';
 import { MonitoringTab } from './MonitoringTab';
@@ -16,17 +18,13 @@ import { KeysTab } from './KeysTab';
 import { ReshardTab } from './ReshardTab';
 import { DataViewer, type ViewerFocus } from './DataViewer';
 import { PutRecordForm } from './PutRecordForm';
+import { Term } from '../../learn/Term';
 
-const TABS = [
-  ['monitoring', 'Monitoring'],
-  ['shards', 'Shards'],
-  ['keys', 'Partition keys'],
-  ['reshard', 'Resharding & settings'],
-  ['data', 'Data viewer'],
-] as const;
-type Tab = (typeof TABS)[number][0];
+const TABS = ['monitoring', 'shards', 'keys', 'reshard', 'data'] as const;
+type Tab = (typeof TABS)[number];
 
 export function StreamDetailView({ name, focus }: { name: string; focus?: ViewerFocus }) {
+  const { t } = useTranslation('streams');
   const [tab, setTab] = useState<Tab>(focus ? 'data' : 'monitoring');
   const [windowSec, setWindowSec] = useState(120);
   const [drillShard, setDrillShard] = useState<string | null>(null);
@@ -40,19 +38,19 @@ export function StreamDetailView({ name, focus }: { name: string; focus?: Viewer
   // Arrow keys move between tabs, as the WAI-ARIA tabs pattern expects.
   const onTabKey = (e: React.KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-    const i = TABS.findIndex(([id]) => id === tab);
-    const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length][0];
+    const i = TABS.indexOf(tab);
+    const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
     setTab(next);
     document.getElementById(`tab-${next}`)?.focus();
   };
   if (!detail) {
     return (
       <>
-        <PageHeader title={name} subtitle={<a href={href('streams')}>← All streams</a>} />
+        <PageHeader title={name} subtitle={<a href={href('streams')}>{t('detail.back')}</a>} />
         {framed && !known ? (
-          <div className="empty-state"><p>There is no stream named “{name}”. <a href={href('streams')}>Open the stream list</a> to create one.</p></div>
+          <div className="empty-state"><p><Trans t={t} i18nKey="detail.notFound" values={{ name }} components={{ a: <a href={href('streams')} /> }} /></p></div>
         ) : (
-          <div className="loading">Loading the stream…</div>
+          <div className="loading">{t('detail.loading')}</div>
         )}
       </>
     );
@@ -61,18 +59,25 @@ export function StreamDetailView({ name, focus }: { name: string; focus?: Viewer
     <>
       <PageHeader
         title={name}
-        subtitle={<><a href={href('streams')}>← All streams</a> · {detail.mode === 'ON_DEMAND' ? 'On-demand' : 'Provisioned'} · {detail.openShards} open shard{detail.openShards === 1 ? '' : 's'} · retention {detail.retentionHours} h · <span className={detail.status === 'ACTIVE' ? 'badge badge-ok' : 'badge badge-warn'} data-testid="stream-status">{detail.status}</span></>}
+        subtitle={
+          <>
+            <a href={href('streams')}>{t('detail.back')}</a> · <Term id="provisioned">{t(`mode.${detail.mode}`)}</Term> · {t('detail.openShards', { count: detail.openShards })} · {t('detail.retention', { hours: detail.retentionHours })}
+            {detail.maxRecordSizeKiB !== MAX_RECORD_SIZE_KIB_DEFAULT ? <> · <span data-testid="stream-max-record">{t('detail.maxRecord', { size: formatBytes(detail.maxRecordSizeKiB * 1024) })}</span></> : null}
+            {detail.distribution === 'AUTO' ? <> · <span data-testid="stream-distribution">{t('detail.autoDistribution')}</span></> : null}
+            {' · '}<span className={detail.status === 'ACTIVE' ? 'badge badge-ok' : 'badge badge-warn'} data-testid="stream-status">{detail.status}</span>
+          </>
+        }
       />
-      <section className="cards" aria-label="Stream figures">
-        <div className="card stat"><div className="stat-label">Incoming</div><div className="stat-value small">{formatRate(detail.incomingRecordsPerSec)}</div></div>
-        <div className="card stat"><div className="stat-label">Incoming bytes</div><div className="stat-value small">{formatBytesRate(detail.incomingBytesPerSec)}</div></div>
-        <div className="card stat"><div className="stat-label">Throttled writes</div><div className={detail.throttledPerSec > 0 ? 'stat-value small bad' : 'stat-value small'} data-testid="stream-throttled">{formatRate(detail.throttledPerSec)}</div></div>
-        <div className="card stat"><div className="stat-label">Open shards</div><div className="stat-value small" data-testid="stream-open-shards">{detail.openShards}</div></div>
+      <section className="cards" aria-label={t('detail.figures')}>
+        <div className="card stat"><div className="stat-label">{t('detail.incoming')}</div><div className="stat-value small">{formatRate(detail.incomingRecordsPerSec, t('units.recordsPerSec'))}</div></div>
+        <div className="card stat"><div className="stat-label">{t('detail.incomingBytes')}</div><div className="stat-value small">{formatBytesRate(detail.incomingBytesPerSec)}</div></div>
+        <div className="card stat"><div className="stat-label"><Term id="throttling">{t('detail.throttled')}</Term></div><div className={detail.throttledPerSec > 0 ? 'stat-value small bad' : 'stat-value small'} data-testid="stream-throttled">{formatRate(detail.throttledPerSec, t('units.recordsPerSec'))}</div></div>
+        <div className="card stat"><div className="stat-label">{t('detail.openShardsLabel')}</div><div className="stat-value small" data-testid="stream-open-shards">{detail.openShards}</div></div>
       </section>
       <Findings stream={name} findings={detail.findings} />
-      <div className="pill-tabs" role="tablist" aria-label="Stream sections" onKeyDown={onTabKey}>
-        {TABS.map(([id, label]) => (
-          <button key={id} role="tab" id={`tab-${id}`} aria-selected={tab === id} aria-controls={`panel-${id}`} tabIndex={tab === id ? 0 : -1} onClick={() => setTab(id)}>{label}</button>
+      <div className="pill-tabs" role="tablist" aria-label={t('detail.sections')} onKeyDown={onTabKey}>
+        {TABS.map((id) => (
+          <button key={id} role="tab" id={`tab-${id}`} aria-selected={tab === id} aria-controls={`panel-${id}`} tabIndex={tab === id ? 0 : -1} onClick={() => setTab(id)}>{t(`detail.tabs.${id}`)}</button>
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>

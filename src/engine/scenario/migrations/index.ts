@@ -8,8 +8,11 @@
  * Versions:
  *   0 — documents without a `version` field (written before versioning), whose streams may also use
  *       the AWS API's names as pasted from a CreateStream request: `StreamName`, `ShardCount`,
- *       `StreamModeDetails.StreamMode`, `RetentionPeriodHours`.
- *   1 — the current schema (schema.ts).
+ *       `StreamModeDetails.StreamMode`, `RetentionPeriodHours`, `MaxRecordSizeInKiB`, `RecordDistributionStrategy`.
+ *   1 — the current schema (schema.ts). Streams' `maxRecordSizeKiB` and `recordDistribution` came later as
+ *       optional fields whose absence means AWS's defaults (1,024 KiB, USER_PARTITION_KEY): every older v1
+ *       document means the same as before, so they needed no new version (a new version would only make
+ *       consoles of before refuse documents they can read).
  */
 import { v0ToV1 } from './v0-to-v1';
 

@@ -9,6 +9,7 @@ import { compileTemplate, TemplateError } from '../../../engine/producers/payloa
 import { buildConsumer, buildProducer } from '../../../engine/scenario/load';
 import type { ScenarioConsumer, ScenarioDoc, ScenarioProducer, ScenarioStream } from '../../../engine/scenario/schema';
 import { validateScenario } from '../../../engine/scenario/validate';
+import { MAX_RECORD_SIZE_KIB_DEFAULT } from '../../../engine/streams/limits';
 import type { LiveWorld } from '../../runtime';
 import type { ActorConfigs, EditResult } from './console-types';
 
@@ -32,7 +33,12 @@ function liveStreams(world: LiveWorld): ScenarioStream[] {
   return world.scenario.service
     .allStreams()
     .filter((s) => !s.deleted && s.status !== 'DELETING')
-    .map((s) => ({ name: s.name, mode: s.mode, shards: Math.max(1, s.openShardCount) }));
+    // Large-record size and AUTO distribution only when set, so documents that never used them stay as they were.
+    .map((s) => ({
+      name: s.name, mode: s.mode, shards: Math.max(1, s.openShardCount),
+      maxRecordSizeKiB: s.maxRecordSizeKiB === MAX_RECORD_SIZE_KIB_DEFAULT ? undefined : s.maxRecordSizeKiB,
+      recordDistribution: s.distribution === 'AUTO' ? 'AUTO' as const : undefined,
+    }));
 }
 
 /**
@@ -54,7 +60,9 @@ export function writeBackToDoc(world: LiveWorld): void {
 
 export function actorConfigs(world: LiveWorld): ActorConfigs {
   const l = listsOf(world);
-  return { streams: liveStreams(world).map((s) => s.name), producers: l.producers, consumers: l.consumers };
+  const live = liveStreams(world);
+  const streamSettings = Object.fromEntries(live.map((s) => [s.name, { maxRecordSizeKiB: s.maxRecordSizeKiB ?? MAX_RECORD_SIZE_KIB_DEFAULT, distribution: s.recordDistribution ?? 'USER_PARTITION_KEY' as const }]));
+  return { streams: live.map((s) => s.name), streamSettings, producers: l.producers, consumers: l.consumers };
 }
 
 /** Validates a candidate document; errors about actor `index` of `section` are renamed to `label.…`. */

@@ -45,7 +45,31 @@ export interface Finding {
   readonly fixes: readonly string[];
   /** A shard the finding is about (for the "split this shard" action). */
   readonly shardId?: string;
+  /** The figures behind the finding, so the console can word it in the reader's language. */
+  readonly detail?: FindingDetail;
 }
+
+export interface KeyOverLimit {
+  readonly key: string;
+  readonly shardId: string;
+  readonly recordsPerSec: number;
+  readonly bytesPerSec: number;
+  /** True when records/s (not bytes/s) is the limit it breaks. */
+  readonly byRecords: boolean;
+}
+
+/**
+ * `autoSuggested`: the stream is on-demand with key-based distribution, so switching it to AUTO record
+ * distribution would spread the key (at the cost of per-key ordering).
+ */
+export type FindingDetail =
+  | { readonly kind: 'keys-over-limit'; readonly keys: readonly KeyOverLimit[]; readonly parts: number; readonly autoSuggested: boolean }
+  | {
+    readonly kind: 'hot-shard'; readonly shardId: string; readonly share: number; readonly evenShare: number; readonly writeUtil: number;
+    readonly throttledPerSec: number; readonly hotKey?: { readonly key: string; readonly share: number; readonly recordsPerSec: number };
+    readonly splitApart: boolean; readonly autoSuggested: boolean;
+  }
+  | { readonly kind: 'capacity'; readonly demandPerSec: number; readonly shards: number; readonly util: number; readonly target: number };
 
 export interface ShardRow {
   readonly id: string;
@@ -92,6 +116,11 @@ export interface StreamDetail {
   readonly status: string;
   readonly mode: 'PROVISIONED' | 'ON_DEMAND';
   readonly retentionHours: number;
+  readonly arn: string;
+  /** MaxRecordSizeInKiB (1,024 by default). */
+  readonly maxRecordSizeKiB: number;
+  /** RecordDistributionStrategy: USER_PARTITION_KEY, or AUTO on an on-demand stream. */
+  readonly distribution: 'USER_PARTITION_KEY' | 'AUTO';
   readonly openShards: number;
   readonly totalShards: number;
   /** Every listed shard (open and closed, not yet expired), by shard number. */
@@ -230,6 +259,8 @@ export type ReadResult =
 
 export interface ActorConfigs {
   readonly streams: readonly string[];
+  /** Per live stream, what its producers must respect: maximum record size and record distribution. */
+  readonly streamSettings?: Readonly<Record<string, { readonly maxRecordSizeKiB: number; readonly distribution: 'USER_PARTITION_KEY' | 'AUTO' }>>;
   readonly producers: readonly ScenarioProducer[];
   readonly consumers: readonly ScenarioConsumer[];
 }

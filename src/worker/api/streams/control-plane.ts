@@ -7,7 +7,8 @@
  */
 import type {
   CreateStreamInput, DecreaseStreamRetentionPeriodInput, DeleteStreamInput, IncreaseStreamRetentionPeriodInput,
-  ListShardsInput, MergeShardsInput, PutRecordInput, SplitShardInput, UpdateShardCountInput,
+  ListShardsInput, MergeShardsInput, PutRecordInput, SplitShardInput, UpdateMaxRecordSizeInput, UpdateShardCountInput,
+  UpdateStreamRecordDistributionStrategyInput,
 } from '@aws-sdk/client-kinesis';
 import type { ApiResult } from '../../../engine/api/result';
 
@@ -21,6 +22,10 @@ export interface ConsoleKinesisRequests {
   readonly IncreaseStreamRetentionPeriod: IncreaseStreamRetentionPeriodInput;
   readonly DecreaseStreamRetentionPeriod: DecreaseStreamRetentionPeriodInput;
   readonly ListShards: ListShardsInput;
+  /** Large records: MaxRecordSizeInKiB 1,024–10,240 (API_UpdateMaxRecordSize). */
+  readonly UpdateMaxRecordSize: UpdateMaxRecordSizeInput;
+  /** AUTO ⇄ USER_PARTITION_KEY on an on-demand stream (API_UpdateStreamRecordDistributionStrategy). */
+  readonly UpdateStreamRecordDistributionStrategy: UpdateStreamRecordDistributionStrategyInput;
   /** A record put by hand; `Data` is base64, as on the JSON wire. */
   readonly PutRecord: Omit<PutRecordInput, 'Data'> & { readonly Data: string };
 }
@@ -29,7 +34,7 @@ export type ConsoleKinesisOperation = keyof ConsoleKinesisRequests;
 
 export const CONSOLE_KINESIS_OPERATIONS: readonly ConsoleKinesisOperation[] = [
   'CreateStream', 'DeleteStream', 'SplitShard', 'MergeShards', 'UpdateShardCount', 'IncreaseStreamRetentionPeriod', 'DecreaseStreamRetentionPeriod',
-  'ListShards', 'PutRecord',
+  'ListShards', 'PutRecord', 'UpdateMaxRecordSize', 'UpdateStreamRecordDistributionStrategy',
 ];
 
 /** The one answer type of the console's control plane. */

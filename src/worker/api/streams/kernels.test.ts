@@ -14,6 +14,17 @@ describe('hotSpotFindings', () => {
     expect(f.some((x) => x.title.startsWith('Shard s0 is hot'))).toBe(false);
   });
 
+  it('on an on-demand stream, suggests AUTO record distribution for a hot key, saying what it costs in ordering', () => {
+    const shards = [{ id: 's0', attemptedPerSec: 1900, writeUtil: 1, throttledPerSec: 900 }, { id: 's1', attemptedPerSec: 100, writeUtil: 0.1, throttledPerSec: 0 }];
+    const keys = [{ key: 'user-42', offeredRecordsPerSec: 1800, offeredBytesPerSec: 1000, shardId: 's0' }];
+    const onDemand = hotSpotFindings(shards, keys, 'ON_DEMAND');
+    expect(onDemand[0].fixes.at(-1)).toMatch(/AUTO record distribution .* records with the same key may be read out of order/);
+    expect(onDemand[0].detail).toMatchObject({ kind: 'keys-over-limit', autoSuggested: true, keys: [{ key: 'user-42', byRecords: true }] });
+    // Provisioned streams cannot use AUTO; an AUTO stream has no key tied to a shard.
+    expect(hotSpotFindings(shards, keys, 'PROVISIONED')[0].fixes.some((f) => f.includes('AUTO'))).toBe(false);
+    expect(hotSpotFindings(shards, keys, 'ON_DEMAND', undefined, 'AUTO').some((f) => f.id.startsWith('key:'))).toBe(false);
+  });
+
   it('groups several keys over the limit into one finding', () => {
     const f = hotSpotFindings(
       [{ id: 's0', attemptedPerSec: 3000, writeUtil: 1, throttledPerSec: 2000 }, { id: 's1', attemptedPerSec: 1200, writeUtil: 1, throttledPerSec: 200 }],

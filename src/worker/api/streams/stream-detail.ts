@@ -144,6 +144,7 @@ export function buildStreamDetail(world: LiveWorld, h: ShardSeconds, watch: Watc
     topKeys.map((k) => ({ key: k.key, offeredRecordsPerSec: k.offeredRecordsPerSec, offeredBytesPerSec: k.offeredBytesPerSec, shardId: k.shardId })),
     stream.mode,
     run.producers.reduce((sum, p) => sum + (p.config.streamName === stream.name ? p.figures().wantedRecordsPerSec : 0), 0) || undefined,
+    stream.distribution,
   ), now);
 
   let heat: StreamDetail['heat'];
@@ -188,6 +189,7 @@ export function buildStreamDetail(world: LiveWorld, h: ShardSeconds, watch: Watc
   }
   return {
     name: stream.name, status: stream.status, mode: stream.mode, retentionHours: stream.retentionHours,
+    arn: stream.arn, maxRecordSizeKiB: stream.maxRecordSizeKiB, distribution: stream.distribution,
     openShards: n, totalShards: listed.length, shardIds: listed.map((s) => s.id), shardOffset: offset, shardRows,
     bandStart, bandEnd, bandUtil, bandIds, bandAttempted, heat, series: { t0Ms: sw.startMs, stepMs: sw.stepMs, series }, shardSeries, topKeys, findings,
     incomingRecordsPerSec: rec, incomingBytesPerSec: bytes, throttledPerSec: thr,

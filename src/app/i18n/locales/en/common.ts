@@ -106,6 +106,21 @@ const common = {
     rowsOut: 'SQL · {{rate}} rows/s out',
     errors: '{{count}} errors',
   },
+  // Scenario notices and the shared-code dialog sit in the header at boot: bundled, so the shell never waits for a chunk.
+  scenarioNotice: {
+    dismiss: 'Dismiss',
+    more: '… and {{count}} more',
+    rescue: 'Download the saved text',
+  },
+  sharedCode: {
+    title: 'This shared scenario contains code',
+    unnamed: 'Unnamed scenario',
+    text_one: '“{{name}}” includes {{count}} piece of code that will run in this page’s simulator if you load it. Read it first; load it only if you trust where the link came from.',
+    text_other: '“{{name}}” includes {{count}} pieces of code that will run in this page’s simulator if you load it. Read it first; load it only if you trust where the link came from.',
+    codeAria: 'Code in the shared link',
+    reject: 'Don’t load',
+    confirm: 'Load and run it',
+  },
   notFound: { title: 'Page not found', text: 'This address does not match a page of the console. Use the navigation on the left.', empty: 'Nothing to show here yet for this scenario.' },
 } as const;
 

@@ -109,6 +109,21 @@ const common: Translation<typeof en> = {
     rowsOut: 'SQL · 초당 {{rate}}행 출력',
     errors: '오류 {{count}}개',
   },
+  // Scenario notices and the shared-code dialog sit in the header at boot: bundled, so the shell never waits for a chunk.
+  scenarioNotice: {
+    dismiss: '닫기',
+    more: '… 외 {{count}}개',
+    rescue: '저장된 텍스트 내려받기',
+  },
+  sharedCode: {
+    title: '이 공유 시나리오에는 코드가 들어 있습니다',
+    unnamed: '이름 없는 시나리오',
+    text_one: '“{{name}}”에는 불러오면 이 페이지의 시뮬레이터에서 실행될 코드 {{count}}개가 들어 있습니다. 먼저 읽어 보고, 링크를 보낸 곳을 믿을 수 있을 때만 불러오세요.',
+    text_other: '“{{name}}”에는 불러오면 이 페이지의 시뮬레이터에서 실행될 코드 {{count}}개가 들어 있습니다. 먼저 읽어 보고, 링크를 보낸 곳을 믿을 수 있을 때만 불러오세요.',
+    codeAria: '공유 링크에 든 코드',
+    reject: '불러오지 않기',
+    confirm: '불러와서 실행',
+  },
   notFound: { title: '페이지를 찾을 수 없음', text: '이 주소는 콘솔의 어떤 페이지와도 맞지 않습니다. 왼쪽 메뉴를 사용하세요.', empty: '이 시나리오에는 아직 표시할 내용이 없습니다.' },
 };
 
