@@ -4,6 +4,21 @@
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
 import { LANGS, lessonComplete, openLesson, runFast, stepDone, streamTab } from './lessons-support';
+import type { Lang } from './lessons-support';
+import enAnalytics from '../src/app/i18n/locales/en/analytics';
+import koAnalytics from '../src/app/i18n/locales/ko/analytics';
+import enVideo from '../src/app/i18n/locales/en/video';
+import koVideo from '../src/app/i18n/locales/ko/video';
+import enAgent from '../src/app/i18n/locales/en/agent';
+import koAgent from '../src/app/i18n/locales/ko/agent';
+import enQueues from '../src/app/i18n/locales/en/queues';
+import koQueues from '../src/app/i18n/locales/ko/queues';
+
+/** The pages' own strings per language: the journeys click what a learner in that language sees. */
+const UI = {
+  en: { analytics: enAnalytics, video: enVideo, agent: enAgent, queues: enQueues },
+  ko: { analytics: koAnalytics, video: koVideo, agent: koAgent, queues: koQueues },
+} as const;
 
 /** Opens the selected delivery stream's edit form, lets `change` fill it, and saves. */
 async function editDelivery(page: Page, change: () => Promise<unknown>) {
@@ -14,8 +29,9 @@ async function editDelivery(page: Page, change: () => Promise<unknown>) {
 }
 
 /** Waits until the Analytics page has discovered the stream's schema and re-checked the SQL. */
-async function schemaReady(page: Page) {
-  await expect(page.getByRole('textbox', { name: 'Column 1 name' })).toBeVisible();
+async function schemaReady(page: Page, lang: Lang) {
+  const column1 = UI[lang].analytics.schema.nameOf.replace('{{n}}', '1');
+  await expect(page.getByRole('textbox', { name: column1, exact: true })).toBeVisible();
   await expect(page.getByTestId('sql-diagnostics')).toHaveAttribute('data-stale', 'false');
 }
 
@@ -65,10 +81,10 @@ for (const lang of LANGS) {
     test('SQL windows and reference data', async ({ page, problems }) => {
       await openLesson(page, lang, 'sqlWindows', /#\/analytics$/);
       await runFast(page);
-      await schemaReady(page);
+      await schemaReady(page, lang);
       await page.getByTestId('analytics-start').click();
       await stepDone(page, 'tumbling');
-      await page.getByRole('navigation', { name: 'Applications' }).getByRole('button', { name: /^sections/ }).click();
+      await page.getByRole('navigation', { name: UI[lang].analytics.apps.label }).getByRole('button', { name: /^sections/ }).click();
       await page.getByTestId('analytics-start').click();
       await lessonComplete(page, lang);
       await expect(page.getByTestId('analytics-output-table')).toContainText('browse');
@@ -80,7 +96,7 @@ for (const lang of LANGS) {
       await page.getByRole('radio', { name: 'Flink SQL' }).click();
       await page.getByTestId('analytics-app-name').fill('flink-counts');
       await runFast(page);
-      await schemaReady(page);
+      await schemaReady(page, lang);
       await page.getByTestId('analytics-start').click();
       await stepDone(page, 'start');
       await lessonComplete(page, lang);
@@ -90,22 +106,24 @@ for (const lang of LANGS) {
 
     test('the Kinesis Agent', async ({ page, problems }) => {
       await openLesson(page, lang, 'agent', /#\/agents$/);
-      await page.getByLabel('Log generator').selectOption('apache-access');
-      await page.getByRole('button', { name: 'Add agent' }).click();
+      const agent = UI[lang].agent;
+      await page.getByLabel(agent.add.generator, { exact: true }).selectOption('apache-access');
+      await page.getByRole('button', { name: agent.add.submit, exact: true }).click();
       await runFast(page);
       await stepDone(page, 'json');
-      await page.getByRole('button', { name: 'Restart agent' }).click();
+      await page.getByRole('button', { name: agent.restart, exact: true }).click();
       await lessonComplete(page, lang);
       void problems;
     });
 
     test('Video Streams', async ({ page, problems }) => {
       await openLesson(page, lang, 'video', /#\/video$/);
-      await page.getByRole('navigation', { name: 'Video streams' }).getByRole('link', { name: /lesson-camera/ }).click();
-      await page.getByRole('button', { name: 'Start simulated camera' }).click();
+      const video = UI[lang].video;
+      await page.getByRole('navigation', { name: video.tabs, exact: true }).getByRole('link', { name: /lesson-camera/ }).click();
+      await page.getByRole('button', { name: video.camera.startEngine, exact: true }).click();
       await runFast(page);
       await stepDone(page, 'camera');
-      await page.getByRole('button', { name: 'Get images of the range' }).click();
+      await page.getByRole('button', { name: video.images.get, exact: true }).click();
       await lessonComplete(page, lang);
       void problems;
     });
@@ -115,8 +133,8 @@ for (const lang of LANGS) {
       await runFast(page);
       await stepDone(page, 'fanOut');
       await stepDone(page, 'replay');
-      await page.getByLabel('FIFO queue').check();
-      await page.getByRole('button', { name: 'Run the comparison' }).click();
+      await page.getByLabel(UI[lang].queues.fifo, { exact: true }).check();
+      await page.getByRole('button', { name: UI[lang].queues.run, exact: true }).click();
       await expect(page.getByTestId('play-pause')).toHaveAttribute('aria-pressed', 'true');
       await runFast(page);
       await lessonComplete(page, lang);

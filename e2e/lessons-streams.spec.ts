@@ -3,6 +3,11 @@
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
 import { LANGS, lessonComplete, openLesson, pause, runFast, stepDone, streamTab } from './lessons-support';
+import enConsumers from '../src/app/i18n/locales/en/consumers';
+import koConsumers from '../src/app/i18n/locales/ko/consumers';
+
+/** The Consumers page's strings per language: the journey clicks what a learner in that language sees. */
+const CONSUMERS = { en: enConsumers, ko: koConsumers } as const;
 
 const Q = 1n << 126n; // a quarter of the hash-key space
 
@@ -140,7 +145,9 @@ for (const lang of LANGS) {
       await openLesson(page, lang, 'consumers', /#\/consumers$/);
       await runFast(page);
       await stepDone(page, 'lag');
-      await page.getByRole('button', { name: 'Edit consumer polling-app' }).click();
+      const edit = CONSUMERS[lang].card.editNamed.replace('{{name}}', 'polling-app');
+      await page.getByRole('button', { name: edit, exact: true }).click();
+      await expect(page.getByTestId('processing-record')).toBeVisible();
       await page.getByTestId('processing-record').fill('0.1');
       await page.getByTestId('consumer-save').click();
       await stepDone(page, 'catchUp');

@@ -41,6 +41,10 @@ const glossary = {
     destination: { term: 'Destination', def: 'Where a delivery stream writes: Amazon S3, HTTP endpoints, Amazon OpenSearch Service, Amazon Redshift (through S3), Splunk, Snowflake or Apache Iceberg tables.' },
     errorOutput: { term: 'Error output', def: 'The S3 prefix where Firehose writes records it could not transform or deliver once retries are exhausted, with the error for each.' },
     referenceData: { term: 'Reference data', def: 'A static table (an S3 object) that a streaming SQL application joins to its stream, e.g. to turn codes into names.' },
+    // DiscoverInputSchema: https://docs.aws.amazon.com/kinesisanalytics/latest/dev/API_DiscoverInputSchema.html
+    schemaDiscovery: { term: 'Input schema (schema discovery)', def: 'The columns, SQL types and record format (JSON paths or CSV positions) that map a streaming source’s records to rows of a SQL application; DiscoverInputSchema infers it from sample records of the stream.' },
+    // In-application streams: https://docs.aws.amazon.com/kinesisanalytics/latest/dev/streams-pumps.html
+    inAppStream: { term: 'In-application stream', def: 'A stream that lives inside a streaming SQL application, like a continuously updated table: the input is mapped to SOURCE_SQL_STREAM_001, pumps insert query results into others, and outputs write them to destinations.' },
     fragment: { term: 'Fragment', def: 'The unit Kinesis Video Streams stores and serves: a self-contained sequence of media frames that starts on a key frame, with its own fragment number and timestamps.' },
     visibilityTimeout: { term: 'Visibility timeout', def: 'In Amazon SQS, how long a received message stays hidden from other consumers; if it is not deleted in time it becomes visible again and is redelivered.' },
     fifo: { term: 'FIFO queue', def: 'An Amazon SQS queue that delivers messages of one message group in order, exactly once, one in flight at a time per group.' },

@@ -146,7 +146,7 @@ const learn = {
       summary: 'Aggregating a stream over time, and joining it with a table.',
       intro: 'Streaming SQL runs continuously over a stream. A <window>tumbling window</window> (GROUP BY STEP(ROWTIME BY INTERVAL …)) groups rows into fixed periods that do not overlap and emits one row per group when a period closes; a sliding window moves with every row. <referenceData>Reference data</referenceData> is a table (an S3 object) that the application joins to the stream, such as each page’s site section. This is the legacy Kinesis Data Analytics SQL dialect: Amazon Kinesis Data Analytics for SQL Applications is retired, and its successor is Amazon Managed Service for Apache Flink (next lesson).',
       steps: {
-        tumbling: { text: 'Start a tumbling-window application on lesson-sql and see its rows: one per page every 10 seconds.', hint: 'Analytics: press Play so the schema is discovered from the stream, keep the “Tumbling count per key” example and press Start application.' },
+        tumbling: { text: 'Start a tumbling-window application on lesson-sql and see its rows: one per page every 10 seconds.', hint: 'Analytics: press Play so the schema is discovered from the stream; the editor then holds a starter query counting records per page in 10-second tumbling windows. Press Start application.' },
         reference: { text: 'Start the application “sections”, which joins the stream with the PAGE_SECTIONS reference table, and see counts per section.', hint: 'Pick “sections” in the applications bar above the editor and press Start application. Its rows name sections (home, checkout, browse) that exist only in the reference data.' },
       },
     },
@@ -155,7 +155,7 @@ const learn = {
       summary: 'The same window in Amazon Managed Service for Apache Flink’s SQL.',
       intro: '<flink>Amazon Managed Service for Apache Flink</flink> (formerly Amazon Kinesis Data Analytics) runs Apache Flink applications, including Flink SQL. A Kinesis stream becomes a table (CREATE TABLE … WITH (\'connector\' = \'kinesis\')), time is a column (PROCTIME() or an event-time watermark), and windows are table-valued functions: TUMBLE, HOP, CUMULATE. The result is a table you INSERT INTO.',
       steps: {
-        start: { text: 'Switch the editor to Flink SQL and start the TUMBLE example on lesson-flink.', hint: 'Analytics → “Flink SQL” → the TUMBLE example loads → press Play, then Start application.' },
+        start: { text: 'Switch the editor to Flink SQL and start the TUMBLE example on lesson-flink.', hint: 'Analytics → “Flink SQL” → press Play: once the schema is discovered, the starter query is a TUMBLE window over the stream’s columns → Start application.' },
         windows: { text: 'See the window rows arrive: window_start, window_end, page and count, every 10 seconds.', hint: 'Keep the clock running; each row appears when its 10-second window ends.' },
       },
     },

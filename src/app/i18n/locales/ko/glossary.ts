@@ -44,6 +44,8 @@ const glossary: Translation<typeof en> = {
     destination: { term: '대상 (Destination)', def: '전송 스트림이 쓰는 곳: Amazon S3, HTTP 엔드포인트, Amazon OpenSearch Service, Amazon Redshift(S3 경유), Splunk, Snowflake, Apache Iceberg 테이블.' },
     errorOutput: { term: '오류 출력 (Error output)', def: '재시도를 다 써도 변환하거나 전송하지 못한 레코드를 Firehose가 오류와 함께 쓰는 S3 접두사.' },
     referenceData: { term: '참조 데이터 (Reference data)', def: '스트리밍 SQL 애플리케이션이 스트림과 조인하는 정적 테이블(S3 객체). 예: 코드를 이름으로 바꾸기.' },
+    schemaDiscovery: { term: '입력 스키마 (스키마 검색)', def: '스트리밍 소스의 레코드를 SQL 애플리케이션의 행으로 옮기는 열, SQL 형식, 레코드 형식(JSON 경로 또는 CSV 위치). DiscoverInputSchema가 스트림의 샘플 레코드에서 추론합니다.' },
+    inAppStream: { term: '인애플리케이션 스트림 (In-application stream)', def: '스트리밍 SQL 애플리케이션 안에 있는 스트림으로, 계속 갱신되는 테이블과 비슷합니다. 입력은 SOURCE_SQL_STREAM_001에 매핑되고, 펌프가 쿼리 결과를 다른 인애플리케이션 스트림에 넣으며, 출력이 이를 대상으로 씁니다.' },
     fragment: { term: '프래그먼트 (Fragment)', def: 'Kinesis Video Streams가 저장하고 제공하는 단위. 키 프레임으로 시작하는 독립된 미디어 프레임 묶음으로, 고유한 프래그먼트 번호와 타임스탬프가 있습니다.' },
     visibilityTimeout: { term: '표시 제한 시간 (Visibility timeout)', def: 'Amazon SQS에서 받은 메시지가 다른 소비자에게 보이지 않는 시간. 그 안에 삭제되지 않으면 다시 보이게 되어 재전달됩니다.' },
     fifo: { term: 'FIFO 대기열', def: '메시지 그룹 하나의 메시지를 순서대로, 정확히 한 번, 그룹마다 한 번에 하나씩 전달하는 Amazon SQS 대기열.' },

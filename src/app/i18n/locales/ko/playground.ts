@@ -7,7 +7,7 @@ const playground: Translation<typeof en> = {
   subtitle: '실제 AWS SDK v3(@aws-sdk/client-kinesis, @aws-sdk/client-firehose)로 JavaScript를 작성하면, 이 페이지의 시뮬레이션 세계가 응답합니다.',
   code: '코드',
   example: '예제',
-  examples: { producer: '재시도하는 프로듀서 루프', consumer: '분할을 따라가는 폴링 컨슈머', fanout: '향상된 팬아웃 구독자', firehose: 'Amazon Data Firehose 배치' },
+  examples: { producer: '재시도하는 생산자 루프', consumer: '분할을 따라가는 폴링 소비자', fanout: '향상된 팬아웃 구독자', firehose: 'Amazon Data Firehose 배치' },
   notes: {
     producer: '샤드가 초당 받을 수 있는 양보다 큰 PutRecords 배치를 보냅니다. 거부된 항목은 ErrorCode ProvisionedThroughputExceededException으로 돌아오고 백오프 후 재시도합니다. 샤드의 초당 한도가 다시 채워지도록 상단의 재생을 누르세요.',
     consumer: 'GetShardIterator와 GetRecords로 NextShardIterator를 따라 읽습니다. SplitShard 후 부모 샤드의 마지막 응답에 ChildShards가 나오며, 루프는 자식 샤드도 읽습니다.',
