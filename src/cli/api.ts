@@ -124,6 +124,17 @@ if (scenario !== undefined) {
   console.log(`Scenario "${server.world.name}": streams ${doc.streams.map((s) => s.name).join(', ') || 'none'}; delivery streams ${(doc.firehose ?? []).map((f) => f.DeliveryStreamName).join(', ') || 'none'}; SQL applications ${(doc.analytics ?? []).map((a) => a.name).join(', ') || 'none'}`);
 }
 
+// Ready for Ctrl+C before saying we listen: a caller that reads the banner may interrupt at once.
+let stopping = false;
+const stop = (): void => {
+  if (stopping) process.exit(1);
+  stopping = true;
+  console.log('\nStopping…');
+  void server.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+
 console.log(`Kinesis Sandbox API listening on ${server.endpoint} (HTTP/1.1 + h2c, JSON 1.1 + CBOR 1.1; Kinesis, Firehose, S3 path-style; SQS JSON 1.0)`);
 console.log(`  region ${server.kinesis.region}, account ${server.kinesis.accountId}, shard limit ${shardLimit}, transition delay ${transitionDelayS}s, seed ${server.sim.seed}`);
 console.log(auth === 'sigv4'
@@ -134,12 +145,3 @@ console.log(`       aws --endpoint-url ${server.endpoint} s3 ls`);
 console.log(`       aws --endpoint-url ${server.endpoint} kinesisvideo list-streams`);
 console.log('Press Ctrl+C to stop.');
 
-let stopping = false;
-const stop = (): void => {
-  if (stopping) process.exit(1);
-  stopping = true;
-  console.log('\nStopping…');
-  void server.close().then(() => process.exit(0));
-};
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
