@@ -54,6 +54,9 @@ for (const start of [startOurApi, startKinesalite]) {
       await expect(page.getByTestId('live-cost')).toContainText('no charge in provisioned mode');
       // The hot key's shard takes 75% of 160 records/s: it is marked hot.
       await expect(page.getByTestId(`live-shard-${hotShard}`).getByTestId('live-hot-shard')).toBeVisible({ timeout: 10_000 });
+      // Neither endpoint offers CloudWatch: the figures are marked sampled, and no error is shown.
+      await expect(page.getByTestId('live-metrics-source')).toHaveAttribute('data-source', 'sampled');
+      await expect(page.getByTestId('live-metrics-source')).toContainText('offers no CloudWatch metrics');
 
       await page.getByRole('tab', { name: 'Hot keys' }).click();
       const first = page.getByTestId('live-hot-keys').locator('tbody tr').first();

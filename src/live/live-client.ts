@@ -28,6 +28,8 @@ export interface StreamSummary {
   readonly consumers?: number;
   readonly createdMs?: number;
   readonly maxRecordSizeKiB?: number;
+  /** Metrics enabled per shard (EnhancedMonitoring[].ShardLevelMetrics); empty when enhanced monitoring is off. */
+  readonly shardLevelMetrics?: readonly string[];
 }
 
 export interface ViewedRecord {
@@ -96,6 +98,7 @@ export class LiveClient implements ShardReads {
       consumers: d?.ConsumerCount,
       createdMs: d?.StreamCreationTimestamp?.getTime(),
       maxRecordSizeKiB: (d as { MaxRecordSizeInKiB?: number } | undefined)?.MaxRecordSizeInKiB,
+      shardLevelMetrics: (d?.EnhancedMonitoring ?? []).flatMap((e) => e.ShardLevelMetrics ?? []),
     };
   }
 

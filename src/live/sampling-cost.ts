@@ -41,3 +41,14 @@ export function samplingCost(input: {
     priceRegion: input.table.region,
   };
 }
+
+/**
+ * What reading CloudWatch costs: GetMetricData is billed per metric requested, at the engine's price
+ * table row `cwMetricsPer1000` (https://aws.amazon.com/cloudwatch/pricing/). `metricsPerPoll` metrics
+ * every `pollSec` seconds.
+ */
+export function metricsCost(metricsPerPoll: number, pollSec: number, table: PriceTable): { metricsPerHour: number; usdPerHour: number; priceUsdPer1000: number } {
+  const metricsPerHour = pollSec > 0 ? (metricsPerPoll * SECONDS_PER_HOUR) / pollSec : 0;
+  const per1000 = price(table, 'cwMetricsPer1000');
+  return { metricsPerHour, usdPerHour: (metricsPerHour / 1000) * per1000, priceUsdPer1000: per1000 };
+}

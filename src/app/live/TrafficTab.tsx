@@ -1,6 +1,10 @@
-/** Per-shard traffic from the sample: rates, peak, write-limit use (the hot shard stands out), sampler state. */
+/**
+ * Per-shard traffic: rates, peak, write-limit use (the hot shard stands out), sampler state. Rates and
+ * throttling come from CloudWatch when the endpoint offers it (real throttle counts), else from the sample.
+ */
 import { useTranslation } from 'react-i18next';
 import { formatBytes, formatBytesRate, formatCount, formatPercent } from '../format';
+import { MetricsSource } from './MetricsSource';
 import { useLive } from './live-store';
 
 export function TrafficTab({ stream }: { stream: string }) {
@@ -10,11 +14,14 @@ export function TrafficTab({ stream }: { stream: string }) {
   const hottest = frame.shards.reduce<string | undefined>((best, s) => (s.recordsPerSec > 0 && (!best || s.recordsPerSec > (frame.shards.find((x) => x.shardId === best)?.recordsPerSec ?? 0)) ? s.shardId : best), undefined);
   const sizes = frame.sizes;
   const maxSize = Math.max(1, ...sizes.map((b) => b.records));
+  const cw = frame.metrics.source === 'cloudwatch';
+  const cwShards = frame.shards.some((s) => s.source === 'cloudwatch');
   return (
     <section className="panel">
+      <MetricsSource metrics={frame.metrics} />
       <div className="cards">
-        <div className="card stat"><div className="stat-label">{t('traffic.total', { window: frame.sampling.windowSec })}</div><div className="stat-value small" data-testid="live-total-rate">{t('traffic.records', { rate: formatCount(frame.totals.recordsPerSec) })}</div></div>
-        <div className="card stat"><div className="stat-label">{t('traffic.totalBytes', { window: frame.sampling.windowSec })}</div><div className="stat-value small">{formatBytesRate(frame.totals.bytesPerSec)}</div></div>
+        <div className="card stat"><div className="stat-label">{cw ? t('traffic.totalCw', { seconds: frame.metrics.periodSec }) : t('traffic.total', { window: frame.sampling.windowSec })}</div><div className="stat-value small" data-testid="live-total-rate">{t('traffic.records', { rate: formatCount(frame.totals.recordsPerSec) })}</div></div>
+        <div className="card stat"><div className="stat-label">{cw ? t('traffic.totalBytesCw', { seconds: frame.metrics.periodSec }) : t('traffic.totalBytes', { window: frame.sampling.windowSec })}</div><div className="stat-value small">{formatBytesRate(frame.totals.bytesPerSec)}</div></div>
         <div className="card stat"><div className="stat-label">{t('traffic.distinctKeys')}</div><div className="stat-value small">{formatCount(frame.totals.distinctKeys)}</div></div>
       </div>
       {frame.totals.overflowRecords > 0 ? <p className="muted small">{t('traffic.overflow', { count: frame.totals.overflowRecords })}</p> : null}
@@ -23,7 +30,9 @@ export function TrafficTab({ stream }: { stream: string }) {
           <thead>
             <tr>
               <th>{t('traffic.shard')}</th><th>{t('traffic.state')}</th><th className="num">{t('traffic.recordsPerSec')}</th><th className="num">{t('traffic.bytesPerSec')}</th>
-              <th className="num">{t('traffic.peak')}</th><th className="num">{t('traffic.writeUtil')}</th><th className="num">{t('traffic.calls')}</th><th className="num">{t('traffic.throttles')}</th><th className="num">{t('traffic.behind')}</th>
+              <th className="num">{t('traffic.peak')}</th><th className="num">{t('traffic.writeUtil')}</th><th className="num">{t('traffic.calls')}</th><th className="num">{t('traffic.throttles')}</th>
+              {cwShards ? <><th className="num">{t('traffic.writeThrottled')}</th><th className="num">{t('traffic.readThrottled')}</th></> : null}
+              <th className="num">{t('traffic.behind')}</th>
             </tr>
           </thead>
           <tbody>
@@ -40,13 +49,19 @@ export function TrafficTab({ stream }: { stream: string }) {
                 <td className={s.writeUtilization >= 1 ? 'num bad' : 'num'}>{formatPercent(s.writeUtilization)}</td>
                 <td className="num">{s.getRecordsCalls}</td>
                 <td className={s.throttles > 0 ? 'num bad' : 'num'}>{s.throttles}</td>
+                {cwShards ? (
+                  <>
+                    <td className={s.writeThrottled ? 'num bad' : 'num'} data-testid={`live-write-throttled-${s.shardId}`}>{s.writeThrottled !== undefined ? formatCount(s.writeThrottled) : '—'}</td>
+                    <td className={s.readThrottled ? 'num bad' : 'num'}>{s.readThrottled !== undefined ? formatCount(s.readThrottled) : '—'}</td>
+                  </>
+                ) : null}
                 <td className="num">{s.millisBehindLatest !== undefined ? `${s.millisBehindLatest} ms` : '—'}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <p className="muted small">{t('traffic.hotNote')}</p>
+      <p className="muted small">{t(cwShards ? 'traffic.hotNoteCw' : 'traffic.hotNote')}</p>
       {sizes.length ? (
         <>
           <h3>{t('traffic.sizes')}</h3>

@@ -41,7 +41,8 @@ export type PriceKey =
   | 'kvsConsumedGB'
   | 'kvsHlsGB'
   | 'kvsDashGB'
-  | 'kvsImagesPer1000';
+  | 'kvsImagesPer1000'
+  | 'cwMetricsPer1000';
 
 export interface PriceRow {
   readonly key: PriceKey;
@@ -116,6 +117,8 @@ const US_EAST_1_ROWS: readonly PriceRow[] = [
   row('kvsHlsGB', 0.0119, '$/GB consumed via HLS', '2026-10-07', KVS_PAGE),
   row('kvsDashGB', 0.0119, '$/GB consumed via DASH', '2026-10-07', KVS_ASSUMED),
   row('kvsImagesPer1000', 0.0017, '$/1,000 images generated (GetImages)', '2026-10-07', KVS_ASSUMED),
+  // What live mode's CloudWatch reads cost: GetMetricData is billed per metric requested.
+  row('cwMetricsPer1000', 0.01, '$/1,000 metrics requested (GetMetricData)', '2026-12-05', 'aws.amazon.com/cloudwatch/pricing (API requests, GetMetricData, us-east-1), as quoted by site24x7 CloudWatch cost KB 2026'),
 ];
 
 export const PRICE_KEYS: readonly PriceKey[] = US_EAST_1_ROWS.map((r) => r.key);

@@ -5,17 +5,18 @@
  * never block the page.
  */
 import { workloadFromCapture } from '../../live/capture-workload';
+import { LiveMetricsClient, METRIC_PERIOD_SEC, shardLevelMetrics, type LiveMetric, type MetricsSnapshot } from '../../live/cloudwatch-metrics';
 import { credentialProblems, resolveEndpoint } from '../../live/endpoint';
 import { LiveClient, type LiveClientOptions, type StreamSummary } from '../../live/live-client';
 import { toLiveError } from '../../live/live-errors';
 import { Sampler } from '../../live/sampler';
-import { samplingCost } from '../../live/sampling-cost';
+import { metricsCost, samplingCost } from '../../live/sampling-cost';
 import { hashKeyOfPartitionKey, midpointHashKey, openShardFor, shardMapOf, type LiveShard } from '../../live/shard-map';
 import { TrafficStats } from '../../live/traffic-stats';
 import { DEFAULT_PRICE_TABLE } from '../../engine/capacity/price-table';
 import { HASH_KEY_MAX } from '../../engine/hash';
 import { WRITE_BYTES_PER_SEC_MAX, WRITE_RECORDS_PER_SEC_MAX } from '../../engine/streams/limits';
-import type { LiveApi, LiveCaptureState, LiveFrame, LiveResult } from './live-types';
+import type { LiveApi, LiveCaptureState, LiveFrame, LiveMetricsState, LiveResult, LiveShardTraffic } from './live-types';
 
 const FRAME_MS = 500;
 const RATE_WINDOW_SEC = 10;
@@ -33,8 +34,18 @@ async function attempt<T>(f: () => Promise<T>): Promise<LiveResult<T>> {
   }
 }
 
+/** CloudWatch polling for the sampled stream: one GetMetricData poll per 1-minute period. */
+interface Metrics {
+  status: LiveMetricsState['status'];
+  snapshot?: MetricsSnapshot;
+  /** Why CloudWatch is unavailable (AWS error name), kept for debugging; never shown as an error. */
+  reason?: string;
+  timer?: ReturnType<typeof setInterval>;
+}
+
 interface Sampled {
   readonly sampler: Sampler;
+  readonly metrics: Metrics;
   summary: StreamSummary;
   shardMap: LiveShard[];
   capture?: { stats: TrafficStats; seconds: number; startMs: number; state: LiveCaptureState; off: () => void };
@@ -42,6 +53,7 @@ interface Sampled {
 
 export class LiveSession implements LiveApi {
   private client?: LiveClient;
+  private metricsClient?: LiveMetricsClient;
   private sampled?: Sampled;
   private listener?: (frame: LiveFrame) => void;
   private timer?: ReturnType<typeof setInterval>;
@@ -62,6 +74,7 @@ export class LiveSession implements LiveApi {
       return streams;
     }
     this.client = client;
+    this.metricsClient = new LiveMetricsClient(resolved.endpoint, input.credentials, this.clientOptions);
     return { ok: true, value: { endpoint: resolved.endpoint, streams: streams.value } };
   }
 
@@ -69,6 +82,8 @@ export class LiveSession implements LiveApi {
     await this.stopSampling();
     this.client?.destroy();
     this.client = undefined;
+    this.metricsClient?.destroy();
+    this.metricsClient = undefined;
   }
 
   private need(): LiveClient {
@@ -93,13 +108,44 @@ export class LiveSession implements LiveApi {
     const described = await this.describeStream(name);
     if (!described.ok) return described;
     const sampler = new Sampler(this.need(), name, { readsPerSecPerShard });
-    const sampled: Sampled = { sampler, summary: described.value.summary, shardMap: described.value.shardMap };
+    const sampled: Sampled = { sampler, summary: described.value.summary, shardMap: described.value.shardMap, metrics: { status: 'trying' } };
     this.sampled = sampled;
+    void this.pollMetrics(sampled);
+    sampled.metrics.timer = setInterval(() => void this.pollMetrics(sampled), METRIC_PERIOD_SEC * 1000);
     sampler.onShardClosed = () => void this.refreshShards(sampled);
     sampler.addShards(sampled.shardMap.filter((s) => s.open).map((s) => s.shardId));
     this.timer = setInterval(() => this.publish(), FRAME_MS);
     this.publish();
     return { ok: true, value: undefined };
+  }
+
+  private shardLevel(sampled: Sampled): LiveMetric[] {
+    return shardLevelMetrics(sampled.summary.shardLevelMetrics ?? []);
+  }
+
+  /**
+   * One CloudWatch poll. Any failure (an error CloudWatch answers, an endpoint that does not know the
+   * operation, a network or CORS failure) turns CloudWatch off for this stream: the figures stay sampled
+   * and no error is shown, since most emulators have no CloudWatch.
+   */
+  private async pollMetrics(sampled: Sampled): Promise<void> {
+    const m = sampled.metrics;
+    const cw = this.metricsClient;
+    if (!cw || m.status === 'unavailable') return;
+    const open = sampled.shardMap.filter((s) => s.open).map((s) => s.shardId);
+    try {
+      const snapshot = await cw.poll(sampled.sampler.streamName, open, this.shardLevel(sampled), Date.now());
+      if (sampled !== this.sampled) return;
+      m.snapshot = snapshot;
+      m.status = snapshot.hasData ? 'cloudwatch' : 'no-data';
+    } catch (e) {
+      if (sampled !== this.sampled) return;
+      m.status = 'unavailable';
+      m.reason = toLiveError(e).name;
+      if (m.timer !== undefined) clearInterval(m.timer);
+      m.timer = undefined;
+    }
+    this.publish();
   }
 
   /** After a reshard: read the new map and start on the children (from LATEST). */
@@ -122,6 +168,7 @@ export class LiveSession implements LiveApi {
     if (this.sampled) {
       this.sampled.sampler.stop();
       this.sampled.capture?.off();
+      if (this.sampled.metrics.timer !== undefined) clearInterval(this.sampled.metrics.timer);
       // One last frame so the page shows the sampler as stopped.
       this.publish();
       this.sampled = undefined;
@@ -198,17 +245,31 @@ export class LiveSession implements LiveApi {
     const { sampler, shardMap, summary } = sampled;
     const stats = sampler.stats;
     const elapsedSec = Math.max(0.001, (nowMs - sampler.startMs) / 1000);
-    const shards = [...sampler.shards.values()].map((s) => {
-      const r = stats.shardRates(s.shardId, nowMs, RATE_WINDOW_SEC);
+    const cw = sampled.metrics.status === 'cloudwatch' ? sampled.metrics.snapshot : undefined;
+    const shards = [...sampler.shards.values()].map((s): LiveShardTraffic => {
+      const sampledRates = stats.shardRates(s.shardId, nowMs, RATE_WINDOW_SEC);
+      const c = cw?.shards[s.shardId];
+      // CloudWatch's per-shard IncomingRecords/Bytes count every record written, not a sample.
+      const fromCw = c?.recordsPerSec !== undefined && c.bytesPerSec !== undefined;
+      const r = fromCw ? { ...sampledRates, recordsPerSec: c.recordsPerSec ?? 0, bytesPerSec: c.bytesPerSec ?? 0 } : sampledRates;
       return {
         shardId: s.shardId, state: s.state, ...r,
+        source: fromCw ? 'cloudwatch' : 'sampled',
+        ...(c?.writeThrottled !== undefined ? { writeThrottled: c.writeThrottled } : {}),
+        ...(c?.readThrottled !== undefined ? { readThrottled: c.readThrottled } : {}),
+        ...(c?.iteratorAgeMs !== undefined ? { iteratorAgeMs: c.iteratorAgeMs } : {}),
         writeUtilization: Math.max(r.recordsPerSec / WRITE_RECORDS_PER_SEC_MAX, r.bytesPerSec / WRITE_BYTES_PER_SEC_MAX),
         getRecordsCalls: s.getRecordsCalls, throttles: s.throttles, errors: s.errors, backoffMs: s.backoffMs,
         ...(s.millisBehindLatest !== undefined ? { millisBehindLatest: s.millisBehindLatest } : {}),
         ...(s.lastError ? { lastError: s.lastError } : {}),
       };
     });
-    const total = stats.totalRates(nowMs, RATE_WINDOW_SEC);
+    const sampledTotal = stats.totalRates(nowMs, RATE_WINDOW_SEC);
+    const perShard = shards.length > 0 && shards.every((x) => x.source === 'cloudwatch');
+    const cwTotal = perShard
+      ? { recordsPerSec: shards.reduce((n, x) => n + x.recordsPerSec, 0), bytesPerSec: shards.reduce((n, x) => n + x.bytesPerSec, 0) }
+      : cw?.stream.recordsPerSec !== undefined && cw.stream.bytesPerSec !== undefined ? { recordsPerSec: cw.stream.recordsPerSec, bytesPerSec: cw.stream.bytesPerSec } : undefined;
+    const total = cwTotal ?? sampledTotal;
     const calls = [...sampler.shards.values()].reduce((n, s) => n + s.getRecordsCalls + s.iteratorCalls, 0);
     const hotKeys = stats.hotKeys(HOT_KEYS_SHOWN).map((k) => {
       const hash = hashKeyOfPartitionKey(k.key);
@@ -243,7 +304,38 @@ export class LiveSession implements LiveApi {
         billedBytesPerSec: stats.onDemandBilledBytes / elapsedSec,
         table: DEFAULT_PRICE_TABLE,
       }),
+      metrics: this.metricsState(sampled, cwTotal !== undefined, perShard),
       ...(sampled.capture ? { capture: sampled.capture.state } : {}),
+    };
+  }
+
+  private metricsState(sampled: Sampled, totalsFromCw: boolean, perShard: boolean): LiveMetricsState {
+    const m = sampled.metrics;
+    const polling = m.status !== 'unavailable';
+    const perPoll = m.snapshot?.metricsRequested ?? 0;
+    const cost = metricsCost(polling ? perPoll : 0, METRIC_PERIOD_SEC, DEFAULT_PRICE_TABLE);
+    const sum = (f: (x: NonNullable<typeof m.snapshot>['stream']) => number | undefined): number | undefined => {
+      const snap = m.status === 'cloudwatch' ? m.snapshot : undefined;
+      if (!snap) return undefined;
+      const own = f(snap.stream);
+      if (own !== undefined) return own;
+      const per = Object.values(snap.shards).map(f).filter((v): v is number => v !== undefined);
+      return per.length ? per.reduce((a, b) => a + b, 0) : undefined;
+    };
+    const writeThrottled = sum((f) => f.writeThrottled);
+    const readThrottled = sum((f) => f.readThrottled);
+    const ages = m.status === 'cloudwatch' && m.snapshot ? [m.snapshot.stream.iteratorAgeMs, ...Object.values(m.snapshot.shards).map((f) => f.iteratorAgeMs)].filter((v): v is number => v !== undefined) : [];
+    const ends = m.status === 'cloudwatch' && m.snapshot ? [m.snapshot.stream.periodEndMs, ...Object.values(m.snapshot.shards).map((f) => f.periodEndMs)].filter((v): v is number => v !== undefined) : [];
+    return {
+      source: totalsFromCw ? 'cloudwatch' : 'sampled',
+      status: m.status,
+      periodSec: METRIC_PERIOD_SEC,
+      perShard,
+      ...(ends.length ? { periodEndMs: Math.max(...ends) } : {}),
+      ...(writeThrottled !== undefined ? { writeThrottled } : {}),
+      ...(readThrottled !== undefined ? { readThrottled } : {}),
+      ...(ages.length ? { iteratorAgeMs: Math.max(...ages) } : {}),
+      ...cost,
     };
   }
 

@@ -29,6 +29,32 @@ export interface LiveShardTraffic {
   readonly backoffMs: number;
   readonly millisBehindLatest?: number;
   readonly lastError?: LiveError;
+  /** Where recordsPerSec/bytesPerSec/writeUtilization come from for this shard. */
+  readonly source: 'cloudwatch' | 'sampled';
+  /** From CloudWatch (shard-level metrics), newest 1-minute period: records rejected by write throttling. */
+  readonly writeThrottled?: number;
+  /** From CloudWatch: GetRecords calls throttled (by every consumer, not only the sampler). */
+  readonly readThrottled?: number;
+  readonly iteratorAgeMs?: number;
+}
+
+/** Where the traffic figures come from, and what reading CloudWatch costs. */
+export interface LiveMetricsState {
+  /** 'cloudwatch' once GetMetricData returned data; 'sampled' otherwise (no CloudWatch, or no data yet). */
+  readonly source: 'cloudwatch' | 'sampled';
+  /** trying: first poll pending; no-data: CloudWatch answered without datapoints; unavailable: it failed (silently sampled). */
+  readonly status: 'trying' | 'cloudwatch' | 'no-data' | 'unavailable';
+  readonly periodSec: number;
+  /** True when the per-shard rows come from CloudWatch (enhanced monitoring on for IncomingRecords). */
+  readonly perShard: boolean;
+  readonly periodEndMs?: number;
+  /** Stream-level figures from CloudWatch (throttle counts are for the newest period). */
+  readonly writeThrottled?: number;
+  readonly readThrottled?: number;
+  readonly iteratorAgeMs?: number;
+  readonly metricsPerHour: number;
+  readonly usdPerHour: number;
+  readonly priceUsdPer1000: number;
 }
 
 export interface LiveHotKey {
@@ -70,6 +96,7 @@ export interface LiveFrame {
   readonly hotKeys: readonly LiveHotKey[];
   readonly sizes: readonly { readonly meanBytes: number; readonly records: number }[];
   readonly cost: SamplingCost;
+  readonly metrics: LiveMetricsState;
   readonly capture?: LiveCaptureState;
 }
 
