@@ -118,7 +118,7 @@ const US_EAST_1_ROWS: readonly PriceRow[] = [
   row('kvsDashGB', 0.0119, '$/GB consumed via DASH', '2026-10-07', KVS_ASSUMED),
   row('kvsImagesPer1000', 0.0017, '$/1,000 images generated (GetImages)', '2026-10-07', KVS_ASSUMED),
   // What live mode's CloudWatch reads cost: GetMetricData is billed per metric requested.
-  row('cwMetricsPer1000', 0.01, '$/1,000 metrics requested (GetMetricData)', '2026-12-05', 'aws.amazon.com/cloudwatch/pricing (API requests, GetMetricData, us-east-1), as quoted by site24x7 CloudWatch cost KB 2026'),
+  row('cwMetricsPer1000', 0.01, '$/1,000 metrics requested (GetMetricData)', '2026-12-05', 'aws.amazon.com/cloudwatch/pricing (API requests: GetMetricData $0.01 per 1,000 metrics requested, us-east-1; not in the free tier per AWS re:Post knowledge-center/cloudwatch-getmetricdata-api)'),
 ];
 
 export const PRICE_KEYS: readonly PriceKey[] = US_EAST_1_ROWS.map((r) => r.key);

@@ -51,7 +51,7 @@ export function MsePlayer({ stream, numbers, baseMs, live, label }: PlayerProps)
       st.buffer = buffer;
       buffer.addEventListener('updateend', () => {
         // appendNew may have started an append between the update's end and this event.
-        if (buffer.updating || state.current !== st || source.readyState !== 'open') return; // closed by a newer source
+        if (buffer.updating || state.current !== st || source.readyState === 'closed') return; // closed by a newer source
         const next = st.queue.shift();
         if (next) buffer.appendBuffer(next as BufferSource);
         else if (!live && source.readyState === 'open' && !buffer.updating && st.appended.size >= numbersRef.current.length && !pending.current) source.endOfStream();
@@ -85,7 +85,8 @@ export function MsePlayer({ stream, numbers, baseMs, live, label }: PlayerProps)
     wanted.forEach((n) => st.appended.add(n));
     pending.current++;
     const segs = await simulator().videoPlaybackSegments(stream, wanted, baseRef.current).finally(() => { pending.current--; });
-    if (state.current !== st || !st.buffer || st.source.readyState !== 'open') return;
+    // 'ended' is fine: appending reopens an archive that grew; only a closed (replaced) source is done with.
+    if (state.current !== st || !st.buffer || st.source.readyState === 'closed') return;
     for (const s of segs) st.queue.push(s.bytes);
     if (!st.buffer.updating && st.queue.length) st.buffer.appendBuffer(st.queue.shift()! as BufferSource);
     const video = videoRef.current;
