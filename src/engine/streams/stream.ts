@@ -281,8 +281,8 @@ export class Stream {
     shard.setBurstCapacity(writeBurstBytesOf(this.maxRecordKiB));
     this.shards.push(shard);
     reserveShardMemory(this.ledger, 1);
-    parent?.childNumbers.push(shard.number);
-    adjacentParent?.childNumbers.push(shard.number);
+    parent?.addChild(shard.number);
+    adjacentParent?.addChild(shard.number);
     return shard;
   }
 
