@@ -40,9 +40,12 @@ const gc = (globalThis as { gc?: () => void }).gc;
 const memory = () => {
   gc?.();
   const m = process.memoryUsage();
-  return { heapMiB: Math.round(m.heapUsed / MiB), rssMiB: Math.round(m.rss / MiB) };
+  // Payload bytes and the logs' typed-array chunks live in ArrayBuffers outside the V8 heap; the memory budget
+  // books them, so heap + array buffers is what the budget bounds (evicting records to make room for shard
+  // metadata frees array buffers while the shards grow the heap).
+  return { heapMiB: Math.round(m.heapUsed / MiB), arrayBuffersMiB: Math.round(m.arrayBuffers / MiB), rssMiB: Math.round(m.rss / MiB) };
 };
-const rows: (SoakHour & { wallSeconds: number; cpuSeconds: number; heapMiB: number; rssMiB: number })[] = [];
+const rows: (SoakHour & { wallSeconds: number; cpuSeconds: number; heapMiB: number; arrayBuffersMiB: number; rssMiB: number })[] = [];
 // CPU time beside wall time: on a shared machine wall time also measures the neighbours.
 const cpuSeconds = () => { const c = process.cpuUsage(); return Math.round((c.user + c.system) / 1e5) / 10; };
 const n = (v: number) => Math.round(v).toLocaleString('en-US');
@@ -54,7 +57,7 @@ for (let h = 1; h <= hours; h++) {
   rows.push(row);
   balanced &&= hour.books.balanced;
   if (!json) {
-    console.log(`\nhour ${h}: ${row.wallSeconds.toFixed(1)} s wall (${row.cpuSeconds.toFixed(1)} s CPU), heap ${row.heapMiB} MiB, RSS ${row.rssMiB} MiB, ${n(hour.openShards)} open shards${hour.destinationDown ? ', Firehose destination DOWN' : ''}`);
+    console.log(`\nhour ${h}: ${row.wallSeconds.toFixed(1)} s wall (${row.cpuSeconds.toFixed(1)} s CPU), heap ${row.heapMiB} MiB + array buffers ${row.arrayBuffersMiB} MiB, RSS ${row.rssMiB} MiB, ${n(hour.openShards)} open shards${hour.destinationDown ? ', Firehose destination DOWN' : ''}`);
     for (const c of hour.books.consumers) {
       console.log(`  ${c.consumer.padEnd(10)} accepted ${n(c.accepted)} = processed ${n(c.processed)} + expired ${n(c.expired)} + evicted ${n(c.evicted)} + in flight ${n(c.inFlight)}`
         + `${c.unaccounted ? `  UNACCOUNTED ${n(c.unaccounted)}` : ''} (re-delivered ${n(c.redelivered)})`);
@@ -68,20 +71,23 @@ for (let h = 1; h <= hours; h++) {
 const wallSeconds = (performance.now() - started) / 1000;
 const base = rows.find((r) => r.hour === 2) ?? rows[rows.length - 1];
 const last = rows[rows.length - 1];
-const growth = { heap: last.heapMiB / base.heapMiB - 1, rss: last.rssMiB / base.rssMiB - 1 };
+// "Staying within 10 %" holds for every hour after hour 2, not only the last: judge the peak.
+const after = rows.filter((r) => r.hour >= base.hour);
+const peak = { heapMiB: Math.max(...after.map((r) => r.heapMiB)), rssMiB: Math.max(...after.map((r) => r.rssMiB)) };
+const growth = { heap: peak.heapMiB / base.heapMiB - 1, rss: peak.rssMiB / base.rssMiB - 1 };
 // Projected like-for-like: the 24-hour goal scaled to the hours actually run.
 const goalSeconds = 600 * (hours / 24);
 const summary = {
   shards, hours, mode: run.modeReason, balanced, wallSeconds: Math.round(wallSeconds * 10) / 10, cpuSeconds: cpuSeconds(),
   wallGoalSeconds: goalSeconds, wallGoalMet: wallSeconds <= goalSeconds,
-  memory: { afterHour2: { heapMiB: base.heapMiB, rssMiB: base.rssMiB }, end: { heapMiB: last.heapMiB, rssMiB: last.rssMiB }, heapGrowth: Math.round(growth.heap * 1000) / 1000, rssGrowth: Math.round(growth.rss * 1000) / 1000, withinTenPercent: growth.heap <= 0.1 && growth.rss <= 0.1 },
+  memory: { afterHour2: { heapMiB: base.heapMiB, arrayBuffersMiB: base.arrayBuffersMiB, rssMiB: base.rssMiB }, end: { heapMiB: last.heapMiB, arrayBuffersMiB: last.arrayBuffersMiB, rssMiB: last.rssMiB }, peakAfterHour2: peak, heapGrowth: Math.round(growth.heap * 1000) / 1000, rssGrowth: Math.round(growth.rss * 1000) / 1000, withinTenPercent: growth.heap <= 0.1 && growth.rss <= 0.1 },
   reshards: run.schedule.reshards,
   final: last.books,
 };
 if (json) console.log(JSON.stringify({ hoursDetail: rows.map(({ books, ...r }) => ({ ...r, balanced: books.balanced })), ...summary }, null, 2));
 else {
   console.log(`\n${balanced ? 'every record accounted for' : 'RECORDS UNACCOUNTED FOR'} — ${hours} virtual hour(s) in ${wallSeconds.toFixed(1)} s wall (goal ≤ ${goalSeconds.toFixed(0)} s: ${summary.wallGoalMet ? 'met' : 'missed'})`);
-  console.log(`memory after hour ${base.hour}: heap ${base.heapMiB} MiB, RSS ${base.rssMiB} MiB; at the end: heap ${last.heapMiB} MiB (${(growth.heap * 100).toFixed(1)} %), RSS ${last.rssMiB} MiB (${(growth.rss * 100).toFixed(1)} %) — ${summary.memory.withinTenPercent ? 'within' : 'NOT within'} 10 %`);
+  console.log(`memory after hour ${base.hour}: heap ${base.heapMiB} MiB, RSS ${base.rssMiB} MiB; at the end: heap ${last.heapMiB} MiB, RSS ${last.rssMiB} MiB; peak since: heap ${peak.heapMiB} MiB (${(growth.heap * 100).toFixed(1)} %), RSS ${peak.rssMiB} MiB (${(growth.rss * 100).toFixed(1)} %) — ${summary.memory.withinTenPercent ? 'within' : 'NOT within'} 10 %`);
   const refused = run.schedule.reshards.filter((r) => !r.ok);
   console.log(`UpdateShardCount: ${run.schedule.reshards.length - refused.length} accepted, ${refused.length} refused${refused.length ? ` (first: hour ${refused[0].atHour}, ${refused[0].error})` : ''}`);
 }

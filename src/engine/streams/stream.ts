@@ -281,8 +281,10 @@ export class Stream {
     shard.setBurstCapacity(writeBurstBytesOf(this.maxRecordKiB));
     this.shards.push(shard);
     reserveShardMemory(this.ledger, 1);
-    parent?.childNumbers.push(shard.number);
-    adjacentParent?.childNumbers.push(shard.number);
+    // The shard's booking shrinks the room for records: evict now, so the budget holds between writes too.
+    if (this.ledger.usedBytes > this.ledger.budgetBytes) this.ledger.evict();
+    parent?.addChild(shard.number);
+    adjacentParent?.addChild(shard.number);
     return shard;
   }
 
