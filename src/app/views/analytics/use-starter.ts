@@ -65,6 +65,8 @@ export function useStarter(stream: string): void {
     const key = JSON.stringify([dialect, stream, schema, namePrefix, i18n.resolvedLanguage, noPayload]);
     if (starterFor === key) return;
     const ui = useAnalyticsUi.getState();
+    // The learner may have typed between the render that scheduled this effect and now: theirs wins.
+    if (ui.sqlOrigin !== 'starter') return;
     const words: StarterWords = {
       perKey: (k, s) => t('starter.perKey', { key: k, stream: s }),
       total: (s) => t('starter.total', { stream: s }),
