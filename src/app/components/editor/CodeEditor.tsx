@@ -31,6 +31,7 @@ export default function CodeEditor({ value, language, onChange, markers, height 
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
+  const applyingProp = useRef(false);
 
   useEffect(() => {
     const editor = monaco.editor.create(host.current!, {
@@ -47,7 +48,10 @@ export default function CodeEditor({ value, language, onChange, markers, height 
       tabSize: 2,
     });
     editorRef.current = editor;
-    const sub = editor.onDidChangeModelContent(() => onChangeRef.current?.(editor.getValue()));
+    // Only the user's edits are reported: a value set from the props is the caller's own text already.
+    const sub = editor.onDidChangeModelContent(() => {
+      if (!applyingProp.current) onChangeRef.current?.(editor.getValue());
+    });
     const observer = new MutationObserver(() => {
       monaco.editor.setTheme(editorTheme());
     });
@@ -64,7 +68,13 @@ export default function CodeEditor({ value, language, onChange, markers, height 
 
   useEffect(() => {
     const editor = editorRef.current;
-    if (editor && editor.getValue() !== value) editor.setValue(value);
+    if (!editor || editor.getValue() === value) return;
+    applyingProp.current = true;
+    try {
+      editor.setValue(value);
+    } finally {
+      applyingProp.current = false;
+    }
   }, [value]);
 
   useEffect(() => {
