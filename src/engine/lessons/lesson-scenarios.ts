@@ -86,7 +86,7 @@ export function streamsVsFirehoseScenario(stream: string, delivery: string): Sce
 
 const PAGE_SECTIONS = '/,home\n/cart,checkout\n/search,browse\n/product,browse\n';
 
-/** Reference data (an S3 object in the service) joined to the stream: each page's section, counted per 10-second window. */
+/** Reference data (an S3 object in the service) joined to the stream: each URL path's site section, counted per 10-second interval. */
 export const ENRICH_SQL = `-- Clicks per site section every 10 seconds: the stream joined with reference data.
 CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (section VARCHAR(16), n BIGINT);
 CREATE OR REPLACE PUMP "SECTION_PUMP" AS INSERT INTO "DESTINATION_SQL_STREAM"

@@ -19,7 +19,8 @@ describe('Kinesis vs SQS comparison', () => {
     expect(total).toBeLessThanOrEqual(q.totals.sent);
     expect(q.consumers.find((c) => c.name === 'replays')!.processed).toBeLessThan(total / 2);
     expect(facts.replayMessages).toBe(q.consumers.find((c) => c.name === 'replays')!.processed);
-    expect(facts.crashRedelivered).toBeGreaterThanOrEqual(0);
+    // The crashing consumer restarts from its last checkpoint, so it processes some records twice.
+    expect(facts.crashRedelivered).toBeGreaterThan(0);
     expect(facts.kinesisMonthlyUsd).toBeGreaterThan(0);
     expect(facts.sqsMonthlyUsd).toBeGreaterThan(0);
   });

@@ -46,7 +46,8 @@ describe('a what-if variant runs the whole world', () => {
     const firehose = r.readers.find((x) => x.name === 'logs-to-s3');
     expect(firehose).toMatchObject({ kind: 'firehose' });
     expect(firehose!.recordsRead).toBe(reader!.simulated);
-    expect(firehose!.readThrottled).toBeGreaterThanOrEqual(0);
+    // One poll a second beside the consumer's stays under the shards' 5 GetRecords calls/s: none refused.
+    expect(firehose!.readThrottled).toBe(0);
     const latency = r.comparison.rows.find((x) => x.metric === 'p99-put-latency')!;
     expect(latency.predicted).not.toBeNull();
     expect(r.simulation.mode).toBe('record');
