@@ -1,13 +1,4 @@
-import { test, expect } from './fixtures';
-import type { Page } from '@playwright/test';
-
-async function setEditorText(page: Page, text: string) {
-  const editor = page.getByTestId('code-editor');
-  await editor.click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(text);
-}
+import { test, expect, setEditorText } from './fixtures';
 
 test('Kinesis Agent journey: agent.json validated as you type, add an agent, watch records flow, restart from checkpoints', async ({ page, problems }) => {
   test.setTimeout(120_000);

@@ -1,20 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { test, expect, elapsedSeconds } from './fixtures';
+import { test, expect, elapsedSeconds, setEditorText } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const SHOTS = process.env.FIREHOSE_SHOTS;
 
 async function shot(page: Page, name: string) {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
-
-/** Replaces the Monaco editor's text (insertText behaves like a paste: no auto-closing brackets). */
-async function setEditorText(page: Page, text: string) {
-  const editor = page.getByTestId('code-editor');
-  await editor.click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(text);
 }
 
 test('Firehose journey: create, buffer fills and flushes, browse and preview the object, test a transform, survive an infinite loop', async ({ page, problems }) => {

@@ -23,3 +23,12 @@ export async function elapsedSeconds(page: Page): Promise<number> {
   if (!m) throw new Error(`unexpected elapsed text "${text}"`);
   return Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]);
 }
+
+/** Replaces the Monaco editor's text once it is on screen (insertText behaves like a paste: no auto-closing brackets). */
+export async function setEditorText(page: Page, text: string): Promise<void> {
+  await expect(page.getByTestId('code-editor').locator('.monaco-editor')).toBeVisible();
+  await page.getByTestId('code-editor').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}

@@ -1,6 +1,6 @@
 // Lesson journeys, Data Streams: each lesson opened by its link and completed through the console
 // in English and in Korean, the clock at full speed; the panel ticks each step off from the engine.
-import { test, expect } from './fixtures';
+import { test, expect, setEditorText } from './fixtures';
 import type { Page } from '@playwright/test';
 import { LANGS, lessonComplete, openLesson, pause, runFast, stepDone, streamTab } from './lessons-support';
 import enConsumers from '../src/app/i18n/locales/en/consumers';
@@ -15,15 +15,6 @@ async function put(page: Page, explicitHashKey = '') {
   await page.getByTestId('put-explicit').fill(explicitHashKey);
   await page.getByTestId('put-send').click();
   await expect(page.getByTestId('put-answer')).toBeVisible();
-}
-
-/** Replaces the Monaco editor's text (insertText behaves like a paste: no auto-closing brackets). */
-async function setEditorText(page: Page, text: string) {
-  await expect(page.getByTestId('code-editor').locator('.monaco-editor')).toBeVisible();
-  await page.getByTestId('code-editor').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(text);
 }
 
 for (const lang of LANGS) {
