@@ -21,13 +21,21 @@ export function kinesisClient(endpoint: string, transport: Transport, maxAttempt
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** Polls until `check` returns true (or throws after `timeoutMs`). */
+/**
+ * Polls until `check` returns true (or throws after `timeoutMs`). Describe* calls share a
+ * per-account rate (DescribeStreamSummary: 20 a second), so the poll stays well under it and a
+ * throttled poll counts as "not yet", as the SDK's own waiters treat it.
+ */
 export async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    if (await check()) return;
+    try {
+      if (await check()) return;
+    } catch (e) {
+      if ((e as Error).name !== 'LimitExceededException') throw e;
+    }
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await sleep(60);
+    await sleep(150);
   }
 }
 
