@@ -101,7 +101,7 @@ export function streamsApi(ctx: WorkerContext): StreamsApi {
     async readRecords(req) {
       const w = world();
       if (!w) return NO_SCENARIO;
-      const r = readRecordsPage(kinesisOf(w), req);
+      const r = readRecordsPage(kinesisOf(w), w.scenario.service, req);
       return r.ok ? Comlink.transfer(r, [...new Set(r.value.records.map((x) => x.data.buffer as ArrayBuffer))]) : r;
     },
     async actorConfigs() {

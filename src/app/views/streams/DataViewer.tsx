@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { IteratorType, ReadResult, ViewedRecord } from '../../../worker/api/streams-api';
+import type { IteratorType, ReadResult, RecordsPage, ViewedRecord } from '../../../worker/api/streams-api';
 import { NumberField, SelectField, TextField } from '../../components/console/fields';
 import { readRecords } from '../../stores/console-actions';
 import { useSim } from '../../stores/sim-store';
@@ -41,6 +41,22 @@ function parseUtc(text: string): number | undefined {
   return m ? Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +(m[6] ?? 0)) : undefined;
 }
 
+/**
+ * Reading from the oldest record (or a position) in a shard that has lost records says so: the memory
+ * budget's evictions are the simulator's, not AWS's, and would otherwise look like records never written.
+ */
+function removedNote(page: { n: number; type: IteratorType; removed?: RecordsPage['removed'] }, t: TFunction<'streams'>) {
+  const removed = page.removed;
+  if (page.n !== 1 || page.type === 'LATEST' || !removed || removed.evicted + removed.expired === 0) return null;
+  return (
+    <p className="callout callout-info" data-testid="viewer-removed">
+      {removed.evicted > 0 ? t('viewer.evicted', { count: removed.evicted, budget: formatBytes(removed.memoryBudgetBytes) }) : null}
+      {removed.evicted > 0 && removed.expired > 0 ? ' ' : null}
+      {removed.expired > 0 ? t('viewer.expired', { count: removed.expired }) : null}
+    </p>
+  );
+}
+
 /** A record to open on arrival (the put-a-record form links here): its shard, at its sequence number. */
 export interface ViewerFocus { readonly shardId: string; readonly sequenceNumber: string }
 
@@ -56,7 +72,7 @@ export function DataViewer({ stream, shardIds, openIds, focus }: { stream: strin
   const [at, setAt] = useState('');
   const [limit, setLimit] = useState<number | undefined>(25);
   const [view, setView] = useState<View>('json');
-  const [page, setPage] = useState<{ records: readonly ViewedRecord[]; next: string | null; behind: number; n: number } | null>(null);
+  const [page, setPage] = useState<{ records: readonly ViewedRecord[]; next: string | null; behind: number; n: number; removed?: RecordsPage['removed']; type: IteratorType } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -64,7 +80,7 @@ export function DataViewer({ stream, shardIds, openIds, focus }: { stream: strin
     setBusy(false);
     if (!r.ok) return setError(`${r.error.name}: ${r.error.message}`);
     setError(null);
-    setPage({ records: r.value.records, next: r.value.nextIterator, behind: r.value.millisBehindLatest, n });
+    setPage({ records: r.value.records, next: r.value.nextIterator, behind: r.value.millisBehindLatest, n, removed: r.value.removed, type });
   };
   const first = async () => {
     setBusy(true);
@@ -104,8 +120,9 @@ export function DataViewer({ stream, shardIds, openIds, focus }: { stream: strin
       {page ? (
         <>
           <p className="muted" data-testid="viewer-summary">{t('viewer.summary', { page: page.n, count: page.records.length, behind: formatDuration(page.behind) })}{page.next ? '' : t('viewer.endOfShard')}</p>
+          {removedNote(page, t)}
           {page.records.length === 0 ? (
-            <div className="empty-state"><p>{t('viewer.noRecords')}</p></div>
+            <div className="empty-state"><p>{page.type !== 'LATEST' && page.removed && page.removed.evicted + page.removed.expired > 0 ? t('viewer.noRecordsLeft') : t('viewer.noRecords')}</p></div>
           ) : (
             <div className="table-scroll" tabIndex={0}>
               <table className="data record-list" aria-label={t('viewer.aria')}>

@@ -283,6 +283,11 @@ export interface RecordsPage {
   readonly records: readonly ViewedRecord[];
   readonly nextIterator: string | null;
   readonly millisBehindLatest: number;
+  /**
+   * What no longer exists in the shard, so an empty page can say why: records removed by retention and by the
+   * simulator's memory budget (its size in bytes), as the shard counts them.
+   */
+  readonly removed?: { readonly expired: number; readonly evicted: number; readonly memoryBudgetBytes: number };
 }
 
 /** A data-viewer page, or the GetShardIterator / GetRecords error. */

@@ -4,10 +4,12 @@
  * the API's own errors, as in the AWS console. Payloads come back as bytes for the UI to render.
  */
 import { decodeBase64, type KinesisJsonApi } from '../../../engine/api/kinesis';
-import type { ReadRequest, ReadResult, ViewedRecord } from './console-types';
+import type { KinesisService } from '../../../engine/streams/service';
+import { shardNumberOf } from '../../../engine/streams/sequence-number';
+import type { ReadRequest, ReadResult, RecordsPage, ViewedRecord } from './console-types';
 import { done, failure } from '../worker-result';
 
-export function readRecordsPage(api: KinesisJsonApi, req: ReadRequest): ReadResult {
+export function readRecordsPage(api: KinesisJsonApi, service: KinesisService, req: ReadRequest): ReadResult {
   let iterator = req.iterator;
   if (!iterator) {
     const body: Record<string, unknown> = { StreamName: req.stream, ShardId: req.shardId, ShardIteratorType: req.iteratorType ?? 'TRIM_HORIZON' };
@@ -35,5 +37,13 @@ export function readRecordsPage(api: KinesisJsonApi, req: ReadRequest): ReadResu
     records,
     nextIterator: (page.value.NextShardIterator as string | undefined) ?? null,
     millisBehindLatest: (page.value.MillisBehindLatest as number | undefined) ?? 0,
+    removed: removedFrom(service, req),
   });
+}
+
+function removedFrom(service: KinesisService, req: ReadRequest): RecordsPage['removed'] {
+  const number = shardNumberOf(req.shardId);
+  const shard = number === undefined ? undefined : service.stream(req.stream)?.shards[number];
+  if (!shard) return undefined;
+  return { expired: shard.counters.expiredRecords, evicted: shard.counters.evictedRecords, memoryBudgetBytes: service.memory.budgetBytes };
 }

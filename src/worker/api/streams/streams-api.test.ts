@@ -151,4 +151,20 @@ describe('streams api', () => {
     const missing = await api.readRecords({ stream: 'base', shardId: 'shardId-000000000009' });
     expect(missing.ok ? '' : missing.error.name).toBe('ResourceNotFoundException');
   });
+
+  it('says how many records of the shard the memory budget evicted, so an emptied position is not a mystery', async () => {
+    const api = createSimulatorApi({ wallNowMs: () => 0, later: () => {} });
+    void api.load({
+      ...doc, settings: { memoryBudgetMiB: 1 }, consumers: [],
+      producers: [{ name: 'flood', stream: 'base', rate: { kind: 'constant', recordsPerSec: 1500 }, size: { kind: 'fixed', bytes: 400 } }],
+    });
+    void api.clock({ kind: 'step', ms: 20_000 });
+    const page = await api.readRecords({ stream: 'base', shardId: 'shardId-000000000000', iteratorType: 'TRIM_HORIZON', limit: 5 });
+    if (!page.ok) throw new Error(page.error.message);
+    expect(page.value.removed?.evicted).toBeGreaterThan(1000);
+    expect(page.value.removed?.expired).toBe(0);
+    expect(page.value.removed?.memoryBudgetBytes).toBeLessThan(1_048_576);
+    // TRIM_HORIZON starts at the oldest record still held: the ones before it were evicted.
+    expect(page.value.records).toHaveLength(5);
+  });
 });
