@@ -1,7 +1,7 @@
 /**
  * `npm run soak -- [--hours 24] [--shards 1000] [--json]`: the issue-17 soak — one world with a
  * 1,000-shard stream, daily-cycle producers and a hot key, crashing KCL apps, a failing Lambda,
- * Firehose with a one-hour destination outage, an Analytics app and hourly UpdateShardCount — run
+ * Firehose with a one-hour destination outage, an Analytics app and hourly resharding — run
  * for N virtual hours. Prints every hour and at the end the books (every consumer: accepted =
  * processed + expired + evicted + in flight; Firehose: in = delivered + failed + buffered), heap,
  * RSS and wall time; exits 1 when any record is unaccounted for. Goal: 24 h in ≤ 10 min wall,
@@ -88,7 +88,11 @@ if (json) console.log(JSON.stringify({ hoursDetail: rows.map(({ books, ...r }) =
 else {
   console.log(`\n${balanced ? 'every record accounted for' : 'RECORDS UNACCOUNTED FOR'} — ${hours} virtual hour(s) in ${wallSeconds.toFixed(1)} s wall (goal ≤ ${goalSeconds.toFixed(0)} s: ${summary.wallGoalMet ? 'met' : 'missed'})`);
   console.log(`memory after hour ${base.hour}: heap ${base.heapMiB} MiB, RSS ${base.rssMiB} MiB; at the end: heap ${last.heapMiB} MiB, RSS ${last.rssMiB} MiB; peak since: heap ${peak.heapMiB} MiB (${(growth.heap * 100).toFixed(1)} %), RSS ${peak.rssMiB} MiB (${(growth.rss * 100).toFixed(1)} %) — ${summary.memory.withinTenPercent ? 'within' : 'NOT within'} 10 %`);
-  const refused = run.schedule.reshards.filter((r) => !r.ok);
-  console.log(`UpdateShardCount: ${run.schedule.reshards.length - refused.length} accepted, ${refused.length} refused${refused.length ? ` (first: hour ${refused[0].atHour}, ${refused[0].error})` : ''}`);
+  for (const operation of ['UpdateShardCount', 'SplitShard', 'MergeShards'] as const) {
+    const calls = run.schedule.reshards.filter((r) => r.operation === operation);
+    if (calls.length === 0) continue;
+    const refused = calls.filter((r) => !r.ok);
+    console.log(`${operation}: ${calls.length - refused.length} accepted, ${refused.length} refused${refused.length ? ` (first: hour ${refused[0].atHour}, ${refused[0].error})` : ''}`);
+  }
 }
 process.exitCode = balanced ? 0 : 1;

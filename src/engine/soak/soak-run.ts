@@ -6,7 +6,7 @@
 import { ObjectStore } from '../objectstore';
 import { World } from '../world/world';
 import { soakBooks, type Books } from './soak-ledger';
-import { soakScenario, type SoakOptions } from './soak-scenario';
+import { SOAK_HOT_KEY, soakScenario, type SoakOptions } from './soak-scenario';
 import { scheduleSoak, type SoakSchedule } from './soak-schedule';
 
 export interface SoakHour {
@@ -40,7 +40,7 @@ export function startSoak(options: SoakRunOptions): SoakRun {
   let built: World | undefined;
   const store = new ObjectStore({ nowMs: () => built?.sim.nowMs ?? 0, maxBytes: SOAK_OBJECT_STORE_MIB * 1_048_576 });
   const world = (built = World.build(doc, { services: { firehose: { store } } }));
-  const schedule = scheduleSoak(world, { baseShards: options.shards ?? 1000, outageAtHour: options.outageAtHour ?? Math.min(3, Math.max(0, options.hours - 1)) });
+  const schedule = scheduleSoak(world, { baseShards: options.shards ?? 1000, hotKey: SOAK_HOT_KEY, outageAtHour: options.outageAtHour ?? Math.min(3, Math.max(0, options.hours - 1)) });
   return { world, schedule, modeReason: world.parts.streams.run.modeReason };
 }
 

@@ -12,6 +12,7 @@ export const SOAK_BIG_STREAM = 'events';
 export const SOAK_SMALL_STREAM = 'orders';
 export const SOAK_DELIVERY_STREAM = 'orders-to-s3';
 export const SOAK_BUCKET = 'soak-orders-archive';
+export const SOAK_HOT_KEY = 'tenant-42';
 
 export interface SoakOptions {
   /** Shards of the big stream (1,000 in the issue; smaller for a quick CI variant). */
@@ -53,7 +54,7 @@ export function soakScenario(options: SoakOptions = {}): ScenarioDoc {
         size: { kind: 'fixed', bytes: 200 }, keys: { kind: 'pool', keys: 100_000, distribution: 'uniform' }, api: 'PutRecords' },
       // One hot key: 60 % of this producer's records land on one shard, past its 1,000 records/s.
       { name: 'hot-tenant', stream: SOAK_BIG_STREAM, rate: { kind: 'sine', meanRecordsPerSec: 1500, amplitudeRecordsPerSec: 1000, periodSec: 24 * HOUR, phaseSec: -6 * HOUR },
-        size: { kind: 'fixed', bytes: 500 }, keys: { kind: 'hotKey', hotKey: 'tenant-42', hotPercent: 60, otherKeys: 1000 }, api: 'PutRecords' },
+        size: { kind: 'fixed', bytes: 500 }, keys: { kind: 'hotKey', hotKey: SOAK_HOT_KEY, hotPercent: 60, otherKeys: 1000 }, api: 'PutRecords' },
       { name: 'checkout', stream: SOAK_SMALL_STREAM, rate: { kind: 'sine', meanRecordsPerSec: 200, amplitudeRecordsPerSec: 150, periodSec: 24 * HOUR, phaseSec: -6 * HOUR },
         size: { kind: 'fixed', bytes: 300 }, keys: { kind: 'pool', keys: 5000, distribution: 'zipf', zipfExponent: 1.1 },
         template: '{"card":"c{{random.number(5000)}}","amount":{{random.number(500)}}}', api: 'PutRecords' },

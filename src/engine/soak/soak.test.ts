@@ -34,10 +34,24 @@ describe('soak (1-hour CI variant)', () => {
     // The KCL worker crash at 30 min sent leases back to their checkpoints.
     expect(hour.books.consumers.find((c) => c.consumer === 'enricher')!.redelivered).toBeGreaterThan(0);
     // UpdateShardCount at 59 min went through the Kinesis API: 40 → 44 shards.
-    expect(run.schedule.reshards).toEqual([{ atHour: 1, target: 44, ok: true }]);
+    expect(run.schedule.reshards).toEqual([{ atHour: 1, operation: 'UpdateShardCount', target: 44, ok: true }]);
     expect(hour.openShards).toBe(44);
     const lambda = run.world.parts.streams.run.consumers.find((c) => c.name === 'order-fn')!.figures();
     expect(lambda.failedInvocations).toBeGreaterThan(0);
     expect(run.world.report().analytics.applications[0].rowsEmitted).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('reshards every hour: UpdateShardCount until AWS refuses the 11th call in 24 hours, then splits and merges the hot shard', () => {
+    const run = startSoak({ hours: 14, shards: 4, meanRecordsPerSec: 20 });
+    for (let h = 1; h <= 14; h++) runSoakHour(run, h, 60);
+    const byHour = (op: string) => run.schedule.reshards.filter((r) => r.operation === op);
+    expect(byHour('UpdateShardCount').filter((r) => r.ok).map((r) => r.atHour)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const refused = byHour('UpdateShardCount').filter((r) => !r.ok);
+    expect(refused.map((r) => r.atHour)).toEqual([11, 12, 13, 14]);
+    expect(refused[0].error).toMatch(/^LimitExceededException: .*10 per rolling 24 hours/);
+    // Hours 11-14: split the hot key's shard, merge its children back, and again — every call accepted.
+    expect(byHour('SplitShard').map((r) => [r.atHour, r.ok])).toEqual([[11, true], [13, true]]);
+    expect(byHour('MergeShards').map((r) => [r.atHour, r.ok])).toEqual([[12, true], [14, true]]);
+    expect(soakBooks(run.world).balanced).toBe(true);
   }, 120_000);
 });
