@@ -51,7 +51,9 @@ export function scheduleSoak(world: World, options: ScheduleOptions): SoakSchedu
   // Alternate +10 % and back: UNIFORM_SCALING within AWS's half-to-double bounds.
   const up = Math.round(options.baseShards * 1.1);
   const hotKey = hashKeyToBigInt(md5PartitionKey(options.hotKey));
-  let splitChildren: [string, string] | undefined;
+  // The shard the last split closed: its two children are merged back the hour after (a split completes
+  // asynchronously, so they are looked up then).
+  let splitParent: string | undefined;
   sim.scheduler.every(HOUR_MS, () => {
     const atHour = Math.round((sim.nowMs - startMs) / HOUR_MS);
     const target = atHour % 2 === 1 ? up : options.baseShards;
@@ -59,10 +61,10 @@ export function scheduleSoak(world: World, options: ScheduleOptions): SoakSchedu
     reshards.push(event(atHour, 'UpdateShardCount', target, result));
     if (result.ok || result.error.name !== 'LimitExceededException') return;
     const open = openShards(api);
-    if (splitChildren) {
-      const [lower, upper] = splitChildren;
-      splitChildren = undefined;
-      const merged = api.handle('MergeShards', { StreamName: SOAK_BIG_STREAM, ShardToMerge: lower, AdjacentShardToMerge: upper });
+    const children = splitParent === undefined ? [] : open.filter((s) => s.parent === splitParent).sort((a, b) => (a.start < b.start ? -1 : 1));
+    splitParent = undefined;
+    if (children.length === 2) {
+      const merged = api.handle('MergeShards', { StreamName: SOAK_BIG_STREAM, ShardToMerge: children[0].id, AdjacentShardToMerge: children[1].id });
       reshards.push(event(atHour, 'MergeShards', open.length - 1, merged));
       return;
     }
@@ -70,8 +72,7 @@ export function scheduleSoak(world: World, options: ScheduleOptions): SoakSchedu
     if (!hot) return;
     const split = api.handle('SplitShard', { StreamName: SOAK_BIG_STREAM, ShardToSplit: hot.id, NewStartingHashKey: String(midpointHashKey(hot)) });
     reshards.push(event(atHour, 'SplitShard', open.length + 1, split));
-    // Kinesis numbers new shards in order: the split's two children are the next two ids.
-    if (split.ok) splitChildren = childrenOf(api, hot.id);
+    if (split.ok) splitParent = hot.id;
   }, startMs + HOUR_MS - 60_000);
 
   const setDown = (value: boolean) => {
@@ -109,9 +110,4 @@ function openShards(api: KinesisJsonApi): ListedShard[] {
     token = page.value.NextToken as string | undefined;
   } while (token);
   return out;
-}
-
-function childrenOf(api: KinesisJsonApi, parent: string): [string, string] | undefined {
-  const children = openShards(api).filter((s) => s.parent === parent).sort((a, b) => (a.start < b.start ? -1 : 1));
-  return children.length === 2 ? [children[0].id, children[1].id] : undefined;
 }
