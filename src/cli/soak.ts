@@ -37,7 +37,11 @@ const started = performance.now();
 const run = startSoak({ hours, shards });
 // Live memory, not garbage awaiting collection: collect first when node runs with --expose-gc (npm run soak does).
 const gc = (globalThis as { gc?: () => void }).gc;
-const memory = () => {
+const memory = async () => {
+  // V8 frees ArrayBuffer backing stores on a background sweeper after a collection: let it finish, then
+  // collect again, or the array buffers just released still count.
+  gc?.();
+  await new Promise((resolve) => setTimeout(resolve, 100));
   gc?.();
   const m = process.memoryUsage();
   // Payload bytes and the logs' typed-array chunks live in ArrayBuffers outside the V8 heap. The memory budget
@@ -49,7 +53,7 @@ const memory = () => {
     liveMiB: Math.round((m.heapUsed + m.arrayBuffers) / MiB), heapCommittedMiB: Math.round(m.heapTotal / MiB), rssMiB: Math.round(m.rss / MiB),
   };
 };
-const rows: (SoakHour & { wallSeconds: number; cpuSeconds: number } & ReturnType<typeof memory>)[] = [];
+const rows: (SoakHour & { wallSeconds: number; cpuSeconds: number } & Awaited<ReturnType<typeof memory>>)[] = [];
 // CPU time beside wall time: on a shared machine wall time also measures the neighbours.
 const cpuSeconds = () => { const c = process.cpuUsage(); return Math.round((c.user + c.system) / 1e5) / 10; };
 const n = (v: number) => Math.round(v).toLocaleString('en-US');
@@ -57,7 +61,7 @@ if (!json) console.log(`soak: ${n(shards)} shards for ${hours} virtual hour(s); 
 let balanced = true;
 for (let h = 1; h <= hours; h++) {
   const hour = runSoakHour(run, h);
-  const row = { ...hour, wallSeconds: Math.round(performance.now() - started) / 1000, cpuSeconds: cpuSeconds(), ...memory() };
+  const row = { ...hour, wallSeconds: Math.round(performance.now() - started) / 1000, cpuSeconds: cpuSeconds(), ...(await memory()) };
   rows.push(row);
   balanced &&= hour.books.balanced;
   if (!json) {
