@@ -48,21 +48,33 @@ export type ReshardStep =
   | { readonly kind: 'merge'; readonly left: HashRange; readonly right: HashRange };
 
 /**
+ * How far (in hash keys, of 2^128) a target boundary may lie from a boundary the stream already has and
+ * still be taken as that boundary. floor(2^128/N) widths put 2,000 even ranges' every other boundary up to
+ * 1,000 keys off 1,000 ranges' boundaries; without snapping, doubling cut a sliver beside each old boundary
+ * and merged it back: 4,997 new shards for 1,000 → 2,000 instead of 2,000. 2^32 keys is 10^-29 of the space.
+ */
+const SNAP_KEYS = 1n << 32n;
+
+/**
  * Plans UNIFORM_SCALING from the current open ranges (sorted, tiling the space) to `target` even ranges:
  * first split every current range at each target boundary strictly inside it, then merge the pieces of each
  * target range left to right. Every step names ranges only, so each child has at most two parents.
- * The result is exactly `evenRanges(target)`.
+ * The result is `evenRanges(target)`, except that a target boundary within SNAP_KEYS of a current boundary
+ * stays where it is — so doubling is one split per shard and halving one merge per pair, the fewest
+ * splits and merges AWS promises for those targets (UpdateShardCount: "We recommend that you double or
+ * halve the shard count, as this results in the fewest number of splits or merges").
  */
 export function planUniformScaling(current: readonly HashRange[], target: number): ReshardStep[] {
+  const existing = current.slice(1).map((r) => r.start);
   const targets = evenRanges(target);
-  const boundaries = targets.slice(1).map((r) => r.start);
+  const boundaries = targets.slice(1).map((r) => nearestWithin(existing, r.start, SNAP_KEYS));
   const steps: ReshardStep[] = [];
   const pieces: HashRange[] = [];
   for (const range of current) {
     let rest = range;
     for (const b of boundaries) {
       // Internal splits may cut anywhere inside (the API's "greater than start + 1" rule binds callers,
-      // not the service): floor(2^128/N) boundaries can fall one key past an existing boundary.
+      // not the service).
       if (b <= rest.start || b > rest.end) continue;
       steps.push({ kind: 'split', range: rest, newStart: b });
       const [low, high] = splitRange(rest, b);
@@ -73,9 +85,10 @@ export function planUniformScaling(current: readonly HashRange[], target: number
   }
   // Group pieces by the target range that contains their start, then merge each group left to right.
   let p = 0;
-  for (const t of targets) {
+  for (let t = 0; t < target; t++) {
+    const end = t + 1 < target ? boundaries[t] - 1n : HASH_KEY_MAX;
     let acc: HashRange | undefined;
-    while (p < pieces.length && pieces[p].start <= t.end) {
+    while (p < pieces.length && pieces[p].start <= end) {
       const piece = pieces[p++];
       if (acc) {
         steps.push({ kind: 'merge', left: acc, right: piece });
@@ -86,6 +99,28 @@ export function planUniformScaling(current: readonly HashRange[], target: number
     }
   }
   return steps;
+}
+
+/** The value of `sorted` nearest `key` if it is within `tolerance`, else `key`. */
+function nearestWithin(sorted: readonly bigint[], key: bigint, tolerance: bigint): bigint {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  let best = key;
+  let bestDistance = tolerance + 1n;
+  for (const i of [lo - 1, lo]) {
+    if (i < 0 || i >= sorted.length) continue;
+    const d = sorted[i] > key ? sorted[i] - key : key - sorted[i];
+    if (d < bestDistance) {
+      best = sorted[i];
+      bestDistance = d;
+    }
+  }
+  return best;
 }
 
 /** True when `ranges` (any order) tile 0…2^128−1 exactly: no gap, no overlap. */

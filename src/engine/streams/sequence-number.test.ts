@@ -63,8 +63,23 @@ describe('hash ranges', () => {
         }
         expect(tilesKeySpace(ranges)).toBe(true);
       }
+      // Even ranges, each boundary within 2^32 keys of its exact place (kept at an existing boundary that close).
       const sorted = [...ranges].sort((a, b) => (a.start < b.start ? -1 : 1));
-      expect(sorted).toEqual(evenRanges(to));
+      const even = evenRanges(to);
+      expect(sorted).toHaveLength(to);
+      sorted.forEach((r, i) => {
+        const off = r.start - even[i].start;
+        expect(off <= 1n << 32n && off >= -(1n << 32n)).toBe(true);
+      });
     }), { numRuns: 200 });
+  });
+
+  it('doubles with one split per shard and halves with one merge per pair, as AWS recommends', () => {
+    for (const n of [3, 7, 1000]) {
+      const up = planUniformScaling(evenRanges(n), 2 * n);
+      expect([up.filter((s) => s.kind === 'split').length, up.filter((s) => s.kind === 'merge').length]).toEqual([n, 0]);
+      const down = planUniformScaling(evenRanges(2 * n), n);
+      expect([down.filter((s) => s.kind === 'split').length, down.filter((s) => s.kind === 'merge').length]).toEqual([0, n]);
+    }
   });
 });
