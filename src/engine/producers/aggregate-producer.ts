@@ -42,20 +42,26 @@ export class AggregateProducer {
   private readonly startedMs: number;
   private wanted = 0;
   private mapVersion = -1;
-  /** Shard numbers with a share of the traffic and their weights (sum 1). */
-  private shardNumbers = new Int32Array(0);
-  private shardWeights = new Float64Array(0);
-  /** Throttled records waiting for their backoff, per due second, attempt level and shard slot. */
+  /**
+   * Per-shard state is kept by slot: slot i is the i-th open shard (shard number `slotShards[i]`), so a
+   * day of resharding's thousands of closed shards cost nothing per second or per retry cell.
+   */
+  private slotShards = new Int32Array(0);
+  /** Slot of each shard number (-1: closed). */
+  private slotOf = new Int32Array(0);
+  /** Slots with a share of the traffic and their weights (sum 1). */
+  private activeSlots = new Int32Array(0);
+  private activeWeights = new Float64Array(0);
+  /** Throttled records waiting for their backoff, per due second, attempt level and slot. */
   private readonly calendar: RetryCalendar;
-  private rehomedVersion = -1;
   private readonly recordBytes: number;
-  /** The most likely keys (by weight), their shard and accepted totals. */
+  /** The most likely keys (by weight), their slot and accepted totals. */
   readonly topKeyIndices: Int32Array;
-  private topKeyShards = new Int32Array(0);
+  private topKeySlots = new Int32Array(0);
   readonly topKeyAcceptedRecords: Float64Array;
-  /** Records accepted per offered record on each shard in the last second. */
-  private acceptedFractionByShard = new Float64Array(0);
-  /** Traffic share of each shard slot (sum over its keys' weights). */
+  /** Records accepted per offered record in each slot in the last second. */
+  private acceptedFractionBySlot = new Float64Array(0);
+  /** Traffic share of each slot (sum over its keys' weights). */
   private weightBySlot = new Float64Array(0);
 
   constructor(private readonly sim: Simulation, readonly config: ProducerConfig, private readonly sink: ProducerSink, private readonly calls?: StreamCallStats) {
@@ -69,7 +75,7 @@ export class AggregateProducer {
     this.topKeyIndices = Int32Array.from(order);
     this.topKeyAcceptedRecords = new Float64Array(order.length);
     this.startedMs = sim.nowMs + (config.startAtSec ?? 0) * 1000;
-    this.calendar = new RetryCalendar(config.retry, config.retry.maxRetries + 1, sink.shardSlots(), config.latency.baseMs, sim.prng.fork(`producer:${config.name}:aggregate:retry`));
+    this.calendar = new RetryCalendar(config.retry, config.retry.maxRetries + 1, 0, config.latency.baseMs, sim.prng.fork(`producer:${config.name}:aggregate:retry`));
   }
 
   get name(): string {
@@ -88,41 +94,48 @@ export class AggregateProducer {
     this.total.dropped += this.calendar.drain();
   }
 
-  /** Folds key weights onto the current open shards. */
+  /** Folds key weights onto the current open shards; after a reshard, lays the slots out again. */
   private refreshShardWeights(nowMs: number): void {
     const version = this.sink.shardMapVersion();
     const timeBucket = this.config.keys.kind === 'timeBucket';
     if (version === this.mapVersion && !timeBucket) return;
+    const resharded = version !== this.mapVersion;
     this.mapVersion = version;
-    const slots = this.sink.shardSlots();
-    const weights = new Float64Array(slots);
+    const open = this.sink.openShardShares();
+    let slotOf = this.slotOf;
+    let slotShards = this.slotShards;
+    if (resharded) {
+      slotOf = new Int32Array(this.sink.shardSlots()).fill(-1);
+      slotShards = Int32Array.from(open, (o) => o.shardIndex).sort();
+      for (let i = 0; i < slotShards.length; i++) slotOf[slotShards[i]] = i;
+    }
+    const weights = new Float64Array(slotShards.length);
     const table = this.keys.table;
     const kw = this.keys.weights;
     if (timeBucket) {
       const pick = { index: -1, key: '', explicitHashKey: undefined as string | undefined };
       this.keys.next(nowMs, pick);
-      weights[this.sink.shardOf(pick.key, undefined)] = 1;
+      weights[slotOf[this.sink.shardOf(pick.key, undefined)]] = 1;
     } else if (table && kw) {
       const ehk = this.keys.explicitHashKeys;
-      for (let i = 0; i < table.length; i++) weights[this.sink.shardOf(table[i], ehk?.[i])] += kw[i];
+      for (let i = 0; i < table.length; i++) weights[slotOf[this.sink.shardOf(table[i], ehk?.[i])]] += kw[i];
     } else {
-      for (const { shardIndex, share } of this.sink.openShardShares()) weights[shardIndex] += share;
+      for (const { shardIndex, share } of open) weights[slotOf[shardIndex]] += share;
     }
-    const numbers: number[] = [];
-    for (let s = 0; s < slots; s++) if (weights[s] > 0) numbers.push(s);
-    this.shardNumbers = Int32Array.from(numbers);
-    this.shardWeights = Float64Array.from(numbers, (s) => weights[s]);
-    this.calendar.resize(slots);
-    if (version !== this.rehomedVersion) {
+    const active: number[] = [];
+    for (let s = 0; s < weights.length; s++) if (weights[s] > 0) active.push(s);
+    this.activeSlots = Int32Array.from(active);
+    this.activeWeights = Float64Array.from(active, (s) => weights[s]);
+    if (resharded) {
       // Retries waiting for shards a reshard closed go to the open shards their keys now reach.
-      this.rehomedVersion = version;
-      const open = new Uint8Array(slots);
-      for (const { shardIndex } of this.sink.openShardShares()) open[shardIndex] = 1;
-      this.calendar.rehome((slot) => open[slot] === 1, this.shardNumbers, this.shardWeights);
+      const moves = Int32Array.from(this.slotShards, (shard) => slotOf[shard] ?? -1);
+      this.total.dropped += this.calendar.remap(slotShards.length, moves, this.activeSlots, this.activeWeights);
+      this.slotShards = slotShards;
+      this.slotOf = slotOf;
+      this.acceptedFractionBySlot = new Float64Array(slotShards.length);
     }
-    this.acceptedFractionByShard = new Float64Array(slots);
     this.weightBySlot = weights;
-    if (table) this.topKeyShards = Int32Array.from(this.topKeyIndices, (i) => this.sink.shardOf(table[i], this.keys.explicitHashKeys?.[i]));
+    if (table) this.topKeySlots = Int32Array.from(this.topKeyIndices, (i) => slotOf[this.sink.shardOf(table[i], this.keys.explicitHashKeys?.[i])]);
   }
 
   tick(nowMs: number): void {
@@ -135,9 +148,9 @@ export class AggregateProducer {
     const tick = Math.round((nowMs - this.startedMs) / 1000);
     const due = this.calendar.due(tick);
     const prng = this.prng;
-    const numbers = this.shardNumbers;
-    const weights = this.shardWeights;
-    for (let j = 0; j < numbers.length; j++) this.offer(numbers[j], n > 0 ? prng.poisson(n * weights[j]) : 0, due, tick, nowMs, sec);
+    const active = this.activeSlots;
+    const weights = this.activeWeights;
+    for (let j = 0; j < active.length; j++) this.offer(active[j], n > 0 ? prng.poisson(n * weights[j]) : 0, due, tick, nowMs, sec);
     if (due) {
       // Retries due on shards the key distribution no longer reaches (a time-bucket key moved on).
       const slots = this.weightBySlot.length;
@@ -150,9 +163,9 @@ export class AggregateProducer {
     if (this.keys.table) {
       for (let i = 0; i < this.topKeyIndices.length; i++) {
         // A key's share of what its shard accepted is its share of the shard's traffic.
-        const shard = this.topKeyShards[i];
-        const shardWeight = this.weightBySlot[shard];
-        if (shardWeight > 0) this.topKeyAcceptedRecords[i] += (this.acceptedFractionByShard[shard] * this.keys.weights![this.topKeyIndices[i]]) / shardWeight;
+        const slot = this.topKeySlots[i];
+        const slotWeight = this.weightBySlot[slot];
+        if (slotWeight > 0) this.topKeyAcceptedRecords[i] += (this.acceptedFractionBySlot[slot] * this.keys.weights![this.topKeyIndices[i]]) / slotWeight;
       }
     }
     this.addTotals(sec);
@@ -170,7 +183,7 @@ export class AggregateProducer {
   }
 
   /**
-   * Offers shard `s` its fresh records plus the retries due now, oldest attempts accepted first;
+   * Offers slot `s`'s shard its fresh records plus the retries due now, oldest attempts accepted first;
    * refused records go back on the calendar one attempt older, or are dropped past maxRetries or
    * the maximum record age.
    */
@@ -180,13 +193,13 @@ export class AggregateProducer {
     let retries = 0;
     if (due) for (let l = 1; l < levels; l++) retries += cal.countAt(due, l, s);
     const offered = fresh + retries;
-    const frac = this.acceptedFractionByShard;
+    const frac = this.acceptedFractionBySlot;
     if (offered === 0) {
       if (s < frac.length) frac[s] = 0;
       return;
     }
     const bytesPer = this.recordBytes;
-    const accepted = this.sink.putAggregate(s, offered, offered * bytesPer);
+    const accepted = this.sink.putAggregate(this.slotShards[s], offered, offered * bytesPer);
     if (s < frac.length) frac[s] = accepted;
     let left = accepted;
     let dropped = 0;

@@ -53,13 +53,26 @@ describe('retry calendar rehoming', () => {
   it('moves records waiting on a closed shard to the open shards by weight, keeping their creation time', () => {
     const cal = new RetryCalendar(policy({ baseDelayMs: 500, maxDelayMs: 500, jitter: 'none' }), 3, 1, 20, new Prng('rehome'));
     cal.schedule(0, 1000, 0, 1, 101, 400);
-    cal.resize(3);
-    cal.rehome((slot) => slot !== 0, Int32Array.from([1, 2]), Float64Array.from([0.5, 0.5]));
+    // The one shard closed; its two children are the new slots 1 and 2 (slot 0 is an unrelated open shard).
+    expect(cal.remap(3, Int32Array.from([-1]), Int32Array.from([1, 2]), Float64Array.from([0.5, 0.5]))).toBe(0);
+    expect(cal.slotCount).toBe(3);
     const cell = cal.due(1)!;
     expect([cal.countAt(cell, 1, 0), cal.countAt(cell, 1, 1) + cal.countAt(cell, 1, 2)]).toEqual([0, 101]);
     expect(Math.abs(cal.countAt(cell, 1, 1) - cal.countAt(cell, 1, 2))).toBeLessThanOrEqual(1);
     expect(cal.createdAvgAt(cell, 1, 2)).toBeCloseTo(400, 9);
     expect(cal.backlog).toBe(101);
+  });
+
+  it('keeps records of shards that stay open in their new slots, and hands back those with nowhere to go', () => {
+    const cal = new RetryCalendar(policy({ baseDelayMs: 500, maxDelayMs: 500, jitter: 'none' }), 2, 2, 20, new Prng('remap'));
+    cal.schedule(0, 1000, 0, 1, 7, 400);
+    cal.schedule(0, 1000, 1, 1, 5, 600);
+    // Slot 0 stays open and becomes slot 1; slot 1 closes with no open target.
+    expect(cal.remap(2, Int32Array.from([1, -1]), new Int32Array(0), new Float64Array(0))).toBe(5);
+    const cell = cal.due(1)!;
+    expect([cal.countAt(cell, 1, 0), cal.countAt(cell, 1, 1)]).toEqual([0, 7]);
+    expect(cal.createdAvgAt(cell, 1, 1)).toBeCloseTo(400, 9);
+    expect(cal.backlog).toBe(7);
   });
 });
 

@@ -145,62 +145,69 @@ export class RetryCalendar {
     return dropped;
   }
 
-  /** Grows every cell to `slots` shard slots (after a reshard). */
-  resize(slots: number): void {
-    if (slots <= this.slots) return;
+  get slotCount(): number {
+    return this.slots;
+  }
+
+  /**
+   * After a reshard: lays every cell out for `slots` new slots. Old slot i moves to `moves[i]`; a slot
+   * whose shard no longer takes writes (`moves[i]` = -1) hands its records to the new slots `targets` in
+   * proportion to `weights` (a closed parent's keys now route to its children), the largest target taking
+   * the rounding remainder. Slots are the open shards only, so closed shards cost the calendar nothing.
+   * Returns the records that had nowhere to go (no target): the caller counts them as dropped.
+   */
+  remap(slots: number, moves: Int32Array, targets: Int32Array, weights: Float64Array): number {
+    let dropped = 0;
     const old = this.slots;
+    let weightSum = 0;
+    let biggest = 0;
+    for (let j = 0; j < weights.length; j++) {
+      weightSum += weights[j];
+      if (weights[j] > weights[biggest]) biggest = j;
+    }
     for (const cell of this.ring) {
       if (!cell) continue;
       const counts = new Float64Array(this.levels * slots);
       const created = new Float64Array(this.levels * slots);
       for (let l = 0; l < this.levels; l++) {
-        counts.set(cell.counts.subarray(l * old, (l + 1) * old), l * slots);
-        created.set(cell.createdSum.subarray(l * old, (l + 1) * old), l * slots);
+        let orphans = 0;
+        let orphansCreated = 0;
+        for (let s = 0; s < old; s++) {
+          const i = l * old + s;
+          if (cell.counts[i] === 0) continue;
+          const to = moves[s];
+          if (to >= 0) {
+            counts[l * slots + to] += cell.counts[i];
+            created[l * slots + to] += cell.createdSum[i];
+          } else {
+            orphans += cell.counts[i];
+            orphansCreated += cell.createdSum[i];
+          }
+        }
+        if (orphans === 0) continue;
+        if (targets.length === 0) {
+          // Nowhere to go (no open shard takes this producer's keys): the records leave the calendar.
+          cell.total -= orphans;
+          this.backlog -= orphans;
+          dropped += orphans;
+          continue;
+        }
+        const avgCreated = orphansCreated / orphans;
+        let left = orphans;
+        for (let j = 0; j < targets.length; j++) {
+          const n = Math.floor((orphans * weights[j]) / weightSum);
+          counts[l * slots + targets[j]] += n;
+          created[l * slots + targets[j]] += n * avgCreated;
+          left -= n;
+        }
+        counts[l * slots + targets[biggest]] += left;
+        created[l * slots + targets[biggest]] += left * avgCreated;
       }
       cell.counts = counts;
       cell.createdSum = created;
     }
     this.slots = slots;
-  }
-
-  /**
-   * Moves records waiting for shards that no longer take writes onto the open shards `targets`,
-   * in proportion to `weights` (a closed parent's keys now route to its children).
-   */
-  rehome(isOpen: (slot: number) => boolean, targets: Int32Array, weights: Float64Array): void {
-    if (targets.length === 0) return;
-    let weightSum = 0;
-    for (const w of weights) weightSum += w;
-    for (const cell of this.ring) {
-      if (!cell || cell.total === 0) continue;
-      for (let l = 0; l < this.levels; l++) {
-        let orphans = 0;
-        let created = 0;
-        for (let s = 0; s < this.slots; s++) {
-          const i = l * this.slots + s;
-          if (cell.counts[i] === 0 || isOpen(s)) continue;
-          orphans += cell.counts[i];
-          created += cell.createdSum[i];
-          cell.counts[i] = 0;
-          cell.createdSum[i] = 0;
-        }
-        if (orphans === 0) continue;
-        const avgCreated = created / orphans;
-        let left = orphans;
-        let biggest = 0;
-        for (let j = 0; j < targets.length; j++) {
-          if (weights[j] > weights[biggest]) biggest = j;
-          const n = Math.floor((orphans * weights[j]) / weightSum);
-          const i = l * this.slots + targets[j];
-          cell.counts[i] += n;
-          cell.createdSum[i] += n * avgCreated;
-          left -= n;
-        }
-        const i = l * this.slots + targets[biggest];
-        cell.counts[i] += left;
-        cell.createdSum[i] += left * avgCreated;
-      }
-    }
+    return dropped;
   }
 
   /** Empties the calendar; returns how many records it held (a stopping producer drops them). */

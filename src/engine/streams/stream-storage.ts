@@ -49,9 +49,17 @@ export function putAggregateRecords(stream: Stream, shardNumber: number, records
   return accepted;
 }
 
-/** Drops data older than retention; closed shards whose data is all gone stop being listed. */
+/**
+ * Drops data older than retention; closed shards whose data is all gone stop being listed. Runs only when
+ * something is due: each pass notes the earliest moment a held entry or an emptied closed shard passes
+ * retention, and anything written after the pass arrives later than the pass, so it cannot be due before
+ * the pass's time plus retention. Evictions only make the oldest entry newer (at worst a pass finds nothing).
+ */
 export function trimToRetention(stream: Stream, nowMs: number): void {
-  const cutoffMs = nowMs - stream.retentionMs;
+  if (nowMs < stream.nextTrimMs) return;
+  const retentionMs = stream.retentionMs;
+  const cutoffMs = nowMs - retentionMs;
+  let nextMs = nowMs + retentionMs;
   for (const shard of stream.shards) {
     if (shard.expired) continue;
     const removed = resetRemoved();
@@ -62,8 +70,13 @@ export function trimToRetention(stream: Stream, nowMs: number): void {
     if (!shard.isOpen && shard.log.isEmpty && (shard.closedAtMs ?? 0) <= cutoffMs) {
       shard.expired = true;
       stream.expiredShardCount++;
+      continue;
     }
+    // An entry goes once the cutoff passes its arrival; an emptied closed shard once it reaches its close.
+    const dueMs = !shard.log.isEmpty ? shard.log.oldestArrivalMs() + retentionMs + 1 : shard.isOpen ? Number.POSITIVE_INFINITY : (shard.closedAtMs ?? 0) + retentionMs;
+    if (dueMs < nextMs) nextMs = dueMs;
   }
+  stream.nextTrimMs = nextMs;
 }
 
 /** Memory-budget eviction of up to `maxEntries` oldest entries of one shard, counted as evicted. */

@@ -111,3 +111,30 @@ describe('Stream fast path', () => {
     expect(shard.log.retainedRecords).toBe(1);
   });
 });
+
+describe('retention passes', () => {
+  it('drop each record one second after it passes retention and unlist an emptied closed shard then, walking shards only when something is due', () => {
+    const { sim, stream } = setup(1);
+    stream.retentionHours = 24;
+    stream.putRecord('a', 10);
+    sim.advanceBy(1_800_000);
+    stream.putRecord('b', 10);
+    const shard = stream.shard(0)!;
+    // Due a second after the first record's 24 hours.
+    sim.advanceBy(24 * 3_600_000 - 1_800_000);
+    expect(shard.log.retainedRecords).toBe(2);
+    expect(stream.nextTrimMs).toBe(shard.log.oldestArrivalMs() + 24 * 3_600_000 + 1);
+    sim.advanceBy(1000);
+    expect([shard.log.retainedRecords, shard.counters.expiredRecords]).toEqual([1, 1]);
+    sim.advanceBy(1_800_000);
+    expect([shard.log.retainedRecords, shard.counters.expiredRecords]).toEqual([0, 2]);
+    // Between passes nothing is walked: the next one is a retention period after the last.
+    expect(stream.nextTrimMs).toBe(sim.nowMs + 24 * 3_600_000);
+    // A shorter retention is due at once.
+    stream.putRecord('c', 10);
+    sim.advanceBy(2 * 3_600_000);
+    stream.retentionHours = 1;
+    sim.advanceBy(1000);
+    expect(shard.counters.expiredRecords).toBe(3);
+  });
+});

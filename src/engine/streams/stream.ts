@@ -59,7 +59,7 @@ export class Stream {
   readonly epochSec: number;
   status: StreamStatus = 'CREATING';
   mode: StreamMode;
-  retentionHours = RETENTION_HOURS_DEFAULT;
+  private retention = RETENTION_HOURS_DEFAULT;
   /** Data + key bytes a record may hold: MaxRecordSizeInKiB × 1,024 (set through `setMaxRecordSize`). */
   recordBytesMax = recordBytesMaxOf(MAX_RECORD_SIZE_KIB_DEFAULT);
   private maxRecordKiB = MAX_RECORD_SIZE_KIB_DEFAULT;
@@ -75,6 +75,11 @@ export class Stream {
   readonly shards: Shard[] = [];
   /** Closed shards whose data has all passed retention (no longer listed); readers compare it instead of scanning. */
   expiredShardCount = 0;
+  /**
+   * The earliest virtual time a retention pass can remove anything (see trimToRetention): passes before it
+   * are skipped, so a day of resharding's thousands of closed shards are not walked every second.
+   */
+  nextTrimMs = Number.NEGATIVE_INFINITY;
   deleted = false;
   /** Times of accepted UpdateShardCount calls (the 10-per-rolling-24h rule). */
   scalingHistoryMs: number[] = [];
@@ -116,6 +121,16 @@ export class Stream {
     this.maxRecordKiB = kib;
     this.recordBytesMax = recordBytesMaxOf(kib);
     for (const shard of this.shards) shard.setBurstCapacity(writeBurstBytesOf(kib));
+  }
+
+  get retentionHours(): number {
+    return this.retention;
+  }
+
+  /** A new retention period makes the next retention pass due at once. */
+  set retentionHours(hours: number) {
+    this.retention = hours;
+    this.nextTrimMs = Number.NEGATIVE_INFINITY;
   }
 
   get retentionMs(): number {
