@@ -4,7 +4,7 @@
 // speed and leaves it running for N minutes of wall time. Every minute it samples the frame rate
 // (requestAnimationFrame over 5 s), long tasks (PerformanceObserver 'longtask') and the page's JS heap
 // twice: as found (performance.memory, with --enable-precise-memory-info: a GC sawtooth) and live, after
-// a full collection (gc(), exposed by --js-flags=--expose-gc). It prints a table and whether fps and the
+// a full collection (DevTools protocol: HeapProfiler.collectGarbage, then Runtime.getHeapUsage). It prints a table and whether fps and the
 // live heap stayed flat: the median of the last third of the samples after warm-up against the median
 // of the first third, fps within 10 % and the live heap within 10 %.
 // The console runs the scenario document; the CLI soak's hourly UpdateShardCount and Firehose
@@ -37,7 +37,7 @@ const req = createRequire(path.join(root, 'package.json'));
 const { chromium } = req('@playwright/test');
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+  args: ['--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'],
 });
 const base = `http://127.0.0.1:${port}/sandbox/`;
 const samples = [];
@@ -45,6 +45,7 @@ const median = (xs) => { const a = xs.slice().sort((x, y) => x - y); const m = a
 try {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
   await page.goto(`${base}#/planner/s=${payload}`);
   await page.waitForTimeout(3000);
   await page.goto(`${base}#/streams/${doc.streams[0].name}`);
@@ -65,17 +66,16 @@ try {
       await new Promise((resolve) => { const tick = (t) => { frames.push(t); if (t - t0 < 5000) requestAnimationFrame(tick); else resolve(); }; requestAnimationFrame(tick); });
       const long = window.__soakLong.splice(0);
       const mem = performance.memory;
-      const foundMiB = mem ? mem.usedJSHeapSize / 1048576 : NaN;
-      globalThis.gc?.();
       return {
-        heapFoundMiB: foundMiB,
+        heapFoundMiB: mem ? mem.usedJSHeapSize / 1048576 : NaN,
         fps: (frames.length - 1) / ((frames[frames.length - 1] - frames[0]) / 1000),
         longTasks: long.length, longTaskMaxMs: long.length ? Math.max(...long) : 0,
-        heapMiB: mem ? mem.usedJSHeapSize / 1048576 : NaN,
         elapsed: document.querySelector('[data-testid="elapsed"]')?.textContent ?? '',
         achieved: document.querySelector('[data-testid="achieved-speed"]')?.textContent ?? '',
       };
     });
+    await cdp.send('HeapProfiler.collectGarbage');
+    s.heapMiB = (await cdp.send('Runtime.getHeapUsage')).usedSize / 1048576;
     samples.push({ minute: m, ...s });
     if (!json) console.log(`min ${String(m).padStart(3)}  fps ${s.fps.toFixed(1).padStart(5)}  long tasks ${String(s.longTasks).padStart(4)} (max ${Math.round(s.longTaskMaxMs)} ms)  heap ${s.heapMiB.toFixed(1)} MiB live (${s.heapFoundMiB.toFixed(1)} found)  virtual ${s.elapsed} ${s.achieved}`);
   }
