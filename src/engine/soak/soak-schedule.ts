@@ -97,7 +97,7 @@ function event(atHour: number, operation: ReshardEvent['operation'], target: num
 
 interface ListedShard { readonly id: string; readonly parent?: string; readonly start: bigint; readonly end: bigint }
 
-/** The big stream's open shards, through ListShards pages (ShardFilter AT_LATEST) as a client would read them. */
+/** The big stream's open shards, through ListShards (ShardFilter AT_LATEST, following NextToken) as a client reads them. */
 function openShards(api: KinesisJsonApi): ListedShard[] {
   const out: ListedShard[] = [];
   let token: string | undefined;
