@@ -75,3 +75,30 @@ test('the data viewer pages through records with GetRecords', async ({ page, pro
   await expect(page.getByTestId('viewer-error')).toContainText('Exception');
   void problems;
 });
+
+test('the data viewer says how many records the simulator’s memory budget evicted from the shard', async ({ page, problems }) => {
+  const { encodeScenario } = await import('../src/app/scenarios/share-link');
+  // A 1 MiB budget and 1,500 records/s of 400 bytes: the oldest records go within seconds.
+  const doc = {
+    version: 1, seed: 'viewer-evicted', name: 'tight budget',
+    settings: { memoryBudgetMiB: 1 },
+    streams: [{ name: 'tight', shards: 2 }],
+    producers: [{ name: 'flood', stream: 'tight', rate: { kind: 'constant', recordsPerSec: 1500 }, size: { kind: 'fixed', bytes: 400 } }],
+  };
+  await page.goto(`./#/planner/s=${encodeScenario(doc)}`);
+  await expect(page.getByTestId('scenario-name')).toHaveText('tight budget');
+  await runAt(page, '10');
+  await expect.poll(async () => Number((await page.getByTestId('elapsed').textContent())?.replace(/\D/g, '') ?? 0), { timeout: 20_000 }).toBeGreaterThan(15);
+  await page.goto('./#/streams/tight');
+  await page.getByRole('tab', { name: 'Data viewer' }).click();
+  await page.getByTestId('viewer-limit').fill('5');
+  await page.getByTestId('viewer-get').click();
+  await expect(page.getByTestId('viewer-summary')).toContainText('Page 1: 5 records');
+  await expect(page.getByTestId('viewer-removed')).toContainText(/lost [\d,]+ records to the simulator’s memory budget \(/);
+  // LATEST starts past everything: nothing there, and nothing said about evictions.
+  await page.getByTestId('viewer-type').selectOption('LATEST');
+  await page.getByTestId('viewer-get').click();
+  await expect(page.getByTestId('viewer-summary')).toContainText('Page 1: 0 records');
+  await expect(page.getByTestId('viewer-removed')).toHaveCount(0);
+  void problems;
+});

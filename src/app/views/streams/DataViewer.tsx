@@ -10,7 +10,7 @@ import type { IteratorType, ReadResult, RecordsPage, ViewedRecord } from '../../
 import { NumberField, SelectField, TextField } from '../../components/console/fields';
 import { readRecords } from '../../stores/console-actions';
 import { useSim } from '../../stores/sim-store';
-import { formatBytes, formatClock, formatDuration } from '../../format';
+import { formatBytes, formatClock, formatDuration, formatLocale } from '../../format';
 import { SequenceNumberCell } from './SequenceNumberCell';
 import { Term } from '../../learn/Term';
 
@@ -50,9 +50,9 @@ function removedNote(page: { n: number; type: IteratorType; removed?: RecordsPag
   if (page.n !== 1 || page.type === 'LATEST' || !removed || removed.evicted + removed.expired === 0) return null;
   return (
     <p className="callout callout-info" data-testid="viewer-removed">
-      {removed.evicted > 0 ? t('viewer.evicted', { count: removed.evicted, budget: formatBytes(removed.memoryBudgetBytes) }) : null}
+      {removed.evicted > 0 ? t('viewer.evicted', { count: removed.evicted, n: removed.evicted.toLocaleString(formatLocale()), budget: formatBytes(removed.memoryBudgetBytes) }) : null}
       {removed.evicted > 0 && removed.expired > 0 ? ' ' : null}
-      {removed.expired > 0 ? t('viewer.expired', { count: removed.expired }) : null}
+      {removed.expired > 0 ? t('viewer.expired', { count: removed.expired, n: removed.expired.toLocaleString(formatLocale()) }) : null}
     </p>
   );
 }
