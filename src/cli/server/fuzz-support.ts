@@ -90,7 +90,9 @@ export function engineFingerprint(server: LocalApiServer): string {
     name: s.name, status: s.status, mode: s.mode, retention: s.retentionHours, maxRecordKiB: s.maxRecordSizeKiB,
     encryption: s.encryptionType, keyId: s.keyId, tags: [...s.tags], metrics: [...s.shardLevelMetrics], deleted: s.deleted,
     shards: s.shards.map((sh) => ({ id: sh.id, next: sh.nextCounter, closed: sh.closedAtMs, end: sh.endCounter, children: [...sh.childNumbers], records: sh.counters.incomingRecords })),
-    consumers: server.kinesis.consumers.forStream(s).map((c) => JSON.stringify(c, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v))),
+    // A consumer by its own fields; its stream (by name: the stream's own state is above, and its internal
+    // bookkeeping, such as when the next retention pass is due, moves with the clock).
+    consumers: server.kinesis.consumers.forStream(s).map((c) => JSON.stringify(c, (k, v: unknown) => (k === 'stream' && typeof v === 'object' && v !== null ? (v as { name: string }).name : typeof v === 'bigint' ? String(v) : v))),
   }));
   const firehose = server.firehose
     ? server.firehose.streamNames().map((n) => {
