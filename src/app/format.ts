@@ -44,14 +44,19 @@ export function formatElapsed(ms: number): string {
   return `${h}:${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}`;
 }
 
+/** A whole number with the language's digit grouping, never abbreviated (11,520). */
+export function formatInteger(n: number): string {
+  return grouping.format(Math.round(n));
+}
+
 export function formatCount(n: number): string {
   if (!Number.isFinite(n)) return '—';
   const abs = Math.abs(n);
-  if (compact) return abs >= 1e4 ? compact.format(n) : grouping.format(Math.round(n));
+  if (compact) return abs >= 1e4 ? compact.format(n) : formatInteger(n);
   if (abs >= 1e9) return `${(n / 1e9).toFixed(2)} B`;
   if (abs >= 1e6) return `${(n / 1e6).toFixed(2)} M`;
   if (abs >= 1e4) return `${(n / 1e3).toFixed(1)} k`;
-  return grouping.format(Math.round(n));
+  return formatInteger(n);
 }
 
 export function formatRate(perSec: number, unit = 'records/s'): string {
@@ -73,7 +78,7 @@ export function formatPercent(fraction: number, digits = 0): string {
 }
 
 export function formatSpeed(x: number): string {
-  if (x >= 100) return `×${grouping.format(Math.round(x))}`;
+  if (x >= 100) return `×${formatInteger(x)}`;
   if (x >= 10) return `×${x.toFixed(0)}`;
   return `×${x.toFixed(1)}`;
 }

@@ -128,7 +128,7 @@ export class AggregateProducer {
     this.activeWeights = Float64Array.from(active, (s) => weights[s]);
     if (resharded) {
       // Retries waiting for shards a reshard closed go to the open shards their keys now reach.
-      const moves = Int32Array.from(this.slotShards, (shard) => slotOf[shard] ?? -1);
+      const moves = Int32Array.from(this.slotShards, (shard) => slotOf[shard]);
       this.total.dropped += this.calendar.remap(slotShards.length, moves, this.activeSlots, this.activeWeights);
       this.slotShards = slotShards;
       this.slotOf = slotOf;
@@ -195,12 +195,12 @@ export class AggregateProducer {
     const offered = fresh + retries;
     const frac = this.acceptedFractionBySlot;
     if (offered === 0) {
-      if (s < frac.length) frac[s] = 0;
+      frac[s] = 0;
       return;
     }
     const bytesPer = this.recordBytes;
     const accepted = this.sink.putAggregate(this.slotShards[s], offered, offered * bytesPer);
-    if (s < frac.length) frac[s] = accepted;
+    frac[s] = accepted;
     let left = accepted;
     let dropped = 0;
     for (let l = levels - 1; l >= 0; l--) {

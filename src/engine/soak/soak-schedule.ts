@@ -50,7 +50,7 @@ export function scheduleSoak(world: World, options: ScheduleOptions): SoakSchedu
   let down = false;
   // Alternate +10 % and back: UNIFORM_SCALING within AWS's half-to-double bounds.
   const up = Math.round(options.baseShards * 1.1);
-  const hotKey = hashKeyToBigInt(md5PartitionKey(options.hotKey));
+  const hotHash = hashKeyToBigInt(md5PartitionKey(options.hotKey));
   // The shard the last split closed: its two children are merged back the hour after (a split completes
   // asynchronously, so they are looked up then).
   let splitParent: string | undefined;
@@ -68,7 +68,7 @@ export function scheduleSoak(world: World, options: ScheduleOptions): SoakSchedu
       reshards.push(event(atHour, 'MergeShards', open.length - 1, merged));
       return;
     }
-    const hot = open.find((s) => s.start <= hotKey && hotKey <= s.end);
+    const hot = open.find((s) => s.start <= hotHash && hotHash <= s.end);
     if (!hot) return;
     const split = api.handle('SplitShard', { StreamName: SOAK_BIG_STREAM, ShardToSplit: hot.id, NewStartingHashKey: String(midpointHashKey(hot)) });
     reshards.push(event(atHour, 'SplitShard', open.length + 1, split));

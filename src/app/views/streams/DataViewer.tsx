@@ -10,7 +10,7 @@ import type { IteratorType, ReadResult, RecordsPage, ViewedRecord } from '../../
 import { NumberField, SelectField, TextField } from '../../components/console/fields';
 import { readRecords } from '../../stores/console-actions';
 import { useSim } from '../../stores/sim-store';
-import { formatBytes, formatClock, formatDuration, formatLocale } from '../../format';
+import { formatBytes, formatClock, formatDuration, formatInteger } from '../../format';
 import { SequenceNumberCell } from './SequenceNumberCell';
 import { Term } from '../../learn/Term';
 
@@ -41,18 +41,25 @@ function parseUtc(text: string): number | undefined {
   return m ? Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +(m[6] ?? 0)) : undefined;
 }
 
+type ViewerPage = { n: number; type: IteratorType; removed?: RecordsPage['removed'] };
+
+/** The first page read from the oldest record or a position of a shard that has lost records. */
+function tellsWhatWasRemoved(page: ViewerPage): boolean {
+  return page.n === 1 && page.type !== 'LATEST' && page.removed !== undefined && page.removed.evicted + page.removed.expired > 0;
+}
+
 /**
  * Reading from the oldest record (or a position) in a shard that has lost records says so: the memory
  * budget's evictions are the simulator's, not AWS's, and would otherwise look like records never written.
  */
-function removedNote(page: { n: number; type: IteratorType; removed?: RecordsPage['removed'] }, t: TFunction<'streams'>) {
+function removedNote(page: ViewerPage, t: TFunction<'streams'>) {
   const removed = page.removed;
-  if (page.n !== 1 || page.type === 'LATEST' || !removed || removed.evicted + removed.expired === 0) return null;
+  if (!tellsWhatWasRemoved(page) || !removed) return null;
   return (
     <p className="callout callout-info" data-testid="viewer-removed">
-      {removed.evicted > 0 ? t('viewer.evicted', { count: removed.evicted, n: removed.evicted.toLocaleString(formatLocale()), budget: formatBytes(removed.memoryBudgetBytes) }) : null}
+      {removed.evicted > 0 ? t('viewer.evicted', { count: removed.evicted, n: formatInteger(removed.evicted), budget: formatBytes(removed.memoryBudgetBytes) }) : null}
       {removed.evicted > 0 && removed.expired > 0 ? ' ' : null}
-      {removed.expired > 0 ? t('viewer.expired', { count: removed.expired, n: removed.expired.toLocaleString(formatLocale()) }) : null}
+      {removed.expired > 0 ? t('viewer.expired', { count: removed.expired, n: formatInteger(removed.expired) }) : null}
     </p>
   );
 }
@@ -122,7 +129,7 @@ export function DataViewer({ stream, shardIds, openIds, focus }: { stream: strin
           <p className="muted" data-testid="viewer-summary">{t('viewer.summary', { page: page.n, count: page.records.length, behind: formatDuration(page.behind) })}{page.next ? '' : t('viewer.endOfShard')}</p>
           {removedNote(page, t)}
           {page.records.length === 0 ? (
-            <div className="empty-state"><p>{page.type !== 'LATEST' && page.removed && page.removed.evicted + page.removed.expired > 0 ? t('viewer.noRecordsLeft') : t('viewer.noRecords')}</p></div>
+            <div className="empty-state"><p>{tellsWhatWasRemoved(page) ? t('viewer.noRecordsLeft') : t('viewer.noRecords')}</p></div>
           ) : (
             <div className="table-scroll" tabIndex={0}>
               <table className="data record-list" aria-label={t('viewer.aria')}>
