@@ -57,6 +57,8 @@ for (const { id, payloads } of SCENARIOS) {
 
 test('opening another scenario discovers its stream again and rewrites the starter', async ({ page, problems }) => {
   await page.goto('./#/analytics');
+  // The demo loads after the first frame: a Play pressed before it lands on the placeholder world.
+  await expect(page.getByTestId('scenario-name')).toHaveText('clickstream demo');
   await page.getByTestId('speed').selectOption('10');
   await page.getByTestId('play-pause').click();
   await expect(page.locator('.monaco-editor .view-lines')).toContainText('"page"', { timeout: 20_000 });
