@@ -1,14 +1,18 @@
 import { test, expect } from './fixtures';
+import { runAt } from './console-journeys';
 import type { Page } from '@playwright/test';
 
 // The Analytics page opens on the source's discovered schema: on the demo and on every gallery
 // scenario, the first thing a learner sees has no error diagnostics — before records arrive (a
 // comment saying what will come) and after (a query written from the stream's own columns).
 
+/** Opens a gallery scenario and waits until it has replaced the current one (so a Play lands on it). */
 async function openGallery(page: Page, id: string): Promise<void> {
+  const before = await page.getByTestId('scenario-name').textContent();
   await page.getByTestId('scenario-menu').click();
   await page.getByTestId('open-gallery').click();
   await page.getByTestId(`gallery-${id}`).click();
+  await expect(page.getByTestId('scenario-name')).not.toHaveText(before ?? '');
 }
 
 async function expectNoErrors(page: Page): Promise<void> {
@@ -59,11 +63,10 @@ test('opening another scenario discovers its stream again and rewrites the start
   await page.goto('./#/analytics');
   // The demo loads after the first frame: a Play pressed before it lands on the placeholder world.
   await expect(page.getByTestId('scenario-name')).toHaveText('clickstream demo');
-  await page.getByTestId('speed').selectOption('10');
-  await page.getByTestId('play-pause').click();
+  await runAt(page, '10');
   await expect(page.locator('.monaco-editor .view-lines')).toContainText('"page"', { timeout: 20_000 });
   await openGallery(page, 'log-shipping');
-  await page.getByTestId('play-pause').click();
+  await runAt(page, '10');
   await expect(page.locator('.monaco-editor .view-lines')).toContainText('"level"', { timeout: 20_000 });
   await expect(page.getByRole('textbox', { name: 'Column 1 name' })).toHaveValue('level');
   await expectNoErrors(page);
